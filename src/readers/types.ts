@@ -1,0 +1,55 @@
+/**
+ * The contract of a format reader. A reader turns decoded text into utterances; it never knows a
+ * rule. Readers are pure: text in, parsed call (or a located error) out.
+ */
+import type { CallMeta, ReadWarning, Speaker, SourceFacts, Utterance } from '../model/call.js';
+
+/** How channels / speaker numbers map to roles when the format gives no explicit role. */
+export interface RoleOptions {
+  /** Channel or speaker id that is the agent ('0', '1', 'SPEAKER_00' …), or 'auto'. */
+  agentChannel?: string;
+}
+
+export interface ReadOptions extends RoleOptions {}
+
+/** What a reader produces before the common post-processing (call id, role mapping, checks). */
+export interface ParsedTranscript {
+  meta: CallMeta;
+  /** Utterances with a role, or with a raw channel/speaker label still to be mapped. */
+  utterances: ParsedUtterance[];
+  warnings: ReadWarning[];
+  /** True when the format itself names roles (agent/customer), so no mapping is needed. */
+  explicitRoles: boolean;
+}
+
+export interface ParsedUtterance extends Omit<Utterance, 'index' | 'speaker'> {
+  speaker?: Speaker;
+  /** Vendor channel / speaker id ('0', 'SPEAKER_01' …) when the role is not explicit. */
+  channel?: string;
+}
+
+/** A located parse failure; thrown as a value (`ParseFailure`) by readers, caught at the edge. */
+export class ParseFailure extends Error {
+  constructor(
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'ParseFailure';
+  }
+}
+
+export interface FormatReader {
+  /** Short stable name, recorded in findings/run.json: 'plain', 'alibaba', 'srt' … */
+  name: string;
+  /**
+   * Cheap content sniff on the decoded text (and the file name as a hint). Return true when this
+   * reader should parse the file. Readers are tried in registry order; the first match wins.
+   */
+  sniff(text: string, fileName: string): boolean;
+  /** Parse the text; throw ParseFailure with line/column for malformed input. */
+  parse(text: string, fileName: string): ParsedTranscript;
+}
+
+export type { SourceFacts };
