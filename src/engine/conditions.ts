@@ -1,0 +1,100 @@
+/**
+ * `when`: is a rule applicable to this call? Each condition answers yes, no, or unknown (the
+ * evidence is missing). No and unknown both make the rule na — with different reasons, because
+ * "no complaint in this call" and "no metadata to tell" mean different things to a reviewer.
+ */
+import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
+import { hitEvidence } from './evidence.js';
+import { findPhrasesExcept, type PhraseHit } from './phrases.js';
+import type { PreparedCall } from './prepare.js';
+import type { Evidence } from './result.js';
+import { selectTurns } from './scope.js';
+import { extraConditions } from './conditions-extra.js';
+
+export type Applicability =
+  | { state: 'yes'; triggerTurn?: number; evidence: Evidence[] }
+  | { state: 'no' | 'unknown'; reason: string };
+
+const YES: Applicability = { state: 'yes', evidence: [] };
+
+export function evaluateWhen(p: PreparedCall, when: CompiledWhen | undefined): Applicability {
+  if (!when) return YES;
+  const results: Applicability[] = [];
+  if (when.direction) results.push(direction(p, when.direction));
+  if (when.hasTurns) results.push(hasTurns(p, when.hasTurns));
+  if (when.timed) results.push(p.timed ? YES : { state: 'unknown', reason: 'no timestamps' });
+  if (when.meta) results.push(...Object.entries(when.meta).map(([key, test]) => metaTest(p, key, test)));
+  for (const extra of extraConditions) {
+    const r = extra(p, when);
+    if (r) results.push(r);
+  }
+  if (when.any) results.push(anyOf(when.any.map((w) => evaluateWhen(p, w))));
+  // The said-trigger goes last: its trigger turn is what after_trigger scopes measure from.
+  if (when.said) results.push(said(p, when.said));
+  return allOf(results);
+}
+
+function allOf(results: Applicability[]): Applicability {
+  const no = results.find((r) => r.state === 'no');
+  if (no) return no;
+  const unknown = results.find((r) => r.state === 'unknown');
+  if (unknown) return unknown;
+  const evidence = results.flatMap((r) => (r.state === 'yes' ? r.evidence : []));
+  const trigger = results.find((r) => r.state === 'yes' && r.triggerTurn !== undefined);
+  return { state: 'yes', evidence, triggerTurn: trigger?.state === 'yes' ? trigger.triggerTurn : undefined };
+}
+
+function anyOf(results: Applicability[]): Applicability {
+  const yes = results.find((r) => r.state === 'yes');
+  if (yes) return yes;
+  const unknown = results.filter((r) => r.state === 'unknown');
+  const reasons = (list: Applicability[]): string => list.map((r) => (r.state === 'yes' ? '' : r.reason)).join('; ');
+  if (unknown.length > 0) return { state: 'unknown', reason: reasons(unknown) };
+  return { state: 'no', reason: reasons(results) };
+}
+
+function direction(p: PreparedCall, allowed: string[]): Applicability {
+  const d = p.call.meta.direction;
+  if (d === undefined) return { state: 'unknown', reason: 'call direction unknown (no direction metadata)' };
+  return allowed.includes(String(d)) ? YES : { state: 'no', reason: `${String(d)} call` };
+}
+
+function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Applicability {
+  const selection = selectTurns(p, speaker, undefined);
+  if (!selection.ok) return { state: 'unknown', reason: selection.reason };
+  return selection.turns.length > 0 ? YES : { state: 'no', reason: `the ${speaker} never speaks` };
+}
+
+function metaTest(p: PreparedCall, key: string, test: NonNullable<CompiledWhen['meta']>[string]): Applicability {
+  const value = p.call.meta[key];
+  if (test.present === false) return value === undefined ? YES : { state: 'no', reason: `${key} is present` };
+  if (value === undefined) return { state: 'unknown', reason: `no ${key} metadata` };
+  const n = Number(value);
+  const failures: string[] = [];
+  if (test.eq !== undefined && String(test.eq) !== String(value)) failures.push(`${key} is ${String(value)}`);
+  if (test.gt !== undefined && !(n > test.gt)) failures.push(`${key} ${String(value)} ≤ ${test.gt}`);
+  if (test.gte !== undefined && !(n >= test.gte)) failures.push(`${key} ${String(value)} < ${test.gte}`);
+  if (test.lt !== undefined && !(n < test.lt)) failures.push(`${key} ${String(value)} ≥ ${test.lt}`);
+  if (test.lte !== undefined && !(n <= test.lte)) failures.push(`${key} ${String(value)} > ${test.lte}`);
+  return failures.length === 0 ? YES : { state: 'no', reason: failures.join(', ') };
+}
+
+/** First occurrence of a said-trigger, honouring its speaker, scope and exceptions. */
+export function findTrigger(p: PreparedCall, s: CompiledSaid, from = -1): PhraseHit | undefined {
+  const selection = selectTurns(p, s.speaker, s.scope);
+  if (!selection.ok) return undefined;
+  for (const u of selection.turns) {
+    if (u <= from) continue;
+    const hit = findPhrasesExcept(p, u, s.phrases, s.except)[0];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function said(p: PreparedCall, s: CompiledSaid): Applicability {
+  const selection = selectTurns(p, s.speaker, s.scope);
+  if (!selection.ok) return { state: 'unknown', reason: selection.reason };
+  const hit = findTrigger(p, s);
+  if (!hit) return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})` };
+  return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, 'trigger')] };
+}

@@ -1,0 +1,51 @@
+/**
+ * Score one call: applicability (`when`), then each check of each rule, then the score.
+ * Pure: a Call and a compiled ruleset in, a CallResult out.
+ */
+import type { Call } from '../model/call.js';
+import type { CompiledRule, CompiledRuleset } from '../ruleset/index.js';
+import { evaluateWhen } from './conditions.js';
+import { prepareCall, type PreparedCall } from './prepare.js';
+import type { CallResult, CheckOutcome, RuleResult } from './result.js';
+import { evaluateCheck } from './rule-types/index.js';
+import { scoreCall } from './score.js';
+
+export function evaluateCall(call: Call, ruleset: CompiledRuleset): CallResult {
+  const p = prepareCall(call, ruleset);
+  const rules = ruleset.rules.map((rule) => evaluateRule(p, rule));
+  return scoreCall(call, ruleset, rules);
+}
+
+export function evaluateRule(p: PreparedCall, rule: CompiledRule): RuleResult {
+  const outcome = ruleOutcome(p, rule);
+  return {
+    ...outcome,
+    ruleId: rule.id,
+    category: rule.category,
+    title: rule.title,
+    critical: rule.critical,
+    points: outcome.verdict === 'pass' ? rule.points : 0,
+    maxPoints: rule.points,
+  };
+}
+
+function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
+  const applies = evaluateWhen(p, rule.when);
+  if (applies.state !== 'yes') return { verdict: 'na', reason: applies.reason, evidence: [] };
+  const outcomes = rule.checks.map((check) => evaluateCheck(check, { p, triggerTurn: applies.triggerTurn }));
+  return combine(outcomes, applies.evidence);
+}
+
+/** Several checks in one rule: any fail fails, review beats pass, all-na is na. */
+function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
+  const pick = outcomes.find((o) => o.verdict === 'fail') ?? outcomes.find((o) => o.verdict === 'review');
+  const chosen = pick ?? (outcomes.every((o) => o.verdict === 'na') ? outcomes[0] : undefined);
+  if (chosen) return { ...chosen, evidence: [...chosen.evidence, ...triggerEvidence] };
+  const passes = outcomes.filter((o) => o.verdict === 'pass');
+  return {
+    verdict: 'pass',
+    reason: passes.map((o) => o.reason).join('; '),
+    evidence: [...passes.flatMap((o) => o.evidence), ...triggerEvidence],
+    window: passes.map((o) => o.window).filter(Boolean).join('; ') || undefined,
+  };
+}

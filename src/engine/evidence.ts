@@ -1,0 +1,47 @@
+/** Turning a phrase hit into evidence a reviewer can check against the recording. */
+import { originalSpan } from '../normalize/fold.js';
+import type { PhraseSet } from '../ruleset/index.js';
+import type { Evidence } from './result.js';
+import type { PhraseHit } from './phrases.js';
+import type { PreparedCall } from './prepare.js';
+
+/** Utterances longer than this are quoted as a window around the hit. */
+const QUOTE_LIMIT = 80;
+const QUOTE_CONTEXT = 30;
+
+export function hitEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, role?: string): Evidence {
+  const u = p.call.utterances[hit.utterance];
+  const fold = p.folds[hit.utterance];
+  if (!u || !fold) throw new Error(`no utterance ${hit.utterance}`);
+  const matched = originalSpan(u.text, fold, hit.start, hit.end);
+  let quote = u.text.trim();
+  if (quote.length > QUOTE_LIMIT) {
+    const at = fold.map[hit.start] ?? 0;
+    const from = Math.max(0, at - QUOTE_CONTEXT);
+    const to = Math.min(u.text.length, at + matched.length + QUOTE_CONTEXT);
+    quote = `${from > 0 ? '…' : ''}${u.text.slice(from, to).trim()}${to < u.text.length ? '…' : ''}`;
+  }
+  return {
+    turn: u.index + 1,
+    speaker: u.speaker,
+    startMs: u.startMs,
+    endMs: u.endMs,
+    quote,
+    matched,
+    phrase: set.phrases[hit.phrase]?.display,
+    role,
+  };
+}
+
+/** Evidence for a whole utterance (a trigger turn, an utterance around a hold …). */
+export function turnEvidence(p: PreparedCall, index: number, role?: string): Evidence {
+  const u = p.call.utterances[index];
+  if (!u) throw new Error(`no utterance ${index}`);
+  const text = u.text.trim();
+  const quote = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  return { turn: u.index + 1, speaker: u.speaker, startMs: u.startMs, endMs: u.endMs, quote, role };
+}
+
+export function quoteList(evidence: Evidence[]): string {
+  return evidence.map((e) => `turn ${e.turn}「${e.matched ?? e.quote}」`).join(', ');
+}

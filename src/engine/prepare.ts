@@ -1,0 +1,46 @@
+/**
+ * Prepare a call for evaluation: fold every utterance once and run the ruleset's matcher once
+ * over each. Rule types then only look hits up; they never scan text again.
+ */
+import type { Call, Speaker } from '../model/call.js';
+import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
+import type { PatternHit } from '../match/aho-corasick.js';
+import type { CompiledRuleset } from '../ruleset/index.js';
+
+export interface PreparedCall {
+  call: Call;
+  ruleset: CompiledRuleset;
+  folds: FoldedText[];
+  /** Matcher hits per utterance. */
+  hits: PatternHit[][];
+  /** Utterance indices per speaker, in order. */
+  turnsOf: Record<Speaker, number[]>;
+  /** Whether every utterance has a start time (timing scopes and rules need it). */
+  timed: boolean;
+  /** Folded meta values for `{agent_no}`-style templates, computed on first use. */
+  metaFolds: Map<string, string | null>;
+}
+
+export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
+  const folds = foldMany(call.utterances.map((u) => u.text));
+  const hits = folds.map((f) => ruleset.matcher.findAll(f.folded));
+  const turnsOf: Record<Speaker, number[]> = { agent: [], customer: [], unknown: [] };
+  for (const u of call.utterances) turnsOf[u.speaker].push(u.index);
+  const timed = call.utterances.length > 0 && call.utterances.every((u) => u.startMs !== undefined);
+  return { call, ruleset, folds, hits, turnsOf, timed, metaFolds: new Map() };
+}
+
+/** The folded value of a metadata variable, or null when the call lacks it. */
+export function metaVariable(p: PreparedCall, name: string): string | null {
+  const cached = p.metaFolds.get(name);
+  if (cached !== undefined) return cached;
+  let value = p.call.meta[name];
+  if (value === undefined && name === 'agent_no') {
+    // agent_no defaults to the digits of agent_id (A128 → 128), as scripts say 「客服128号」.
+    const digits = /\d+/.exec(String(p.call.meta.agent_id ?? ''));
+    value = digits ? digits[0] : undefined;
+  }
+  const folded = value === undefined || value === '' ? null : foldPhrase(String(value)) || null;
+  p.metaFolds.set(name, folded);
+  return folded;
+}

@@ -1,0 +1,68 @@
+/** Verdicts and the evidence behind them: what the engine hands to the reports. */
+import type { Speaker } from '../model/call.js';
+
+/**
+ * pass / fail are scored; na (not applicable) moves nothing; review (a hit that rests on
+ * low-confidence recognition) is listed for QA staff and not scored.
+ */
+export type Verdict = 'pass' | 'fail' | 'na' | 'review';
+
+export interface Evidence {
+  /** 1-based turn number. */
+  turn: number;
+  speaker: Speaker;
+  startMs?: number;
+  endMs?: number;
+  /** The utterance (or a window of it) in the speaker's own characters. */
+  quote: string;
+  /** The words that matched, as said. */
+  matched?: string;
+  /** The rule phrase that matched, as written in the ruleset. */
+  phrase?: string;
+  /** A short label for what this evidence is: 'trigger', 'reply', 'hold' … */
+  role?: string;
+}
+
+export interface CheckOutcome {
+  verdict: Verdict;
+  /** Why, in words a QA reviewer reads: what was found, what was missing, why na. */
+  reason: string;
+  evidence: Evidence[];
+  /** For a "not said" failure (and for passes of forbid rules): where the engine looked. */
+  window?: string;
+}
+
+export interface RuleResult extends CheckOutcome {
+  ruleId: string;
+  category: string;
+  title: string;
+  critical: boolean;
+  /** Points earned (0 for fail, na, review). */
+  points: number;
+  maxPoints: number;
+}
+
+export interface CategoryScore {
+  earned: number;
+  applicable: number;
+  /** 0..100, undefined when nothing in the category applied. */
+  score?: number;
+}
+
+export interface CallResult {
+  callId: string;
+  file: string;
+  agentId: string;
+  agentName: string;
+  date: string;
+  format: string;
+  encoding: string;
+  /** Category-weighted score 0..100 (one decimal), undefined when no rule applied. */
+  score?: number;
+  earned: number;
+  applicable: number;
+  criticalFail: boolean;
+  result: 'pass' | 'fail' | 'na';
+  categories: Record<string, CategoryScore>;
+  rules: RuleResult[];
+}

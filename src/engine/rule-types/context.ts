@@ -1,0 +1,8 @@
+import type { PreparedCall } from '../prepare.js';
+
+/** What a rule type gets besides its own compiled check. */
+export interface CheckContext {
+  p: PreparedCall;
+  /** Utterance index of the `when.said` trigger, for after_trigger scopes. */
+  triggerTurn?: number;
+}

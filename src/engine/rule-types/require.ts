@@ -1,0 +1,43 @@
+/**
+ * `require`: the speaker says one of / all of / at least N of the phrase groups within a scope.
+ * A "not said" failure carries the window that was searched, so a reviewer can check it.
+ */
+import type { RequireCheck } from '../../ruleset/index.js';
+import { hitEvidence } from '../evidence.js';
+import { findPhrasesExcept } from '../phrases.js';
+import type { CheckOutcome, Evidence } from '../result.js';
+import { selectTurns } from '../scope.js';
+import type { CheckContext } from './context.js';
+
+export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  const selection = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
+  if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
+
+  const found: Evidence[] = [];
+  const missing: string[] = [];
+  for (const group of check.groups) {
+    let evidence: Evidence | undefined;
+    for (const u of selection.turns) {
+      const hit = findPhrasesExcept(p, u, group, check.except)[0];
+      if (hit) {
+        evidence = hitEvidence(p, hit, group);
+        break;
+      }
+    }
+    if (evidence) found.push(evidence);
+    else missing.push(group.label);
+  }
+  const said = found.length;
+  if (said >= check.need) {
+    const which = found.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ');
+    return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
+  }
+  const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
+  return {
+    verdict: 'fail',
+    reason: `${need}: ${missing.join(' + ')}`,
+    evidence: found,
+    window: selection.window,
+  };
+}

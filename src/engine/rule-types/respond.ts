@@ -1,0 +1,66 @@
+/**
+ * `respond`: after a trigger by one speaker (a complaint, abusive words), the other speaker
+ * answers with one of the phrases within N of their turns and/or N seconds. No trigger ⇒ na.
+ */
+import type { RespondCheck } from '../../ruleset/index.js';
+import { formatMs } from '../../model/call.js';
+import { findTrigger } from '../conditions.js';
+import { hitEvidence } from '../evidence.js';
+import { findPhrasesExcept } from '../phrases.js';
+import type { CheckOutcome, Evidence } from '../result.js';
+import { selectTurns } from '../scope.js';
+import type { CheckContext } from './context.js';
+
+const DEFAULT_WITHIN_TURNS = 2;
+
+export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  const { reply } = check;
+  const replySelection = selectTurns(p, reply.speaker, undefined);
+  if (!replySelection.ok) return { verdict: 'na', reason: replySelection.reason, evidence: [] };
+  if (reply.withinSeconds !== undefined && reply.withinTurns === undefined && !p.timed) {
+    return { verdict: 'na', reason: 'no timestamps', evidence: [] };
+  }
+
+  const evidence: Evidence[] = [];
+  let trigger = findTrigger(p, check.trigger);
+  if (!trigger) {
+    return { verdict: 'na', reason: `the ${check.trigger.speaker} never says ${check.trigger.phrases.label}`, evidence: [] };
+  }
+  let answeredUpTo = -1;
+  while (trigger) {
+    const triggerEvidence = hitEvidence(p, trigger, check.trigger.phrases, 'trigger');
+    const { turns, window } = replyWindow(check, ctx, trigger.utterance, replySelection.turns);
+    const answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except)[0] })).find((x) => x.hit);
+    if (!answer?.hit) {
+      return {
+        verdict: 'fail',
+        reason: `no ${reply.phrases.label} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})`,
+        evidence: [...evidence, triggerEvidence],
+        window,
+      };
+    }
+    evidence.push(triggerEvidence, hitEvidence(p, answer.hit, reply.phrases, 'reply'));
+    if (check.mode === 'first') break;
+    answeredUpTo = answer.u;
+    // Triggers said before this reply are answered by it; look for the next one after it.
+    trigger = findTrigger(p, check.trigger, answeredUpTo);
+  }
+  const pairs = evidence.filter((e) => e.role === 'reply').map((e) => `「${e.matched}」 (turn ${e.turn})`);
+  return { verdict: 'pass', reason: `answered with ${pairs.join(', ')}`, evidence };
+}
+
+function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number, replyTurns: number[]): { turns: number[]; window: string } {
+  const utterances = ctx.p.call.utterances;
+  const n = check.reply.withinTurns ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity);
+  let turns = replyTurns.filter((u) => u > triggerTurn).slice(0, n);
+  let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? n : 'all'} turn(s) after turn ${triggerTurn + 1}`;
+  if (check.reply.withinSeconds !== undefined && ctx.p.timed) {
+    const t = utterances[triggerTurn];
+    const from = t?.endMs ?? t?.startMs ?? 0;
+    const until = from + check.reply.withinSeconds * 1000;
+    turns = turns.filter((u) => (utterances[u]?.startMs ?? Infinity) <= until);
+    window += `, until ${formatMs(until)}`;
+  }
+  return { turns, window };
+}

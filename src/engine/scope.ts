@@ -1,0 +1,77 @@
+/**
+ * Scopes: which utterances of which speaker a check looks at, and how to describe that window
+ * in evidence ("agent turns 1–2", "agent, 00:00.0–00:10.0").
+ */
+import { formatMs, type Speaker } from '../model/call.js';
+import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
+import type { PreparedCall } from './prepare.js';
+
+export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
+
+const SPEAKER_WORD: Record<SpeakerName, string> = { agent: 'agent', customer: 'customer', any: 'any speaker' };
+
+/** Whether the call can tell this speaker apart at all. */
+export function speakerKnown(p: PreparedCall, speaker: SpeakerName): boolean {
+  return speaker === 'any' || p.call.source.diarized;
+}
+
+export function turnsOfSpeaker(p: PreparedCall, speaker: SpeakerName): number[] {
+  if (speaker === 'any') return p.call.utterances.map((u) => u.index);
+  return p.turnsOf[speaker as Speaker];
+}
+
+/**
+ * Select the utterances of `speaker` inside `scope`. `triggerTurn` (0-based utterance index) is
+ * needed for after_trigger scopes. Time scopes on an untimed call are not selectable (na).
+ */
+export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
+  if (!speakerKnown(p, speaker)) return { ok: false, reason: 'no speaker roles (mono or undiarized transcript)' };
+  const all = turnsOfSpeaker(p, speaker);
+  const who = SPEAKER_WORD[speaker];
+  const utterances = p.call.utterances;
+  if (!scope || Object.keys(scope).length === 0) return { ok: true, turns: all, window: `${who}, whole call` };
+
+  if (scope.first_turns !== undefined) {
+    const turns = all.slice(0, scope.first_turns);
+    return { ok: true, turns, window: `${who}'s first ${scope.first_turns} turn(s)${describeTurns(turns)}` };
+  }
+  if (scope.last_turns !== undefined) {
+    const turns = all.slice(-scope.last_turns);
+    return { ok: true, turns, window: `${who}'s last ${scope.last_turns} turn(s)${describeTurns(turns)}` };
+  }
+  const needsTime = scope.first_seconds !== undefined || scope.last_seconds !== undefined || scope.after_trigger_seconds !== undefined;
+  if (needsTime && !p.timed) return { ok: false, reason: 'no timestamps' };
+
+  if (scope.first_seconds !== undefined) {
+    // Time runs from the first utterance, so ringing/IVR before it is not held against the agent.
+    const t0 = utterances[0]?.startMs ?? 0;
+    const limit = t0 + scope.first_seconds * 1000;
+    const turns = all.filter((i) => (utterances[i]?.startMs ?? Infinity) <= limit);
+    return { ok: true, turns, window: `${who}, ${formatMs(t0)}–${formatMs(limit)}` };
+  }
+  if (scope.last_seconds !== undefined) {
+    const end = Math.max(...utterances.map((u) => u.endMs ?? u.startMs ?? 0));
+    const from = end - scope.last_seconds * 1000;
+    const turns = all.filter((i) => (utterances[i]?.endMs ?? utterances[i]?.startMs ?? -Infinity) >= from);
+    return { ok: true, turns, window: `${who}, ${formatMs(Math.max(0, from))}–${formatMs(end)}` };
+  }
+  if (triggerTurn === undefined) return { ok: false, reason: 'no trigger to measure from' };
+  const after = all.filter((i) => i > triggerTurn);
+  if (scope.after_trigger_turns !== undefined) {
+    const turns = scope.after_trigger_turns === 0 ? after : after.slice(0, scope.after_trigger_turns);
+    const n = scope.after_trigger_turns === 0 ? 'all' : `${scope.after_trigger_turns}`;
+    return { ok: true, turns, window: `${who}'s ${n} turn(s) after turn ${triggerTurn + 1}${describeTurns(turns)}` };
+  }
+  const trigger = utterances[triggerTurn];
+  const from = trigger?.endMs ?? trigger?.startMs ?? 0;
+  const until = from + (scope.after_trigger_seconds ?? 0) * 1000;
+  const turns = after.filter((i) => (utterances[i]?.startMs ?? Infinity) <= until);
+  return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
+}
+
+function describeTurns(turns: number[]): string {
+  if (turns.length === 0) return ' (none)';
+  const first = (turns[0] as number) + 1;
+  const last = (turns[turns.length - 1] as number) + 1;
+  return first === last ? ` (turn ${first})` : ` (turns ${first}–${last})`;
+}

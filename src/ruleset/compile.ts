@@ -1,0 +1,291 @@
+/**
+ * Compile a loaded ruleset: expand variables and lexicons, fold every phrase, check references,
+ * and build the one multi-pattern matcher. Problems carry the position of the phrase or key.
+ */
+import { createHash } from 'node:crypto';
+import { AhoCorasick } from '../match/aho-corasick.js';
+import { foldPhrase } from '../normalize/fold.js';
+import type { LoadedRuleset } from './load.js';
+import type { RulesetProblem, Severity } from './problems.js';
+import type { PhraseSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
+import type {
+  CompiledCheck,
+  CompiledPhrase,
+  CompiledRule,
+  CompiledRuleset,
+  CompiledSaid,
+  CompiledWhen,
+  PhraseSet,
+} from './compiled.js';
+
+/** Call metadata usable as `{name}` in phrases; filled per call. */
+export const META_VARIABLES = ['agent_id', 'agent_name', 'agent_no', 'call_id', 'customer_name'] as const;
+
+type Path = (string | number)[];
+
+export type CompileResult =
+  | { ok: true; ruleset: CompiledRuleset; problems: RulesetProblem[] }
+  | { ok: false; problems: RulesetProblem[] };
+
+export function compileRuleset(loaded: LoadedRuleset): CompileResult {
+  return new Compiler(loaded).run();
+}
+
+class Compiler {
+  private readonly problems: RulesetProblem[] = [];
+  private readonly patterns: string[] = [];
+  private readonly patternIds = new Map<string, number>();
+  private ruleFile = '';
+  private rulePath: Path = [];
+
+  constructor(private readonly loaded: LoadedRuleset) {}
+
+  run(): CompileResult {
+    const spec = this.loaded.spec;
+    this.checkLexicons();
+    const rules: CompiledRule[] = [];
+    const ids = new Map<string, number>();
+    spec.rules.forEach((rule) => {
+      const where = this.loaded.ruleFiles.get(rule.id);
+      const index = where?.index ?? spec.rules.indexOf(rule);
+      this.ruleFile = where?.file ?? [...this.loaded.sources.keys()][0] ?? '';
+      this.rulePath = ['rules', index];
+      const key = rule.id.toLowerCase();
+      if (ids.has(key)) this.report(['id'], 'duplicate-id', `duplicate rule id "${rule.id}"`);
+      ids.set(key, index);
+      if (!(rule.category in spec.weights)) {
+        this.report(['category'], 'unknown-category', `category "${rule.category}" has no weight (weights: ${Object.keys(spec.weights).join(', ')})`);
+      }
+      rules.push(this.compileRule(rule));
+    });
+    if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
+    const ruleset: CompiledRuleset = {
+      spec,
+      name: spec.name,
+      version: spec.version,
+      sha256: createHash('sha256').update(this.loaded.text).digest('hex'),
+      passMark: spec.pass_mark,
+      weights: spec.weights,
+      thresholds: spec.thresholds ?? {},
+      region: spec.region,
+      calendar: { holidays: spec.calendar?.holidays ?? [], workdays: spec.calendar?.workdays ?? [] },
+      rules,
+      patterns: this.patterns,
+      matcher: new AhoCorasick(this.patterns),
+    };
+    return { ok: true, ruleset, problems: this.problems };
+  }
+
+  private compileRule(rule: RuleSpec): CompiledRule {
+    const checks: CompiledCheck[] = [];
+    if (rule.require) {
+      const r = rule.require;
+      const base: Path = ['require'];
+      const except = r.except ? this.phraseSet(r.except, [...base, 'except']) : undefined;
+      if (r.any) {
+        checks.push({ type: 'require', speaker: r.speaker, scope: r.scope, groups: [this.phraseSet(r.any, [...base, 'any'])], need: 1, mode: 'any', except });
+      } else {
+        const items = r.all ?? r.of ?? [];
+        const key = r.all ? 'all' : 'of';
+        const groups = items.map((item, i) => this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]));
+        const need = r.all ? groups.length : (r.at_least ?? 1);
+        if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
+        checks.push({ type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except });
+      }
+    }
+    if (rule.forbid) {
+      const f = rule.forbid;
+      checks.push({
+        type: 'forbid',
+        speaker: f.speaker,
+        scope: f.scope,
+        phrases: this.phraseSet(f.phrases, ['forbid', 'phrases']),
+        except: f.except ? this.phraseSet(f.except, ['forbid', 'except']) : undefined,
+        minCount: f.min_count ?? 1,
+      });
+    }
+    if (rule.respond) {
+      const r = rule.respond;
+      checks.push({
+        type: 'respond',
+        trigger: this.said(r.trigger, ['respond', 'trigger']),
+        reply: {
+          speaker: r.reply.speaker,
+          phrases: this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases']),
+          except: r.reply.except ? this.phraseSet(r.reply.except, ['respond', 'reply', 'except']) : undefined,
+          withinTurns: r.reply.within_turns,
+          withinSeconds: r.reply.within_seconds,
+        },
+        mode: r.mode ?? 'first',
+      });
+    }
+    if (checks.length === 0) {
+      this.report([], 'no-check', `rule "${rule.id}" has no check (require, forbid, respond …)`);
+    }
+    const usesTrigger = [rule.require?.scope, rule.forbid?.scope].some(
+      (s) => s && (s.after_trigger_turns !== undefined || s.after_trigger_seconds !== undefined),
+    );
+    if (usesTrigger && !rule.when?.said) {
+      this.report(['when'], 'scope-needs-trigger', 'an after_trigger scope needs a `when.said` trigger');
+    }
+    return {
+      id: rule.id,
+      category: rule.category,
+      title: rule.title,
+      description: rule.description,
+      notes: rule.notes,
+      points: rule.points,
+      critical: rule.critical ?? false,
+      when: rule.when ? this.when(rule.when, ['when']) : undefined,
+      checks,
+      examples: rule.examples ?? [],
+    };
+  }
+
+  private when(w: WhenSpec, path: Path): CompiledWhen {
+    const out: CompiledWhen = {};
+    if (w.direction !== undefined) out.direction = Array.isArray(w.direction) ? w.direction : [w.direction];
+    if (w.said) out.said = this.said(w.said, [...path, 'said']);
+    if (w.has_turns) out.hasTurns = w.has_turns;
+    if (w.timed !== undefined) out.timed = w.timed;
+    if (w.meta) {
+      out.meta = {};
+      for (const [key, test] of Object.entries(w.meta)) {
+        out.meta[key] = typeof test === 'object' ? test : { eq: test };
+      }
+    }
+    if (w.rest_day !== undefined) out.restDay = w.rest_day;
+    if (w.hold !== undefined) out.hold = w.hold;
+    if (w.transfer !== undefined) out.transfer = w.transfer;
+    if (w.customer_silent !== undefined) out.customerSilent = w.customer_silent;
+    if (w.any) out.any = w.any.map((x, i) => this.when(x, [...path, 'any', i]));
+    return out;
+  }
+
+  private said(s: SaidSpec, path: Path): CompiledSaid {
+    return {
+      speaker: s.speaker,
+      phrases: this.phraseSet(s.phrases, [...path, 'phrases']),
+      except: s.except ? this.phraseSet(s.except, [...path, 'except']) : undefined,
+      scope: s.scope,
+    };
+  }
+
+  /** Expand `$lexicon` references and compile each phrase of a list. */
+  private phraseSet(items: PhraseSpec[], path: Path): PhraseSet {
+    const phrases: CompiledPhrase[] = [];
+    items.forEach((item, i) => {
+      const itemPath = [...path, i];
+      if (item.startsWith('$')) {
+        const name = item.slice(1);
+        const lexicon = this.loaded.spec.lexicons?.[name];
+        if (!lexicon) {
+          const known = Object.keys(this.loaded.spec.lexicons ?? {});
+          this.report(itemPath, 'unknown-lexicon', `unknown lexicon "${item}"${known.length ? ` (lexicons: ${known.join(', ')})` : ''}`);
+          return;
+        }
+        lexicon.forEach((p, j) => this.addPhrase(phrases, p, ['lexicons', name, j], true));
+      } else {
+        this.addPhrase(phrases, item, itemPath, false);
+      }
+    });
+    const label = items.length === 1 || items.every((x) => x.startsWith('$')) ? items.join(' ') : `${items.slice(0, 3).join('/')}${items.length > 3 ? '…' : ''}`;
+    const set: PhraseSet = { label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
+    phrases.forEach((p, i) => {
+      if (p.kind === 'plain' && p.pattern !== undefined && !set.patternOwner.has(p.pattern)) set.patternOwner.set(p.pattern, i + 1);
+      else if (p.kind === 'regex') set.regexes.push(i);
+      else if (p.kind === 'template') set.templates.push(i);
+    });
+    return set;
+  }
+
+  private addPhrase(out: CompiledPhrase[], raw: string, path: Path, inLexicon: boolean): void {
+    const report = (code: string, message: string): void => {
+      if (inLexicon) this.reportGlobal(path, code, message);
+      else this.report(path, code, message);
+    };
+    if (raw.startsWith('$')) {
+      report('nested-lexicon', `lexicon entries cannot reference other lexicons ("${raw}")`);
+      return;
+    }
+    const regexMatch = /^\/(.+)\/([a-z]*)$/s.exec(raw);
+    if (regexMatch) {
+      try {
+        const flags = new Set((regexMatch[2] ?? '').split('').filter(Boolean));
+        flags.add('u');
+        flags.add('g');
+        out.push({ display: raw, kind: 'regex', regex: new RegExp(regexMatch[1] as string, [...flags].join('')) });
+      } catch (err) {
+        report('bad-regex', `regex ${raw} does not compile: ${(err as Error).message}`);
+      }
+      return;
+    }
+    const variables = this.loaded.spec.variables ?? {};
+    const parts: Array<{ text: string } | { variable: string }> = [];
+    let display = '';
+    let cursor = 0;
+    for (const m of raw.matchAll(/\{([a-z_][a-z0-9_]*)\}/gi)) {
+      const name = m[1] as string;
+      const before = raw.slice(cursor, m.index);
+      cursor = (m.index ?? 0) + m[0].length;
+      if (name in variables) {
+        display += before + variables[name];
+        parts.push({ text: before + variables[name] });
+      } else if ((META_VARIABLES as readonly string[]).includes(name)) {
+        display += `${before}{${name}}`;
+        parts.push({ text: before }, { variable: name });
+      } else {
+        report('unknown-variable', `unknown variable {${name}} (ruleset variables: ${Object.keys(variables).join(', ') || 'none'}; call metadata: ${META_VARIABLES.join(', ')})`);
+        return;
+      }
+    }
+    display += raw.slice(cursor);
+    parts.push({ text: raw.slice(cursor) });
+    const hasVariable = parts.some((p) => 'variable' in p);
+    if (!hasVariable) {
+      const folded = foldPhrase(display);
+      if (folded.length === 0) {
+        report('empty-phrase', `phrase "${raw}" normalizes to nothing (only punctuation or spaces)`);
+        return;
+      }
+      out.push({ display, kind: 'plain', pattern: this.patternId(folded) });
+      return;
+    }
+    const template = parts
+      .map((p) => ('variable' in p ? p : { text: foldPhrase(p.text) }))
+      .filter((p) => 'variable' in p || p.text.length > 0);
+    out.push({ display, kind: 'template', template });
+  }
+
+  private patternId(folded: string): number {
+    let id = this.patternIds.get(folded);
+    if (id === undefined) {
+      id = this.patterns.length;
+      this.patterns.push(folded);
+      this.patternIds.set(folded, id);
+    }
+    return id;
+  }
+
+  private checkLexicons(): void {
+    for (const name of Object.keys(this.loaded.spec.lexicons ?? {})) {
+      if (!/^[\p{L}\p{N}_-]+$/u.test(name)) this.reportGlobal(['lexicons'], 'bad-lexicon-name', `lexicon name "${name}" may hold letters, digits, _ and - only`);
+    }
+  }
+
+  private report(rel: Path, code: string, message: string, severity: Severity = 'error'): void {
+    const map = this.loaded.sources.get(this.ruleFile);
+    const path = [...this.rulePath, ...rel];
+    if (map) this.problems.push(map.problem(path, code, message, severity));
+    else this.problems.push({ file: this.ruleFile, line: 1, column: 1, severity, code, message });
+  }
+
+  /** A problem outside a rule (lexicons…): located in whichever file defines that path. */
+  private reportGlobal(path: Path, code: string, message: string, severity: Severity = 'error'): void {
+    // A lexicon is expanded once per rule that uses it: report its problems once.
+    if (this.problems.some((p) => p.code === code && p.message === message)) return;
+    const maps = [...this.loaded.sources.values()].reverse();
+    const map = maps.find((m) => m.nodeAt(path) !== m.doc.contents) ?? maps[0];
+    if (map) this.problems.push(map.problem(path, code, message, severity));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The compiled ruleset: what the engine evaluates. Phrases are folded, lexicons and variables
+ * expanded, and every plain phrase of every rule is one pattern of a single Aho–Corasick matcher.
+ */
+import type { AhoCorasick } from '../match/aho-corasick.js';
+import type { ExampleSpec, RulesetSpec, ScopeSpec, SpeakerName } from './spec.js';
+
+export interface CompiledPhrase {
+  /** The phrase as the ruleset wrote it (after `{variable}` expansion), for evidence. */
+  display: string;
+  kind: 'plain' | 'regex' | 'template';
+  /** Pattern id in the ruleset's matcher (plain phrases). */
+  pattern?: number;
+  regex?: RegExp;
+  /** Literal (folded) parts and meta variable names, filled per call (`{agent_no}`). */
+  template?: Array<{ text: string } | { variable: string }>;
+}
+
+export interface PhraseSet {
+  /** How messages name the set: `$apology` or the first phrases. */
+  label: string;
+  phrases: CompiledPhrase[];
+  /** patternOwner[pattern] = index into phrases + 1 (0: not in this set). */
+  patternOwner: Map<number, number>;
+  regexes: number[];
+  templates: number[];
+}
+
+export interface CompiledSaid {
+  speaker: SpeakerName;
+  phrases: PhraseSet;
+  except?: PhraseSet;
+  scope?: ScopeSpec;
+}
+
+export interface CompiledWhen {
+  direction?: string[];
+  said?: CompiledSaid;
+  hasTurns?: SpeakerName;
+  timed?: boolean;
+  meta?: Record<string, { eq?: string | number | boolean; gt?: number; gte?: number; lt?: number; lte?: number; present?: boolean }>;
+  restDay?: boolean;
+  hold?: boolean;
+  transfer?: boolean;
+  customerSilent?: boolean;
+  any?: CompiledWhen[];
+}
+
+export interface RequireCheck {
+  type: 'require';
+  speaker: SpeakerName;
+  scope?: ScopeSpec;
+  /** Each group is a set of alternatives; `need` groups must be said. */
+  groups: PhraseSet[];
+  need: number;
+  mode: 'any' | 'all' | 'at_least';
+  except?: PhraseSet;
+}
+
+export interface ForbidCheck {
+  type: 'forbid';
+  speaker: SpeakerName;
+  scope?: ScopeSpec;
+  phrases: PhraseSet;
+  except?: PhraseSet;
+  minCount: number;
+}
+
+export interface RespondCheck {
+  type: 'respond';
+  trigger: CompiledSaid;
+  reply: { speaker: SpeakerName; phrases: PhraseSet; except?: PhraseSet; withinTurns?: number; withinSeconds?: number };
+  mode: 'first' | 'each';
+}
+
+/** Check types added by later rule types register here by extending this union. */
+export type CompiledCheck = RequireCheck | ForbidCheck | RespondCheck;
+
+export interface CompiledRule {
+  id: string;
+  category: string;
+  title: string;
+  description?: string;
+  notes?: string;
+  points: number;
+  critical: boolean;
+  when?: CompiledWhen;
+  checks: CompiledCheck[];
+  examples: ExampleSpec[];
+}
+
+export interface CompiledRuleset {
+  spec: RulesetSpec;
+  name: string;
+  version: string;
+  sha256: string;
+  passMark: number;
+  weights: Record<string, number>;
+  thresholds: Record<string, number>;
+  region?: 'CN' | 'TW' | 'HK';
+  calendar: { holidays: string[]; workdays: string[] };
+  rules: CompiledRule[];
+  /** Folded plain patterns, indexed by pattern id. */
+  patterns: string[];
+  matcher: AhoCorasick;
+}

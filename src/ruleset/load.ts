@@ -1,0 +1,162 @@
+/**
+ * Load a ruleset file: YAML with positions → schema validation → (optional) base ruleset merge.
+ * Returns every problem found, each with file:line:col; never throws on bad input.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { Ajv, type ErrorObject } from 'ajv';
+import { rulesetSchema } from './schema.js';
+import { SourceMap, type RulesetProblem } from './problems.js';
+import type { RuleSpec, RulesetSpec } from './spec.js';
+import { closest } from './suggest.js';
+
+const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rulesetSchema());
+
+export interface LoadedRuleset {
+  spec: RulesetSpec;
+  /** One source map per file that contributed (the ruleset and its bases). */
+  sources: Map<string, SourceMap>;
+  /** Which file each rule came from (for positions of rules inherited through `extends`). */
+  ruleFiles: Map<string, { file: string; index: number }>;
+  /** The raw bytes' sha256 is computed by the caller from `text`. */
+  text: string;
+}
+
+export type LoadResult =
+  | { ok: true; ruleset: LoadedRuleset; problems: RulesetProblem[] }
+  | { ok: false; problems: RulesetProblem[] };
+
+export function loadRulesetFile(file: string, seen: string[] = []): LoadResult {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(err);
+    return { ok: false, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${why}` }] };
+  }
+  return loadRulesetText(text, file, seen);
+}
+
+export function loadRulesetText(text: string, file: string, seen: string[] = []): LoadResult {
+  const lines = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const map = new SourceMap(file, doc, lines);
+  const problems: RulesetProblem[] = [];
+  for (const e of doc.errors) {
+    const pos = map.at(e.pos[0]);
+    const code = e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'yaml-syntax';
+    problems.push({ file, ...pos, severity: 'error', code, message: firstLine(e.message) });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  const data: unknown = doc.toJS();
+  if (!validate(data)) {
+    problems.push(...schemaProblems(validate.errors ?? [], map));
+    return { ok: false, problems };
+  }
+  const spec = data as unknown as RulesetSpec;
+  spec.version = String(spec.version);
+  const sources = new Map([[file, map]]);
+  const ruleFiles = new Map(spec.rules.map((r, index) => [r.id, { file, index }]));
+  const loaded: LoadedRuleset = { spec, sources, ruleFiles, text };
+  if (!spec.extends) return { ok: true, ruleset: loaded, problems };
+  return extendFrom(loaded, map, [...seen, resolve(file)]);
+}
+
+/** Merge a base ruleset under this one: variables, lexicons and thresholds by key, rules by id. */
+function extendFrom(child: LoadedRuleset, map: SourceMap, seen: string[]): LoadResult {
+  const spec = child.spec;
+  const basePath = resolve(dirname(map.file), spec.extends as string);
+  if (seen.includes(basePath)) {
+    return { ok: false, problems: [map.problem(['extends'], 'extends-cycle', `ruleset extends itself through ${spec.extends}`)] };
+  }
+  const base = loadRulesetFile(basePath, seen);
+  if (!base.ok) {
+    const here = map.problem(['extends'], 'extends-invalid', `base ruleset ${spec.extends} has errors`);
+    return { ok: false, problems: [here, ...base.problems] };
+  }
+  const b = base.ruleset.spec;
+  const disabled = new Set(spec.disable ?? []);
+  const problems: RulesetProblem[] = [...base.problems];
+  (spec.disable ?? []).forEach((id, i) => {
+    if (!b.rules.some((r) => r.id === id)) problems.push(map.problem(['disable', i], 'unknown-rule', `disable names rule "${id}", which the base ruleset does not have`));
+  });
+  const own = new Map(spec.rules.map((r) => [r.id, r]));
+  const rules: RuleSpec[] = [];
+  for (const r of b.rules) if (!disabled.has(r.id)) rules.push(own.get(r.id) ?? r);
+  for (const r of spec.rules) if (!b.rules.some((x) => x.id === r.id)) rules.push(r);
+  const ruleFiles = new Map(base.ruleset.ruleFiles);
+  for (const [id, where] of child.ruleFiles) ruleFiles.set(id, where);
+  for (const id of disabled) ruleFiles.delete(id);
+  const merged: RulesetSpec = {
+    ...b,
+    ...spec,
+    weights: { ...b.weights, ...spec.weights },
+    variables: { ...b.variables, ...spec.variables },
+    thresholds: { ...b.thresholds, ...spec.thresholds },
+    lexicons: { ...b.lexicons, ...spec.lexicons },
+    calendar: {
+      holidays: [...(b.calendar?.holidays ?? []), ...(spec.calendar?.holidays ?? [])],
+      workdays: [...(b.calendar?.workdays ?? []), ...(spec.calendar?.workdays ?? [])],
+    },
+    rules,
+  };
+  const sources = new Map([...base.ruleset.sources, ...child.sources]);
+  return { ok: true, ruleset: { spec: merged, sources, ruleFiles, text: child.text }, problems };
+}
+
+/** ajv errors → located, human messages; drop the anyOf/oneOf noise that duplicates a child. */
+function schemaProblems(errors: ErrorObject[], map: SourceMap): RulesetProblem[] {
+  const out: RulesetProblem[] = [];
+  const seen = new Set<string>();
+  const paths = new Set(errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf').map((e) => e.instancePath));
+  for (const e of errors) {
+    const path = e.instancePath.split('/').slice(1).map(unescapePointer);
+    const where = path.length ? path.join('.') : 'ruleset';
+    let problem: RulesetProblem;
+    if (e.keyword === 'additionalProperties') {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object }).properties ?? {});
+      const hint = closest(key, allowed);
+      const msg = `unknown key "${key}" in ${where}${hint ? ` (did you mean "${hint}"?)` : ''}`;
+      problem = map.problem(path, 'unknown-key', msg, 'error', key);
+    } else if (e.keyword === 'required') {
+      const missing = String((e.params as { missingProperty: string }).missingProperty);
+      problem = map.problem(path, 'missing-key', `${where} needs "${missing}"`);
+    } else if (e.keyword === 'oneOf' || e.keyword === 'anyOf') {
+      if (paths.has(e.instancePath) && e.keyword === 'anyOf') continue;
+      const msg = path.at(-1) === 'require'
+        ? `${where} needs exactly one of "any", "all", or "at_least" with "of"`
+        : `${where} has the wrong shape`;
+      problem = map.problem(path, 'wrong-shape', msg);
+    } else if (e.keyword === 'enum') {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      const hint = closest(String(e.data), allowed);
+      problem = map.problem(path, 'bad-value', `${where} must be one of ${allowed.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    } else if (e.keyword === 'type') {
+      problem = map.problem(path, 'wrong-type', `${where} must be ${(e.params as { type: string }).type}`);
+    } else if (['minimum', 'maximum', 'exclusiveMinimum'].includes(e.keyword)) {
+      problem = map.problem(path, 'out-of-range', `${where} ${e.message ?? 'is out of range'}`);
+    } else if (e.keyword === 'maxProperties' && path.at(-1) === 'scope') {
+      problem = map.problem(path, 'wrong-shape', `${where} takes one key (first_turns, last_turns, first_seconds, …)`);
+    } else {
+      problem = map.problem(path, 'schema', `${where} ${e.message ?? 'is invalid'}`);
+    }
+    const dedupe = `${problem.line}:${problem.column}:${problem.message}`;
+    if (!seen.has(dedupe)) {
+      seen.add(dedupe);
+      out.push(problem);
+    }
+  }
+  return out;
+}
+
+function unescapePointer(s: string): string {
+  return s.replace(/~1/g, '/').replace(/~0/g, '~');
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0] ?? s;
+}

@@ -1,0 +1,188 @@
+/**
+ * JSON Schema of the ruleset language (validated with ajv). Closed objects everywhere, so a typo
+ * in a key is reported at its line instead of silently ignored.
+ */
+
+const positiveInt = { type: 'integer', minimum: 1 } as const;
+const nonNegative = { type: 'number', minimum: 0 } as const;
+const speaker = { enum: ['agent', 'customer', 'any'] } as const;
+const phrase = { type: 'string', minLength: 1 } as const;
+const phraseList = { type: 'array', items: phrase, minItems: 1 } as const;
+const phraseOrGroup = { anyOf: [phrase, phraseList] } as const;
+
+const scope = {
+  type: 'object',
+  additionalProperties: false,
+  maxProperties: 1,
+  properties: {
+    first_turns: positiveInt,
+    last_turns: positiveInt,
+    first_seconds: nonNegative,
+    last_seconds: nonNegative,
+    after_trigger_turns: { type: 'integer', minimum: 0 },
+    after_trigger_seconds: nonNegative,
+  },
+} as const;
+
+const said = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['speaker', 'phrases'],
+  properties: { speaker, phrases: phraseList, except: phraseList, scope },
+} as const;
+
+const metaTest = {
+  anyOf: [
+    { type: ['string', 'number', 'boolean'] },
+    {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        eq: { type: ['string', 'number', 'boolean'] },
+        gt: { type: 'number' },
+        gte: { type: 'number' },
+        lt: { type: 'number' },
+        lte: { type: 'number' },
+        present: { type: 'boolean' },
+      },
+    },
+  ],
+} as const;
+
+const direction = { enum: ['inbound', 'outbound'] } as const;
+
+const when = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  properties: {
+    direction: { anyOf: [direction, { type: 'array', items: direction, minItems: 1 }] },
+    said,
+    has_turns: speaker,
+    timed: { type: 'boolean' },
+    meta: { type: 'object', additionalProperties: metaTest, minProperties: 1 },
+    rest_day: { type: 'boolean' },
+    hold: { type: 'boolean' },
+    transfer: { type: 'boolean' },
+    customer_silent: { type: 'boolean' },
+    any: { type: 'array', items: { $ref: '#/definitions/when' }, minItems: 1 },
+  },
+} as const;
+
+const requireCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['speaker'],
+  properties: {
+    speaker,
+    scope,
+    any: phraseList,
+    all: { type: 'array', items: phraseOrGroup, minItems: 1 },
+    at_least: positiveInt,
+    of: { type: 'array', items: phraseOrGroup, minItems: 1 },
+    except: phraseList,
+  },
+  oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
+} as const;
+
+const forbidCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['speaker', 'phrases'],
+  properties: { speaker, scope, phrases: phraseList, except: phraseList, min_count: positiveInt },
+} as const;
+
+const respondCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['trigger', 'reply'],
+  properties: {
+    trigger: said,
+    reply: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['speaker', 'phrases'],
+      properties: {
+        speaker,
+        phrases: phraseList,
+        except: phraseList,
+        within_turns: positiveInt,
+        within_seconds: nonNegative,
+      },
+    },
+    mode: { enum: ['first', 'each'] },
+  },
+} as const;
+
+const example = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['verdict', 'dialogue'],
+  properties: {
+    name: { type: 'string' },
+    verdict: { enum: ['pass', 'fail', 'na'] },
+    meta: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
+    dialogue: { type: 'string', minLength: 1 },
+  },
+} as const;
+
+/** Check types: each key names a rule type implemented in src/engine/rule-types. */
+export const CHECK_SCHEMAS: Record<string, object> = {
+  require: requireCheck,
+  forbid: forbidCheck,
+  respond: respondCheck,
+};
+
+export function rulesetSchema(): object {
+  return {
+    type: 'object',
+    additionalProperties: false,
+    required: ['name', 'version', 'pass_mark', 'weights', 'rules'],
+    definitions: { when },
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      version: { type: ['string', 'number'] },
+      locale: { type: 'string' },
+      region: { enum: ['CN', 'TW', 'HK'] },
+      description: { type: 'string' },
+      extends: { type: 'string' },
+      pass_mark: { type: 'number', minimum: 0, maximum: 100 },
+      weights: { type: 'object', additionalProperties: nonNegative, minProperties: 1 },
+      variables: { type: 'object', additionalProperties: { type: 'string' } },
+      thresholds: { type: 'object', additionalProperties: { type: 'number' } },
+      calendar: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          holidays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+          workdays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
+        },
+      },
+      lexicons: { type: 'object', additionalProperties: phraseList },
+      disable: { type: 'array', items: { type: 'string' } },
+      rules: {
+        type: 'array',
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id', 'category', 'title', 'points'],
+          properties: {
+            id: { type: 'string', pattern: '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$' },
+            category: { type: 'string' },
+            title: { type: 'string' },
+            description: { type: 'string' },
+            notes: { type: 'string' },
+            points: nonNegative,
+            critical: { type: 'boolean' },
+            when: { $ref: '#/definitions/when' },
+            examples: { type: 'array', items: example },
+            ...CHECK_SCHEMAS,
+          },
+        },
+      },
+    },
+  };
+}
+
+export const CHECK_TYPES = (): string[] => Object.keys(CHECK_SCHEMAS);

@@ -1,0 +1,134 @@
+/**
+ * The ruleset language as written in YAML (after schema validation). Rules are data; the
+ * mechanisms that evaluate them (rule types, conditions) are code in src/engine.
+ */
+
+export type SpeakerName = 'agent' | 'customer' | 'any';
+
+/**
+ * A phrase as written: plain text (folded before matching), `$lexicon` (all phrases of a named
+ * list), `/regex/` (matched against the folded text), with `{variable}` placeholders expanded.
+ */
+export type PhraseSpec = string;
+
+/** Where in the call to look. One key at most; none means the whole call. */
+export interface ScopeSpec {
+  first_turns?: number;
+  last_turns?: number;
+  first_seconds?: number;
+  last_seconds?: number;
+  /** Turns of the checked speaker after the first trigger of `when.said` (whole rest if 0). */
+  after_trigger_turns?: number;
+  /** Seconds after the first trigger of `when.said`. */
+  after_trigger_seconds?: number;
+}
+
+export interface SaidSpec {
+  speaker: SpeakerName;
+  phrases: PhraseSpec[];
+  except?: PhraseSpec[];
+  scope?: ScopeSpec;
+}
+
+/** Applicability. Every key given must hold; a missing fact makes the rule na with a reason. */
+export interface WhenSpec {
+  direction?: 'inbound' | 'outbound' | Array<'inbound' | 'outbound'>;
+  said?: SaidSpec;
+  has_turns?: SpeakerName;
+  timed?: boolean;
+  meta?: Record<string, MetaTest>;
+  rest_day?: boolean;
+  hold?: boolean;
+  transfer?: boolean;
+  customer_silent?: boolean;
+  any?: WhenSpec[];
+}
+
+export type MetaTest =
+  | string
+  | number
+  | boolean
+  | { eq?: string | number | boolean; gt?: number; gte?: number; lt?: number; lte?: number; present?: boolean };
+
+export interface RequireSpec {
+  speaker: SpeakerName;
+  scope?: ScopeSpec;
+  /** Any one of these (a phrase or `$lexicon`). */
+  any?: PhraseSpec[];
+  /** Every item: each is one phrase or a list of alternatives. */
+  all?: Array<PhraseSpec | PhraseSpec[]>;
+  /** At least `at_least` distinct items of `of`. */
+  at_least?: number;
+  of?: Array<PhraseSpec | PhraseSpec[]>;
+  /** Hits on these are ignored (e.g. 您好 said as part of a longer phrase that does not count). */
+  except?: PhraseSpec[];
+}
+
+export interface ForbidSpec {
+  speaker: SpeakerName;
+  scope?: ScopeSpec;
+  phrases: PhraseSpec[];
+  /** A hit that lies inside an occurrence of one of these does not count: 你 inside 你们. */
+  except?: PhraseSpec[];
+  /** Fail only when the phrases are said at least this many times (default 1). */
+  min_count?: number;
+}
+
+export interface RespondSpec {
+  trigger: SaidSpec;
+  reply: {
+    speaker: SpeakerName;
+    phrases: PhraseSpec[];
+    except?: PhraseSpec[];
+    /** The reply must come within this many turns of the replying speaker after the trigger. */
+    within_turns?: number;
+    /** … and/or within this many seconds after the trigger ends (timed calls). */
+    within_seconds?: number;
+  };
+  /** `first`: the first trigger must be answered; `each`: every trigger. */
+  mode?: 'first' | 'each';
+}
+
+export interface ExampleSpec {
+  verdict: 'pass' | 'fail' | 'na';
+  /** Optional metadata for the example call. */
+  meta?: Record<string, string | number | boolean>;
+  /** Dialogue in the plain transcript format (labels, optional timestamps). */
+  dialogue: string;
+  name?: string;
+}
+
+export interface RuleSpec {
+  id: string;
+  category: string;
+  title: string;
+  description?: string;
+  points: number;
+  critical?: boolean;
+  /** Notes for reviewers: why the rule is na today, which seeds it comes from … */
+  notes?: string;
+  when?: WhenSpec;
+  require?: RequireSpec;
+  forbid?: ForbidSpec;
+  respond?: RespondSpec;
+  examples?: ExampleSpec[];
+}
+
+export interface RulesetSpec {
+  name: string;
+  version: string;
+  locale?: string;
+  region?: 'CN' | 'TW' | 'HK';
+  description?: string;
+  /** Base ruleset (a path relative to this file) whose rules, lexicons and variables this extends. */
+  extends?: string;
+  pass_mark: number;
+  weights: Record<string, number>;
+  variables?: Record<string, string>;
+  thresholds?: Record<string, number>;
+  calendar?: { holidays?: string[]; workdays?: string[] };
+  lexicons?: Record<string, PhraseSpec[]>;
+  rules: RuleSpec[];
+  /** Rule ids of the base ruleset to drop (with `extends`). */
+  disable?: string[];
+}
