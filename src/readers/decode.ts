@@ -1,0 +1,151 @@
+/**
+ * Bytes → text. Strict UTF-8 first (most files; detectors are slow), BOMs honoured, and only when
+ * that fails a detector choosing between GB18030 and Big5, the legacy encodings call centres in
+ * mainland China and Taiwan export. A file we cannot decode with confidence is an error, never
+ * mojibake in the score.
+ */
+import { analyse } from 'chardet';
+import { toSimplifiedScript } from '../normalize/fold.js';
+
+export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
+
+/** How many bytes the binary check and the detector look at. */
+const SAMPLE_BYTES = 64 * 1024;
+const BINARY_CHECK_BYTES = 1024;
+
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
+  const bom = decodeWithBom(bytes);
+  if (bom) return bom;
+  if (looksBinary(bytes)) return { ok: false, message: 'binary file (not text)' };
+
+  const utf8 = tryDecode('utf-8', bytes);
+  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
+
+  return decodeLegacyChinese(bytes);
+}
+
+function decodeWithBom(bytes: Uint8Array): DecodeResult | undefined {
+  const [b0, b1, b2, b3] = bytes;
+  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
+    const text = tryDecode('utf-8', bytes.subarray(3));
+    return text === undefined
+      ? { ok: false, message: 'invalid UTF-8 after a UTF-8 byte-order mark' }
+      : { ok: true, text, encoding: 'utf-8' };
+  }
+  if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) {
+    return { ok: false, message: 'UTF-32 text is not supported (save the file as UTF-8)' };
+  }
+  const utf16 = b0 === 0xff && b1 === 0xfe ? 'utf-16le' : b0 === 0xfe && b1 === 0xff ? 'utf-16be' : undefined;
+  if (!utf16) return undefined;
+  const text = tryDecode(utf16, bytes.subarray(2));
+  return text === undefined
+    ? { ok: false, message: `invalid ${utf16.toUpperCase()} text after its byte-order mark` }
+    : { ok: true, text, encoding: utf16 };
+}
+
+/** NUL bytes, or many control characters, in the first KB: not a transcript. */
+function looksBinary(bytes: Uint8Array): boolean {
+  const n = Math.min(bytes.length, BINARY_CHECK_BYTES);
+  let control = 0;
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 0) return true;
+    // Tab, LF, FF, CR and ESC occur in real text files; other C0 controls do not.
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
+  }
+  return n > 0 && control / n > 0.1;
+}
+
+function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Candidate {
+  encoding: 'gb18030' | 'big5';
+  text: string;
+  /** chardet's confidence 0..100 (0 when it did not name this encoding). */
+  detector: number;
+  plausibility: number;
+}
+
+/** Below this share of common characters a decoding is taken as mojibake. */
+const MIN_PLAUSIBILITY = 0.3;
+/** Two plausible decodings closer than this are decided by the detector, if it has a clear view. */
+const CLOSE = 0.1;
+
+function decodeLegacyChinese(bytes: Uint8Array): DecodeResult {
+  const matches = analyse(bytes.subarray(0, SAMPLE_BYTES));
+  const confidence = (names: string[]): number =>
+    Math.max(0, ...matches.filter((m) => names.includes(m.name)).map((m) => m.confidence));
+
+  const candidates: Candidate[] = [];
+  for (const [encoding, names] of [
+    ['gb18030', ['GB18030']],
+    ['big5', ['Big5']],
+  ] as const) {
+    const text = tryDecode(encoding, bytes);
+    if (text === undefined) continue;
+    candidates.push({ encoding, text, detector: confidence([...names]), plausibility: chinesePlausibility(text) });
+  }
+  const plausible = candidates
+    .filter((c) => c.plausibility >= MIN_PLAUSIBILITY)
+    .sort((a, b) => b.plausibility - a.plausibility);
+  const guess = matches[0] ? ` (the detector's best guess: ${matches[0].name})` : '';
+  const [best, second] = plausible;
+  if (!best) {
+    return { ok: false, message: `cannot decode: not valid UTF-8, GB18030 or Big5 text${guess}` };
+  }
+  if (second && best.plausibility - second.plausibility < CLOSE) {
+    // Both read as Chinese: let the detector decide, but only if it clearly prefers one.
+    const [a, b] = [best, second].sort((x, y) => y.detector - x.detector) as [Candidate, Candidate];
+    if (a.detector - b.detector >= 10) return { ok: true, text: a.text, encoding: a.encoding };
+    return { ok: false, message: 'cannot decide the encoding: the text reads as both GB18030 and Big5' };
+  }
+  return { ok: true, text: best.text, encoding: best.encoding };
+}
+
+/**
+ * Share of the Han characters in the text (folded to simplified script) that are among the most
+ * common characters of everyday Chinese. Real text scores well above 0.5; the same bytes decoded
+ * with the wrong legacy encoding give mostly rare characters and symbols.
+ */
+export function chinesePlausibility(text: string): number {
+  const sample = toSimplifiedScript(text.slice(0, 20_000));
+  let han = 0;
+  let common = 0;
+  let nonAscii = 0;
+  for (const ch of sample) {
+    const code = ch.codePointAt(0) as number;
+    if (code < 0x80) continue;
+    nonAscii++;
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      han++;
+      if (COMMON.has(ch)) common++;
+    }
+  }
+  if (han === 0) return 0;
+  // Weight by how much of the non-ASCII text is Han at all: mojibake brings symbols and kana.
+  return (common / han) * (han / nonAscii);
+}
+
+// About 600 of the most frequent characters of modern Chinese (general and call-centre usage).
+const COMMON = new Set(
+  [
+    '的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你年生自会那后能对着事其里所去',
+    '行过家十用发天如然作方成者多日都三小二无同么经法当起与好看学进种将还分此心前面又定见只主没公从已现动两长知',
+    '民样实问部本间相因想意全机把她开等什最物员电被高给很手关点正话新外些务气情回头系名加月感号钱买单请帮您谢再',
+    '客服货品快题候商订办理查询稍需联退款送收今明吗呢吧啊哦嗯嘛呀错件位先女士男姓叫喂刚才话费套餐充值网络信号',
+    '地址电话码账户密登录修改取消开通办法规定处理反馈投诉建议满意评价感谢抱歉对起意思麻烦稍等马上立即尽快确认核',
+    '实记录提供帮助解决问题情况原因时间天周星期分钟小时早晚上午下午今天昨天明天以后之前已经还没有可以能够需要应该',
+    '必须希望知道清楚明白理解放心担心影响使用产品服务质量价格便宜贵免费收费扣除返还补偿赔偿换货维修保修发票快递物',
+    '流包裹签收到达寄出发送短信通知邮件回复回访客户坐席工号很高兴为请问有什么帮您您好你好喂再见祝愉快生活工作辛苦',
+    '键盘鼠标电脑手机屏幕系统软件更新安装下载打开关闭重启设置功能操作步骤方式办理业务营业厅门店公司部门经理主管领',
+    '导同事人员专业态度声音听见说话讲清楚慢点快点大声小声重复一遍遍次回个些每各该本此那哪谁怎样么多少几点号码数字',
+    '零两四五六七八九百千万元块角毛块钱张条台部份份双对边里外内前后左右东西南北中间附近旁边城市区县省路街道楼层室',
+    '家里单位学校医院银行卡信用借记存取转账余额利息还款逾期申请审核通过失败成功结果状态进度等待排队安排预约登记',
+  ].join(''),
+);
