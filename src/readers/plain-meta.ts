@@ -1,0 +1,100 @@
+/**
+ * YAML front matter of the plain format: the call's metadata between two `---` lines at the top.
+ * Errors carry the line of the file (not of the YAML block), so people can find them.
+ */
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import type { CallMeta, ReadWarning } from '../model/call.js';
+import { ParseFailure } from './types.js';
+
+/** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
+const TEXT_KEYS = new Set(['call_id', 'agent_id', 'agent_name']);
+const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
+  inbound: 'inbound',
+  outbound: 'outbound',
+  呼入: 'inbound',
+  呼出: 'outbound',
+};
+
+function isDelimiter(line: string | undefined): boolean {
+  return line !== undefined && line.trimEnd() === '---';
+}
+
+function validDate(value: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+/** First line of a yaml error message, without its own "at line x, column y" (ours differ). */
+function shortMessage(message: string): string {
+  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * Parse the front matter if the text starts with one (blank lines before it are allowed).
+ * Returns the metadata and the index of the first body line.
+ */
+export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning[]): { meta: CallMeta; bodyStart: number } {
+  let open = 0;
+  while (open < lines.length && (lines[open] as string).trim() === '') open++;
+  if (!isDelimiter(lines[open])) return { meta: {}, bodyStart: 0 };
+  let close = open + 1;
+  while (close < lines.length && !isDelimiter(lines[close])) close++;
+  if (close >= lines.length) {
+    throw new ParseFailure('front matter is not closed: no second "---" line', open + 1, 1);
+  }
+
+  // File line of YAML line 1: the line after the opening delimiter (1-based).
+  const firstLine = open + 2;
+  const lineCounter = new LineCounter();
+  const source = lines.slice(open + 1, close).join('\n');
+  const doc = parseDocument(source, { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0];
+    throw new ParseFailure(
+      `front matter: ${shortMessage(error.message)}`,
+      pos ? firstLine + pos.line - 1 : firstLine,
+      pos?.col,
+    );
+  }
+  const meta: CallMeta = {};
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return { meta, bodyStart: close + 1 };
+  if (!isMap(contents)) {
+    throw new ParseFailure('front matter must be a mapping of keys to values (key: value)', firstLine, 1);
+  }
+
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const offset = isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0;
+    const line = firstLine + lineCounter.linePos(offset).line - 1;
+    const node = pair.value;
+    if (!isScalar(node)) {
+      if (node !== null) warnings.push({ message: `front matter "${key}": nested values are not supported; ignored`, line });
+      continue;
+    }
+    const value = node.value;
+    if (value === null || value === undefined) continue;
+    if (TEXT_KEYS.has(key)) {
+      meta[key] = typeof value === 'number' && node.source !== undefined ? node.source : String(value);
+      continue;
+    }
+    if (key === 'direction') {
+      const direction = DIRECTIONS[String(value).trim().toLowerCase()];
+      if (direction) meta[key] = direction;
+      else warnings.push({ message: `front matter "direction: ${String(value)}" is not inbound or outbound; ignored`, line });
+      continue;
+    }
+    if (key === 'date') {
+      if (typeof value === 'string' && validDate(value)) meta[key] = value;
+      else warnings.push({ message: `front matter "date: ${String(value)}" is not a date (YYYY-MM-DD); ignored`, line });
+      continue;
+    }
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') meta[key] = value;
+    else warnings.push({ message: `front matter "${key}": unsupported value; ignored`, line });
+  }
+  return { meta, bodyStart: close + 1 };
+}
