@@ -10,7 +10,10 @@ export interface RoleOptions {
   agentChannel?: string;
 }
 
-export interface ReadOptions extends RoleOptions {}
+export interface ReadOptions extends RoleOptions {
+  /** Files larger than this are refused (default MAX_FILE_BYTES, 50 MB). */
+  maxFileBytes?: number;
+}
 
 /** What a reader produces before the common post-processing (call id, role mapping, checks). */
 export interface ParsedTranscript {
@@ -20,6 +23,9 @@ export interface ParsedTranscript {
   warnings: ReadWarning[];
   /** True when the format itself names roles (agent/customer), so no mapping is needed. */
   explicitRoles: boolean;
+  /** How explicit roles were given, recorded as SourceFacts.roleSource: 'labels' for speaker
+   * labels in text; defaults to 'explicit'. */
+  roleSource?: string;
 }
 
 export interface ParsedUtterance extends Omit<Utterance, 'index' | 'speaker'> {
