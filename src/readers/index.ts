@@ -1,0 +1,183 @@
+/**
+ * The readers' public API: a file (or its bytes) in, a `Call` or a located `ReadError` out.
+ * file → bytes → decode → the first reader whose sniff() matches → parse → roles → checks.
+ * Nothing here throws: every failure is a value the audit lists in errors.csv.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Call, ReadError, ReadOutcome, ReadWarning, Utterance } from '../model/call.js';
+import { decodeBytes } from './decode.js';
+import { READERS } from './registry.js';
+import { assignRoles } from './roles.js';
+import { ParseFailure } from './types.js';
+import type { FormatReader, ParsedTranscript, ReadOptions } from './types.js';
+
+export type { Call, ReadError, ReadOutcome, ReadWarning, Utterance, Speaker, CallMeta, SourceFacts } from '../model/call.js';
+export type { FormatReader, ParsedTranscript, ParsedUtterance, ReadOptions, RoleOptions } from './types.js';
+export { ParseFailure } from './types.js';
+export { decodeBytes } from './decode.js';
+export { assignRoles } from './roles.js';
+export { READERS } from './registry.js';
+
+/** Files above this size are refused: a transcript is kilobytes; 50 MB is a wrong file. */
+export const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+function fail(file: string, stage: ReadError['stage'], message: string, line?: number, column?: number): ReadOutcome {
+  const error: ReadError = { file, stage, message };
+  if (line !== undefined) error.line = line;
+  if (column !== undefined) error.column = column;
+  return { ok: false, error };
+}
+
+function systemMessage(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a directory, not a file';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default:
+      return `cannot read the file: ${err instanceof Error ? err.message : String(err)}`;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+/** Read one transcript file synchronously (it runs in worker threads, where sync reads are fastest). */
+export function readCallFile(file: string, opts: ReadOptions = {}): ReadOutcome {
+  const limit = opts.maxFileBytes ?? MAX_FILE_BYTES;
+  let bytes: Uint8Array;
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) return fail(file, 'read', 'is a directory, not a file');
+    if (!stat.isFile()) return fail(file, 'read', 'not a regular file');
+    if (stat.size > limit) return fail(file, 'read', `file too large (${megabytes(stat.size)}; the limit is ${megabytes(limit)})`);
+    bytes = readFileSync(file);
+  } catch (err) {
+    return fail(file, 'read', systemMessage(err));
+  }
+  return parseCallBytes(bytes, file, opts);
+}
+
+function pickReader(text: string, file: string): FormatReader | undefined {
+  return READERS.find((reader) => reader.sniff(text, file));
+}
+
+/** Decode, parse and check the bytes of one transcript. */
+export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOptions = {}): ReadOutcome {
+  if (bytes.length === 0) return fail(file, 'read', 'empty file');
+  const decoded = decodeBytes(bytes);
+  if (!decoded.ok) return fail(file, 'decode', decoded.message);
+  if (decoded.text.trim() === '') return fail(file, 'parse', 'empty file (only whitespace)');
+
+  let reader: FormatReader | undefined;
+  let parsed: ParsedTranscript;
+  try {
+    reader = pickReader(decoded.text, file);
+    if (!reader) return fail(file, 'parse', 'unrecognised transcript format');
+    parsed = reader.parse(decoded.text, file);
+  } catch (err) {
+    if (err instanceof ParseFailure) return fail(file, 'parse', err.message, err.line, err.column);
+    const message = err instanceof Error ? err.message : String(err);
+    return fail(file, 'parse', `internal reader error${reader ? ` (${reader.name})` : ''}: ${message}`);
+  }
+
+  const warnings: ReadWarning[] = [...parsed.warnings];
+  const kept = dropEmpty(parsed, warnings);
+  if (kept.utterances.length === 0) return fail(file, 'parse', 'no utterances (every utterance is empty)');
+
+  const roles = assignRoles(kept, opts);
+  warnings.push(...roles.warnings);
+  const utterances = checkTimes(roles.utterances, warnings);
+
+  const call: Call = {
+    id: callId(kept, file),
+    file,
+    meta: kept.meta,
+    utterances,
+    source: {
+      format: reader.name,
+      encoding: decoded.encoding,
+      timed: utterances.every((u) => u.startMs !== undefined),
+      diarized: roles.diarized,
+      roleSource: roles.roleSource,
+    },
+    warnings,
+  };
+  if (roles.roleConfidence !== undefined) call.source.roleConfidence = roles.roleConfidence;
+  return { ok: true, call };
+}
+
+function callId(parsed: ParsedTranscript, file: string): string {
+  const id = parsed.meta.call_id;
+  if (id !== undefined && String(id).trim() !== '') return String(id).trim();
+  const name = basename(file);
+  return name.slice(0, name.length - extname(name).length) || name;
+}
+
+/** Utterances with no words carry nothing to score; they are dropped, and the drop is listed. */
+function dropEmpty(parsed: ParsedTranscript, warnings: ReadWarning[]): ParsedTranscript {
+  const empty = parsed.utterances.filter((u) => u.text.trim() === '');
+  if (empty.length === 0) return parsed;
+  const first = empty[0];
+  warnings.push({
+    message: `${empty.length} empty utterance(s) dropped${first?.line !== undefined ? ` (first at line ${first.line})` : ''}`,
+    ...(first?.line !== undefined ? { line: first.line } : {}),
+  });
+  return { ...parsed, utterances: parsed.utterances.filter((u) => u.text.trim() !== '') };
+}
+
+function where(u: Utterance): string {
+  return `turn ${u.index + 1}${u.line !== undefined ? ` (line ${u.line})` : ''}`;
+}
+
+function warn(warnings: ReadWarning[], u: Utterance, message: string): void {
+  warnings.push(u.line !== undefined ? { message, line: u.line } : { message });
+}
+
+/**
+ * Time sanity. Decisions:
+ * - a negative or non-finite time says nothing reliable: both times of that utterance are dropped;
+ * - an end before its start: the start is kept (it still orders the call), the end is dropped;
+ * - a start before the previous start (out of order) or before the previous end (overlap) is
+ *   only reported: the file order is kept, since it is what the reader (or the author) gave.
+ *   Two speakers talking over each other overlap legitimately, so overlaps are one summary line.
+ */
+function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance[] {
+  const valid = (ms: number | undefined) => ms === undefined || (Number.isFinite(ms) && ms >= 0);
+  for (const u of utterances) {
+    if (!valid(u.startMs) || !valid(u.endMs)) {
+      warn(warnings, u, `${where(u)}: negative or invalid time; its times are ignored`);
+      delete u.startMs;
+      delete u.endMs;
+    } else if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
+      warn(warnings, u, `${where(u)}: ends before it starts; its end time is ignored`);
+      delete u.endMs;
+    }
+  }
+  let previous: Utterance | undefined;
+  let overlaps = 0;
+  let firstOverlap: Utterance | undefined;
+  for (const u of utterances) {
+    if (u.startMs === undefined) continue;
+    if (previous?.startMs !== undefined && u.startMs < previous.startMs) {
+      warn(warnings, u, `${where(u)}: starts before the previous utterance (times out of order)`);
+    } else if (previous?.endMs !== undefined && u.startMs < previous.endMs) {
+      overlaps++;
+      firstOverlap ??= u;
+    }
+    previous = u;
+  }
+  if (firstOverlap) {
+    warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (first at ${where(firstOverlap)})`);
+  }
+  return utterances;
+}

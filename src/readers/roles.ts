@@ -1,0 +1,165 @@
+/**
+ * Who is the agent? Formats give explicit roles, or channels / speaker numbers to be mapped:
+ * by an explicit mapping (`--agent-channel 0`), or automatically (the speaker who greets first
+ * with an opening phrase, then the one who says the most service phrases). Every automatic
+ * decision is stated in a warning with its confidence; a transcript with one speaker is flagged
+ * as mono, never silently attributed.
+ */
+import type { ReadWarning, Speaker, Utterance } from '../model/call.js';
+import { foldPhrase, foldText } from '../normalize/fold.js';
+import type { ParsedTranscript, RoleOptions } from './types.js';
+
+export interface RoleDecision {
+  utterances: Utterance[];
+  roleSource: string;
+  roleConfidence?: number;
+  diarized: boolean;
+  warnings: ReadWarning[];
+}
+
+/** Phrases of an agent's greeting, with how strongly each says "this is the agent". */
+const OPENING: ReadonlyArray<readonly [string, number]> = [
+  ['为您服务', 3],
+  ['工号', 3],
+  ['很高兴为您', 3],
+  ['有什么可以帮', 3],
+  ['有什么能帮', 3],
+  ['客服', 2],
+  ['号为您', 2],
+  ['欢迎致电', 3],
+  ['感谢您的来电', 2],
+  ['您好', 1],
+  ['你好', 1],
+];
+
+/** Phrases agents say all through a call, customers rarely. */
+const SERVICE = [
+  '请稍等', '请您稍等', '请问', '为您', '感谢您', '谢谢您', '再见', '抱歉', '不好意思', '给您带来',
+  '帮您', '请您', '您的', '还有什么可以帮', '祝您', '来电', '核实', '登记', '反馈', '理解',
+];
+
+// Fold the phrases once, so traditional transcripts match the simplified phrase lists.
+const FOLDED_OPENING = OPENING.map(([p, w]) => [foldPhrase(p), w] as const);
+const FOLDED_SERVICE = SERVICE.map(foldPhrase);
+
+/** Below this an automatic decision is called "low confidence" in its warning. */
+export const LOW_CONFIDENCE = 0.6;
+
+function countOccurrences(text: string, phrase: string): number {
+  let n = 0;
+  for (let i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + phrase.length)) n++;
+  return n;
+}
+
+function openingScore(folded: string): number {
+  return FOLDED_OPENING.reduce((sum, [p, w]) => (folded.includes(p) ? sum + w : sum), 0);
+}
+
+function serviceScore(foldedTexts: readonly string[]): number {
+  let n = 0;
+  for (const t of foldedTexts) for (const p of FOLDED_SERVICE) n += countOccurrences(t, p);
+  return n;
+}
+
+interface Guess {
+  agent?: string;
+  confidence: number;
+  reason: string;
+}
+
+/** Decide which channel is the agent from what each channel says. */
+function guessAgent(channels: readonly string[], texts: Map<string, string[]>): Guess {
+  const folded = new Map(channels.map((c) => [c, (texts.get(c) ?? []).map((t) => foldText(t).folded)]));
+  const opening = channels.map((c) => ({ c, score: openingScore(folded.get(c)?.[0] ?? '') }));
+  const service = channels.map((c) => ({ c, score: serviceScore(folded.get(c) ?? []) }));
+  const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;
+  const [open1, open2] = [...opening].sort(byScore);
+  const [serv1, serv2] = [...service].sort(byScore);
+  const serviceOf = (c: string) => service.find((s) => s.c === c)?.score ?? 0;
+
+  if (open1 && open1.score > 0 && open1.score > (open2?.score ?? 0)) {
+    const mostService = serviceOf(open1.c) >= (serv1?.score ?? 0);
+    const strong = open1.score >= 2;
+    const confidence = mostService ? (strong ? 0.9 : 0.75) : strong ? 0.6 : 0.45;
+    const reason = `it opens with a greeting${mostService ? ' and says the most service phrases' : ', but another speaker says more service phrases'}`;
+    return { agent: open1.c, confidence, reason };
+  }
+  if (serv1 && serv1.score > 0 && serv1.score > (serv2?.score ?? 0)) {
+    const margin = (serv1.score - (serv2?.score ?? 0)) / serv1.score;
+    return {
+      agent: serv1.c,
+      confidence: Math.round((0.4 + 0.4 * margin) * 100) / 100,
+      reason: `no clear greeting; it says the most service phrases (${serv1.score} vs ${serv2?.score ?? 0})`,
+    };
+  }
+  return { confidence: 0, reason: 'no speaker greets or says service phrases more than the others' };
+}
+
+function describe(channel: string): string {
+  return /^\d+$/.test(channel) ? `channel ${channel}` : `speaker ${channel}`;
+}
+
+export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): RoleDecision {
+  const warnings: ReadWarning[] = [];
+  const explicit = (s: Speaker | undefined): s is 'agent' | 'customer' => s === 'agent' || s === 'customer';
+  // Each utterance's "voice": its explicit role, else its channel; '' when the format has neither.
+  const voice = (u: ParsedTranscript['utterances'][number]): string =>
+    parsed.explicitRoles || explicit(u.speaker) ? (u.speaker ?? '') : (u.channel ?? '');
+  const voices = [...new Set(parsed.utterances.map(voice).filter((v) => v !== ''))];
+  const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker): Utterance[] =>
+    parsed.utterances.map((u, index) => {
+      const { channel: _channel, speaker: _speaker, ...rest } = u;
+      return { ...rest, index, speaker: speakerOf(u) };
+    });
+
+  if (voices.length <= 1) {
+    const only = voices[0] ? ` (only ${parsed.explicitRoles ? voices[0] : describe(voices[0])} speaks)` : '';
+    warnings.push({ message: `mono/undiarized transcript${only}: rules that need a speaker role are not applicable` });
+    return { utterances: build(() => 'unknown'), roleSource: 'none', diarized: false, warnings };
+  }
+
+  if (parsed.explicitRoles) {
+    const speakerOf = (u: ParsedTranscript['utterances'][number]): Speaker => (explicit(u.speaker) ? u.speaker : 'unknown');
+    return { utterances: build(speakerOf), roleSource: parsed.roleSource ?? 'explicit', diarized: true, warnings };
+  }
+
+  const channels = voices.filter((v) => v !== 'agent' && v !== 'customer');
+  const mapped = (agent: string) => (u: ParsedTranscript['utterances'][number]): Speaker =>
+    explicit(u.speaker) ? u.speaker : u.channel === undefined ? 'unknown' : u.channel === agent ? 'agent' : 'customer';
+
+  const wanted = opts.agentChannel?.trim();
+  if (wanted && wanted.toLowerCase() !== 'auto') {
+    if (channels.includes(wanted)) {
+      return { utterances: build(mapped(wanted)), roleSource: 'mapping', diarized: true, warnings };
+    }
+    warnings.push({
+      message: `agent channel ${wanted} is not in this transcript (it has ${channels.join(', ')}); roles decided automatically instead`,
+    });
+  }
+
+  const texts = new Map<string, string[]>();
+  for (const u of parsed.utterances) {
+    if (u.channel === undefined || explicit(u.speaker)) continue;
+    const list = texts.get(u.channel) ?? [];
+    list.push(u.text);
+    texts.set(u.channel, list);
+  }
+  const guess = guessAgent(channels, texts);
+  if (guess.agent === undefined) {
+    warnings.push({
+      message: `roles could not be decided automatically (${guess.reason}); speakers left unknown — pass --agent-channel to set them`,
+    });
+    return { utterances: build(() => 'unknown'), roleSource: 'auto', roleConfidence: 0, diarized: true, warnings };
+  }
+  const low = guess.confidence < LOW_CONFIDENCE ? '; LOW confidence: roles may be wrong, check them or pass --agent-channel' : '';
+  warnings.push({
+    message: `roles decided automatically: ${describe(guess.agent)} = agent (confidence ${guess.confidence}): ${guess.reason}${low}`,
+  });
+  return {
+    utterances: build(mapped(guess.agent)),
+    roleSource: 'auto',
+    roleConfidence: guess.confidence,
+    diarized: true,
+    warnings,
+  };
+}
