@@ -26,9 +26,16 @@ function validDate(value: string): boolean {
   return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
+/** Plain words for the mistakes people make in front matter; yaml's own wording otherwise. */
+const FRIENDLY: Record<string, string> = {
+  MULTILINE_IMPLICIT_KEY: 'a line is not "key: value" (is the colon missing?)',
+  DUPLICATE_KEY: 'the same key is given twice',
+  TAB_AS_INDENT: 'tabs are not allowed for indentation',
+};
+
 /** First line of a yaml error message, without its own "at line x, column y" (ours differ). */
-function shortMessage(message: string): string {
-  return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+function shortMessage(code: string, message: string): string {
+  return FRIENDLY[code] ?? (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
 /**
@@ -54,7 +61,7 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
   if (error) {
     const pos = error.linePos?.[0];
     throw new ParseFailure(
-      `front matter: ${shortMessage(error.message)}`,
+      `front matter: ${shortMessage(error.code, error.message)}`,
       pos ? firstLine + pos.line - 1 : firstLine,
       pos?.col,
     );
