@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chinesePlausibility, decodeBytes } from '../../src/readers/decode.js';
+
+const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/readers/${name}`, import.meta.url)));
+const utf8Text = readFileSync(new URL('../../fixtures/readers/call-timed.txt', import.meta.url), 'utf8');
+const traditionalText = readFileSync(new URL('../../fixtures/readers/call-traditional.txt', import.meta.url), 'utf8');
+
+describe('decodeBytes', () => {
+  it.each([
+    ['call-timed.txt', 'utf-8', utf8Text],
+    ['call-utf8-bom.txt', 'utf-8', utf8Text],
+    ['call-utf16le.txt', 'utf-16le', utf8Text],
+    ['call-utf16be.txt', 'utf-16be', utf8Text],
+    ['call-gb18030.txt', 'gb18030', utf8Text],
+    ['call-gb18030-traditional.txt', 'gb18030', traditionalText],
+    ['call-big5.txt', 'big5', traditionalText],
+  ])('%s decodes as %s to the original text', (file, encoding, text) => {
+    expect(decodeBytes(bytesOf(file))).toEqual({ ok: true, encoding, text });
+  });
+
+  it('the fixtures really are in the legacy encodings (not UTF-8 in disguise)', () => {
+    for (const file of ['call-gb18030.txt', 'call-big5.txt', 'call-gb18030-traditional.txt']) {
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytesOf(file))).toThrow();
+    }
+  });
+
+  it('GB18030 bytes also "decode" as Big5, and Big5 bytes as GB18030, but as mojibake that is refused', () => {
+    const gbAsBig5 = new TextDecoder('big5', { fatal: true }).decode(bytesOf('call-gb18030.txt'));
+    const big5AsGb = new TextDecoder('gb18030', { fatal: true }).decode(bytesOf('call-big5.txt'));
+    expect(chinesePlausibility(gbAsBig5)).toBeLessThan(0.3);
+    expect(chinesePlausibility(big5AsGb)).toBeLessThan(0.3);
+    expect(chinesePlausibility(utf8Text)).toBeGreaterThan(0.6);
+    expect(chinesePlausibility(traditionalText)).toBeGreaterThan(0.6);
+  });
+
+  it('strips the UTF-8 BOM so the first line is clean', () => {
+    const result = decodeBytes(bytesOf('call-utf8-bom.txt'));
+    expect(result.ok && result.text.startsWith('---\n')).toBe(true);
+  });
+
+  it('refuses binary data', () => {
+    expect(decodeBytes(bytesOf('bad-binary.txt'))).toEqual({ ok: false, message: 'binary file (not text)' });
+    const controls = new Uint8Array(200).fill(0x01);
+    expect(decodeBytes(controls)).toEqual({ ok: false, message: 'binary file (not text)' });
+  });
+
+  it('refuses bytes that are neither UTF-8 nor plausible Chinese instead of guessing', () => {
+    // Latin-1 French: invalid UTF-8, and no Chinese reading makes sense.
+    const latin1 = Uint8Array.from(Buffer.from('Bonjour, le caf\xe9 est pr\xeat. \xc0 bient\xf4t, merci beaucoup.', 'latin1'));
+    const result = decodeBytes(latin1);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^cannot decode: not valid UTF-8, GB18030 or Big5 text/);
+  });
+
+  it('refuses invalid bytes after a UTF-8 BOM and UTF-32', () => {
+    expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc4, 0xfa]))).toEqual({
+      ok: false,
+      message: 'invalid UTF-8 after a UTF-8 byte-order mark',
+    });
+    expect(decodeBytes(Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).ok).toBe(false);
+  });
+
+  it('tells GB18030 from Big5 even on one short utterance', () => {
+    const gb = bytesOf('call-gb18030.txt');
+    const big5 = bytesOf('call-big5.txt');
+    // The 16 bytes after the first timestamp: 坐席：您好，康泰 in each encoding.
+    const gbLine = gb.subarray(gb.indexOf(0x5d) + 2, gb.indexOf(0x5d) + 18);
+    const big5Line = big5.subarray(big5.indexOf(0x5d) + 2, big5.indexOf(0x5d) + 18);
+    expect(decodeBytes(gbLine)).toEqual({ ok: true, encoding: 'gb18030', text: '坐席：您好，康泰' });
+    expect(decodeBytes(big5Line)).toEqual({ ok: true, encoding: 'big5', text: '坐席：您好，康泰' });
+  });
+});

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parsePlain } from '../../src/readers/plain.js';
+import { assignRoles } from '../../src/readers/roles.js';
+import type { ParsedTranscript } from '../../src/readers/types.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../../fixtures/readers/${name}`, import.meta.url), 'utf8');
+
+/** The reference call as a vendor would give it: channels instead of roles. */
+function asChannels(name: string, agent: string, customer: string): ParsedTranscript {
+  const parsed = parsePlain(fixture(name));
+  return {
+    ...parsed,
+    explicitRoles: false,
+    utterances: parsed.utterances.map(({ speaker, ...u }) => ({ ...u, channel: speaker === 'agent' ? agent : customer })),
+  };
+}
+
+function channels(pairs: Array<[string, string]>): ParsedTranscript {
+  return { meta: {}, warnings: [], explicitRoles: false, utterances: pairs.map(([channel, text]) => ({ channel, text })) };
+}
+
+const speakers = (r: ReturnType<typeof assignRoles>) => r.utterances.map((u) => u.speaker);
+const REFERENCE = ['agent', 'customer', 'agent', 'customer', 'agent', 'agent', 'customer', 'agent', 'customer', 'agent'];
+
+describe('assignRoles', () => {
+  it('keeps explicit roles from labels', () => {
+    const r = assignRoles(parsePlain(fixture('call-timed.txt')));
+    expect(speakers(r)).toEqual(REFERENCE);
+    expect(r).toMatchObject({ roleSource: 'labels', diarized: true, warnings: [] });
+    expect(r.roleConfidence).toBeUndefined();
+    expect(r.utterances.map((u) => u.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it('explicit roles win over an agent channel option', () => {
+    const r = assignRoles(parsePlain(fixture('call-timed.txt')), { agentChannel: '0' });
+    expect(speakers(r)).toEqual(REFERENCE);
+  });
+
+  it('maps the given agent channel, every other channel is the customer', () => {
+    const parsed = asChannels('call-timed.txt', '1', '0');
+    const r = assignRoles(parsed, { agentChannel: '1' });
+    expect(speakers(r)).toEqual(REFERENCE);
+    expect(r).toMatchObject({ roleSource: 'mapping', diarized: true, warnings: [] });
+    expect(r.utterances.some((u) => 'channel' in u)).toBe(false);
+
+    // The mapping is obeyed even when it contradicts the words: the user said so.
+    const flipped = assignRoles(parsed, { agentChannel: '0' });
+    expect(flipped.utterances[0]?.speaker).toBe('customer');
+  });
+
+  it('falls back to auto, and says so, when the mapped channel is not in the file', () => {
+    const r = assignRoles(asChannels('call-timed.txt', '1', '0'), { agentChannel: '7' });
+    expect(speakers(r)).toEqual(REFERENCE);
+    expect(r.roleSource).toBe('auto');
+    expect(r.warnings[0]?.message).toBe(
+      'agent channel 7 is not in this transcript (it has 1, 0); roles decided automatically instead',
+    );
+  });
+
+  it('auto: the speaker who greets with an opening phrase is the agent, even when the customer speaks first', () => {
+    const parsed = channels([
+      ['0', '喂，你好'],
+      ['1', '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'],
+      ['0', '我的键盘还没到'],
+      ['1', '非常抱歉，请您稍等，我为您查询'],
+    ]);
+    const r = assignRoles(parsed);
+    expect(speakers(r)).toEqual(['customer', 'agent', 'customer', 'agent']);
+    expect(r).toMatchObject({ roleSource: 'auto', roleConfidence: 0.9, diarized: true });
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'roles decided automatically: channel 1 = agent (confidence 0.9): it opens with a greeting and says the most service phrases',
+    ]);
+  });
+
+  it('auto works on traditional script', () => {
+    const r = assignRoles(asChannels('call-traditional.txt', '0', '1'));
+    expect(speakers(r)).toEqual(REFERENCE);
+    expect(r.roleConfidence).toBe(0.9);
+  });
+
+  it('auto without a greeting: the speaker with the most service phrases, with a lower confidence stated', () => {
+    const parsed = channels([
+      ['SPEAKER_00', '我的快递三天了还没到'],
+      ['SPEAKER_01', '请您稍等，我帮您查询一下'],
+      ['SPEAKER_00', '好'],
+      ['SPEAKER_01', '感谢您的等待，非常抱歉，给您带来不便'],
+    ]);
+    const r = assignRoles(parsed);
+    expect(speakers(r)).toEqual(['customer', 'agent', 'customer', 'agent']);
+    expect(r.roleConfidence).toBe(0.8);
+    expect(r.warnings[0]?.message).toMatch(/^roles decided automatically: speaker SPEAKER_01 = agent \(confidence 0\.8\)/);
+  });
+
+  it('states a low confidence plainly', () => {
+    const parsed = channels([
+      ['0', '请问是张先生吗'],
+      ['1', '是的，请问你是哪位，请问有事吗'],
+      ['0', '请问您明天在家吗'],
+      ['0', '请问您方便吗'],
+    ]);
+    const r = assignRoles(parsed);
+    // An outbound call: no greeting phrase, and both speakers ask 请问 (3 against 2).
+    expect(speakers(r)).toEqual(['agent', 'customer', 'agent', 'agent']);
+    expect(r.roleConfidence).toBe(0.53);
+    expect(r.warnings[0]?.message).toMatch(/LOW confidence: roles may be wrong/);
+  });
+
+  it('leaves speakers unknown rather than guess when nothing tells them apart', () => {
+    const r = assignRoles(channels([['0', '嗯'], ['1', '对'], ['0', '好的']]));
+    expect(speakers(r)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(r).toMatchObject({ roleSource: 'auto', roleConfidence: 0, diarized: true });
+    expect(r.warnings[0]?.message).toMatch(/^roles could not be decided automatically/);
+  });
+
+  it('a transcript with one labelled speaker is mono: no roles, and flagged', () => {
+    const r = assignRoles(parsePlain(fixture('one-speaker.txt')));
+    expect(speakers(r)).toEqual(['unknown', 'unknown', 'unknown']);
+    expect(r.diarized).toBe(false);
+    expect(r.warnings.map((w) => w.message)).toEqual([
+      'mono/undiarized transcript (only agent speaks): rules that need a speaker role are not applicable',
+    ]);
+  });
+
+  it('a transcript with one channel, or none, is mono whatever the mapping says', () => {
+    const one = assignRoles(channels([['0', '您好，客服为您服务'], ['0', '请问有什么可以帮您']]), { agentChannel: '0' });
+    expect(one.diarized).toBe(false);
+    expect(speakers(one)).toEqual(['unknown', 'unknown']);
+    const none: ParsedTranscript = { meta: {}, warnings: [], explicitRoles: false, utterances: [{ text: '您好' }] };
+    expect(assignRoles(none).warnings[0]?.message).toBe(
+      'mono/undiarized transcript: rules that need a speaker role are not applicable',
+    );
+  });
+});
