@@ -1,0 +1,138 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { foldText } from '../../src/normalize/fold.js';
+import { MAX_FILE_BYTES, parseCallBytes, readCallFile } from '../../src/readers/index.js';
+import type { Call, ReadError } from '../../src/readers/index.js';
+
+const path = (name: string) => fileURLToPath(new URL(`../../fixtures/readers/${name}`, import.meta.url));
+
+function callOf(name: string): Call {
+  const outcome = readCallFile(path(name));
+  if (!outcome.ok) throw new Error(`${name}: ${outcome.error.message}`);
+  return outcome.call;
+}
+
+function errorOf(file: string, opts = {}): ReadError {
+  const outcome = readCallFile(file, opts);
+  if (outcome.ok) throw new Error(`${file} was read, an error was expected`);
+  return outcome.error;
+}
+
+describe('readCallFile', () => {
+  it('reads the reference call into a Call with its source facts', () => {
+    const call = callOf('call-timed.txt');
+    expect(call.id).toBe('2026-10-0001');
+    expect(call.file).toBe(path('call-timed.txt'));
+    expect(call.meta.agent_id).toBe('A128');
+    expect(call.source).toEqual({ format: 'plain', encoding: 'utf-8', timed: true, diarized: true, roleSource: 'labels' });
+    expect(call.utterances).toHaveLength(10);
+    expect(call.utterances[9]).toEqual({
+      index: 9,
+      speaker: 'agent',
+      text: '感谢您的来电，祝您生活愉快，再见！',
+      line: 18, // line 13's utterance continues on line 14
+      startMs: 49_300,
+      endMs: 52_600,
+    });
+    expect(call.warnings).toEqual([]);
+  });
+
+  it('an untimed call is not timed; the id falls back to the file name when there is no call_id', () => {
+    expect(callOf('call-untimed.txt').source.timed).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-readers-'));
+    const file = join(dir, '2026-10-0099.call.txt');
+    writeFileSync(file, '坐席：您好\n客户：你好\n');
+    const outcome = readCallFile(file);
+    expect(outcome.ok && outcome.call.id).toBe('2026-10-0099.call');
+  });
+
+  it('the same conversation in UTF-8, UTF-16, GB18030 and Big5 gives identical utterances after folding', () => {
+    const reference = callOf('call-timed.txt');
+    const folded = (call: Call) => call.utterances.map((u) => [u.speaker, u.startMs, u.endMs, foldText(u.text).folded]);
+    const encodings: Record<string, string> = {
+      'call-utf8-bom.txt': 'utf-8',
+      'call-utf16le.txt': 'utf-16le',
+      'call-utf16be.txt': 'utf-16be',
+      'call-gb18030.txt': 'gb18030',
+      'call-gb18030-traditional.txt': 'gb18030',
+      'call-big5.txt': 'big5',
+      'call-traditional.txt': 'utf-8',
+    };
+    for (const [file, encoding] of Object.entries(encodings)) {
+      const call = callOf(file);
+      expect(call.source.encoding, file).toBe(encoding);
+      expect(folded(call), file).toEqual(folded(reference));
+      expect(call.meta, file).toEqual(reference.meta);
+    }
+    // and the original characters are kept for evidence
+    expect(callOf('call-big5.txt').utterances[1]?.text).toBe('我上週買的鍵盤一直沒發貨，你們怎麼回事？');
+  });
+
+  it.each<[string, Partial<ReadError>]>([
+    ['bad-empty.txt', { stage: 'read', message: 'empty file' }],
+    ['bad-binary.txt', { stage: 'decode', message: 'binary file (not text)' }],
+    ['bad-no-labels.txt', { stage: 'parse', message: 'no speaker labels found' }],
+    [
+      'bad-front-matter.txt',
+      { stage: 'parse', message: 'front matter: a line is not "key: value" (is the colon missing?)', line: 4, column: 1 },
+    ],
+    ['bad-front-matter-list.txt', { stage: 'parse', line: 2 }],
+    ['bad-front-matter-unclosed.txt', { stage: 'parse', line: 1 }],
+    ['no-such-file.txt', { stage: 'read', message: 'file not found' }],
+  ])('%s → a ReadError', (name, expected) => {
+    const error = errorOf(path(name));
+    expect(error).toMatchObject({ file: path(name), ...expected });
+    expect(error.message).not.toMatch(/\n|    at /); // one line, no stack
+  });
+
+  it('refuses directories, devices and files over the size limit', () => {
+    expect(errorOf(path(''))).toMatchObject({ stage: 'read', message: 'is a directory, not a file' });
+    expect(errorOf('/dev/null')).toMatchObject({ stage: 'read', message: 'not a regular file' });
+    expect(errorOf(path('call-timed.txt'), { maxFileBytes: 100 })).toMatchObject({
+      stage: 'read',
+      message: 'file too large (0 MB; the limit is 0 MB)',
+    });
+    expect(MAX_FILE_BYTES).toBe(50 * 1024 * 1024);
+  });
+
+  it('a one-speaker call is read, marked undiarized, with a warning', () => {
+    const call = callOf('one-speaker.txt');
+    expect(call.source.diarized).toBe(false);
+    expect(call.utterances.every((u) => u.speaker === 'unknown')).toBe(true);
+    expect(call.warnings.map((w) => w.message)).toEqual([
+      'mono/undiarized transcript (only agent speaks): rules that need a speaker role are not applicable',
+    ]);
+  });
+
+  it('reports bad times with their lines: end before start, out of order, overlaps', () => {
+    const call = callOf('bad-times.txt');
+    expect(call.utterances[2]?.startMs).toBe(10_000);
+    expect(call.utterances[2]).not.toHaveProperty('endMs');
+    expect(call.source.timed).toBe(true);
+    expect(call.warnings).toEqual([
+      { line: 7, message: 'turn 3 (line 7): ends before it starts; its end time is ignored' },
+      { line: 8, message: 'turn 4 (line 8): starts before the previous utterance (times out of order)' },
+      { line: 6, message: '1 utterance(s) overlap the previous one in time (first at turn 2 (line 6))' },
+    ]);
+  });
+
+  it('drops empty utterances and says so; only empty utterances → error', () => {
+    const forms = callOf('plain-forms.txt');
+    expect(forms.warnings).toContainEqual({ line: 18, message: '1 empty utterance(s) dropped (first at line 18)' });
+    expect(forms.utterances.map((u) => u.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+
+    const empty = parseCallBytes(new TextEncoder().encode('坐席：\n客户：\n'), 'x.txt');
+    expect(empty).toEqual({
+      ok: false,
+      error: { file: 'x.txt', stage: 'parse', message: 'no utterances (every utterance is empty)' },
+    });
+  });
+
+  it('whitespace-only text is an empty file', () => {
+    const outcome = parseCallBytes(new TextEncoder().encode(' \n\n  \n'), 'blank.txt');
+    expect(outcome.ok || outcome.error).toMatchObject({ stage: 'parse', message: 'empty file (only whitespace)' });
+  });
+});
