@@ -7,7 +7,9 @@
 import { analyse } from 'chardet';
 import { toSimplifiedScript } from '../normalize/fold.js';
 
-export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; message: string };
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string; /** e.g. a truncated last character */ warning?: string }
+  | { ok: false; message: string };
 
 /** How many bytes the binary check and the detector look at. */
 const SAMPLE_BYTES = 64 * 1024;
@@ -20,6 +22,11 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
 
   const utf8 = tryDecode('utf-8', bytes);
   if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
+  // Valid UTF-8 cut inside its last character (a truncated export): keep the text, say so.
+  const cut = tryDecodeStream('utf-8', bytes);
+  if (cut !== undefined) {
+    return { ok: true, text: cut, encoding: 'utf-8', warning: 'the file ends in the middle of a character (truncated?)' };
+  }
 
   return decodeLegacyChinese(bytes);
 }
@@ -59,6 +66,15 @@ function looksBinary(bytes: Uint8Array): boolean {
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Like tryDecode, but an incomplete sequence at the very end is dropped instead of refused. */
+function tryDecodeStream(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes, { stream: true });
   } catch {
     return undefined;
   }

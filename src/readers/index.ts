@@ -90,7 +90,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
     return fail(file, 'parse', `internal reader error${reader ? ` (${reader.name})` : ''}: ${message}`);
   }
 
-  const warnings: ReadWarning[] = [...parsed.warnings];
+  const warnings: ReadWarning[] = decoded.warning ? [{ message: decoded.warning }, ...parsed.warnings] : [...parsed.warnings];
   const kept = dropEmpty(parsed, warnings);
   if (kept.utterances.length === 0) return fail(file, 'parse', 'no utterances (every utterance is empty)');
 

@@ -6,7 +6,7 @@
  * as mono, never silently attributed.
  */
 import type { ReadWarning, Speaker, Utterance } from '../model/call.js';
-import { foldPhrase, foldText } from '../normalize/fold.js';
+import { foldMany, foldPhrase } from '../normalize/fold.js';
 import type { ParsedTranscript, RoleOptions } from './types.js';
 
 export interface RoleDecision {
@@ -69,7 +69,8 @@ interface Guess {
 
 /** Decide which channel is the agent from what each channel says. */
 function guessAgent(channels: readonly string[], texts: Map<string, string[]>): Guess {
-  const folded = new Map(channels.map((c) => [c, (texts.get(c) ?? []).map((t) => foldText(t).folded)]));
+  // One script conversion for the whole call: opencc's per-call cost dominates short utterances.
+  const folded = new Map(channels.map((c) => [c, foldMany(texts.get(c) ?? []).map((f) => f.folded)]));
   const opening = channels.map((c) => ({ c, score: openingScore(folded.get(c)?.[0] ?? '') }));
   const service = channels.map((c) => ({ c, score: serviceScore(folded.get(c) ?? []) }));
   const byScore = (a: { score: number }, b: { score: number }) => b.score - a.score;

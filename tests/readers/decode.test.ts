@@ -71,3 +71,15 @@ describe('decodeBytes', () => {
     expect(decodeBytes(big5Line)).toEqual({ ok: true, encoding: 'big5', text: '坐席：您好，康泰' });
   });
 });
+
+describe('decodeBytes on a truncated UTF-8 file', () => {
+  it('keeps the text before a last character that was cut, with a warning', () => {
+    const whole = new TextEncoder().encode('坐席：您好');
+    expect(decodeBytes(whole.subarray(0, whole.length - 1))).toEqual({
+      ok: true,
+      encoding: 'utf-8',
+      text: '坐席：您',
+      warning: 'the file ends in the middle of a character (truncated?)',
+    });
+  });
+});

@@ -131,6 +131,14 @@ describe('readCallFile', () => {
     });
   });
 
+  it('a UTF-8 file cut inside its last character is read, with the warning first', () => {
+    const whole = new TextEncoder().encode('坐席：您好\n客户：你好');
+    const outcome = parseCallBytes(whole.subarray(0, whole.length - 2), 'cut.txt');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.utterances[1]?.text).toBe('你');
+    expect(outcome.call.warnings[0]?.message).toBe('the file ends in the middle of a character (truncated?)');
+  });
+
   it('whitespace-only text is an empty file', () => {
     const outcome = parseCallBytes(new TextEncoder().encode(' \n\n  \n'), 'blank.txt');
     expect(outcome.ok || outcome.error).toMatchObject({ stage: 'parse', message: 'empty file (only whitespace)' });
