@@ -1,0 +1,100 @@
+/**
+ * The known metadata fields and how a raw text value becomes a typed one. Shared by the
+ * manifest, the file-name pattern and the merge (which compares values after this step), so
+ * "12" from a CSV and 12 from front matter are the same value, and 20261001 is 2026-10-01.
+ */
+import type { MetaValue } from '../model/call.js';
+
+export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string };
+
+/** Seconds (ring, queue …): non-negative numbers. */
+const NUMBER_KEYS = new Set(['ring_s', 'queue_s', 'duration_s', 'talk_s', 'hold_s']);
+const BOOLEAN_KEYS = new Set(['transferred', 'holiday']);
+
+const BOOLEANS: Record<string, boolean> = {
+  true: true,
+  false: false,
+  '1': true,
+  '0': false,
+  yes: true,
+  no: false,
+  y: true,
+  n: false,
+  是: true,
+  否: false,
+};
+
+const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
+  inbound: 'inbound',
+  outbound: 'outbound',
+  呼入: 'inbound',
+  呼出: 'outbound',
+  外呼: 'outbound',
+};
+
+const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
+  agent: 'agent',
+  customer: 'customer',
+  坐席: 'agent',
+  客服: 'agent',
+  客户: 'customer',
+};
+
+const REGIONS = new Set(['CN', 'TW', 'HK']);
+
+/** YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD → YYYY-MM-DD when it is a real calendar day. */
+export function normalizeDate(raw: string): string | undefined {
+  const m = /^(\d{4})(?:-(\d{2})-(\d{2})|\/(\d{2})\/(\d{2})|(\d{2})(\d{2}))$/.exec(raw.trim());
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2] ?? m[4] ?? m[6]);
+  const day = Number(m[3] ?? m[5] ?? m[7]);
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/**
+ * Turn one raw text value into the typed value for `key`. Unknown keys stay text (they are
+ * still usable as meta in rules). An empty value is the caller's business (it means "missing").
+ */
+export function coerceField(key: string, raw: string): Coerced {
+  const text = raw.trim();
+  if (NUMBER_KEYS.has(key)) {
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n) || n < 0) return { ok: false, message: `${key} "${raw}" is not a number of seconds` };
+    return { ok: true, value: n };
+  }
+  if (BOOLEAN_KEYS.has(key)) {
+    const b = BOOLEANS[text.toLowerCase()];
+    if (b === undefined) return { ok: false, message: `${key} "${raw}" is not true/false (also 1/0, yes/no, 是/否)` };
+    return { ok: true, value: b };
+  }
+  if (key === 'direction') {
+    const d = DIRECTIONS[text.toLowerCase()];
+    return d ? { ok: true, value: d } : { ok: false, message: `direction "${raw}" is not inbound or outbound` };
+  }
+  if (key === 'hangup_by') {
+    const h = HANGUP_BY[text.toLowerCase()];
+    return h ? { ok: true, value: h } : { ok: false, message: `hangup_by "${raw}" is not agent or customer` };
+  }
+  if (key === 'date') {
+    const d = normalizeDate(text);
+    return d ? { ok: true, value: d } : { ok: false, message: `date "${raw}" is not a date (YYYY-MM-DD)` };
+  }
+  if (key === 'region') {
+    const r = text.toUpperCase();
+    return REGIONS.has(r) ? { ok: true, value: r } : { ok: false, message: `region "${raw}" is not CN, TW or HK` };
+  }
+  return { ok: true, value: text };
+}
+
+/**
+ * The form two values are compared in: both go through `coerceField`, so 12 and "12.0" are the
+ * same ring time and 20261001 the same date. Ids stay text: agent_id "0128" is not "128".
+ */
+export function comparable(key: string, value: MetaValue): string {
+  const text = String(value);
+  const c = coerceField(key, text);
+  return c.ok ? String(c.value) : text.trim();
+}

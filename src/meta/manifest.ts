@@ -1,0 +1,175 @@
+/**
+ * `--manifest calls.csv`: a call log exported from the telephony system, one row per call,
+ * matched to transcripts by call_id or by file name. UTF-8 with or without a BOM, a header row.
+ * Bad cells do not stop the run: each becomes a problem with its CSV line and the value is
+ * dropped (so the rule that needs it is na, never a guess).
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { CallMeta } from '../model/call.js';
+import { coerceField } from './fields.js';
+
+export interface ManifestProblem {
+  line: number;
+  message: string;
+}
+
+export interface Manifest {
+  /** Rows read (duplicates and rows without a key are not counted). */
+  size: number;
+  /** By call_id first; else by the file's base name, the manifest's entry with or without extension. */
+  lookup(callId: string, fileName: string): CallMeta | undefined;
+}
+
+export type ManifestResult =
+  | { ok: true; manifest: Manifest; problems: ManifestProblem[] }
+  | { ok: false; message: string; line?: number };
+
+/** Header names people actually write (Chinese exports, spaces, capitals) → our meta keys. */
+const HEADER_ALIASES: Record<string, string> = {
+  id: 'call_id',
+  通话id: 'call_id',
+  通话编号: 'call_id',
+  filename: 'file',
+  file_name: 'file',
+  文件: 'file',
+  文件名: 'file',
+  工号: 'agent_id',
+  坐席工号: 'agent_id',
+  坐席姓名: 'agent_name',
+  方向: 'direction',
+  呼叫方向: 'direction',
+  日期: 'date',
+  开始时间: 'started_at',
+  振铃时长: 'ring_s',
+  排队时长: 'queue_s',
+  挂机方: 'hangup_by',
+  是否转接: 'transferred',
+};
+
+function headerKey(cell: string): string {
+  const key = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
+  return HEADER_ALIASES[key] ?? key;
+}
+
+/** The part after the last slash (either kind): manifests made on Windows say `calls\a.txt`. */
+function fileOnly(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function withoutExtension(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function decode(bytes: Buffer): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+interface Row {
+  record: string[];
+  line: number;
+}
+
+/** Rows with the line each starts on (a quoted cell may span lines; csv-parse counts the end). */
+function parseRows(text: string): { ok: true; rows: Row[] } | { ok: false; message: string; line?: number } {
+  try {
+    // With `info: true` each row is { record, info }; the typings only know plain rows.
+    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
+    const parsed = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
+    return {
+      ok: true,
+      rows: parsed.map(({ record, info }) => {
+        const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
+        return { record, line: info.lines - inner };
+      }),
+    };
+  } catch (err) {
+    const e = err as { message?: string; lines?: number };
+    const message = (e.message ?? String(err)).replace(/^\w[\w ]*: /, '');
+    return { ok: false, message: `manifest is not valid CSV: ${message}`, ...(e.lines ? { line: e.lines } : {}) };
+  }
+}
+
+export function loadManifest(file: string): ManifestResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return { ok: false, message: code === 'ENOENT' ? `manifest ${file} does not exist` : `cannot read manifest ${file} (${code ?? 'error'})` };
+  }
+  const text = decode(bytes);
+  if (text === undefined) {
+    return { ok: false, message: `manifest ${file} is not UTF-8 (save it from Excel as "CSV UTF-8")` };
+  }
+  const parsed = parseRows(text);
+  if (!parsed.ok) return parsed;
+  const [header, ...rows] = parsed.rows;
+  if (!header) return { ok: false, message: `manifest ${file} is empty: it needs a header row`, line: 1 };
+
+  const keys = header.record.map(headerKey);
+  const problems: ManifestProblem[] = [];
+  const seenKeys = new Set<string>();
+  for (const [i, key] of keys.entries()) {
+    if (key === '') return { ok: false, message: `manifest header: column ${i + 1} has no name`, line: header.line };
+    if (seenKeys.has(key)) return { ok: false, message: `manifest header: column "${key}" appears twice`, line: header.line };
+    seenKeys.add(key);
+  }
+  if (!seenKeys.has('call_id') && !seenKeys.has('file')) {
+    return { ok: false, message: 'manifest header needs a call_id or a file column to match calls by', line: header.line };
+  }
+
+  const byId = new Map<string, { meta: CallMeta; line: number }>();
+  const byName = new Map<string, { meta: CallMeta; line: number }>();
+  for (const row of rows) {
+    if (row.record.length > keys.length) {
+      problems.push({ line: row.line, message: `row has ${row.record.length} cells but the header has ${keys.length}; extra cells ignored` });
+    }
+    const meta: CallMeta = {};
+    let fileCell = '';
+    for (const [i, key] of keys.entries()) {
+      const raw = (row.record[i] ?? '').trim();
+      if (raw === '') continue;
+      if (key === 'file') {
+        fileCell = fileOnly(raw);
+        continue;
+      }
+      const coerced = coerceField(key, raw);
+      if (coerced.ok) meta[key] = coerced.value;
+      else problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+    }
+    const callId = typeof meta.call_id === 'string' ? meta.call_id : '';
+    if (callId === '' && fileCell === '') {
+      problems.push({ line: row.line, message: 'row has neither a call_id nor a file; skipped' });
+      continue;
+    }
+    const earlier = (callId && byId.get(callId)) || (fileCell && byName.get(fileCell)) || undefined;
+    if (earlier) {
+      const what = callId && byId.has(callId) ? `call_id ${callId}` : `file ${fileCell}`;
+      problems.push({ line: row.line, message: `${what} is already on line ${earlier.line}; this row is ignored` });
+      continue;
+    }
+    const entry = { meta, line: row.line };
+    if (callId) byId.set(callId, entry);
+    if (fileCell) byName.set(fileCell, entry);
+  }
+
+  const size = new Set([...byId.values(), ...byName.values()]).size;
+  return {
+    ok: true,
+    problems,
+    manifest: {
+      size,
+      lookup(callId: string, fileName: string): CallMeta | undefined {
+        const name = fileOnly(fileName);
+        const hit = byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+        return hit ? { ...hit.meta } : undefined;
+      },
+    },
+  };
+}
