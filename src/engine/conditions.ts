@@ -47,10 +47,10 @@ function allOf(results: Applicability[]): Applicability {
 function anyOf(results: Applicability[]): Applicability {
   const yes = results.find((r) => r.state === 'yes');
   if (yes) return yes;
-  const unknown = results.filter((r) => r.state === 'unknown');
-  const reasons = (list: Applicability[]): string => list.map((r) => (r.state === 'yes' ? '' : r.reason)).join('; ');
-  if (unknown.length > 0) return { state: 'unknown', reason: reasons(unknown) };
-  return { state: 'no', reason: reasons(results) };
+  // Every alternative's reason: "no ring_s metadata; the customer never says …" tells the
+  // reviewer both what was missing and what was checked.
+  const reason = results.map((r) => (r.state === 'yes' ? '' : r.reason)).join('; ');
+  return { state: results.some((r) => r.state === 'unknown') ? 'unknown' : 'no', reason };
 }
 
 function direction(p: PreparedCall, allowed: string[]): Applicability {

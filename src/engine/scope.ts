@@ -33,11 +33,11 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
 
   if (scope.first_turns !== undefined) {
     const turns = all.slice(0, scope.first_turns);
-    return { ok: true, turns, window: `${who}'s first ${scope.first_turns} turn(s)${describeTurns(turns)}` };
+    return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}` };
   }
   if (scope.last_turns !== undefined) {
     const turns = all.slice(-scope.last_turns);
-    return { ok: true, turns, window: `${who}'s last ${scope.last_turns} turn(s)${describeTurns(turns)}` };
+    return { ok: true, turns, window: `${who}'s last ${plural(scope.last_turns, 'turn')}${describeTurns(turns)}` };
   }
   const needsTime = scope.first_seconds !== undefined || scope.last_seconds !== undefined || scope.after_trigger_seconds !== undefined;
   if (needsTime && !p.timed) return { ok: false, reason: 'no timestamps' };
@@ -59,8 +59,8 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const after = all.filter((i) => i > triggerTurn);
   if (scope.after_trigger_turns !== undefined) {
     const turns = scope.after_trigger_turns === 0 ? after : after.slice(0, scope.after_trigger_turns);
-    const n = scope.after_trigger_turns === 0 ? 'all' : `${scope.after_trigger_turns}`;
-    return { ok: true, turns, window: `${who}'s ${n} turn(s) after turn ${triggerTurn + 1}${describeTurns(turns)}` };
+    const n = scope.after_trigger_turns === 0 ? 'turns' : plural(scope.after_trigger_turns, 'turn');
+    return { ok: true, turns, window: `${who}'s ${n} after turn ${triggerTurn + 1}${describeTurns(turns)}` };
   }
   const trigger = utterances[triggerTurn];
   const from = trigger?.endMs ?? trigger?.startMs ?? 0;
@@ -69,9 +69,15 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
 }
 
+/** " (call turns 1, 3)" for a few turns, " (call turns 3…41)" for many. */
 function describeTurns(turns: number[]): string {
   if (turns.length === 0) return ' (none)';
-  const first = (turns[0] as number) + 1;
-  const last = (turns[turns.length - 1] as number) + 1;
-  return first === last ? ` (turn ${first})` : ` (turns ${first}–${last})`;
+  const numbers = turns.map((t) => t + 1);
+  if (numbers.length === 1) return ` (call turn ${numbers[0]})`;
+  if (numbers.length <= 4) return ` (call turns ${numbers.join(', ')})`;
+  return ` (call turns ${numbers[0]}…${numbers[numbers.length - 1]})`;
+}
+
+export function plural(n: number, word: string): string {
+  return n === 1 ? `${n} ${word}` : `${n} ${word}s`;
 }

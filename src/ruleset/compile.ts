@@ -7,7 +7,8 @@ import { AhoCorasick } from '../match/aho-corasick.js';
 import { foldPhrase } from '../normalize/fold.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
-import type { PhraseSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
+import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
+import { closest } from './suggest.js';
 import type {
   CompiledCheck,
   CompiledPhrase,
@@ -29,6 +30,10 @@ export type CompileResult =
 
 export function compileRuleset(loaded: LoadedRuleset): CompileResult {
   return new Compiler(loaded).run();
+}
+
+function asList<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
 }
 
 class Compiler {
@@ -78,40 +83,29 @@ class Compiler {
 
   private compileRule(rule: RuleSpec): CompiledRule {
     const checks: CompiledCheck[] = [];
-    if (rule.require) {
-      const r = rule.require;
-      const base: Path = ['require'];
-      const except = r.except ? this.phraseSet(r.except, [...base, 'except']) : undefined;
-      if (r.any) {
-        checks.push({ type: 'require', speaker: r.speaker, scope: r.scope, groups: [this.phraseSet(r.any, [...base, 'any'])], need: 1, mode: 'any', except });
-      } else {
-        const items = r.all ?? r.of ?? [];
-        const key = r.all ? 'all' : 'of';
-        const groups = items.map((item, i) => this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]));
-        const need = r.all ? groups.length : (r.at_least ?? 1);
-        if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-        checks.push({ type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except });
-      }
-    }
-    if (rule.forbid) {
-      const f = rule.forbid;
+    asList(rule.require).forEach((r, i) => checks.push(this.requireCheck(r, Array.isArray(rule.require) ? ['require', i] : ['require'])));
+    asList(rule.forbid).forEach((f, i) => {
+      const base: Path = Array.isArray(rule.forbid) ? ['forbid', i] : ['forbid'];
       checks.push({
         type: 'forbid',
         speaker: f.speaker,
         scope: f.scope,
-        phrases: this.phraseSet(f.phrases, ['forbid', 'phrases']),
-        except: f.except ? this.phraseSet(f.except, ['forbid', 'except']) : undefined,
+        phrases: this.phraseSet(f.phrases, [...base, 'phrases']),
+        except: f.except ? this.phraseSet(f.except, [...base, 'except']) : undefined,
         minCount: f.min_count ?? 1,
       });
-    }
+    });
     if (rule.respond) {
       const r = rule.respond;
+      const trigger = this.said(r.trigger, ['respond', 'trigger']);
+      // Named groups of the trigger's regexes may be used as {name} in the reply phrases.
+      const captures = trigger.phrases.phrases.flatMap((ph) => [...(ph.regex?.source.matchAll(/\(\?<([A-Za-z_]\w*)>/g) ?? [])].map((m) => m[1] as string));
       checks.push({
         type: 'respond',
-        trigger: this.said(r.trigger, ['respond', 'trigger']),
+        trigger,
         reply: {
           speaker: r.reply.speaker,
-          phrases: this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases']),
+          phrases: this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases'], captures),
           except: r.reply.except ? this.phraseSet(r.reply.except, ['respond', 'reply', 'except']) : undefined,
           withinTurns: r.reply.within_turns,
           withinSeconds: r.reply.within_seconds,
@@ -119,10 +113,12 @@ class Compiler {
         mode: r.mode ?? 'first',
       });
     }
+    if (rule.metadata) checks.push({ type: 'metadata', expect: rule.metadata });
+    if (rule.pending) checks.push({ type: 'pending', reason: rule.pending });
     if (checks.length === 0) {
       this.report([], 'no-check', `rule "${rule.id}" has no check (require, forbid, respond …)`);
     }
-    const usesTrigger = [rule.require?.scope, rule.forbid?.scope].some(
+    const usesTrigger = [...asList(rule.require), ...asList(rule.forbid)].map((c) => c.scope).some(
       (s) => s && (s.after_trigger_turns !== undefined || s.after_trigger_seconds !== undefined),
     );
     if (usesTrigger && !rule.when?.said) {
@@ -140,6 +136,19 @@ class Compiler {
       checks,
       examples: rule.examples ?? [],
     };
+  }
+
+  private requireCheck(r: RequireSpec, base: Path): CompiledCheck {
+    const except = r.except ? this.phraseSet(r.except, [...base, 'except']) : undefined;
+    if (r.any) {
+      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [this.phraseSet(r.any, [...base, 'any'])], need: 1, mode: 'any', except };
+    }
+    const items = r.all ?? r.of ?? [];
+    const key = r.all ? 'all' : 'of';
+    const groups = items.map((item, i) => this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]));
+    const need = r.all ? groups.length : (r.at_least ?? 1);
+    if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
+    return { type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except };
   }
 
   private when(w: WhenSpec, path: Path): CompiledWhen {
@@ -172,7 +181,7 @@ class Compiler {
   }
 
   /** Expand `$lexicon` references and compile each phrase of a list. */
-  private phraseSet(items: PhraseSpec[], path: Path): PhraseSet {
+  private phraseSet(items: PhraseSpec[], path: Path, captures: string[] = []): PhraseSet {
     const phrases: CompiledPhrase[] = [];
     items.forEach((item, i) => {
       const itemPath = [...path, i];
@@ -184,12 +193,15 @@ class Compiler {
           this.report(itemPath, 'unknown-lexicon', `unknown lexicon "${item}"${known.length ? ` (lexicons: ${known.join(', ')})` : ''}`);
           return;
         }
-        lexicon.forEach((p, j) => this.addPhrase(phrases, p, ['lexicons', name, j], true));
+        lexicon.forEach((p, j) => this.addPhrase(phrases, p, ['lexicons', name, j], true, captures));
       } else {
-        this.addPhrase(phrases, item, itemPath, false);
+        this.addPhrase(phrases, item, itemPath, false, captures);
       }
     });
-    const label = items.length === 1 || items.every((x) => x.startsWith('$')) ? items.join(' ') : `${items.slice(0, 3).join('/')}${items.length > 3 ? '…' : ''}`;
+    // How messages name the list: its lexicons by name, else the first phrases in 「」.
+    const label = items.every((x) => x.startsWith('$'))
+      ? items.join(' ')
+      : `${items.slice(0, 3).map((x) => (x.startsWith('$') ? x : `「${x}」`)).join('')}${items.length > 3 ? '…' : ''}`;
     const set: PhraseSet = { label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
     phrases.forEach((p, i) => {
       if (p.kind === 'plain' && p.pattern !== undefined && !set.patternOwner.has(p.pattern)) set.patternOwner.set(p.pattern, i + 1);
@@ -199,7 +211,7 @@ class Compiler {
     return set;
   }
 
-  private addPhrase(out: CompiledPhrase[], raw: string, path: Path, inLexicon: boolean): void {
+  private addPhrase(out: CompiledPhrase[], raw: string, path: Path, inLexicon: boolean, captures: string[]): void {
     const report = (code: string, message: string): void => {
       if (inLexicon) this.reportGlobal(path, code, message);
       else this.report(path, code, message);
@@ -231,11 +243,13 @@ class Compiler {
       if (name in variables) {
         display += before + variables[name];
         parts.push({ text: before + variables[name] });
-      } else if ((META_VARIABLES as readonly string[]).includes(name)) {
+      } else if ((META_VARIABLES as readonly string[]).includes(name) || captures.includes(name)) {
         display += `${before}{${name}}`;
         parts.push({ text: before }, { variable: name });
       } else {
-        report('unknown-variable', `unknown variable {${name}} (ruleset variables: ${Object.keys(variables).join(', ') || 'none'}; call metadata: ${META_VARIABLES.join(', ')})`);
+        const known = [...Object.keys(variables), ...META_VARIABLES, ...captures];
+        const hint = closest(name, known);
+        report('unknown-variable', `unknown variable {${name}}${hint ? ` (did you mean {${hint}}?)` : ''}; known: ${known.join(', ')}`);
         return;
       }
     }

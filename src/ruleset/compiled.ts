@@ -12,7 +12,10 @@ export interface CompiledPhrase {
   /** Pattern id in the ruleset's matcher (plain phrases). */
   pattern?: number;
   regex?: RegExp;
-  /** Literal (folded) parts and meta variable names, filled per call (`{agent_no}`). */
+  /**
+   * Literal (folded) parts and variable names filled per call: call metadata (`{agent_no}`) or
+   * a named group captured by the trigger (`{surname}`).
+   */
   template?: Array<{ text: string } | { variable: string }>;
 }
 
@@ -73,8 +76,18 @@ export interface RespondCheck {
   mode: 'first' | 'each';
 }
 
+export interface MetadataCheck {
+  type: 'metadata';
+  expect: Record<string, string | number | boolean>;
+}
+
+export interface PendingCheck {
+  type: 'pending';
+  reason: string;
+}
+
 /** Check types added by later rule types register here by extending this union. */
-export type CompiledCheck = RequireCheck | ForbidCheck | RespondCheck;
+export type CompiledCheck = RequireCheck | ForbidCheck | RespondCheck | MetadataCheck | PendingCheck;
 
 export interface CompiledRule {
   id: string;

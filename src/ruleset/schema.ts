@@ -107,7 +107,7 @@ const respondCheck = {
         speaker,
         phrases: phraseList,
         except: phraseList,
-        within_turns: positiveInt,
+        within_turns: { type: 'integer', minimum: 0 },
         within_seconds: nonNegative,
       },
     },
@@ -127,11 +127,25 @@ const example = {
   },
 } as const;
 
+const metadataCheck = {
+  type: 'object',
+  additionalProperties: { type: ['string', 'number', 'boolean'] },
+  minProperties: 1,
+} as const;
+
+/** A rule whose evidence the engine cannot evaluate yet: always na, with this reason. */
+const pendingCheck = { type: 'string', minLength: 1 } as const;
+
+/** A check given once, or several of the same type (all must pass). */
+const oneOrMany = (schema: object): object => ({ anyOf: [schema, { type: 'array', items: schema, minItems: 1 }] });
+
 /** Check types: each key names a rule type implemented in src/engine/rule-types. */
 export const CHECK_SCHEMAS: Record<string, object> = {
-  require: requireCheck,
-  forbid: forbidCheck,
+  require: oneOrMany(requireCheck),
+  forbid: oneOrMany(forbidCheck),
   respond: respondCheck,
+  metadata: metadataCheck,
+  pending: pendingCheck,
 };
 
 export function rulesetSchema(): object {

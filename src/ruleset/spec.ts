@@ -80,7 +80,10 @@ export interface RespondSpec {
     speaker: SpeakerName;
     phrases: PhraseSpec[];
     except?: PhraseSpec[];
-    /** The reply must come within this many turns of the replying speaker after the trigger. */
+    /**
+     * The reply must come within this many turns of the replying speaker after the trigger
+     * (0: any later turn). Phrases may use `{name}` for a named group of a trigger regex.
+     */
     within_turns?: number;
     /** … and/or within this many seconds after the trigger ends (timed calls). */
     within_seconds?: number;
@@ -108,9 +111,13 @@ export interface RuleSpec {
   /** Notes for reviewers: why the rule is na today, which seeds it comes from … */
   notes?: string;
   when?: WhenSpec;
-  require?: RequireSpec;
-  forbid?: ForbidSpec;
+  require?: RequireSpec | RequireSpec[];
+  forbid?: ForbidSpec | ForbidSpec[];
   respond?: RespondSpec;
+  /** Call metadata must equal these values (na when the call lacks the key). */
+  metadata?: Record<string, string | number | boolean>;
+  /** Not evaluated yet: the rule is na with this reason (say which evidence it waits for). */
+  pending?: string;
   examples?: ExampleSpec[];
 }
 

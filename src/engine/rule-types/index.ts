@@ -8,6 +8,8 @@ import type { CheckContext } from './context.js';
 import { evaluateForbid } from './forbid.js';
 import { evaluateRequire } from './require.js';
 import { evaluateRespond } from './respond.js';
+import { evaluateMetadata } from './metadata.js';
+import { evaluatePending } from './pending.js';
 
 export type { CheckContext } from './context.js';
 
@@ -17,6 +19,8 @@ const EVALUATORS: Evaluators = {
   require: evaluateRequire,
   forbid: evaluateForbid,
   respond: evaluateRespond,
+  metadata: evaluateMetadata,
+  pending: evaluatePending,
 };
 
 export function evaluateCheck(check: CompiledCheck, ctx: CheckContext): CheckOutcome {

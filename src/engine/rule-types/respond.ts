@@ -8,7 +8,7 @@ import { findTrigger } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { selectTurns } from '../scope.js';
+import { plural, selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
 
 const DEFAULT_WITHIN_TURNS = 2;
@@ -31,11 +31,12 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   while (trigger) {
     const triggerEvidence = hitEvidence(p, trigger, check.trigger.phrases, 'trigger');
     const { turns, window } = replyWindow(check, ctx, trigger.utterance, replySelection.turns);
-    const answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except)[0] })).find((x) => x.hit);
+    const captures = trigger.groups;
+    const answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except, captures)[0] })).find((x) => x.hit);
     if (!answer?.hit) {
       return {
         verdict: 'fail',
-        reason: `no ${reply.phrases.label} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})`,
+        reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})`,
         evidence: [...evidence, triggerEvidence],
         window,
       };
@@ -52,9 +53,10 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
 
 function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number, replyTurns: number[]): { turns: number[]; window: string } {
   const utterances = ctx.p.call.utterances;
-  const n = check.reply.withinTurns ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity);
+  const given = check.reply.withinTurns;
+  const n = given === 0 ? Infinity : (given ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity));
   let turns = replyTurns.filter((u) => u > triggerTurn).slice(0, n);
-  let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? n : 'all'} turn(s) after turn ${triggerTurn + 1}`;
+  let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? plural(n, 'turn') : 'turns'} after turn ${triggerTurn + 1}`;
   if (check.reply.withinSeconds !== undefined && ctx.p.timed) {
     const t = utterances[triggerTurn];
     const from = t?.endMs ?? t?.startMs ?? 0;
@@ -63,4 +65,9 @@ function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number
     window += `, until ${formatMs(until)}`;
   }
   return { turns, window };
+}
+
+/** Show captured values in messages: {surname}先生 → 王先生. */
+function fill(label: string, groups: Record<string, string> | undefined): string {
+  return groups ? label.replace(/\{(\w+)\}/g, (all, name: string) => groups[name] ?? all) : label;
 }
