@@ -1,0 +1,86 @@
+/**
+ * The audit pipeline: inputs → (workers) read + score → reports. Results are handed to the
+ * report writer in input order whatever order they finish in, so output is deterministic.
+ */
+import { createReportWriter, type ReportWriter } from '../report/index.js';
+import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
+import type { ReadOptions } from '../readers/index.js';
+import { expandInputs } from './inputs.js';
+import { scoreFile, type FileOutcome } from './score-file.js';
+import { TOOL_VERSION } from '../version.js';
+
+export interface AuditOptions {
+  inputs: string[];
+  rulesetFile: string;
+  outDir: string;
+  mask: boolean;
+  read: ReadOptions;
+  /** Called after each file with the number done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Stop early (Ctrl-C): the report in progress is discarded, the previous one kept. */
+  signal?: AbortSignal;
+}
+
+export type AuditOutcome =
+  | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
+  | { kind: 'interrupted' }
+  | { kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[] };
+
+export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
+  const startedAt = new Date();
+  const loaded = loadRuleset(opts.rulesetFile);
+  if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
+  const ruleset = loaded.ruleset;
+  const { files, problems } = await expandInputs(opts.inputs);
+
+  const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
+  let scored = 0;
+  let failedFiles = problems.length;
+  let warnings = 0;
+  try {
+    for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
+    const take = (outcome: FileOutcome): void => {
+      if (outcome.result) {
+        writer.addCall(outcome.result);
+        scored++;
+      } else failedFiles++;
+      for (const row of outcome.rows) {
+        writer.addError(row);
+        if (row.severity === 'warning') warnings++;
+      }
+    };
+    const finished = await scoreSequentially(files, ruleset, opts, take);
+    if (!finished) {
+      writer.discard();
+      return { kind: 'interrupted' };
+    }
+    writer.finish({
+      inputs: files.length + problems.length,
+      scored,
+      errors: failedFiles,
+      warnings,
+      startedAt,
+      finishedAt: new Date(),
+      extra: { jobs: 1, masked: opts.mask },
+    });
+  } catch (err) {
+    writer.discard();
+    throw err;
+  }
+  return { kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems };
+}
+
+/** In-thread scoring; returns false when stopped by the signal. */
+async function scoreSequentially(files: string[], ruleset: CompiledRuleset, opts: AuditOptions, take: (o: FileOutcome) => void): Promise<boolean> {
+  let done = 0;
+  for (const file of files) {
+    if (opts.signal?.aborted) return false;
+    take(scoreFile(file, ruleset, { read: opts.read }));
+    opts.onProgress?.(++done, files.length);
+    // Let signal handlers (Ctrl-C) run between files.
+    if (done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return !opts.signal?.aborted;
+}
+
+export type { ReportWriter };

@@ -1,0 +1,35 @@
+/**
+ * The command line: a thin shell over the library. It parses flags, calls the library, prints,
+ * and returns an exit code; it never calls process.exit (bin/callqa.js sets process.exitCode).
+ */
+import { Command, CommanderError } from 'commander';
+import { TOOL_VERSION } from '../version.js';
+import { registerAudit } from './commands/audit.js';
+import { EXIT } from './exit-codes.js';
+import { errorLine, processIo, type Io } from './io.js';
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const setExit = (c: number): void => {
+    code = c;
+  };
+  const program = new Command('callqa')
+    .description('Score call-centre transcripts against a YAML ruleset of service standards')
+    .version(TOOL_VERSION)
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  registerAudit(program, io, setExit);
+  try {
+    await program.parseAsync(argv);
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    // A bug, not bad input: say so in one line, with where to look, and no stack trace.
+    io.err(errorLine(`internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`));
+    if (process.env.CALLQA_DEBUG && err instanceof Error) io.err(err.stack ?? '');
+    return EXIT.internal;
+  }
+  return code;
+}

@@ -1,0 +1,24 @@
+/** Console output for the CLI: one-line errors on stderr, colour only on a TTY. */
+import chalk from 'chalk';
+import { formatProblem, type RulesetProblem } from '../ruleset/index.js';
+
+export interface Io {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+export const processIo: Io = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function printProblems(io: Io, problems: RulesetProblem[]): void {
+  for (const p of problems) {
+    const line = formatProblem(p);
+    io.err(p.severity === 'error' ? chalk.red(line) : chalk.yellow(line));
+  }
+}
+
+export function errorLine(message: string): string {
+  return `${chalk.red('callqa: error:')} ${message}`;
+}
