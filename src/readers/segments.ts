@@ -1,0 +1,92 @@
+/**
+ * The common tail of the vendor readers: a list of recognised segments → a ParsedTranscript.
+ * Text is tidied the same way for every format (so one call reads the same whatever carried it),
+ * word confidences are placed on the text, and an empty list is refused. Empty texts and time
+ * sanity (negative, out of order, overlapping) are left to readers/index.ts, which handles them
+ * for every format alike and lists them as warnings.
+ */
+import type { CallMeta, ReadWarning, Speaker, WordConfidence } from '../model/call.js';
+import { ParseFailure } from './types.js';
+import type { ParsedTranscript, ParsedUtterance } from './types.js';
+
+export interface Segment {
+  text: string;
+  startMs?: number;
+  endMs?: number;
+  /** A role the format states itself (AWS Call Analytics, subtitle labels). */
+  speaker?: Speaker;
+  /** A vendor channel or speaker id, mapped to a role later. */
+  channel?: string;
+  confidence?: number;
+  /** Recognised words with their confidence, in order; placed on `text` by searching. */
+  words?: Array<{ text: string; confidence: number }>;
+  line?: number;
+}
+
+export interface FinishOptions {
+  explicitRoles: boolean;
+  roleSource?: string;
+  meta?: CallMeta;
+  warnings?: ReadWarning[];
+  /** What the list was called in the file, for the "no utterances" message: 'Result.Sentences'. */
+  listName: string;
+}
+
+const CJK = String.raw`\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef`;
+const SPACE_NEXT_TO_CJK = new RegExp(String.raw`(?<=[${CJK}])\s+|\s+(?=[${CJK}])`, 'g');
+
+/**
+ * Trim, and drop the spaces some recognisers put between Chinese words (「您好 ， 康泰鑫 客服」):
+ * Chinese is written without them, and they would make one call read differently per vendor.
+ * Spaces between Latin words stay.
+ */
+export function tidyText(text: string): string {
+  return text.trim().replace(SPACE_NEXT_TO_CJK, '');
+}
+
+/** Seconds (Whisper, AWS plain) → whole milliseconds, without float noise (1.02 s → 1020 ms). */
+export function secondsToMs(seconds: number): number {
+  return Math.round(seconds * 1000);
+}
+
+/** Place each word on the text, in order; words that cannot be found (ITN, punctuation) are skipped. */
+export function placeWords(text: string, words: ReadonlyArray<{ text: string; confidence: number }>): WordConfidence[] {
+  const placed: WordConfidence[] = [];
+  let from = 0;
+  for (const w of words) {
+    const word = tidyText(w.text);
+    if (word === '' || !Number.isFinite(w.confidence)) continue;
+    const at = text.indexOf(word, from);
+    if (at < 0) continue;
+    placed.push({ start: at, end: at + word.length, confidence: w.confidence });
+    from = at + word.length;
+  }
+  return placed;
+}
+
+export function finishSegments(segments: readonly Segment[], opts: FinishOptions): ParsedTranscript {
+  if (segments.length === 0) throw new ParseFailure(`no utterances (${opts.listName} is empty)`);
+  const utterances = segments.map((s): ParsedUtterance => {
+    const text = tidyText(s.text);
+    const u: ParsedUtterance = { text };
+    if (s.speaker !== undefined) u.speaker = s.speaker;
+    if (s.channel !== undefined) u.channel = s.channel;
+    if (s.startMs !== undefined) u.startMs = s.startMs;
+    if (s.endMs !== undefined) u.endMs = s.endMs;
+    if (s.line !== undefined) u.line = s.line;
+    if (s.confidence !== undefined && Number.isFinite(s.confidence)) u.confidence = s.confidence;
+    if (s.words && s.words.length > 0) {
+      const words = placeWords(text, s.words);
+      if (words.length > 0) u.words = words;
+    }
+    return u;
+  });
+  const parsed: ParsedTranscript = {
+    meta: opts.meta ?? {},
+    utterances,
+    warnings: opts.warnings ?? [],
+    explicitRoles: opts.explicitRoles,
+  };
+  if (opts.roleSource !== undefined) parsed.roleSource = opts.roleSource;
+  return parsed;
+}
