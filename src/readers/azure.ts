@@ -1,0 +1,97 @@
+/**
+ * Azure AI Speech batch transcription results: `recognizedPhrases[]` with `offsetInTicks` /
+ * `durationInTicks` (100 ns ticks), `speaker` (diarization, numbered from 1) or `channel` (0, 1),
+ * and `nBest[0]` with `display` (fall back to `lexical`), `confidence`, and `words[]` whose
+ * `confidence` is there when word-level confidence was asked for. The fast-transcription shape
+ * (`phrases[]` with `offsetMilliseconds` / `durationMilliseconds`, `text`, `confidence`) is read too.
+ * Phrases whose recognitionStatus is not Success carry no text and are counted in one warning.
+ */
+import type { ReadWarning } from '../model/call.js';
+import { ParseFailure } from './types.js';
+import type { FormatReader, ParsedTranscript } from './types.js';
+import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
+import type { JsonObject, JsonValue } from './json-util.js';
+import { finishSegments } from './segments.js';
+import type { Segment } from './segments.js';
+
+const TICKS_PER_MS = 10_000;
+
+function kindOf(value: JsonValue | undefined): 'batch' | 'fast' | undefined {
+  if (arrayAt(value, 'recognizedPhrases')) return 'batch';
+  const phrases = arrayAt(value, 'phrases');
+  if (phrases && (arrayAt(value, 'combinedPhrases') || (isObject(phrases[0]) && 'offsetMilliseconds' in phrases[0]))) return 'fast';
+  return undefined;
+}
+
+function voice(p: JsonObject): string | undefined {
+  return idField(p, 'speaker') ?? idField(p, 'channel');
+}
+
+function words(list: JsonValue[] | undefined): Segment['words'] {
+  const out: NonNullable<Segment['words']> = [];
+  for (const w of list ?? []) {
+    if (!isObject(w) || typeof w.word !== 'string' || typeof w.confidence !== 'number') continue;
+    out.push({ text: w.word, confidence: w.confidence });
+  }
+  return out;
+}
+
+function batchSegment(p: JsonObject, where: string): Segment | undefined {
+  const status = stringField(p, 'recognitionStatus', where);
+  if (status !== undefined && status !== 'Success') return undefined;
+  const best = arrayAt(p, 'nBest')?.[0];
+  if (!isObject(best)) throw new ParseFailure(`${where}: no nBest[0] recognition`);
+  const seg: Segment = { text: stringField(best, 'display', `${where}.nBest[0]`) || (stringField(best, 'lexical', `${where}.nBest[0]`) ?? '') };
+  const channel = voice(p);
+  if (channel !== undefined) seg.channel = channel;
+  const offset = numberField(p, 'offsetInTicks', where);
+  const duration = numberField(p, 'durationInTicks', where);
+  if (offset !== undefined) seg.startMs = Math.round(offset / TICKS_PER_MS);
+  if (offset !== undefined && duration !== undefined) seg.endMs = Math.round((offset + duration) / TICKS_PER_MS);
+  const confidence = numberField(best, 'confidence', `${where}.nBest[0]`);
+  if (confidence !== undefined) seg.confidence = confidence;
+  const ws = words(arrayAt(best, 'words'));
+  if (ws && ws.length > 0) seg.words = ws;
+  return seg;
+}
+
+function fastSegment(p: JsonObject, where: string): Segment {
+  const seg: Segment = { text: stringField(p, 'text', where) ?? '' };
+  const channel = voice(p);
+  if (channel !== undefined) seg.channel = channel;
+  const offset = numberField(p, 'offsetMilliseconds', where);
+  const duration = numberField(p, 'durationMilliseconds', where);
+  if (offset !== undefined) seg.startMs = offset;
+  if (offset !== undefined && duration !== undefined) seg.endMs = offset + duration;
+  const confidence = numberField(p, 'confidence', where);
+  if (confidence !== undefined) seg.confidence = confidence;
+  const ws = words(arrayAt(p, 'words'));
+  if (ws && ws.length > 0) seg.words = ws;
+  return seg;
+}
+
+export function parseAzure(text: string): ParsedTranscript {
+  const value = parseJson(text);
+  const kind = kindOf(value);
+  if (!kind) throw new ParseFailure('not an Azure Speech result: no recognizedPhrases');
+  const key = kind === 'batch' ? 'recognizedPhrases' : 'phrases';
+  const list = arrayAt(value, key) ?? [];
+  const segments: Segment[] = [];
+  let failed = 0;
+  list.forEach((_, i) => {
+    const p = objectAt(list, i, key);
+    const seg = kind === 'batch' ? batchSegment(p, `${key}[${i}]`) : fastSegment(p, `${key}[${i}]`);
+    if (seg) segments.push(seg);
+    else failed++;
+  });
+  const warnings: ReadWarning[] = [];
+  if (failed > 0) warnings.push({ message: `${failed} phrase(s) not recognised (recognitionStatus not Success) skipped` });
+  if (segments.length === 0 && failed > 0) throw new ParseFailure(`no utterances (no phrase in ${key} was recognised)`);
+  return finishSegments(segments, { explicitRoles: false, listName: key, warnings });
+}
+
+export const azureReader: FormatReader = {
+  name: 'azure',
+  sniff: (text) => kindOf(peekJson(text)) !== undefined,
+  parse: (text) => parseAzure(text),
+};
