@@ -6,7 +6,9 @@ import { createReportWriter, type ReportWriter } from '../report/index.js';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs } from './inputs.js';
-import { scoreFile, type FileOutcome } from './score-file.js';
+import { buildScoreOptions, scoreFile, type FileOutcome, type ScoreConfig } from './score-file.js';
+import { scoreInWorkers } from './pool.js';
+import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 
 export interface AuditOptions {
@@ -15,6 +17,8 @@ export interface AuditOptions {
   outDir: string;
   mask: boolean;
   read: ReadOptions;
+  /** Worker threads (default: the number of cores; 1 scores in this thread). */
+  jobs?: number;
   /** Called after each file with the number done and the total. */
   onProgress?: (done: number, total: number) => void;
   /** Stop early (Ctrl-C): the report in progress is discarded, the previous one kept. */
@@ -39,6 +43,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   let warnings = 0;
   try {
     for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
+    let jobs = 1;
     const take = (outcome: FileOutcome): void => {
       if (outcome.result) {
         writer.addCall(outcome.result);
@@ -49,7 +54,11 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         if (row.severity === 'warning') warnings++;
       }
     };
-    const finished = await scoreSequentially(files, ruleset, opts, take);
+    const config: ScoreConfig = { read: opts.read };
+    jobs = effectiveJobs(opts.jobs, files.length);
+    const finished = jobs > 1
+      ? await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take)
+      : await scoreSequentially(files, ruleset, config, opts, take);
     if (!finished) {
       writer.discard();
       return { kind: 'interrupted' };
@@ -61,7 +70,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       warnings,
       startedAt,
       finishedAt: new Date(),
-      extra: { jobs: 1, masked: opts.mask },
+      extra: { jobs, masked: opts.mask },
     });
   } catch (err) {
     writer.discard();
@@ -71,16 +80,25 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
 }
 
 /** In-thread scoring; returns false when stopped by the signal. */
-async function scoreSequentially(files: string[], ruleset: CompiledRuleset, opts: AuditOptions, take: (o: FileOutcome) => void): Promise<boolean> {
+async function scoreSequentially(files: string[], ruleset: CompiledRuleset, config: ScoreConfig, opts: AuditOptions, take: (o: FileOutcome) => void): Promise<boolean> {
+  const options = buildScoreOptions(config);
   let done = 0;
   for (const file of files) {
     if (opts.signal?.aborted) return false;
-    take(scoreFile(file, ruleset, { read: opts.read }));
+    take(scoreFile(file, ruleset, options));
     opts.onProgress?.(++done, files.length);
     // Let signal handlers (Ctrl-C) run between files.
     if (done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));
   }
   return !opts.signal?.aborted;
+}
+
+/** Workers cost a ruleset compile and a thread start each: not worth it for a handful of files. */
+const MIN_FILES_PER_WORKER = 64;
+
+function effectiveJobs(requested: number | undefined, files: number): number {
+  const jobs = requested ?? availableParallelism();
+  return Math.max(1, Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
 export type { ReportWriter };

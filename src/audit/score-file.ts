@@ -20,6 +20,16 @@ export interface FileOutcome {
   rows: ProblemRow[];
 }
 
+/** Serializable scoring settings (they cross into worker threads). */
+export interface ScoreConfig {
+  read: ReadOptions;
+}
+
+/** Build the per-process scoring options from the serializable config. */
+export function buildScoreOptions(config: ScoreConfig): ScoreOptions {
+  return { read: config.read };
+}
+
 export interface ScoreOptions {
   read: ReadOptions;
   /** Fills metadata gaps from the manifest / file-name pattern; returns conflict messages. */

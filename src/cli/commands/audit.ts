@@ -1,5 +1,5 @@
 /** `callqa audit <inputs...>`: score a month of transcripts, write the report folder. */
-import type { Command } from 'commander';
+import { InvalidArgumentError, type Command } from 'commander';
 import { runAudit } from '../../audit/index.js';
 import { ReportError } from '../../report/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
@@ -12,6 +12,13 @@ interface AuditFlags {
   mask: boolean;
   agentChannel?: string;
   quiet?: boolean;
+  jobs?: number;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
 }
 
 export function registerAudit(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -22,6 +29,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
     .option('-o, --out <dir>', 'report folder', 'callqa-report')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--no-mask', 'do not mask customer personal data in evidence (internal use; recorded in run.json)')
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (inputs: string[], flags: AuditFlags) => {
@@ -41,6 +49,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       outDir: flags.out,
       mask: flags.mask,
       read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
+      jobs: flags.jobs,
       signal: controller.signal,
     });
     if (outcome.kind === 'ruleset-invalid') {
