@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { loadManifest, type Manifest, type ManifestProblem } from '../../src/meta/manifest.js';
+
+const dir = 'fixtures/meta';
+
+function load(): { manifest: Manifest; problems: ManifestProblem[] } {
+  const result = loadManifest(`${dir}/calls.csv`);
+  if (!result.ok) throw new Error(`fixture should load: ${result.message}`);
+  return result;
+}
+
+describe('loadManifest', () => {
+  it('reads a UTF-8 CSV with a BOM and coerces typed columns', () => {
+    const { manifest } = load();
+    // The BOM must not leak into the first header: call_id works as a key.
+    expect(manifest.lookup('C001', 'whatever.txt')).toEqual({
+      call_id: 'C001',
+      agent_id: 'A128',
+      agent_name: '王芳',
+      direction: 'inbound',
+      date: '2026-10-01',
+      started_at: '09:15:30',
+      ring_s: 12,
+      queue_s: 30,
+      hangup_by: 'customer',
+      transferred: false,
+    });
+    const c002 = manifest.lookup('C002', '');
+    expect(c002).toMatchObject({ direction: 'outbound', date: '2026-10-13', ring_s: 3, queue_s: 0, hangup_by: 'agent', transferred: true });
+  });
+
+  it('reports each bad cell with its CSV line and drops only that value', () => {
+    const { manifest, problems } = load();
+    const line4 = problems.filter((p) => p.line === 4).map((p) => p.message);
+    expect(line4).toEqual([
+      'direction "sideways" is not inbound or outbound; value ignored',
+      'date "2026-02-30" is not a date (YYYY-MM-DD); value ignored',
+      'ring_s "abc" is not a number of seconds; value ignored',
+      'hangup_by "boss" is not agent or customer; value ignored',
+      'transferred "maybe" is not true/false (also 1/0, yes/no, 是/否); value ignored',
+    ]);
+    expect(manifest.lookup('C003', '')).toEqual({ call_id: 'C003', agent_id: 'A130', agent_name: '张伟' });
+  });
+
+  it('keeps the first of two rows with the same call_id and reports the second', () => {
+    const { manifest, problems } = load();
+    expect(problems).toContainEqual({ line: 5, message: 'call_id C001 is already on line 2; this row is ignored' });
+    expect(manifest.lookup('C001', '')?.agent_id).toBe('A128');
+  });
+
+  it('matches by file name when the call_id is unknown, with or without extension', () => {
+    const { manifest } = load();
+    expect(manifest.lookup('nope', 'calls/A131_2026-10-10_C004.txt')).toMatchObject({ agent_id: 'A131', agent_name: '陈, 小明', ring_s: 8.5, transferred: true });
+    expect(manifest.lookup('nope', 'C:\\calls\\A131_2026-10-10_C004.txt')?.agent_id).toBe('A131');
+    // The manifest names the file without its extension; the transcript has one.
+    expect(manifest.lookup('nope', 'in/B200_20261002_C005.json')?.agent_id).toBe('B200');
+    // A different extension is a different file.
+    expect(manifest.lookup('nope', 'A131_2026-10-10_C004.json')).toBeUndefined();
+    expect(manifest.lookup('nope', 'unknown.txt')).toBeUndefined();
+    // The file column is a locator, not metadata.
+    expect(manifest.lookup('C001', '')).not.toHaveProperty('file');
+  });
+
+  it('prefers the call_id over the file name', () => {
+    const { manifest } = load();
+    expect(manifest.lookup('C002', 'A131_2026-10-10_C004.txt')?.agent_id).toBe('A129');
+  });
+
+  it('reports rows without a key, extra cells, and the start line of a multi-line row', () => {
+    const { manifest, problems } = load();
+    expect(problems).toContainEqual({ line: 9, message: 'row has neither a call_id nor a file; skipped' });
+    expect(problems).toContainEqual({ line: 10, message: 'row has 12 cells but the header has 11; extra cells ignored' });
+    expect(manifest.lookup('C006', '')).toMatchObject({ agent_name: '多行\n备注', transferred: false });
+    expect(manifest.size).toBe(6);
+    expect(problems).toHaveLength(8);
+  });
+
+  it('fails with a line on broken CSV, a header without keys, a missing file, and non-UTF-8 bytes', () => {
+    const quote = loadManifest(`${dir}/bad-quote.csv`);
+    expect(quote).toMatchObject({ ok: false, line: 2 });
+    if (!quote.ok) expect(quote.message).toMatch(/^manifest is not valid CSV: .*quote/i);
+
+    expect(loadManifest(`${dir}/no-key.csv`)).toEqual({
+      ok: false,
+      message: 'manifest header needs a call_id or a file column to match calls by',
+      line: 1,
+    });
+    expect(loadManifest(`${dir}/missing.csv`)).toEqual({ ok: false, message: `manifest ${dir}/missing.csv does not exist` });
+    const gbk = loadManifest(`${dir}/gbk.csv`);
+    expect(gbk.ok).toBe(false);
+    if (!gbk.ok) expect(gbk.message).toContain('is not UTF-8');
+  });
+});
