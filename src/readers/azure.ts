@@ -84,6 +84,8 @@ export function parseAzure(text: string): ParsedTranscript {
     if (seg) segments.push(seg);
     else failed++;
   });
+  // Multi-channel results may list each channel's phrases apart; one call is read in time order.
+  segments.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
   const warnings: ReadWarning[] = [];
   if (failed > 0) warnings.push({ message: `${failed} phrase(s) not recognised (recognitionStatus not Success) skipped` });
   if (segments.length === 0 && failed > 0) throw new ParseFailure(`no utterances (no phrase in ${key} was recognised)`);

@@ -26,7 +26,8 @@ function timeToMs(t: string): number {
 }
 
 function isResultText(s: string): boolean {
-  const first = s.split(/\r\n|\r|\n/).find((l) => l.trim() !== '');
+  // Only the first non-blank line: sniffing must stay cheap on large files.
+  const first = /^\s*([^\r\n]*)/.exec(s)?.[1];
   return first !== undefined && LINE.test(first);
 }
 

@@ -130,6 +130,14 @@ describe('Azure Speech batch transcription', () => {
     expect(p.utterances[0]?.words?.[1]).toEqual({ start: 3, end: 6, confidence: 0.7123 });
   });
 
+  it('reads phrases listed channel by channel in time order', () => {
+    const phrase = (channel: number, ms: number, display: string) => ({
+      recognitionStatus: 'Success', channel, offsetInTicks: ms * 10_000, durationInTicks: 1_000 * 10_000, nBest: [{ confidence: 0.9, display }],
+    });
+    const json = JSON.stringify({ recognizedPhrases: [phrase(0, 0, '您好。'), phrase(0, 3000, '请稍等。'), phrase(1, 1500, '我要查话费。')] });
+    expect(azureReader.parse(json, 'x.json').utterances.map((u) => [u.channel, u.startMs])).toEqual([['0', 0], ['1', 1500], ['0', 3000]]);
+  });
+
   it('counts phrases that were not recognised in one warning', () => {
     expect(read(azureReader, 'azure.json').warnings).toEqual([
       { message: '1 phrase(s) not recognised (recognitionStatus not Success) skipped' },
