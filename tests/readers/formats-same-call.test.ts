@@ -72,6 +72,16 @@ describe('the same call in every format', () => {
     expect(rows(read(file))).toEqual(CALL);
   });
 
+  it.each([
+    ['encodings/call-gb18030.srt', 'srt', 'gb18030', undefined],
+    ['encodings/tencent-result-utf16le.txt', 'tencent', 'utf-16le', '0'],
+    ['encodings/whisperx-bom.json', 'whisper', 'utf-8', 'SPEAKER_00'],
+  ])('%s (legacy encoding, BOM, CRLF) reads into the same call', (file, format, encoding, agentChannel) => {
+    const call = read(file, agentChannel);
+    expect(call.source).toMatchObject({ format, encoding });
+    expect(rows(call)).toEqual(CALL);
+  });
+
   it('a vendor JSON saved as .txt is still that vendor', () => {
     const outcome = parseCallBytes(bytes('alibaba.json'), 'exports/2026-10-0001.txt', { agentChannel: '0' });
     expect(outcome.ok && outcome.call.source.format).toBe('alibaba');
