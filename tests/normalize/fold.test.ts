@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { foldMany, foldPhrase, foldText, originalSpan } from '../../src/normalize/fold.js';
+
+describe('foldText', () => {
+  it('folds traditional, Taiwan and Hong Kong variants to the simplified form of the phrase', () => {
+    expect(foldText('您好，請問有什麼可以幫您？').folded).toBe(foldPhrase('您好请问有什么可以帮您'));
+    expect(foldPhrase('裡面')).toBe(foldPhrase('裏面'));
+    expect(foldPhrase('爲您服務')).toBe('为您服务');
+    expect(foldPhrase('謝謝您的等候')).toBe('谢谢您的等候');
+  });
+
+  it('folds full-width letters and digits, lower-cases Latin, drops punctuation and spaces', () => {
+    expect(foldPhrase('ＡＢＣ １２３，Hello!')).toBe('abc123hello');
+    expect(foldPhrase('「」，。！？、…— ')).toBe('');
+  });
+
+  it('keeps a map back to the original characters for evidence quotes', () => {
+    const text = '您好，請問有什麼可以幫您？';
+    const fold = foldText(text);
+    const at = fold.folded.indexOf('请问');
+    expect(originalSpan(text, fold, at, at + 5)).toBe('請問有什麼');
+    // A span across punctuation quotes the punctuation as said.
+    expect(originalSpan(text, fold, 0, 4)).toBe('您好，請問');
+  });
+
+  it('keeps astral ideographs (surrogate pairs) whole', () => {
+    const fold = foldText('𠀀字');
+    expect(fold.folded).toBe('𠀀字');
+    expect(originalSpan('𠀀字', fold, 0, 2)).toBe('𠀀');
+  });
+
+  it('folds many texts with one conversion, identically to one by one', () => {
+    const texts = ['您好，請問', '', 'ＯＫ，謝謝', '再見！'];
+    expect(foldMany(texts).map((f) => f.folded)).toEqual(texts.map((t) => foldText(t).folded));
+  });
+});

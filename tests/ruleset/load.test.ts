@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RULESET, loadRuleset, loadRulesetFromText } from '../../src/ruleset/index.js';
+
+const HEADER = `name: t
+version: 1
+pass_mark: 80
+weights: { opening: 50, conduct: 50 }
+`;
+
+describe('loading rulesets', () => {
+  it('loads and compiles the bundled rulesets without problems', () => {
+    for (const file of [DEFAULT_RULESET, DEFAULT_RULESET.replace('standard.yaml', 'xiongshi.yaml')]) {
+      const r = loadRuleset(file);
+      expect(r.ok ? r.problems : r.problems).toEqual([]);
+    }
+  });
+
+  it('reports a misspelt key at its line and column, with a suggestion', () => {
+    const r = loadRulesetFromText(`${HEADER}rules:\n  - id: opening.greeting\n    category: opening\n    title: t\n    points: 1\n    requre: { speaker: agent, any: [您好] }\n`, 'r.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.problems).toContainEqual(expect.objectContaining({ line: 10, column: 5, code: 'unknown-key', message: expect.stringContaining('did you mean "require"') }));
+  });
+
+  it('reports an unknown lexicon and a bad regex at the phrase', () => {
+    const r = loadRulesetFromText(`${HEADER}rules:\n  - id: conduct.x\n    category: conduct\n    title: t\n    points: 1\n    forbid: { speaker: agent, phrases: [$nope, "/(/"] }\n`, 'r.yaml');
+    expect(r.ok).toBe(false);
+    const codes = r.problems.map((p) => `${p.code}@${p.line}:${p.column}`);
+    expect(codes).toContain('unknown-lexicon@10:41');
+    expect(codes).toContain('bad-regex@10:48');
+  });
+
+  it('reports YAML syntax errors with their position instead of throwing', () => {
+    const r = loadRulesetFromText(`${HEADER}rules: [\n`, 'r.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]).toMatchObject({ file: 'r.yaml', code: 'yaml-syntax' });
+    expect(r.problems[0]?.line).toBeGreaterThanOrEqual(5);
+  });
+
+  it('rejects duplicate ids and categories without a weight', () => {
+    const rule = (id: string, cat: string): string => `  - { id: ${id}, category: ${cat}, title: t, points: 1, forbid: { speaker: agent, phrases: [喂] } }\n`;
+    const r = loadRulesetFromText(`${HEADER}rules:\n${rule('opening.a', 'opening')}${rule('opening.a', 'opening')}${rule('closing.b', 'closing')}`, 'r.yaml');
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.code).sort()).toEqual(['duplicate-id', 'unknown-category']);
+  });
+});
