@@ -53,7 +53,7 @@ export function loadRulesetText(text: string, file: string, seen: string[] = [])
 
   const data: unknown = doc.toJS();
   if (!validate(data)) {
-    problems.push(...schemaProblems(validate.errors ?? [], map));
+    problems.push(...schemaProblems(validate.errors ?? [], map, data));
     return { ok: false, problems };
   }
   const spec = data as unknown as RulesetSpec;
@@ -108,13 +108,17 @@ function extendFrom(child: LoadedRuleset, map: SourceMap, seen: string[]): LoadR
 }
 
 /** ajv errors → located, human messages; drop the anyOf/oneOf noise that duplicates a child. */
-function schemaProblems(errors: ErrorObject[], map: SourceMap): RulesetProblem[] {
+function schemaProblems(errors: ErrorObject[], map: SourceMap, data: unknown): RulesetProblem[] {
   const out: RulesetProblem[] = [];
   const seen = new Set<string>();
-  const paths = new Set(errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf').map((e) => e.instancePath));
+  const real = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf');
+  const paths = new Set(real.map((e) => e.instancePath));
   for (const e of errors) {
+    // "one check or a list of checks": when the object form has a deeper error, the list
+    // branch's "must be array" is noise.
+    if (e.keyword === 'type' && real.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
     const path = e.instancePath.split('/').slice(1).map(unescapePointer);
-    const where = path.length ? path.join('.') : 'ruleset';
+    const where = describePath(path, data);
     let problem: RulesetProblem;
     if (e.keyword === 'additionalProperties') {
       const key = String((e.params as { additionalProperty: string }).additionalProperty);
@@ -151,6 +155,17 @@ function schemaProblems(errors: ErrorObject[], map: SourceMap): RulesetProblem[]
     }
   }
   return out;
+}
+
+/** `rules.3.forbid.speaker` → `rule conduct.x: forbid.speaker`, which a QA lead can find. */
+function describePath(path: string[], data: unknown): string {
+  if (path.length === 0) return 'ruleset';
+  if (path[0] === 'rules' && path.length >= 2) {
+    const rule = (data as { rules?: Array<{ id?: unknown }> }).rules?.[Number(path[1])];
+    const name = typeof rule?.id === 'string' ? `rule ${rule.id}` : `rule #${Number(path[1]) + 1}`;
+    return path.length === 2 ? name : `${name}: ${path.slice(2).join('.')}`;
+  }
+  return path.join('.');
 }
 
 function unescapePointer(s: string): string {

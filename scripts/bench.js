@@ -1,0 +1,107 @@
+// npm run bench [-- --calls N --jobs N]
+// Generates a deterministic synthetic month (default 20,000 calls of ~3 KB, mixed scripts), then:
+//   1. bare: read + opencc-js conversion of every file on the same number of worker threads,
+//   2. audit: the real `callqa audit` pipeline (workers, matcher, rules, reports),
+//   3. split: where one thread spends its time per stage, on a sample,
+// and prints calls/s, MB/s, peak RSS and audit ÷ bare, the figure that matters on noisy machines.
+import { availableParallelism } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import fg from 'fast-glob';
+import { writeMonth } from './synthetic-month.js';
+
+const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
+const calls = Number(args.calls ?? 20000);
+const jobs = Number(args.jobs ?? availableParallelism());
+const root = resolve('.bench');
+const monthDir = join(root, `month-${calls}`);
+const outDir = join(root, 'report');
+
+const dist = (p) => new URL(`../dist/${p}`, import.meta.url).href;
+const { runAudit } = await import(dist('audit/index.js'));
+const { DEFAULT_RULESET, loadRuleset } = await import(dist('ruleset/index.js'));
+const { readCallFile } = await import(dist('readers/index.js'));
+const { prepareCall } = await import(dist('engine/prepare.js'));
+const { evaluateRule } = await import(dist('engine/evaluate.js'));
+const { scoreCall } = await import(dist('engine/score.js'));
+const { foldMany } = await import(dist('normalize/fold.js'));
+
+let t = performance.now();
+writeMonth(monthDir, calls);
+const files = (await fg('**/*.txt', { cwd: monthDir })).sort().map((f) => join(monthDir, f));
+const bytes = files.reduce((n, f) => n + statSync(f).size, 0);
+const mb = bytes / 1e6;
+console.log(`month: ${files.length} calls, ${mb.toFixed(1)} MB (${(bytes / files.length / 1000).toFixed(1)} KB/call) in ${monthDir} [${((performance.now() - t) / 1000).toFixed(1)} s to prepare]`);
+console.log(`machine: ${availableParallelism()} cores, node ${process.version}; jobs ${jobs}\n`);
+
+// ---------------------------------------------------------------- bare read + convert
+const bareWorker = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { readFileSync } = require('node:fs');
+const OpenCC = require(${JSON.stringify(resolve('node_modules/opencc-js/dist/umd/full.js'))});
+const convert = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
+let n = 0;
+for (const f of workerData) n += convert(readFileSync(f, 'utf8')).length;
+parentPort.postMessage(n);
+`;
+async function bare() {
+  const slices = Array.from({ length: jobs }, (_, i) => files.filter((_, k) => k % jobs === i));
+  await Promise.all(slices.map((slice) => new Promise((ok, fail) => {
+    const w = new Worker(bareWorker, { eval: true, workerData: slice });
+    w.once('message', ok);
+    w.once('error', fail);
+  })));
+}
+t = performance.now();
+await bare();
+const bareS = (performance.now() - t) / 1000;
+
+// ---------------------------------------------------------------- the real audit
+rmSync(outDir, { recursive: true, force: true });
+t = performance.now();
+const outcome = await runAudit({ inputs: [monthDir], rulesetFile: DEFAULT_RULESET, outDir, mask: true, read: {}, jobs });
+const auditS = (performance.now() - t) / 1000;
+if (outcome.kind !== 'done') throw new Error(`audit did not finish: ${outcome.kind}`);
+const rssMb = process.resourceUsage().maxRSS / 1024;
+
+// ---------------------------------------------------------------- per-stage split, one thread
+const ruleset = loadRuleset(DEFAULT_RULESET).ruleset;
+const sample = files.slice(0, Math.min(2000, files.length));
+const split = { read: 0, decodeParse: 0, normalize: 0, match: 0, rules: 0 };
+for (const f of sample) {
+  let s = performance.now();
+  readFileSync(f);
+  split.read += performance.now() - s;
+  s = performance.now();
+  const r = readCallFile(f);
+  split.decodeParse += performance.now() - s - 0; // includes a second read; subtracted below
+  if (!r.ok) continue;
+  s = performance.now();
+  const folds = foldMany(r.call.utterances.map((u) => u.text));
+  split.normalize += performance.now() - s;
+  s = performance.now();
+  for (const fold of folds) ruleset.matcher.findAll(fold.folded);
+  split.match += performance.now() - s;
+  s = performance.now();
+  const p = prepareCall(r.call, ruleset);
+  scoreCall(r.call, ruleset, ruleset.rules.map((rule) => evaluateRule(p, rule)));
+  split.rules += performance.now() - s;
+}
+split.decodeParse -= split.read;
+split.rules -= split.normalize + split.match; // prepareCall folds and matches again
+const perCall = Object.fromEntries(Object.entries(split).map(([k, v]) => [k, (v / sample.length) * 1000]));
+const reportShare = Math.max(0, auditS * jobs - (Object.values(split).reduce((a, b) => a + b, 0) / sample.length / 1000) * files.length);
+
+const rate = files.length / auditS;
+console.log('figure                      value');
+console.log(`bare read+convert           ${(files.length / bareS).toFixed(0)} calls/s, ${(mb / bareS).toFixed(1)} MB/s (${bareS.toFixed(2)} s)`);
+console.log(`audit (jobs ${jobs})              ${rate.toFixed(0)} calls/s, ${(mb / auditS).toFixed(1)} MB/s (${auditS.toFixed(2)} s)`);
+console.log(`audit ÷ bare throughput     ${(bareS / auditS).toFixed(2)}×   (target ≥ 0.5×)`);
+console.log(`1,000,000 calls, projected  ${(1e6 / rate).toFixed(0)} s   (target < 120 s)`);
+console.log(`peak RSS                    ${rssMb.toFixed(0)} MB   (target < 400 MB)`);
+console.log(`scored / errors             ${outcome.scored} / ${outcome.errors}`);
+console.log(`\nper-call time on one thread (µs), sample of ${sample.length}:`);
+for (const [k, v] of Object.entries(perCall)) console.log(`  ${k.padEnd(12)} ${v.toFixed(1)}`);
+console.log(`  report+other ≈ ${((reportShare / files.length) * 1e6).toFixed(1)} (audit thread-time not in the stages above)`);

@@ -1,0 +1,4 @@
+export { createReportWriter, SCORECARD_COLUMNS, FINDINGS_COLUMNS, ERRORS_COLUMNS, type ReportWriter, type RunInfo, type ErrorRow, type ReportWriterOptions } from './writer.js';
+export { ReportError } from './atomic.js';
+export { maskPersonalData } from './mask.js';
+export { csvLine, csvHeader, BOM } from './csv.js';

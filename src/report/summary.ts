@@ -1,0 +1,96 @@
+/** Per-agent aggregates for summary.csv: kept as running sums, never as lists of calls. */
+import { round1, type CallResult } from '../engine/index.js';
+import type { CompiledRuleset } from '../ruleset/index.js';
+import { csvHeader, csvLine } from './csv.js';
+
+interface AgentTotals {
+  name: string;
+  calls: number;
+  scored: number;
+  scoreSum: number;
+  minScore?: number;
+  failed: number;
+  critical: number;
+  categorySum: Map<string, number>;
+  categoryCount: Map<string, number>;
+  ruleFails: Map<string, number>;
+}
+
+export class SummaryBuilder {
+  private readonly agents = new Map<string, AgentTotals>();
+  private readonly categories: string[];
+  private readonly ruleOrder: Map<string, number>;
+
+  constructor(ruleset: CompiledRuleset) {
+    this.categories = Object.keys(ruleset.weights);
+    this.ruleOrder = new Map(ruleset.rules.map((r, i) => [r.id, i]));
+  }
+
+  get agentCount(): number {
+    return this.agents.size;
+  }
+
+  add(r: CallResult): void {
+    let a = this.agents.get(r.agentId);
+    if (!a) {
+      a = { name: '', calls: 0, scored: 0, scoreSum: 0, failed: 0, critical: 0, categorySum: new Map(), categoryCount: new Map(), ruleFails: new Map() };
+      this.agents.set(r.agentId, a);
+    }
+    if (!a.name && r.agentName) a.name = r.agentName;
+    a.calls++;
+    if (r.score !== undefined) {
+      a.scored++;
+      a.scoreSum += r.score;
+      a.minScore = a.minScore === undefined ? r.score : Math.min(a.minScore, r.score);
+    }
+    if (r.result === 'fail') a.failed++;
+    if (r.criticalFail) a.critical++;
+    for (const [name, c] of Object.entries(r.categories)) {
+      if (c.score === undefined) continue;
+      a.categorySum.set(name, (a.categorySum.get(name) ?? 0) + c.score);
+      a.categoryCount.set(name, (a.categoryCount.get(name) ?? 0) + 1);
+    }
+    for (const rule of r.rules) {
+      if (rule.verdict === 'fail') a.ruleFails.set(rule.ruleId, (a.ruleFails.get(rule.ruleId) ?? 0) + 1);
+    }
+  }
+
+  csv(): string {
+    const header = [
+      'agent_id', 'agent_name', 'calls', 'mean_score', 'min_score', 'calls_failed', 'critical_fails',
+      ...this.categories.map((c) => `${c}_score`),
+      'most_failed_rule', 'most_failed_rule_fails',
+    ];
+    const ids = [...this.agents.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const lines = ids.map((id) => {
+      const a = this.agents.get(id) as AgentTotals;
+      const [rule, fails] = this.mostFailed(a);
+      return csvLine(
+        [
+          id, a.name, a.calls, a.scored ? round1(a.scoreSum / a.scored) : undefined, a.minScore, a.failed, a.critical,
+          ...this.categories.map((c) => {
+            const n = a.categoryCount.get(c) ?? 0;
+            return n ? round1((a.categorySum.get(c) ?? 0) / n) : undefined;
+          }),
+          rule, fails,
+        ],
+        [0],
+      );
+    });
+    return csvHeader(header) + lines.join('');
+  }
+
+  /** The rule this agent failed most often; ties go to the rule listed first in the ruleset. */
+  private mostFailed(a: AgentTotals): [string | undefined, number | undefined] {
+    let best: string | undefined;
+    let count = 0;
+    for (const [id, n] of a.ruleFails) {
+      const earlier = best === undefined || (this.ruleOrder.get(id) ?? 0) < (this.ruleOrder.get(best) ?? 0);
+      if (n > count || (n === count && earlier)) {
+        best = id;
+        count = n;
+      }
+    }
+    return best === undefined ? [undefined, undefined] : [best, count];
+  }
+}

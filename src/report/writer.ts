@@ -1,0 +1,184 @@
+/**
+ * The report writer: a sink the audit pushes call results and problems into (ripgrep's Sink).
+ * Findings and scorecard rows are streamed to the staging folder as they come; only per-agent
+ * aggregates stay in memory, so a month of a million calls fits in a few hundred MB.
+ */
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { formatMs } from '../model/call.js';
+import type { CallResult, Evidence } from '../engine/index.js';
+import type { CompiledRuleset } from '../ruleset/index.js';
+import { describeIoError, StagingDir } from './atomic.js';
+import { csvHeader, csvLine } from './csv.js';
+import { maskPersonalData } from './mask.js';
+import { AgentFiles } from './agent-files.js';
+import { SummaryBuilder } from './summary.js';
+
+export interface ErrorRow {
+  file: string;
+  severity: 'error' | 'warning';
+  stage: string;
+  message: string;
+}
+
+export interface RunInfo {
+  inputs: number;
+  scored: number;
+  errors: number;
+  warnings: number;
+  startedAt: Date;
+  finishedAt: Date;
+  extra?: Record<string, unknown>;
+}
+
+export interface ReportWriterOptions {
+  ruleset: CompiledRuleset;
+  rulesetFile: string;
+  mask: boolean;
+  toolVersion: string;
+}
+
+export interface ReportWriter {
+  addCall(result: CallResult): void;
+  addError(row: ErrorRow): void;
+  /** Write summary, errors and run.json, then swap the report into place. */
+  finish(run: RunInfo): void;
+  /** Drop everything staged; the previous report stays. */
+  discard(): void;
+}
+
+export const SCORECARD_COLUMNS = ['call_id', 'date', 'file', 'score', 'earned', 'applicable', 'critical_fail', 'result'];
+export const FINDINGS_COLUMNS = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason'];
+export const ERRORS_COLUMNS = ['file', 'severity', 'stage', 'message'];
+
+const FLUSH_BYTES = 1 << 16;
+
+export function createReportWriter(outDir: string, opts: ReportWriterOptions): ReportWriter {
+  return new StreamingReportWriter(outDir, opts);
+}
+
+class StreamingReportWriter implements ReportWriter {
+  private readonly staging: StagingDir;
+  private readonly findingsFd: number;
+  private findingsBuffer = '';
+  private readonly agents: AgentFiles;
+  private readonly summary: SummaryBuilder;
+  private readonly errors: ErrorRow[] = [];
+  private readonly ruleIds: string[];
+
+  constructor(
+    private readonly outDir: string,
+    private readonly opts: ReportWriterOptions,
+  ) {
+    this.staging = new StagingDir(outDir);
+    this.ruleIds = opts.ruleset.rules.map((r) => r.id);
+    try {
+      mkdirSync(join(this.staging.path, 'scorecards'));
+      this.findingsFd = openSync(join(this.staging.path, 'findings.csv'), 'w');
+      writeSync(this.findingsFd, csvHeader(FINDINGS_COLUMNS));
+    } catch (err) {
+      this.staging.discard();
+      throw describeIoError(err, outDir);
+    }
+    this.agents = new AgentFiles(join(this.staging.path, 'scorecards'), csvHeader([...SCORECARD_COLUMNS, ...this.ruleIds]));
+    this.summary = new SummaryBuilder(opts.ruleset);
+  }
+
+  addCall(r: CallResult): void {
+    const verdicts = new Map(r.rules.map((x) => [x.ruleId, x.verdict]));
+    const scorecard = csvLine(
+      [r.callId, r.date, r.file, r.score, r.earned, r.applicable, r.criticalFail, r.result, ...this.ruleIds.map((id) => verdicts.get(id) ?? '')],
+      [0],
+    );
+    this.guard(() => this.agents.append(r.agentId, scorecard));
+    for (const rule of r.rules) {
+      const e = rule.evidence[0];
+      this.findingsBuffer += csvLine(
+        [r.callId, r.agentId, rule.ruleId, rule.category, rule.verdict, rule.points, rule.maxPoints, rule.critical, e?.turn, evidenceTime(e), e?.speaker, this.mask(e?.quote), rule.window, this.mask(rule.reason)],
+        [0, 1],
+      );
+    }
+    if (this.findingsBuffer.length > FLUSH_BYTES) this.flushFindings();
+    this.summary.add(r);
+  }
+
+  addError(row: ErrorRow): void {
+    this.errors.push(row);
+  }
+
+  finish(run: RunInfo): void {
+    this.flushFindings();
+    this.guard(() => {
+      closeSync(this.findingsFd);
+      this.agents.close();
+      writeFileSync(join(this.staging.path, 'summary.csv'), this.summary.csv());
+      writeFileSync(join(this.staging.path, 'errors.csv'), this.errorsCsv());
+      writeFileSync(join(this.staging.path, 'run.json'), `${JSON.stringify(this.runJson(run), null, 2)}\n`);
+    });
+    this.staging.commit();
+  }
+
+  discard(): void {
+    try {
+      closeSync(this.findingsFd);
+    } catch {
+      // already closed
+    }
+    this.staging.discard();
+  }
+
+  private mask(text: string | undefined): string | undefined {
+    return this.opts.mask && text ? maskPersonalData(text) : text;
+  }
+
+  private flushFindings(): void {
+    if (!this.findingsBuffer) return;
+    const chunk = this.findingsBuffer;
+    this.findingsBuffer = '';
+    this.guard(() => writeSync(this.findingsFd, chunk));
+  }
+
+  /** Any I/O failure (ENOSPC …) drops the staged report and becomes a one-line ReportError. */
+  private guard(write: () => unknown): void {
+    try {
+      write();
+    } catch (err) {
+      this.discard();
+      throw describeIoError(err, this.outDir);
+    }
+  }
+
+  private errorsCsv(): string {
+    const rows = [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.severity, b.severity) || cmp(a.stage, b.stage) || cmp(a.message, b.message));
+    return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, e.message])).join('');
+  }
+
+  private runJson(run: RunInfo): Record<string, unknown> {
+    const rs = this.opts.ruleset;
+    return {
+      tool: 'callqa',
+      version: this.opts.toolVersion,
+      ruleset: { name: rs.name, version: rs.version, sha256: rs.sha256, file: this.opts.rulesetFile },
+      inputs: run.inputs,
+      scored: run.scored,
+      errors: run.errors,
+      warnings: run.warnings,
+      complete: run.inputs === run.scored + run.errors,
+      agents: this.summary.agentCount,
+      masked: this.opts.mask,
+      started_at: run.startedAt.toISOString(),
+      finished_at: run.finishedAt.toISOString(),
+      ...run.extra,
+    };
+  }
+}
+
+function evidenceTime(e: Evidence | undefined): string {
+  if (!e || e.startMs === undefined) return '';
+  return e.endMs !== undefined ? `${formatMs(e.startMs)}-${formatMs(e.endMs)}` : formatMs(e.startMs);
+}
+
+/** Byte-order comparison: the same everywhere, unlike localeCompare. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
