@@ -2,6 +2,7 @@
  * Phrase look-up inside one utterance: matcher hits for plain phrases, regexes and per-call
  * templates on the folded text, minus hits that lie inside an exception.
  */
+import type { NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { metaVariable, type PreparedCall } from './prepare.js';
 
@@ -14,6 +15,8 @@ export interface PhraseHit {
   end: number;
   /** Named groups of a regex phrase (a trigger's `(?<surname>…)`), for `{surname}` in replies. */
   groups?: Record<string, string>;
+  /** Set when the hit is a near match (src/engine/near.ts): what differs from the phrase. */
+  near?: Pick<NearHit, 'edits' | 'homophones' | 'ops'>;
 }
 
 /** Values for `{name}` templates captured from a trigger. */

@@ -21,6 +21,10 @@ export interface Evidence {
   phrase?: string;
   /** A short label for what this evidence is: 'trigger', 'reply', 'hold' … */
   role?: string;
+  /** A near match: how the words differ from the phrase (「1 edit: 为 dropped」). */
+  near?: string;
+  /** Lowest recogniser confidence of the matched words (or of the sentence), when known. */
+  confidence?: number;
 }
 
 export interface CheckOutcome {

@@ -9,6 +9,7 @@ import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
 import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { applyTolerance, buildTolerantMatcher, resolveTolerance } from './tolerance.js';
 import type {
   CompiledCheck,
   CompiledPhrase,
@@ -40,6 +41,8 @@ class Compiler {
   private readonly problems: RulesetProblem[] = [];
   private readonly patterns: string[] = [];
   private readonly patternIds = new Map<string, number>();
+  /** Phrase sets that accept near matches (for the tolerant matcher). */
+  private readonly tolerantSets: PhraseSet[] = [];
   private ruleFile = '';
   private rulePath: Path = [];
 
@@ -77,20 +80,21 @@ class Compiler {
       rules,
       patterns: this.patterns,
       matcher: new AhoCorasick(this.patterns),
+      tolerant: buildTolerantMatcher(this.patterns, this.tolerantSets),
     };
     return { ok: true, ruleset, problems: this.problems };
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {
     const checks: CompiledCheck[] = [];
-    asList(rule.require).forEach((r, i) => checks.push(this.requireCheck(r, Array.isArray(rule.require) ? ['require', i] : ['require'])));
+    asList(rule.require).forEach((r, i) => checks.push(this.requireCheck(r, Array.isArray(rule.require) ? ['require', i] : ['require'], rule)));
     asList(rule.forbid).forEach((f, i) => {
       const base: Path = Array.isArray(rule.forbid) ? ['forbid', i] : ['forbid'];
       checks.push({
         type: 'forbid',
         speaker: f.speaker,
         scope: f.scope,
-        phrases: this.phraseSet(f.phrases, [...base, 'phrases']),
+        phrases: applyTolerance(this.phraseSet(f.phrases, [...base, 'phrases']), resolveTolerance(f.tolerance, rule.tolerance), this.tolerantSets),
         except: f.except ? this.phraseSet(f.except, [...base, 'except']) : undefined,
         minCount: f.min_count ?? 1,
       });
@@ -105,7 +109,11 @@ class Compiler {
         trigger,
         reply: {
           speaker: r.reply.speaker,
-          phrases: this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases'], captures),
+          phrases: applyTolerance(
+            this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases'], captures),
+            resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto'),
+            this.tolerantSets,
+          ),
           except: r.reply.except ? this.phraseSet(r.reply.except, ['respond', 'reply', 'except']) : undefined,
           withinTurns: r.reply.within_turns,
           withinSeconds: r.reply.within_seconds,
@@ -138,14 +146,16 @@ class Compiler {
     };
   }
 
-  private requireCheck(r: RequireSpec, base: Path): CompiledCheck {
+  private requireCheck(r: RequireSpec, base: Path, rule: RuleSpec): CompiledCheck {
     const except = r.except ? this.phraseSet(r.except, [...base, 'except']) : undefined;
+    const policy = resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto');
     if (r.any) {
-      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [this.phraseSet(r.any, [...base, 'any'])], need: 1, mode: 'any', except };
+      const group = applyTolerance(this.phraseSet(r.any, [...base, 'any']), policy, this.tolerantSets);
+      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [group], need: 1, mode: 'any', except };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
-    const groups = items.map((item, i) => this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]));
+    const groups = items.map((item, i) => applyTolerance(this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]), policy, this.tolerantSets));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
     return { type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except };

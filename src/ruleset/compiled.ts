@@ -3,6 +3,7 @@
  * expanded, and every plain phrase of every rule is one pattern of a single Aho–Corasick matcher.
  */
 import type { AhoCorasick } from '../match/aho-corasick.js';
+import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import type { ExampleSpec, RulesetSpec, ScopeSpec, SpeakerName } from './spec.js';
 
 export interface CompiledPhrase {
@@ -27,6 +28,8 @@ export interface PhraseSet {
   patternOwner: Map<number, number>;
   regexes: number[];
   templates: number[];
+  /** Near matches of the plain phrases are accepted under this policy (absent: exact only). */
+  tolerance?: TolerancePolicy;
 }
 
 export interface CompiledSaid {
@@ -116,4 +119,6 @@ export interface CompiledRuleset {
   /** Folded plain patterns, indexed by pattern id. */
   patterns: string[];
   matcher: AhoCorasick;
+  /** Near matches of the patterns used by tolerant phrase sets (src/match/tolerant.ts). */
+  tolerant: TolerantMatcher;
 }

@@ -9,6 +9,18 @@ const speaker = { enum: ['agent', 'customer', 'any'] } as const;
 const phrase = { type: 'string', minLength: 1 } as const;
 const phraseList = { type: 'array', items: phrase, minItems: 1 } as const;
 const phraseOrGroup = { anyOf: [phrase, phraseList] } as const;
+/** Near-match tolerance: off | auto | { edits: 0–3, homophones: bool }. */
+const tolerance = {
+  anyOf: [
+    { enum: ['off', 'auto'] },
+    {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: { edits: { type: 'integer', minimum: 0, maximum: 3 }, homophones: { type: 'boolean' } },
+    },
+  ],
+} as const;
 
 const scope = {
   type: 'object',
@@ -82,6 +94,7 @@ const requireCheck = {
     at_least: positiveInt,
     of: { type: 'array', items: phraseOrGroup, minItems: 1 },
     except: phraseList,
+    tolerance,
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;
@@ -90,7 +103,7 @@ const forbidCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker', 'phrases'],
-  properties: { speaker, scope, phrases: phraseList, except: phraseList, min_count: positiveInt },
+  properties: { speaker, scope, phrases: phraseList, except: phraseList, min_count: positiveInt, tolerance },
 } as const;
 
 const respondCheck = {
@@ -112,6 +125,7 @@ const respondCheck = {
       },
     },
     mode: { enum: ['first', 'each'] },
+    tolerance,
   },
 } as const;
 
@@ -165,6 +179,7 @@ export function rulesetSchema(): object {
       weights: { type: 'object', additionalProperties: nonNegative, minProperties: 1 },
       variables: { type: 'object', additionalProperties: { type: 'string' } },
       thresholds: { type: 'object', additionalProperties: { type: 'number' } },
+      tolerance,
       calendar: {
         type: 'object',
         additionalProperties: false,
@@ -191,6 +206,7 @@ export function rulesetSchema(): object {
             critical: { type: 'boolean' },
             when: { $ref: '#/definitions/when' },
             examples: { type: 'array', items: example },
+            tolerance,
             ...CHECK_SCHEMAS,
           },
         },

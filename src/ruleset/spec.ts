@@ -11,6 +11,12 @@ export type SpeakerName = 'agent' | 'customer' | 'any';
  */
 export type PhraseSpec = string;
 
+/**
+ * How far a phrase may be from what the recogniser wrote: `off` (exact), `auto` (edits grow with
+ * phrase length, homophones free), or `{ edits: N, homophones: bool }` (N caps the edits).
+ */
+export type ToleranceSpec = 'off' | 'auto' | { edits?: number; homophones?: boolean };
+
 /** Where in the call to look. One key at most; none means the whole call. */
 export interface ScopeSpec {
   first_turns?: number;
@@ -62,6 +68,8 @@ export interface RequireSpec {
   of?: Array<PhraseSpec | PhraseSpec[]>;
   /** Hits on these are ignored (e.g. 您好 said as part of a longer phrase that does not count). */
   except?: PhraseSpec[];
+  /** Near matches (default: the ruleset's `tolerance`, else auto). */
+  tolerance?: ToleranceSpec;
 }
 
 export interface ForbidSpec {
@@ -72,6 +80,8 @@ export interface ForbidSpec {
   except?: PhraseSpec[];
   /** Fail only when the phrases are said at least this many times (default 1). */
   min_count?: number;
+  /** Near matches: off unless given here or on the rule (a near match must not invent a taboo). */
+  tolerance?: ToleranceSpec;
 }
 
 export interface RespondSpec {
@@ -90,6 +100,8 @@ export interface RespondSpec {
   };
   /** `first`: the first trigger must be answered; `each`: every trigger. */
   mode?: 'first' | 'each';
+  /** Near matches for the reply phrases (the trigger stays exact). */
+  tolerance?: ToleranceSpec;
 }
 
 export interface ExampleSpec {
@@ -118,6 +130,8 @@ export interface RuleSpec {
   metadata?: Record<string, string | number | boolean>;
   /** Not evaluated yet: the rule is na with this reason (say which evidence it waits for). */
   pending?: string;
+  /** Near matches for every check of the rule (a check's own `tolerance` wins). */
+  tolerance?: ToleranceSpec;
   examples?: ExampleSpec[];
 }
 
@@ -132,7 +146,10 @@ export interface RulesetSpec {
   pass_mark: number;
   weights: Record<string, number>;
   variables?: Record<string, string>;
+  /** `review_confidence`: a forbid hit on words recognised below this is `review`, not `fail`. */
   thresholds?: Record<string, number>;
+  /** Default near-match tolerance of require and respond checks (forbid stays exact). */
+  tolerance?: ToleranceSpec;
   calendar?: { holidays?: string[]; workdays?: string[] };
   lexicons?: Record<string, PhraseSpec[]>;
   rules: RuleSpec[];

@@ -4,6 +4,7 @@
  */
 import type { RequireCheck } from '../../ruleset/index.js';
 import { hitEvidence } from '../evidence.js';
+import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
@@ -25,12 +26,17 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
         break;
       }
     }
+    if (!evidence) {
+      // Nothing exact in the window: a near match (dropped or misheard characters) may still count.
+      const near = firstNearHit(p, selection.turns, group, check.except);
+      if (near) evidence = phraseEvidence(p, near, group);
+    }
     if (evidence) found.push(evidence);
     else missing.push(group.label);
   }
   const said = found.length;
   if (said >= check.need) {
-    const which = found.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ');
+    const which = found.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ');
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
   }
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;

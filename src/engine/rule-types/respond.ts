@@ -6,6 +6,7 @@ import type { RespondCheck } from '../../ruleset/index.js';
 import { formatMs } from '../../model/call.js';
 import { findTrigger } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
+import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
@@ -32,7 +33,11 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
     const triggerEvidence = hitEvidence(p, trigger, check.trigger.phrases, 'trigger');
     const { turns, window } = replyWindow(check, ctx, trigger.utterance, replySelection.turns);
     const captures = trigger.groups;
-    const answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except, captures)[0] })).find((x) => x.hit);
+    let answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except, captures)[0] })).find((x) => x.hit);
+    if (!answer) {
+      const near = firstNearHit(p, turns, reply.phrases, reply.except);
+      if (near) answer = { u: near.utterance, hit: near };
+    }
     if (!answer?.hit) {
       return {
         verdict: 'fail',
@@ -41,13 +46,13 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
         window,
       };
     }
-    evidence.push(triggerEvidence, hitEvidence(p, answer.hit, reply.phrases, 'reply'));
+    evidence.push(triggerEvidence, phraseEvidence(p, answer.hit, reply.phrases, 'reply'));
     if (check.mode === 'first') break;
     answeredUpTo = answer.u;
     // Triggers said before this reply are answered by it; look for the next one after it.
     trigger = findTrigger(p, check.trigger, answeredUpTo);
   }
-  const pairs = evidence.filter((e) => e.role === 'reply').map((e) => `「${e.matched}」 (turn ${e.turn})`);
+  const pairs = evidence.filter((e) => e.role === 'reply').map((e) => `${quoteMatch(e)} (turn ${e.turn})`);
   return { verdict: 'pass', reason: `answered with ${pairs.join(', ')}`, evidence };
 }
 

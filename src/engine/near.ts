@@ -1,0 +1,102 @@
+/**
+ * Near matches in the engine. Rule types ask for them only after the exact pass found nothing
+ * (or, for a forbid with min_count, too little), and only on the turns in scope, so a call the
+ * recogniser got right costs nothing extra. Sound keys and candidate windows are computed once per
+ * utterance and call, lazily; each (utterance, phrase) is verified at most once.
+ */
+import { soundKeys } from '../match/sound-keys.js';
+import { allowedEdits, describeNear, type NearHit } from '../match/tolerant.js';
+import type { PhraseSet } from '../ruleset/index.js';
+import { hitEvidence } from './evidence.js';
+import { findPhrases, type PhraseHit } from './phrases.js';
+import type { PreparedCall } from './prepare.js';
+import type { Evidence } from './result.js';
+
+interface UtteranceNear {
+  keyed: string;
+  windows: Map<number, Array<[number, number]>>;
+  verified: Map<number, NearHit[]>;
+}
+
+const perCall = new WeakMap<PreparedCall, Array<UtteranceNear | undefined>>();
+
+function utteranceNear(p: PreparedCall, u: number): UtteranceNear {
+  let list = perCall.get(p);
+  if (!list) perCall.set(p, (list = []));
+  let entry = list[u];
+  if (!entry) {
+    const keyed = soundKeys(p.folds[u]?.folded ?? '');
+    entry = { keyed, windows: p.ruleset.tolerant.candidates(keyed), verified: new Map() };
+    list[u] = entry;
+  }
+  return entry;
+}
+
+/**
+ * Near (not exact) occurrences of the set's plain phrases in utterance `u` that its tolerance
+ * accepts, outside exceptions and not overlapping `taken` (hits already counted), left to right,
+ * without overlaps among themselves.
+ */
+export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, taken: PhraseHit[] = []): PhraseHit[] {
+  const policy = set.tolerance;
+  const tolerant = p.ruleset.tolerant;
+  if (!policy || !tolerant.active) return [];
+  const near = utteranceNear(p, u);
+  if (near.windows.size === 0) return [];
+  const folded = p.folds[u]?.folded ?? '';
+  const found: PhraseHit[] = [];
+  for (const [pattern, owner] of set.patternOwner) {
+    const windows = near.windows.get(pattern);
+    if (!windows) continue;
+    let hits = near.verified.get(pattern);
+    if (!hits) {
+      hits = tolerant.verify(folded, near.keyed, pattern, windows);
+      near.verified.set(pattern, hits);
+    }
+    const allowed = allowedEdits((p.ruleset.patterns[pattern] as string).length, policy.edits);
+    for (const h of hits) {
+      const edits = policy.homophones ? h.edits : h.edits + h.homophones;
+      if (h.edits + h.homophones === 0 || edits > allowed) continue; // exact: the exact pass's business
+      found.push({ utterance: u, phrase: owner - 1, start: h.start, end: h.end, near: { edits: h.edits, homophones: h.homophones, ops: h.ops } });
+    }
+  }
+  if (found.length === 0) return found;
+  const shields = except ? findPhrases(p, u, except) : [];
+  const kept: PhraseHit[] = taken.filter((t) => t.utterance === u);
+  const already = kept.length;
+  // Fewest edits first, then leftmost; keep those outside exceptions that overlap nothing kept.
+  found.sort((a, b) => cost(a) - cost(b) || a.start - b.start);
+  for (const h of found) {
+    if (shields.some((s) => s.start <= h.start && h.end <= s.end)) continue;
+    if (kept.some((o) => o.start < h.end && h.start < o.end)) continue;
+    kept.push(h);
+  }
+  kept.splice(0, already);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function cost(h: PhraseHit): number {
+  return (h.near?.edits ?? 0) * 64 + (h.near?.homophones ?? 0);
+}
+
+/** The first near hit of the set in these turns, in turn order. */
+export function firstNearHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet): PhraseHit | undefined {
+  if (!set.tolerance) return undefined;
+  for (const u of turns) {
+    const hit = findNearPhrases(p, u, set, except)[0];
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** Evidence for a hit; a near match says how it differs from the phrase. */
+export function phraseEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, role?: string): Evidence {
+  const e = hitEvidence(p, hit, set, role);
+  if (hit.near) e.near = describeNear(hit.near);
+  return e;
+}
+
+/** 「matched」, or near match 「matched」 ≈ 「phrase」 (1 edit: 为 dropped): how a reason quotes a hit. */
+export function quoteMatch(e: Evidence): string {
+  return e.near ? `near match 「${e.matched}」 ≈ 「${e.phrase}」 (${e.near})` : `「${e.matched}」`;
+}

@@ -1,0 +1,48 @@
+/**
+ * Sound keys: every Chinese character is replaced by one code unit that stands for its toneless
+ * pinyin, so homophones (在/再, 为/位, 已/以, 做/作, 帐/账) become the same key and a plain string
+ * search over keys finds "sounds the same". Other characters are their own key.
+ *
+ * The reading is pinyin-pro's reading of the character alone (its most common one): context-free
+ * on purpose, so a key never depends on the neighbouring words and the same character always has
+ * the same key in phrases and transcripts.
+ */
+import { pinyin } from 'pinyin-pro';
+
+/** Keys live in the Private Use Area, which folded text never contains. */
+const KEY_BASE = 0xe000;
+const KEY_LIMIT = 0xf8ff;
+
+const syllableKey = new Map<string, number>();
+const charKey = new Map<number, number>();
+
+function isHan(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
+}
+
+/** The key of one UTF-16 code unit (cached for the life of the process). */
+export function soundKey(code: number): number {
+  const cached = charKey.get(code);
+  if (cached !== undefined) return cached;
+  let key = code;
+  if (isHan(code)) {
+    const reading = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array' })[0];
+    if (reading && /^[a-zü]+$/.test(reading)) {
+      let k = syllableKey.get(reading);
+      if (k === undefined && KEY_BASE + syllableKey.size <= KEY_LIMIT) {
+        k = KEY_BASE + syllableKey.size;
+        syllableKey.set(reading, k);
+      }
+      if (k !== undefined) key = k;
+    }
+  }
+  charKey.set(code, key);
+  return key;
+}
+
+/** The key string of a folded text: same length, one key per code unit. */
+export function soundKeys(folded: string): string {
+  let out = '';
+  for (let i = 0; i < folded.length; i++) out += String.fromCharCode(soundKey(folded.charCodeAt(i)));
+  return out;
+}

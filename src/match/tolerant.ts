@@ -1,0 +1,231 @@
+/**
+ * Near matches of phrases in folded text: a bounded edit distance where a substitution by a
+ * homophone is free (well, almost: it only breaks ties), for transcripts the recogniser got
+ * slightly wrong (「您好很高兴您服务」 for 很高兴为您服务, 「在见」 for 再见).
+ *
+ * How much is tolerated grows with the phrase (see allowedEdits): one Chinese character carries a
+ * whole word's worth of meaning, so a 2–3 character phrase stays exact — one edit would make
+ * 满意 of 不满意 or 投诉 of 不投诉 — while 很高兴为您服务 survives a dropped 为. Whatever the
+ * budget, a negation character (不 没 别 未 无 非) is never dropped, added or substituted, so a
+ * near match cannot flip a phrase's meaning (对服务很满意 never matches 对服务不满意); nor does a
+ * polite 您 stand in for a phrase's 你.
+ *
+ * Cost stays near-linear: a phrase with budget k is split into k+1 pieces of sound keys; any
+ * match within k edits contains one piece unchanged (pigeonhole), so one Aho–Corasick scan over
+ * an utterance's keys finds the few places worth verifying, and the edit-distance table is
+ * computed only on a small window around each (Sellers' algorithm: free start in the text).
+ */
+import { AhoCorasick } from './aho-corasick.js';
+import { soundKeys } from './sound-keys.js';
+
+/** A tolerance policy: most edits for long phrases, and whether homophones are free. */
+export interface TolerancePolicy {
+  edits: number;
+  homophones: boolean;
+}
+
+/** `tolerance: auto`. */
+export const AUTO_TOLERANCE: TolerancePolicy = { edits: 2, homophones: true };
+
+/**
+ * Edits allowed for a phrase of `length` characters: ≤3 → 0, 4–6 → 1, 7–9 → 2, 10+ → 3, capped
+ * by the policy. About one edit per three characters keeps at least two thirds of the phrase as
+ * said, which is what lets a reader still recognise it.
+ */
+export function allowedEdits(length: number, cap: number): number {
+  return length <= 3 ? 0 : Math.min(cap, Math.floor((length - 1) / 3));
+}
+
+/** Characters whose loss, addition or change flips a phrase's meaning. */
+export const NEGATIONS = new Set(['不', '没', '别', '未', '无', '非'].map((c) => c.charCodeAt(0)));
+
+export type NearOp =
+  | { kind: 'dropped'; said: string }
+  | { kind: 'added'; heard: string }
+  | { kind: 'changed'; said: string; heard: string }
+  | { kind: 'homophone'; said: string; heard: string };
+
+export interface NearHit {
+  pattern: number;
+  /** Offsets in the folded text. */
+  start: number;
+  end: number;
+  edits: number;
+  homophones: number;
+  /** Differences from the phrase, in phrase order. */
+  ops: NearOp[];
+}
+
+const EDIT = 64;
+const HOMOPHONE = 1;
+const INF = 1 << 28;
+/** Longer phrases (whole sentences) are matched exactly only: their table would not be small. */
+const MAX_TOLERANT_LENGTH = 40;
+
+export class TolerantMatcher {
+  private readonly pieces: AhoCorasick;
+  /** Per piece id: [pattern, offset of the piece in the pattern]. */
+  private readonly pieceAt: Array<[number, number]> = [];
+  private readonly keys: string[];
+
+  /** budgets[pattern] = most edits any tolerant use of it allows; -1: never tolerant. */
+  constructor(
+    private readonly patterns: readonly string[],
+    private readonly budgets: readonly number[],
+  ) {
+    this.keys = patterns.map((p, i) => ((budgets[i] ?? -1) >= 0 ? soundKeys(p) : ''));
+    const pieces: string[] = [];
+    patterns.forEach((p, id) => {
+      const k = budgets[id] ?? -1;
+      if (k < 0 || p.length < 2 || p.length > MAX_TOLERANT_LENGTH) return;
+      const keys = this.keys[id] as string;
+      const count = k + 1;
+      let at = 0;
+      for (let i = 0; i < count; i++) {
+        const len = Math.floor(p.length / count) + (i < p.length % count ? 1 : 0);
+        pieces.push(keys.slice(at, at + len));
+        this.pieceAt.push([id, at]);
+        at += len;
+      }
+    });
+    this.pieces = new AhoCorasick(pieces);
+  }
+
+  /** Whether any pattern is tolerant at all (a ruleset with tolerance off everywhere skips all work). */
+  get active(): boolean {
+    return this.pieceAt.length > 0;
+  }
+
+  budget(pattern: number): number {
+    return this.budgets[pattern] ?? -1;
+  }
+
+  /** Windows of the text worth verifying, per pattern (merged, in order). */
+  candidates(keyed: string): Map<number, Array<[number, number]>> {
+    const out = new Map<number, Array<[number, number]>>();
+    for (const hit of this.pieces.findAll(keyed)) {
+      const [pattern, offset] = this.pieceAt[hit.pattern] as [number, number];
+      const k = this.budget(pattern);
+      const m = (this.patterns[pattern] as string).length;
+      const from = Math.max(0, hit.start - offset - k);
+      const to = Math.min(keyed.length, hit.start - offset + m + 2 * k);
+      const list = out.get(pattern);
+      const last = list?.[list.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else if (list) list.push([from, to]);
+      else out.set(pattern, [[from, to]]);
+    }
+    return out;
+  }
+
+  /** Near occurrences of one pattern inside the given windows (exact ones included, cost 0). */
+  verify(text: string, keyed: string, pattern: number, windows: Array<[number, number]>): NearHit[] {
+    const phrase = this.patterns[pattern] as string;
+    const hits: NearHit[] = [];
+    for (const [from, to] of windows) {
+      hits.push(...nearIn(text, keyed, from, to, phrase, this.keys[pattern] as string, this.budget(pattern), pattern));
+    }
+    return hits;
+  }
+}
+
+/** Sellers' table over text[from, to): D[i][j] = cheapest alignment of phrase[0, i) ending at j. */
+function nearIn(text: string, keyed: string, from: number, to: number, phrase: string, pkeys: string, k: number, pattern: number): NearHit[] {
+  const m = phrase.length;
+  const w = to - from;
+  const cols = w + 1;
+  const d = new Int32Array((m + 1) * cols);
+  for (let i = 1; i <= m; i++) {
+    const pc = phrase.charCodeAt(i - 1);
+    const del = NEGATIONS.has(pc) ? INF : EDIT;
+    d[i * cols] = Math.min(INF, (d[(i - 1) * cols] as number) + del);
+    for (let j = 1; j <= w; j++) {
+      const tc = text.charCodeAt(from + j - 1);
+      const ins = NEGATIONS.has(tc) ? INF : EDIT;
+      const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1));
+      const up = (d[(i - 1) * cols + j] as number) + del;
+      const left = (d[i * cols + j - 1] as number) + ins;
+      d[i * cols + j] = Math.min(INF, diag, up, left);
+    }
+  }
+  const limit = k * EDIT + m * HOMOPHONE;
+  const minExact = Math.ceil(m / 2);
+  const hits: NearHit[] = [];
+  const last = m * cols;
+  for (let j = 1; j <= w; j++) {
+    if ((d[last + j] as number) > limit) continue;
+    // The best end of this run of acceptable ends.
+    let best = j;
+    while (j + 1 <= w && (d[last + j + 1] as number) <= limit) {
+      j++;
+      if ((d[last + j] as number) <= (d[last + best] as number)) best = j; // ties: the longer span quotes more of what was heard
+    }
+    const hit = traceback(d, cols, text, keyed, from, phrase, pkeys, best, pattern);
+    const exact = m - hit.ops.filter((o) => o.kind !== 'added').length;
+    if (hit.edits <= k && exact >= minExact) hits.push(hit);
+  }
+  return hits;
+}
+
+const NI = '你'.charCodeAt(0);
+const NIN = '您'.charCodeAt(0);
+
+function substitution(pc: number, tc: number, pk: number, tk: number): number {
+  if (pc === tc) return 0;
+  if (NEGATIONS.has(pc) || NEGATIONS.has(tc)) return INF;
+  // 您 heard as 你 is a common recogniser slip; but a phrase's 你 is there on purpose (taboos
+  // like 你再说一遍 are rude because of it), so the polite 您 never stands in for it.
+  if (pc === NI && tc === NIN) return INF;
+  return pk === tk ? HOMOPHONE : EDIT;
+}
+
+function traceback(d: Int32Array, cols: number, text: string, keyed: string, from: number, phrase: string, pkeys: string, end: number, pattern: number): NearHit {
+  const ops: NearOp[] = [];
+  let i = phrase.length;
+  let j = end;
+  while (i > 0) {
+    const here = d[i * cols + j] as number;
+    const pc = phrase.charCodeAt(i - 1);
+    if (j > 0) {
+      const tc = text.charCodeAt(from + j - 1);
+      const sub = substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1));
+      if (here === (d[(i - 1) * cols + j - 1] as number) + sub) {
+        const said = phrase[i - 1] as string;
+        const heard = text[from + j - 1] as string;
+        if (sub === HOMOPHONE) ops.push({ kind: 'homophone', said, heard });
+        else if (sub === EDIT) ops.push({ kind: 'changed', said, heard });
+        i--;
+        j--;
+        continue;
+      }
+    }
+    if (here === (d[(i - 1) * cols + j] as number) + EDIT) {
+      ops.push({ kind: 'dropped', said: phrase[i - 1] as string });
+      i--;
+      continue;
+    }
+    ops.push({ kind: 'added', heard: text[from + j - 1] as string });
+    j--;
+  }
+  const cost = d[phrase.length * cols + end] as number;
+  ops.reverse();
+  return { pattern, start: from + j, end: from + end, edits: Math.floor(cost / EDIT), homophones: cost % EDIT, ops };
+}
+
+/** 「1 edit: 为 dropped」, 「homophone 在 for 再」: what a reviewer reads next to a near match. */
+export function describeNear(hit: Pick<NearHit, 'edits' | 'ops'>): string {
+  const parts = hit.ops.map((o) => {
+    switch (o.kind) {
+      case 'dropped':
+        return `${o.said} dropped`;
+      case 'added':
+        return `${o.heard} added`;
+      case 'changed':
+        return `${o.heard} for ${o.said}`;
+      case 'homophone':
+        return `homophone ${o.heard} for ${o.said}`;
+    }
+  });
+  const edits = hit.edits > 0 ? `${hit.edits} edit${hit.edits > 1 ? 's' : ''}: ` : '';
+  return `${edits}${parts.join(', ')}`;
+}
