@@ -6,7 +6,7 @@ import { createReportWriter, type ReportWriter } from '../report/index.js';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs } from './inputs.js';
-import { buildScoreOptions, scoreFile, type FileOutcome, type ScoreConfig } from './score-file.js';
+import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
 import { scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
@@ -45,8 +45,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
     for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
     let jobs = 1;
     const take = (outcome: FileOutcome): void => {
-      if (outcome.result) {
-        writer.addCall(outcome.result);
+      if (outcome.rendered) {
+        writer.addRendered(outcome.rendered);
         scored++;
       } else failedFiles++;
       for (const row of outcome.rows) {
@@ -54,7 +54,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         if (row.severity === 'warning') warnings++;
       }
     };
-    const config: ScoreConfig = { read: opts.read };
+    const config: ScoreConfig = { read: opts.read, mask: opts.mask };
     jobs = effectiveJobs(opts.jobs, files.length);
     const finished = jobs > 1
       ? await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take)
@@ -85,7 +85,7 @@ async function scoreSequentially(files: string[], ruleset: CompiledRuleset, conf
   let done = 0;
   for (const file of files) {
     if (opts.signal?.aborted) return false;
-    take(scoreFile(file, ruleset, options));
+    take(auditFile(file, ruleset, options));
     opts.onProgress?.(++done, files.length);
     // Let signal handlers (Ctrl-C) run between files.
     if (done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));

@@ -6,6 +6,7 @@ import type { Call } from '../model/call.js';
 import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
+import { renderCall, type RenderedCall } from '../report/index.js';
 
 export interface ProblemRow {
   file: string;
@@ -14,29 +15,48 @@ export interface ProblemRow {
   message: string;
 }
 
-export interface FileOutcome {
+/** A file scored: the raw result (for explain/check) or a problem row. */
+export interface ScoredFile {
   file: string;
   result?: CallResult;
+  rows: ProblemRow[];
+}
+
+/** A file scored and rendered into report rows (what crosses back from a worker). */
+export interface FileOutcome {
+  file: string;
+  rendered?: RenderedCall;
   rows: ProblemRow[];
 }
 
 /** Serializable scoring settings (they cross into worker threads). */
 export interface ScoreConfig {
   read: ReadOptions;
+  /** Mask personal data in rendered evidence. */
+  mask: boolean;
 }
 
 /** Build the per-process scoring options from the serializable config. */
 export function buildScoreOptions(config: ScoreConfig): ScoreOptions {
-  return { read: config.read };
+  return { read: config.read, mask: config.mask };
 }
 
 export interface ScoreOptions {
   read: ReadOptions;
+  mask?: boolean;
   /** Fills metadata gaps from the manifest / file-name pattern; returns conflict messages. */
   enrich?: (call: Call) => string[];
 }
 
-export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): FileOutcome {
+/** Score and render one file: the unit of work of the audit (in a worker or in-thread). */
+export function auditFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): FileOutcome {
+  const scored = scoreFile(file, ruleset, opts);
+  if (!scored.result) return { file, rows: scored.rows };
+  const rendered = renderCall(scored.result, { ruleIds: ruleset.rules.map((r) => r.id), mask: opts.mask ?? true });
+  return { file, rendered, rows: scored.rows };
+}
+
+export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): ScoredFile {
   const read = readCallFile(file, opts.read);
   if (!read.ok) {
     const e = read.error;

@@ -5,7 +5,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleset } from '../ruleset/index.js';
-import { buildScoreOptions, scoreFile, type FileOutcome, type ScoreConfig } from './score-file.js';
+import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
 
 export interface WorkerInit {
   rulesetFile: string;
@@ -36,7 +36,7 @@ parentPort?.on('message', (request: BatchRequest) => {
 
 function scoreSafely(file: string): FileOutcome {
   try {
-    return scoreFile(file, ruleset, options);
+    return auditFile(file, ruleset, options);
   } catch (err) {
     const message = `internal error while scoring: ${err instanceof Error ? err.message : String(err)}`;
     return { file, rows: [{ file, severity: 'error', stage: 'score', message }] };

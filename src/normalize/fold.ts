@@ -58,26 +58,59 @@ function foldChar(ch: string, code: number): string {
 
 /** Fold a text that is already in simplified script (see foldText for the full pipeline). */
 export function foldSimplified(simplified: string): FoldedText {
-  const map = new Int32Array(simplified.length);
-  let folded = '';
-  let n = 0;
-  for (let i = 0; i < simplified.length; i++) {
+  const n = simplified.length;
+  // Code units into a typed buffer, then one String.fromCharCode per chunk: much faster than
+  // growing a string one character at a time on the hot path.
+  let units: Uint16Array = new Uint16Array(n + 16);
+  let map: Int32Array = new Int32Array(n + 16);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
     const code = simplified.charCodeAt(i);
-    let ch: string;
-    // Keep surrogate pairs together so astral ideographs (CJK ext. B…) survive.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < simplified.length) {
-      ch = simplified.slice(i, i + 2);
-    } else {
-      ch = simplified[i] as string;
+    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
+      units[k] = code;
+      map[k++] = i;
+      continue;
     }
+    if (code < 0x80) {
+      if (code >= 0x41 && code <= 0x5a) {
+        units[k] = code + 32;
+        map[k++] = i;
+      }
+      continue;
+    }
+    // Rare: full-width forms, compatibility characters, other scripts, surrogate pairs.
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
+    const ch = pair ? simplified.slice(i, i + 2) : (simplified[i] as string);
     const out = foldChar(ch, code);
-    for (let k = 0; k < out.length; k++) {
-      folded += out[k];
-      map[n++] = i;
+    if (k + out.length > units.length) {
+      // NFKC can expand one character into many (㍿ → 株式会社): grow the buffers.
+      const size = (units.length + out.length) * 2;
+      units = grow16(units, size);
+      map = grow32(map, size);
     }
-    if (ch.length === 2) i++;
+    for (let j = 0; j < out.length; j++) {
+      units[k] = out.charCodeAt(j);
+      map[k++] = i;
+    }
+    if (pair) i++;
   }
-  return { folded, map: n === map.length ? map : map.slice(0, n) };
+  let folded = '';
+  for (let from = 0; from < k; from += 4096) {
+    folded += String.fromCharCode.apply(null, units.subarray(from, Math.min(k, from + 4096)) as unknown as number[]);
+  }
+  return { folded, map: map.slice(0, k) };
+}
+
+function grow16(a: Uint16Array, size: number): Uint16Array {
+  const b = new Uint16Array(size);
+  b.set(a);
+  return b;
+}
+
+function grow32(a: Int32Array, size: number): Int32Array {
+  const b = new Int32Array(size);
+  b.set(a);
+  return b;
 }
 
 /** The full fold of a transcript string, with the map back to it. */

@@ -38,6 +38,75 @@ function shortMessage(code: string, message: string): string {
   return FRIENDLY[code] ?? (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
+interface Entry {
+  key: string;
+  value: unknown;
+  /** The value as written, for ids that look like numbers (call_id: 0042). */
+  source?: string;
+  line: number;
+}
+
+// Flat `key: value  # comment` lines with plain scalars: the front matter of nearly every file.
+const SIMPLE_LINE = /^([A-Za-z_][\w-]*):(?:[ \t]+([^'"\[\]{}&*!|>%@`#\s][^#]*?|))?(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * Fast path (the yaml parser costs more than the rest of reading a call): flat `key: value`
+ * lines with plain values, typed as YAML's core schema would. Anything else → undefined, and
+ * the full parser takes it.
+ */
+function simpleEntries(body: readonly string[], firstLine: number): Entry[] | undefined {
+  const entries: Entry[] = [];
+  const keys = new Set<string>();
+  for (let i = 0; i < body.length; i++) {
+    const text = body[i] as string;
+    if (text.trim() === '' || /^\s*#/.test(text)) continue;
+    const m = SIMPLE_LINE.exec(text);
+    if (!m || keys.has(m[1] as string)) return undefined; // duplicate keys: let yaml report them
+    const key = m[1] as string;
+    keys.add(key);
+    const source = (m[2] ?? '').trim();
+    if (/:(\s|$)/.test(source)) return undefined; // `a: b: c` is for the full parser to judge
+    entries.push({ key, value: coreScalar(source), source, line: firstLine + i });
+  }
+  return entries;
+}
+
+/** YAML 1.2 core schema for a plain scalar. */
+function coreScalar(source: string): unknown {
+  if (source === '' || source === '~' || /^(null|Null|NULL)$/.test(source)) return null;
+  if (/^(true|True|TRUE)$/.test(source)) return true;
+  if (/^(false|False|FALSE)$/.test(source)) return false;
+  if (/^[-+]?(\d+|\d*\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(source)) return Number(source);
+  return source;
+}
+
+function yamlEntries(body: readonly string[], firstLine: number, warnings: ReadWarning[]): Entry[] {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(body.join('\n'), { lineCounter });
+  const error = doc.errors[0];
+  if (error) {
+    const pos = error.linePos?.[0];
+    throw new ParseFailure(`front matter: ${shortMessage(error.code, error.message)}`, pos ? firstLine + pos.line - 1 : firstLine, pos?.col);
+  }
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && contents.value === null)) return [];
+  if (!isMap(contents)) throw new ParseFailure('front matter must be a mapping of keys to values (key: value)', firstLine, 1);
+  const entries: Entry[] = [];
+  for (const pair of contents.items) {
+    const keyNode = pair.key;
+    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
+    const offset = isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0;
+    const line = firstLine + lineCounter.linePos(offset).line - 1;
+    const node = pair.value;
+    if (!isScalar(node)) {
+      if (node !== null) warnings.push({ message: `front matter "${key}": nested values are not supported; ignored`, line });
+      continue;
+    }
+    entries.push({ key, value: node.value, source: node.source, line });
+  }
+  return entries;
+}
+
 /**
  * Parse the front matter if the text starts with one (blank lines before it are allowed).
  * Returns the metadata and the index of the first body line.
@@ -54,39 +123,13 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
 
   // File line of YAML line 1: the line after the opening delimiter (1-based).
   const firstLine = open + 2;
-  const lineCounter = new LineCounter();
-  const source = lines.slice(open + 1, close).join('\n');
-  const doc = parseDocument(source, { lineCounter });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    throw new ParseFailure(
-      `front matter: ${shortMessage(error.code, error.message)}`,
-      pos ? firstLine + pos.line - 1 : firstLine,
-      pos?.col,
-    );
-  }
+  const body = lines.slice(open + 1, close);
+  const entries = simpleEntries(body, firstLine) ?? yamlEntries(body, firstLine, warnings);
   const meta: CallMeta = {};
-  const contents = doc.contents;
-  if (contents === null || (isScalar(contents) && contents.value === null)) return { meta, bodyStart: close + 1 };
-  if (!isMap(contents)) {
-    throw new ParseFailure('front matter must be a mapping of keys to values (key: value)', firstLine, 1);
-  }
-
-  for (const pair of contents.items) {
-    const keyNode = pair.key;
-    const key = isScalar(keyNode) ? String(keyNode.value) : String(keyNode);
-    const offset = isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0;
-    const line = firstLine + lineCounter.linePos(offset).line - 1;
-    const node = pair.value;
-    if (!isScalar(node)) {
-      if (node !== null) warnings.push({ message: `front matter "${key}": nested values are not supported; ignored`, line });
-      continue;
-    }
-    const value = node.value;
+  for (const { key, value, source, line } of entries) {
     if (value === null || value === undefined) continue;
     if (TEXT_KEYS.has(key)) {
-      meta[key] = typeof value === 'number' && node.source !== undefined ? node.source : String(value);
+      meta[key] = typeof value === 'number' && source !== undefined ? source : String(value);
       continue;
     }
     if (key === 'direction') {

@@ -109,8 +109,14 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   const voices = [...new Set(parsed.utterances.map(voice).filter((v) => v !== ''))];
   const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker): Utterance[] =>
     parsed.utterances.map((u, index) => {
-      const { channel: _channel, speaker: _speaker, ...rest } = u;
-      return { ...rest, index, speaker: speakerOf(u) };
+      // Explicit copies (not a rest spread): this runs for every utterance of every call.
+      const out: Utterance = { index, speaker: speakerOf(u), text: u.text };
+      if (u.startMs !== undefined) out.startMs = u.startMs;
+      if (u.endMs !== undefined) out.endMs = u.endMs;
+      if (u.line !== undefined) out.line = u.line;
+      if (u.confidence !== undefined) out.confidence = u.confidence;
+      if (u.words !== undefined) out.words = u.words;
+      return out;
     });
 
   if (voices.length <= 1) {

@@ -2,3 +2,4 @@ export { createReportWriter, SCORECARD_COLUMNS, FINDINGS_COLUMNS, ERRORS_COLUMNS
 export { ReportError } from './atomic.js';
 export { maskPersonalData } from './mask.js';
 export { csvLine, csvHeader, BOM } from './csv.js';
+export { renderCall, type RenderedCall, type CallSummary, type RenderOptions } from './render.js';

@@ -22,8 +22,11 @@ function maskRun(run: string): string {
   return chars.map((c, i) => (keep.has(i) || /[\s\-－]/.test(c) ? c : '*')).join('');
 }
 
+/** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
+const MAYBE = /[0-9０-９]{3}|@|[零〇一二三四五六七八九幺两]{7}/;
+
 export function maskPersonalData(text: string): string {
-  if (!text) return text;
+  if (!text || !MAYBE.test(text)) return text;
   return text
     .replace(LONG_NUMBER, maskRun)
     .replace(LANDLINE, (_m, area: string, middle: string, last: string) => `${area}${'*'.repeat(middle.length)}${last}`)

@@ -1,5 +1,6 @@
 /** Per-agent aggregates for summary.csv: kept as running sums, never as lists of calls. */
-import { round1, type CallResult } from '../engine/index.js';
+import { round1 } from '../engine/index.js';
+import type { CallSummary } from './render.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { csvHeader, csvLine } from './csv.js';
 
@@ -30,7 +31,7 @@ export class SummaryBuilder {
     return this.agents.size;
   }
 
-  add(r: CallResult): void {
+  add(r: CallSummary): void {
     let a = this.agents.get(r.agentId);
     if (!a) {
       a = { name: '', calls: 0, scored: 0, scoreSum: 0, failed: 0, critical: 0, categorySum: new Map(), categoryCount: new Map(), ruleFails: new Map() };
@@ -45,14 +46,12 @@ export class SummaryBuilder {
     }
     if (r.result === 'fail') a.failed++;
     if (r.criticalFail) a.critical++;
-    for (const [name, c] of Object.entries(r.categories)) {
-      if (c.score === undefined) continue;
-      a.categorySum.set(name, (a.categorySum.get(name) ?? 0) + c.score);
+    for (const [name, score] of Object.entries(r.categories)) {
+      if (score === undefined) continue;
+      a.categorySum.set(name, (a.categorySum.get(name) ?? 0) + score);
       a.categoryCount.set(name, (a.categoryCount.get(name) ?? 0) + 1);
     }
-    for (const rule of r.rules) {
-      if (rule.verdict === 'fail') a.ruleFails.set(rule.ruleId, (a.ruleFails.get(rule.ruleId) ?? 0) + 1);
-    }
+    for (const id of r.failedRules) a.ruleFails.set(id, (a.ruleFails.get(id) ?? 0) + 1);
   }
 
   csv(): string {

@@ -5,12 +5,11 @@
  */
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { formatMs } from '../model/call.js';
-import type { CallResult, Evidence } from '../engine/index.js';
+import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { describeIoError, StagingDir } from './atomic.js';
 import { csvHeader, csvLine } from './csv.js';
-import { maskPersonalData } from './mask.js';
+import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder } from './summary.js';
 
@@ -39,7 +38,10 @@ export interface ReportWriterOptions {
 }
 
 export interface ReportWriter {
+  /** Render and add a call (rendering in this thread). */
   addCall(result: CallResult): void;
+  /** Add a call rendered elsewhere (a worker thread), in input order. */
+  addRendered(call: RenderedCall): void;
   addError(row: ErrorRow): void;
   /** Write summary, errors and run.json, then swap the report into place. */
   finish(run: RunInfo): void;
@@ -85,21 +87,14 @@ class StreamingReportWriter implements ReportWriter {
   }
 
   addCall(r: CallResult): void {
-    const verdicts = new Map(r.rules.map((x) => [x.ruleId, x.verdict]));
-    const scorecard = csvLine(
-      [r.callId, r.date, r.file, r.score, r.earned, r.applicable, r.criticalFail, r.result, ...this.ruleIds.map((id) => verdicts.get(id) ?? '')],
-      [0],
-    );
-    this.guard(() => this.agents.append(r.agentId, scorecard));
-    for (const rule of r.rules) {
-      const e = rule.evidence[0];
-      this.findingsBuffer += csvLine(
-        [r.callId, r.agentId, rule.ruleId, rule.category, rule.verdict, rule.points, rule.maxPoints, rule.critical, e?.turn, evidenceTime(e), e?.speaker, this.mask(e?.quote), rule.window, this.mask(rule.reason)],
-        [0, 1],
-      );
-    }
+    this.addRendered(renderCall(r, { ruleIds: this.ruleIds, mask: this.opts.mask }));
+  }
+
+  addRendered(call: RenderedCall): void {
+    this.guard(() => this.agents.append(call.agentId, call.scorecard));
+    this.findingsBuffer += call.findings;
     if (this.findingsBuffer.length > FLUSH_BYTES) this.flushFindings();
-    this.summary.add(r);
+    this.summary.add(call.summary);
   }
 
   addError(row: ErrorRow): void {
@@ -125,10 +120,6 @@ class StreamingReportWriter implements ReportWriter {
       // already closed
     }
     this.staging.discard();
-  }
-
-  private mask(text: string | undefined): string | undefined {
-    return this.opts.mask && text ? maskPersonalData(text) : text;
   }
 
   private flushFindings(): void {
@@ -171,11 +162,6 @@ class StreamingReportWriter implements ReportWriter {
       ...run.extra,
     };
   }
-}
-
-function evidenceTime(e: Evidence | undefined): string {
-  if (!e || e.startMs === undefined) return '';
-  return e.endMs !== undefined ? `${formatMs(e.startMs)}-${formatMs(e.endMs)}` : formatMs(e.startMs);
 }
 
 /** Byte-order comparison: the same everywhere, unlike localeCompare. */

@@ -34,3 +34,13 @@ describe('foldText', () => {
     expect(foldMany(texts).map((f) => f.folded)).toEqual(texts.map((t) => foldText(t).folded));
   });
 });
+
+describe('foldText on expanding compatibility characters', () => {
+  it('grows its buffers when NFKC expands a character into many', () => {
+    const text = '㍿'.repeat(10) + 'ﷺ';
+    const fold = foldText(text);
+    expect(fold.folded.startsWith('株式会社'.repeat(10))).toBe(true);
+    expect(fold.map.length).toBe(fold.folded.length);
+    expect(fold.map[fold.map.length - 1]).toBe(10);
+  });
+});
