@@ -3,32 +3,58 @@
  * numbers, bank-card numbers, e-mail addresses — also when the recogniser wrote the digits as
  * Chinese numerals. Numbers keep their first 3 and last 4 digits (138****5678) so a reviewer can
  * still match them to the recording. Rules see the unmasked text; only reports are masked.
+ *
+ * Arabic digits written with spaces or dashes are masked only in the shapes such numbers are
+ * written in (138-1234-5678, 010-12345678, 6222 0212 3456 7890, 110105 19491231 002X), so dates,
+ * amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken runs of
+ * 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
  */
 
-const DIGIT = '[0-9０-９零〇一二三四五六七八九幺两]';
-const SEP = '[ \\-－]?';
+const A = '[0-9０-９]';
+const SEP = '[ \\-－]';
+const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
+const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
 
-// 11+ digits (optionally grouped with spaces/dashes, as in 138-1234-5678 or 6222 0000 …):
-// mobiles, ID cards, bank cards. Shorter runs (amounts, dates, order numbers) are left alone.
-const LONG_NUMBER = new RegExp(`(?<![0-9０-９零〇一二三四五六七八九幺两])${DIGIT}(?:${SEP}${DIGIT}){10,18}[xX]?(?![0-9０-９零〇一二三四五六七八九幺两])`, 'gu');
-// Landlines: area code 0xx/0xxx, a dash, 7–8 digits.
-const LANDLINE = /(?<![0-9])(0\d{2,3}[-－ ])(\d{3,4})(\d{4})(?![0-9])/g;
+const ARABIC_SHAPES = [
+  `${A}{17}[XxＸ]`, // ID card ending in X
+  `${A}{11,}`, // any unbroken run of 11+ digits: mobile, ID card, bank card, 0-prefixed landline
+  `[1１][3-9３-９]${A}(?:${SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678
+  `[1１][3-9３-９]${A}${SEP}${A}{8}`, // mobile 138 12345678
+  `${A}{6}${SEP}${A}{8}${SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X
+  `${A}{4}(?:${SEP}${A}{4}){3}(?:${SEP}?${A}{1,3})?`, // bank card 6222 0212 3456 7890 (123)
+  `(?:[(（][0０]${A}{2,3}[)）]${SEP}?|[0０]${A}{2,3}${SEP})${A}{7,8}`, // landline 010-12345678, (0755)1234567
+];
+const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT_BEFORE_DIGIT}`, 'g');
+
+// ASR output: digits as Chinese numerals (幺 for 1), possibly mixed with Arabic digits and split by
+// spaces or commas; 11 or more of them in a row is a phone, ID or card number read out.
+const NUMERAL = '[0-9０-９零〇一二三四五六七八九幺两]';
+const CHINESE_NUMERAL = /[零〇一二三四五六七八九幺两]/;
+const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:[ \\-－，,]?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
+
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
 
-function maskRun(run: string): string {
+const DIGIT_CHAR = /[0-9０-９零〇一二三四五六七八九幺两XxＸ]/;
+
+/** Keep the first 3 and last 4 digits, star the rest; separators and brackets stay. */
+function maskDigits(run: string): string {
   const chars = [...run];
-  const digitIndexes = chars.map((c, i) => (/[\s\-－]/.test(c) ? -1 : i)).filter((i) => i >= 0);
-  const keep = new Set([...digitIndexes.slice(0, 3), ...digitIndexes.slice(-4)]);
-  return chars.map((c, i) => (keep.has(i) || /[\s\-－]/.test(c) ? c : '*')).join('');
+  const digits: number[] = [];
+  chars.forEach((c, i) => {
+    if (DIGIT_CHAR.test(c)) digits.push(i);
+  });
+  for (const i of digits.slice(3, Math.max(3, digits.length - 4))) chars[i] = '*';
+  return chars.join('');
 }
 
 /** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
-const MAYBE = /[0-9０-９]{3}|@|[零〇一二三四五六七八九幺两]{7}/;
+const N = '[零〇一二三四五六七八九幺两]';
+const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ ，,]?${N}[ ，,]?${N}`);
 
 export function maskPersonalData(text: string): string {
   if (!text || !MAYBE.test(text)) return text;
   return text
-    .replace(LONG_NUMBER, maskRun)
-    .replace(LANDLINE, (_m, area: string, middle: string, last: string) => `${area}${'*'.repeat(middle.length)}${last}`)
-    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`);
+    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`)
+    .replace(ARABIC, maskDigits)
+    .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
 }
