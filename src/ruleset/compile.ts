@@ -9,6 +9,7 @@ import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
 import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { holdDetection, resolveNumber, timingChecks, usesHolds, type TimingCompiler } from './compile-timing.js';
 import { applyTolerance, buildTolerantMatcher, resolveTolerance } from './tolerance.js';
 import type {
   CompiledCheck,
@@ -17,6 +18,7 @@ import type {
   CompiledRuleset,
   CompiledSaid,
   CompiledWhen,
+  HoldDetection,
   PhraseSet,
 } from './compiled.js';
 
@@ -45,8 +47,17 @@ class Compiler {
   private readonly tolerantSets: PhraseSet[] = [];
   private ruleFile = '';
   private rulePath: Path = [];
+  private holds: HoldDetection | undefined;
+  private readonly timing: TimingCompiler;
 
-  constructor(private readonly loaded: LoadedRuleset) {}
+  constructor(private readonly loaded: LoadedRuleset) {
+    this.timing = {
+      thresholds: loaded.spec.thresholds ?? {},
+      lexicons: loaded.spec.lexicons ?? {},
+      phraseSet: (items, path) => this.phraseSet(items, path),
+      report: (path, code, message) => this.report(path, code, message),
+    };
+  }
 
   run(): CompileResult {
     const spec = this.loaded.spec;
@@ -65,6 +76,7 @@ class Compiler {
         this.report(['category'], 'unknown-category', `category "${rule.category}" has no weight (weights: ${Object.keys(spec.weights).join(', ')})`);
       }
       rules.push(this.compileRule(rule));
+      if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const ruleset: CompiledRuleset = {
@@ -77,6 +89,7 @@ class Compiler {
       thresholds: spec.thresholds ?? {},
       region: spec.region,
       calendar: { holidays: spec.calendar?.holidays ?? [], workdays: spec.calendar?.workdays ?? [] },
+      holdDetection: this.holds,
       rules,
       patterns: this.patterns,
       matcher: new AhoCorasick(this.patterns),
@@ -122,6 +135,7 @@ class Compiler {
       });
     }
     if (rule.metadata) checks.push({ type: 'metadata', expect: rule.metadata });
+    checks.push(...timingChecks(this.timing, rule));
     if (rule.pending) checks.push({ type: 'pending', reason: rule.pending });
     if (checks.length === 0) {
       this.report([], 'no-check', `rule "${rule.id}" has no check (require, forbid, respond …)`);
@@ -170,7 +184,17 @@ class Compiler {
     if (w.meta) {
       out.meta = {};
       for (const [key, test] of Object.entries(w.meta)) {
-        out.meta[key] = typeof test === 'object' ? test : { eq: test };
+        if (typeof test !== 'object') {
+          out.meta[key] = { eq: test };
+          continue;
+        }
+        // gt/gte/lt/lte may name a threshold: { ring_s: { gt: ring_max_s } }.
+        const { eq, present, ...bounds } = test;
+        const resolved: NonNullable<CompiledWhen['meta']>[string] = { eq, present };
+        for (const [op, v] of Object.entries(bounds) as [keyof typeof bounds, string | number][]) {
+          resolved[op] = resolveNumber(this.timing, v, [...path, 'meta', key, op]);
+        }
+        out.meta[key] = resolved;
       }
     }
     if (w.rest_day !== undefined) out.restDay = w.rest_day;

@@ -89,8 +89,61 @@ export interface PendingCheck {
   reason: string;
 }
 
+/** Threshold names are resolved to numbers when compiling; times are in ms below. */
+export type HoldCheck =
+  | { type: 'hold'; mode: 'before'; phrases: PhraseSet }
+  | { type: 'hold'; mode: 'check_back'; maxPieceMs: number }
+  | { type: 'hold'; mode: 'after'; phrases: PhraseSet };
+
+export interface DeadAirCheck {
+  type: 'dead_air';
+  maxMs: number;
+  skipFirstMs: number;
+  bridgeMs: number;
+  skipCustomerPauses: boolean;
+}
+
+export interface InterruptCheck {
+  type: 'interrupt';
+  overlapMs: number;
+  backchannel?: PhraseSet;
+  backchannelChars: number;
+  max: number;
+}
+
+export interface SpeechRateCheck {
+  type: 'speech_rate';
+  min: number;
+  max: number;
+  minSpeakingMs: number;
+}
+
+export interface SilentCallerCheck {
+  type: 'silent_caller';
+  waitMs: number;
+  repeat: PhraseSet;
+  close: PhraseSet;
+  never?: PhraseSet;
+}
+
 /** Check types added by later rule types register here by extending this union. */
-export type CompiledCheck = RequireCheck | ForbidCheck | RespondCheck | MetadataCheck | PendingCheck;
+export type CompiledCheck =
+  | RequireCheck
+  | ForbidCheck
+  | RespondCheck
+  | MetadataCheck
+  | PendingCheck
+  | HoldCheck
+  | DeadAirCheck
+  | InterruptCheck
+  | SpeechRateCheck
+  | SilentCallerCheck;
+
+/** How holds are found: an agent turn with one of `announce`, then a silence of at least `minMs`. */
+export interface HoldDetection {
+  announce: PhraseSet;
+  minMs: number;
+}
 
 export interface CompiledRule {
   id: string;
@@ -115,6 +168,8 @@ export interface CompiledRuleset {
   thresholds: Record<string, number>;
   region?: 'CN' | 'TW' | 'HK';
   calendar: { holidays: string[]; workdays: string[] };
+  /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
+  holdDetection?: HoldDetection;
   rules: CompiledRule[];
   /** Folded plain patterns, indexed by pattern id. */
   patterns: string[];

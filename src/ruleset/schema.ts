@@ -43,6 +43,10 @@ const said = {
   properties: { speaker, phrases: phraseList, except: phraseList, scope },
 } as const;
 
+/** A number, or the name of a `thresholds:` entry (checked when compiling). */
+const numberOrThreshold = { anyOf: [nonNegative, { type: 'string', pattern: '^[a-z_][a-z0-9_]*$' }] } as const;
+const signedOrThreshold = { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^[a-z_][a-z0-9_]*$' }] } as const;
+
 const metaTest = {
   anyOf: [
     { type: ['string', 'number', 'boolean'] },
@@ -52,10 +56,10 @@ const metaTest = {
       minProperties: 1,
       properties: {
         eq: { type: ['string', 'number', 'boolean'] },
-        gt: { type: 'number' },
-        gte: { type: 'number' },
-        lt: { type: 'number' },
-        lte: { type: 'number' },
+        gt: signedOrThreshold,
+        gte: signedOrThreshold,
+        lt: signedOrThreshold,
+        lte: signedOrThreshold,
         present: { type: 'boolean' },
       },
     },
@@ -150,6 +154,48 @@ const metadataCheck = {
 /** A rule whose evidence the engine cannot evaluate yet: always na, with this reason. */
 const pendingCheck = { type: 'string', minLength: 1 } as const;
 
+/** Timing checks (src/engine/rule-types/{hold,dead-air,interrupt,speech-rate,silent-caller}.ts). */
+const holdCheck = {
+  type: 'object',
+  additionalProperties: false,
+  minProperties: 1,
+  maxProperties: 1,
+  properties: { before: phraseList, check_back_s: numberOrThreshold, after: phraseList },
+} as const;
+
+const deadAirCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['max_s'],
+  properties: {
+    max_s: numberOrThreshold,
+    skip_first_s: numberOrThreshold,
+    bridge_ms: numberOrThreshold,
+    skip_customer_pauses: { type: 'boolean' },
+  },
+} as const;
+
+const interruptCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['overlap_ms'],
+  properties: { overlap_ms: numberOrThreshold, backchannel: phraseList, backchannel_chars: numberOrThreshold, max: numberOrThreshold },
+} as const;
+
+const speechRateCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['min', 'max'],
+  properties: { min: numberOrThreshold, max: numberOrThreshold, min_speaking_s: numberOrThreshold },
+} as const;
+
+const silentCallerCheck = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['wait_s', 'repeat', 'close'],
+  properties: { wait_s: numberOrThreshold, repeat: phraseList, close: phraseList, never: phraseList },
+} as const;
+
 /** A check given once, or several of the same type (all must pass). */
 const oneOrMany = (schema: object): object => ({ anyOf: [schema, { type: 'array', items: schema, minItems: 1 }] });
 
@@ -160,6 +206,11 @@ export const CHECK_SCHEMAS: Record<string, object> = {
   respond: respondCheck,
   metadata: metadataCheck,
   pending: pendingCheck,
+  hold: holdCheck,
+  dead_air: deadAirCheck,
+  interrupt: interruptCheck,
+  speech_rate: speechRateCheck,
+  silent_caller: silentCallerCheck,
 };
 
 export function rulesetSchema(): object {

@@ -50,11 +50,21 @@ export interface WhenSpec {
   any?: WhenSpec[];
 }
 
+/** A number, or the name of a ruleset threshold (`ring_max_s`) resolved when compiling. */
+export type NumberOrThreshold = number | string;
+
 export type MetaTest =
   | string
   | number
   | boolean
-  | { eq?: string | number | boolean; gt?: number; gte?: number; lt?: number; lte?: number; present?: boolean };
+  | {
+      eq?: string | number | boolean;
+      gt?: NumberOrThreshold;
+      gte?: NumberOrThreshold;
+      lt?: NumberOrThreshold;
+      lte?: NumberOrThreshold;
+      present?: boolean;
+    };
 
 export interface RequireSpec {
   speaker: SpeakerName;
@@ -104,6 +114,58 @@ export interface RespondSpec {
   tolerance?: ToleranceSpec;
 }
 
+/**
+ * One of: `before` (the agent's turn that announces each hold says one of these), `check_back_s`
+ * (no silent stretch of a hold is longer than this), `after` (the agent's first turn after each
+ * hold says one of these). Holds are found with `lexicons.hold_announce` and `thresholds.hold_min_s`.
+ */
+export interface HoldSpec {
+  before?: PhraseSpec[];
+  check_back_s?: NumberOrThreshold;
+  after?: PhraseSpec[];
+}
+
+export interface DeadAirSpec {
+  /** A silence longer than this (not an announced hold) fails. */
+  max_s: NumberOrThreshold;
+  /** Silences that start within this many seconds of the first utterance are not counted. */
+  skip_first_s?: NumberOrThreshold;
+  /** Utterances shorter than this (a cough, a 嗯) do not break a silence: the two sides merge. */
+  bridge_ms?: NumberOrThreshold;
+  /** Skip silences inside the customer's own turn (customer before and after); default true. */
+  skip_customer_pauses?: boolean;
+}
+
+export interface InterruptSpec {
+  /** The agent talks over a running customer utterance for more than this many ms. */
+  overlap_ms: NumberOrThreshold;
+  /** Short utterances made only of these (嗯, 好的, 对) are backchannels, not interruptions. */
+  backchannel?: PhraseSpec[];
+  /** … when shorter than this many characters. */
+  backchannel_chars?: NumberOrThreshold;
+  /** Interruptions allowed per call (default 0). */
+  max?: NumberOrThreshold;
+}
+
+export interface SpeechRateSpec {
+  /** Agent characters per minute of agent speaking time: the band [min, max]. */
+  min: NumberOrThreshold;
+  max: NumberOrThreshold;
+  /** Less agent speech than this is too little to measure: na. */
+  min_speaking_s?: NumberOrThreshold;
+}
+
+export interface SilentCallerSpec {
+  /** The caller says nothing for this many seconds after the agent's first turn (timed calls). */
+  wait_s: NumberOrThreshold;
+  /** The agent repeats the prompt while the caller is silent. */
+  repeat: PhraseSpec[];
+  /** … and, when the caller never speaks, closes politely. */
+  close: PhraseSpec[];
+  /** Never said to a silent caller. */
+  never?: PhraseSpec[];
+}
+
 export interface ExampleSpec {
   verdict: 'pass' | 'fail' | 'na';
   /** Optional metadata for the example call. */
@@ -130,6 +192,12 @@ export interface RuleSpec {
   metadata?: Record<string, string | number | boolean>;
   /** Not evaluated yet: the rule is na with this reason (say which evidence it waits for). */
   pending?: string;
+  /** Timing checks (src/engine/rule-types): holds, dead air, interruptions, speech rate, silent caller. */
+  hold?: HoldSpec;
+  dead_air?: DeadAirSpec;
+  interrupt?: InterruptSpec;
+  speech_rate?: SpeechRateSpec;
+  silent_caller?: SilentCallerSpec;
   /** Near matches for every check of the rule (a check's own `tolerance` wins). */
   tolerance?: ToleranceSpec;
   examples?: ExampleSpec[];
