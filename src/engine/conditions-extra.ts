@@ -1,18 +1,30 @@
 /**
  * Conditions that need timing, metadata or the calendar (hold, transfer, rest_day,
  * customer_silent). Each is a small function: it returns undefined when the `when` does not use
- * it, else its answer. Until those facts are computed these answer "unknown" (so the rule is na
- * with a reason, never a guess).
+ * it, else its answer. A fact that cannot be known answers "unknown" (the rule is na with a
+ * reason, never a guess).
  */
+import { dayKind, type Region } from '../calendar/index.js';
+import { normalizeDate } from '../meta/fields.js';
 import type { CompiledWhen } from '../ruleset/index.js';
 import type { Applicability } from './conditions.js';
 import type { PreparedCall } from './prepare.js';
+import { timingFacts } from './timing/facts.js';
 
 export type ExtraCondition = (p: PreparedCall, when: CompiledWhen) => Applicability | undefined;
 
-const notYet = (what: string): Applicability => ({ state: 'unknown', reason: `${what} is not evaluated yet` });
-
 const YES: Applicability = { state: 'yes', evidence: [] };
+
+/** A hold: an announced silence of at least hold_min_s, or a hold the data records. */
+function hold(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
+  if (w.hold === undefined) return undefined;
+  const facts = timingFacts(p);
+  if (!facts.ok) return { state: 'unknown', reason: facts.reason };
+  const holds = facts.holds;
+  if ((holds.length > 0) !== w.hold) return { state: 'no', reason: holds.length > 0 ? `${holds.length} hold(s) in this call` : 'no hold in this call' };
+  // The hold checks name each hold themselves; no note here.
+  return YES;
+}
 
 /** A transfer is known from the call log (`transferred`); text cannot show a silent transfer. */
 function transfer(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
@@ -21,6 +33,44 @@ function transfer(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (t === undefined) return { state: 'unknown', reason: 'no transferred metadata' };
   const happened = t === true || String(t).toLowerCase() === 'true';
   return happened === w.transfer ? YES : { state: 'no', reason: happened ? 'the call was transferred' : 'no transfer in this call' };
+}
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+
+/** The call's date: `date`, else the date part of `started_at` (2026-10-01T09:15:30). */
+function callDate(p: PreparedCall): string | undefined {
+  const { date, started_at: startedAt } = p.call.meta;
+  if (date !== undefined) return normalizeDate(String(date));
+  const m = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(String(startedAt ?? ''));
+  return m ? normalizeDate(m[1] as string) : undefined;
+}
+
+/**
+ * Weekend or public holiday of the call's region (meta `region`, else the ruleset's), minus CN
+ * 调休 working weekends, plus the ruleset's calendar dates. Meta `holiday: true/false` decides
+ * outright (a company's own day off, or a data source that knows better).
+ */
+function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
+  if (w.restDay === undefined) return undefined;
+  const answer = (rest: boolean, why: string): Applicability => (rest === w.restDay ? { state: 'yes', evidence: [], note: why } : { state: 'no', reason: why });
+  const override = p.call.meta.holiday;
+  if (override !== undefined) {
+    const rest = override === true || String(override).toLowerCase() === 'true';
+    return answer(rest, `holiday metadata says ${rest ? 'a rest day' : 'a working day'}`);
+  }
+  const date = callDate(p);
+  if (date === undefined) return { state: 'unknown', reason: p.call.meta.date === undefined ? 'no call date' : `call date "${String(p.call.meta.date)}" is not a date` };
+  const region = String(p.call.meta.region ?? p.ruleset.region ?? '').toUpperCase();
+  if (region === '') return { state: 'unknown', reason: 'no region for the holiday calendar (ruleset `region:` or call metadata)' };
+  if (!['CN', 'TW', 'HK'].includes(region)) return { state: 'unknown', reason: `no holiday calendar for region ${region}` };
+  const kind = dayKind(date, region as Region, p.ruleset.calendar);
+  if (!kind.known) return { state: 'unknown', reason: `no calendar data for ${date.slice(0, 4)} (${region})` };
+  const day = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
+  const named = kind.name ? ` (${kind.name})` : '';
+  if (kind.adjustedWorkday) return answer(false, `${date} is a working ${day} in ${region}${named}`);
+  if (kind.holiday) return answer(true, `${date} is a public holiday in ${region}${named}`);
+  if (kind.weekend) return answer(true, `${date} is a ${day}`);
+  return answer(false, `${date} is a working day (${day})`);
 }
 
 /** The caller says nothing at all: no customer turn with any words in it. */
@@ -32,9 +82,4 @@ function customerSilent(p: PreparedCall, w: CompiledWhen): Applicability | undef
   return { state: 'no', reason: spoke ? 'the customer speaks' : 'the customer never speaks' };
 }
 
-export const extraConditions: ExtraCondition[] = [
-  (_p, w) => (w.hold === undefined ? undefined : notYet('hold detection')),
-  transfer,
-  (_p, w) => (w.restDay === undefined ? undefined : notYet('the holiday calendar')),
-  customerSilent,
-];
+export const extraConditions: ExtraCondition[] = [hold, transfer, restDay, customerSilent];

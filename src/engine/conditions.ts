@@ -12,7 +12,8 @@ import { selectTurns } from './scope.js';
 import { extraConditions } from './conditions-extra.js';
 
 export type Applicability =
-  | { state: 'yes'; triggerTurn?: number; evidence: Evidence[] }
+  /** `note`: what made the rule apply when no utterance shows it (「2026-10-01 is a public holiday」). */
+  | { state: 'yes'; triggerTurn?: number; evidence: Evidence[]; note?: string }
   | { state: 'no' | 'unknown'; reason: string };
 
 const YES: Applicability = { state: 'yes', evidence: [] };
@@ -41,7 +42,9 @@ function allOf(results: Applicability[]): Applicability {
   if (unknown) return unknown;
   const evidence = results.flatMap((r) => (r.state === 'yes' ? r.evidence : []));
   const trigger = results.find((r) => r.state === 'yes' && r.triggerTurn !== undefined);
-  return { state: 'yes', evidence, triggerTurn: trigger?.state === 'yes' ? trigger.triggerTurn : undefined };
+  const notes = results.map((r) => (r.state === 'yes' ? r.note : undefined)).filter(Boolean);
+  const note = notes.length > 0 ? notes.join('; ') : undefined;
+  return { state: 'yes', evidence, triggerTurn: trigger?.state === 'yes' ? trigger.triggerTurn : undefined, ...(note ? { note } : {}) };
 }
 
 function anyOf(results: Applicability[]): Applicability {
@@ -76,7 +79,11 @@ function metaTest(p: PreparedCall, key: string, test: NonNullable<CompiledWhen['
   if (test.gte !== undefined && !(n >= test.gte)) failures.push(`${key} ${String(value)} < ${test.gte}`);
   if (test.lt !== undefined && !(n < test.lt)) failures.push(`${key} ${String(value)} ≥ ${test.lt}`);
   if (test.lte !== undefined && !(n <= test.lte)) failures.push(`${key} ${String(value)} > ${test.lte}`);
-  return failures.length === 0 ? YES : { state: 'no', reason: failures.join(', ') };
+  if (failures.length > 0) return { state: 'no', reason: failures.join(', ') };
+  const bounds = (['gt', 'gte', 'lt', 'lte'] as const).filter((op) => test[op] !== undefined);
+  const SIGN = { gt: '>', gte: '≥', lt: '<', lte: '≤' } as const;
+  if (bounds.length === 0) return YES;
+  return { state: 'yes', evidence: [], note: bounds.map((op) => `${key} ${String(value)} ${SIGN[op]} ${String(test[op])}`).join(', ') };
 }
 
 /** First occurrence of a said-trigger, honouring its speaker, scope and exceptions. */

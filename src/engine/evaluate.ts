@@ -33,7 +33,9 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
   const applies = evaluateWhen(p, rule.when);
   if (applies.state !== 'yes') return { verdict: 'na', reason: applies.reason, evidence: [] };
   const outcomes = rule.checks.map((check) => evaluateCheck(check, { p, triggerTurn: applies.triggerTurn }));
-  return combine(outcomes, applies.evidence);
+  const outcome = combine(outcomes, applies.evidence);
+  // Say why the rule applied when no quote shows it: the holiday, the ring time.
+  return applies.note && outcome.verdict !== 'na' ? { ...outcome, reason: `${applies.note}: ${outcome.reason}` } : outcome;
 }
 
 /** Several checks in one rule: any fail fails, review beats pass, all-na is na. */

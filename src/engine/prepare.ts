@@ -6,6 +6,7 @@ import type { Call, Speaker } from '../model/call.js';
 import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
+import type { TimingFacts } from './timing/facts.js';
 
 export interface PreparedCall {
   call: Call;
@@ -19,6 +20,8 @@ export interface PreparedCall {
   timed: boolean;
   /** Folded meta values for `{agent_no}`-style templates, computed on first use. */
   metaFolds: Map<string, string | null>;
+  /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
+  timing?: TimingFacts;
 }
 
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {

@@ -57,6 +57,12 @@ export interface ReadWarning {
   line?: number;
 }
 
+/** A hold the telephony system recorded (the hold button), in ms from the recording start. */
+export interface HoldEvent {
+  startMs: number;
+  endMs: number;
+}
+
 export interface Call {
   id: string;
   file: string;
@@ -64,6 +70,8 @@ export interface Call {
   utterances: Utterance[];
   source: SourceFacts;
   warnings: ReadWarning[];
+  /** Holds from the data itself, when the source has them (most transcripts do not). */
+  holds?: HoldEvent[];
 }
 
 /** Why a file could not be turned into a Call; `line`/`column` when the problem has a place. */

@@ -10,6 +10,11 @@ import { evaluateRequire } from './require.js';
 import { evaluateRespond } from './respond.js';
 import { evaluateMetadata } from './metadata.js';
 import { evaluatePending } from './pending.js';
+import { evaluateHold } from './hold.js';
+import { evaluateDeadAir } from './dead-air.js';
+import { evaluateInterrupt } from './interrupt.js';
+import { evaluateSpeechRate } from './speech-rate.js';
+import { evaluateSilentCaller } from './silent-caller.js';
 
 export type { CheckContext } from './context.js';
 
@@ -21,6 +26,11 @@ const EVALUATORS: Evaluators = {
   respond: evaluateRespond,
   metadata: evaluateMetadata,
   pending: evaluatePending,
+  hold: evaluateHold,
+  dead_air: evaluateDeadAir,
+  interrupt: evaluateInterrupt,
+  speech_rate: evaluateSpeechRate,
+  silent_caller: evaluateSilentCaller,
 };
 
 export function evaluateCheck(check: CompiledCheck, ctx: CheckContext): CheckOutcome {

@@ -1,0 +1,67 @@
+/**
+ * `dead_air`: no unexplained silence longer than `max_s`. Not counted:
+ *   - a silence announced as a hold (「请稍等」 before it; the hold rules judge those), or inside a
+ *     hold the data records;
+ *   - a silence that starts within `skip_first_s` of the first utterance (connecting, IVR);
+ *   - with `skip_customer_pauses` (default): the customer's own pause — the customer speaks
+ *     before and after it — and a silence after an agent question that the customer breaks
+ *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
+ *   - utterances shorter than `bridge_ms` (a cough, a lone 嗯) do not break a silence in two.
+ * A silence of exactly `max_s` passes ("longer than").
+ */
+import type { DeadAirCheck } from '../../ruleset/compiled.js';
+import { formatMs } from '../../model/call.js';
+import { turnEvidence } from '../evidence.js';
+import type { PreparedCall } from '../prepare.js';
+import type { CheckOutcome, Evidence } from '../result.js';
+import { timingFacts, type Gap } from '../timing/facts.js';
+import { seconds, span } from '../timing/gaps.js';
+import type { CheckContext } from './context.js';
+
+export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  const facts = timingFacts(p);
+  if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
+  const events = p.call.holds ?? [];
+  const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
+    (g) =>
+      g.announcedBy === undefined &&
+      !events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs) &&
+      g.startMs >= facts.firstStartMs + check.skipFirstMs &&
+      !(check.skipCustomerPauses && customerOwesTurn(p, g)),
+  );
+  const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
+  const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
+  const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs);
+  if (dead.length === 0) {
+    const longest = counted.reduce((m, g) => Math.max(m, g.endMs - g.startMs), 0);
+    return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})`, evidence: [], window };
+  }
+  const evidence: Evidence[] = dead.flatMap((g) => [turnEvidence(p, g.before, 'before silence'), turnEvidence(p, g.after, 'after silence')]);
+  const list = dead.map((g) => `${span(g.startMs, g.endMs)} between turn ${g.before + 1} and turn ${g.after + 1}`).join('; ');
+  const what = dead.length === 1 ? 'silence' : `${dead.length} silences`;
+  return { verdict: 'fail', reason: `${what} longer than ${seconds(check.maxMs)}: ${list}`, evidence, window };
+}
+
+/** Merge silences separated only by blips shorter than `bridgeMs`. */
+function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
+  if (bridgeMs <= 0) return gaps;
+  const out: Gap[] = [];
+  for (const g of gaps) {
+    const prev = out[out.length - 1];
+    const between = prev ? p.call.utterances.filter((u) => (u.startMs ?? 0) >= prev.endMs && (u.startMs ?? 0) < g.startMs) : [];
+    const blips = between.length > 0 && between.every((u) => (u.endMs ?? 0) - (u.startMs ?? 0) < bridgeMs);
+    if (prev && blips) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+    else out.push({ ...g });
+  }
+  return out;
+}
+
+/** The customer speaks after the silence, and either spoke before it or was asked a question. */
+function customerOwesTurn(p: PreparedCall, g: Gap): boolean {
+  const before = p.call.utterances[g.before];
+  const after = p.call.utterances[g.after];
+  if (after?.speaker !== 'customer') return false;
+  if (before?.speaker === 'customer') return true;
+  return before?.speaker === 'agent' && /(?:[?？]|[吗呢][。.!！]?)\s*$/.test(before.text.trim());
+}

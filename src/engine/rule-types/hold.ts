@@ -1,0 +1,79 @@
+/**
+ * `hold`: rules over each hold of the call (src/engine/timing/holds.ts).
+ *   before        the agent's turn that announces the hold asks or explains (好吗 / 我帮您查询)
+ *   check_back_s  a hold longer than this is broken by an agent word at least that often
+ *   after         the agent's first turn after the hold thanks or apologises (谢谢您的等候)
+ * Every hold must pass; the first failing one is the evidence. No hold ⇒ na.
+ */
+import type { HoldCheck } from '../../ruleset/compiled.js';
+import { hitEvidence, turnEvidence } from '../evidence.js';
+import { findPhrases } from '../phrases.js';
+import type { CheckOutcome, Evidence } from '../result.js';
+import { timingFacts, type Hold } from '../timing/facts.js';
+import { seconds, span } from '../timing/gaps.js';
+import type { CheckContext } from './context.js';
+import type { PreparedCall } from '../prepare.js';
+
+type Judged = { verdict: 'pass' | 'fail' | 'na'; reason: string; evidence: Evidence[] };
+
+export function evaluateHold(check: HoldCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  const facts = timingFacts(p);
+  if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
+  if (facts.holds.length === 0) return { verdict: 'na', reason: 'no hold in this call', evidence: [] };
+  let holds = facts.holds;
+  if (check.mode === 'check_back') {
+    holds = holds.filter((h) => h.endMs - h.startMs > check.maxPieceMs);
+    if (holds.length === 0) {
+      const longest = Math.max(...facts.holds.map((h) => h.endMs - h.startMs));
+      return { verdict: 'na', reason: `no hold longer than ${seconds(check.maxPieceMs)} (longest ${seconds(longest)})`, evidence: [] };
+    }
+  }
+  const judged = holds.map((h) => judge(p, check, h));
+  const window = holds.map((h) => `hold ${span(h.startMs, h.endMs)}`).join('; ');
+  const fail = judged.find((j) => j.verdict === 'fail');
+  if (fail) return { ...fail, window };
+  const passes = judged.filter((j) => j.verdict === 'pass');
+  if (passes.length === 0) return { verdict: 'na', reason: judged.map((j) => j.reason).join('; '), evidence: [] };
+  return { verdict: 'pass', reason: passes.map((j) => j.reason).join('; '), evidence: passes.flatMap((j) => j.evidence), window };
+}
+
+function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
+  const name = `hold ${span(h.startMs, h.endMs)}`;
+  const around = [
+    ...(h.announce !== undefined ? [turnEvidence(p, h.announce, 'before hold')] : []),
+    ...h.checkBacks.map((i) => turnEvidence(p, i, 'check-back')),
+    ...(h.resume !== undefined ? [turnEvidence(p, h.resume, 'after hold')] : []),
+  ];
+  if (check.mode === 'check_back') {
+    const [from, to] = h.agentSilences.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
+    const longest = to - from;
+    if (longest > check.maxPieceMs) {
+      return { verdict: 'fail', reason: `${name}: no word from the agent for ${span(from, to)}, longer than ${seconds(check.maxPieceMs)}`, evidence: around };
+    }
+    const backs = h.checkBacks.map((i) => `turn ${i + 1}`).join(', ');
+    return { verdict: 'pass', reason: `${name}: checked back at ${backs}; longest silence ${seconds(longest)}`, evidence: around };
+  }
+  if (check.mode === 'before') {
+    if (h.announce === undefined) return { verdict: 'fail', reason: `${name}: the agent says nothing before it`, evidence: around };
+    const turns = agentTurnBefore(p, h.announce);
+    for (const u of turns) {
+      const hit = findPhrases(p, u, check.phrases)[0];
+      if (hit) return { verdict: 'pass', reason: `${name} announced with 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${u + 1})`, evidence: [hitEvidence(p, hit, check.phrases, 'before hold'), ...around.slice(1)] };
+    }
+    return { verdict: 'fail', reason: `${name}: the announcement (turn ${h.announce + 1}) neither asks nor explains (${check.phrases.label})`, evidence: around };
+  }
+  // after: the agent's first turn after the hold
+  const next = h.resume === undefined ? undefined : p.turnsOf.agent.find((i) => i >= (h.resume as number));
+  if (next === undefined) return { verdict: 'na', reason: `${name}: the agent does not speak after it`, evidence: [] };
+  const hit = findPhrases(p, next, check.phrases)[0];
+  if (hit) return { verdict: 'pass', reason: `${name}, then 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${next + 1})`, evidence: [...around.filter((e) => e.role === 'before hold'), hitEvidence(p, hit, check.phrases, 'after hold')] };
+  return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
+}
+
+/** The announcing agent turn plus the agent turns right before it (no customer turn between). */
+function agentTurnBefore(p: PreparedCall, announce: number): number[] {
+  const out = [announce];
+  for (let i = announce - 1; i >= 0 && p.call.utterances[i]?.speaker === 'agent'; i--) out.push(i);
+  return out;
+}

@@ -1,0 +1,45 @@
+/**
+ * `interrupt`: the agent starts talking while the customer's utterance is still running, for more
+ * than `overlap_ms` of speech at once (exactly `overlap_ms` is not "more than"). A backchannel on
+ * either side — an utterance shorter than `backchannel_chars` made only of `backchannel` words
+ * (嗯, 好的, 对) — is listening, not interrupting. More than `max` interruptions fail the call.
+ */
+import type { InterruptCheck } from '../../ruleset/compiled.js';
+import { formatMs } from '../../model/call.js';
+import { turnEvidence } from '../evidence.js';
+import { findPhrases } from '../phrases.js';
+import type { PreparedCall } from '../prepare.js';
+import type { CheckOutcome } from '../result.js';
+import { timingFacts } from '../timing/facts.js';
+import { seconds } from '../timing/gaps.js';
+import type { CheckContext } from './context.js';
+
+export function evaluateInterrupt(check: InterruptCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
+  const facts = timingFacts(p);
+  if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
+  const found = facts.overlaps.filter(
+    (o) => o.overlapMs > check.overlapMs && !isBackchannel(p, check, o.agent) && !isBackchannel(p, check, o.customer),
+  );
+  const limit = `more than ${seconds(check.overlapMs)} of talk-over, ${check.max} allowed`;
+  const window = `agent turns starting inside a customer turn (${limit})`;
+  const evidence = found.flatMap((o) => [turnEvidence(p, o.customer, 'interrupted'), turnEvidence(p, o.agent, 'interruption')]);
+  const list = found.map((o) => `at ${formatMs(o.atMs)} turn ${o.agent + 1} talks over turn ${o.customer + 1} for ${seconds(o.overlapMs)}`).join('; ');
+  if (found.length > check.max) {
+    return { verdict: 'fail', reason: `${found.length} interruption(s) (${check.max} allowed): ${list}`, evidence, window };
+  }
+  const reason = found.length === 0 ? 'the agent never talks over the customer' : `${found.length} interruption(s), ${check.max} allowed: ${list}`;
+  return { verdict: 'pass', reason, evidence, window };
+}
+
+/** Short, and nothing but backchannel words: 嗯, 好的好的, 对对. */
+function isBackchannel(p: PreparedCall, check: InterruptCheck, u: number): boolean {
+  if (!check.backchannel) return false;
+  const folded = p.folds[u]?.folded ?? '';
+  if (folded.length === 0) return true;
+  if (folded.length >= check.backchannelChars) return false;
+  const covered = new Array<boolean>(folded.length).fill(false);
+  for (const hit of findPhrases(p, u, check.backchannel)) covered.fill(true, hit.start, hit.end);
+  return covered.every(Boolean);
+}

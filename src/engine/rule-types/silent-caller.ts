@@ -1,0 +1,64 @@
+/**
+ * `silent_caller` (seed 004 (一)5–6: greet, 5 s of silence, repeat the prompt, 5 s, close politely).
+ * Applies when the caller never says a word (text alone tells), or — on a timed call — says
+ * nothing for `wait_s` after the agent's first turn ends (exactly `wait_s` counts). Then:
+ *   - the agent repeats a prompt during the silence (a `repeat` phrase in a later agent turn, or
+ *     a second one in the first turn: some recognisers keep one agent turn when nobody answers);
+ *   - if the caller never speaks at all, the agent also closes politely (a `close` phrase);
+ *   - the agent never says a `never` phrase (「喂，喂、听不见！」「不说话就挂了」) while they wait.
+ */
+import type { SilentCallerCheck } from '../../ruleset/compiled.js';
+import { formatMs } from '../../model/call.js';
+import { hitEvidence } from '../evidence.js';
+import { findPhrases, type PhraseHit } from '../phrases.js';
+import type { CheckOutcome, Evidence } from '../result.js';
+import { seconds, span } from '../timing/gaps.js';
+import type { CheckContext } from './context.js';
+
+export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
+  const firstAgent = p.turnsOf.agent[0];
+  if (firstAgent === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  const firstCustomer = p.turnsOf.customer.find((i) => (p.folds[i]?.folded.length ?? 0) > 0);
+  const utterances = p.call.utterances;
+
+  let agentTurns = p.turnsOf.agent;
+  let silence: string;
+  if (firstCustomer === undefined) {
+    silence = 'the caller never speaks';
+  } else {
+    if (!p.timed) return { verdict: 'na', reason: 'the caller speaks (no timestamps to measure a silence before)', evidence: [] };
+    const a = utterances[firstAgent];
+    const c = utterances[firstCustomer];
+    const from = a?.endMs ?? a?.startMs ?? 0;
+    const to = c?.startMs ?? 0;
+    if (firstCustomer < firstAgent || to - from < check.waitMs) {
+      const after = firstCustomer < firstAgent ? 'before the agent' : `${seconds(Math.max(0, to - from))} after the agent's first turn`;
+      return { verdict: 'na', reason: `the caller speaks at ${formatMs(to)}, ${after} (silent caller: ${seconds(check.waitMs)})`, evidence: [] };
+    }
+    silence = `the caller is silent ${span(from, to)}`;
+    agentTurns = agentTurns.filter((i) => (utterances[i]?.startMs ?? Infinity) < to);
+  }
+
+  const hits = (set: SilentCallerCheck['repeat']): PhraseHit[] => agentTurns.flatMap((u) => findPhrases(p, u, set));
+  const evidence: Evidence[] = [];
+  const never = check.never ? hits(check.never) : [];
+  if (never.length > 0 && check.never) {
+    const said = never.map((h) => hitEvidence(p, h, check.never as SilentCallerCheck['repeat']));
+    return { verdict: 'fail', reason: `${silence}; the agent says ${said.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence: said };
+  }
+  const prompts = hits(check.repeat);
+  const repeat = prompts.find((h, k) => h.utterance !== firstAgent || k > 0);
+  const missing: string[] = [];
+  if (repeat) evidence.push(hitEvidence(p, repeat, check.repeat, 'repeat'));
+  else missing.push(`no repeated prompt ${check.repeat.label}`);
+  if (firstCustomer === undefined) {
+    const close = hits(check.close)[0];
+    if (close) evidence.push(hitEvidence(p, close, check.close, 'close'));
+    else missing.push(`no polite close ${check.close.label}`);
+  }
+  const window = firstCustomer === undefined ? 'agent, whole call' : `agent turns before the caller's first words (turn ${firstCustomer + 1})`;
+  if (missing.length > 0) return { verdict: 'fail', reason: `${silence}: ${missing.join('; ')}`, evidence, window };
+  return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence, window };
+}

@@ -1,0 +1,31 @@
+/**
+ * `speech_rate`: agent characters per minute of agent speaking time inside [min, max] (both
+ * ends allowed). Needs start and end times; too little agent speech to measure ⇒ na.
+ */
+import type { SpeechRateCheck } from '../../ruleset/compiled.js';
+import { turnEvidence } from '../evidence.js';
+import type { CheckOutcome } from '../result.js';
+import { timelineProblem, seconds } from '../timing/gaps.js';
+import { speechRate } from '../timing/speech-rate.js';
+import type { CheckContext } from './context.js';
+
+export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
+  const { p } = ctx;
+  if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
+  const agent = p.turnsOf.agent.map((i) => p.call.utterances[i]).filter((u) => u !== undefined);
+  const problem = timelineProblem(agent, p.timed);
+  if (problem) return { verdict: 'na', reason: problem, evidence: [] };
+  if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  const r = speechRate(agent);
+  if (r.speakingMs < check.minSpeakingMs) {
+    return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
+  }
+  const rate = r.perMinute.toFixed(1);
+  const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech)`;
+  const band = `band ${check.min}–${check.max} per minute`;
+  const evidence = r.fastest ? [turnEvidence(p, r.fastest.index, `fastest turn, ${r.fastest.perMinute.toFixed(1)} per minute`)] : [];
+  const window = `agent, whole call (${agent.length} turns)`;
+  if (r.perMinute > check.max) return { verdict: 'fail', reason: `too fast: ${facts}, above the ${band}`, evidence, window };
+  if (r.perMinute < check.min) return { verdict: 'fail', reason: `too slow: ${facts}, below the ${band}`, evidence, window };
+  return { verdict: 'pass', reason: `${facts}, inside the ${band}`, evidence, window };
+}

@@ -1,0 +1,53 @@
+/**
+ * Silences: the stretches where nobody speaks, between the end of all speech so far and the next
+ * utterance's start. Overlapping speech never makes a gap. Needs end times on every utterance.
+ */
+import { formatMs, type Utterance } from '../../model/call.js';
+
+export interface Gap {
+  startMs: number;
+  endMs: number;
+  /** The utterance whose end opens the silence (the latest-ending one so far). */
+  before: number;
+  /** The utterance whose start closes it. */
+  after: number;
+  /** The agent turn that announced a hold right before this silence (「请稍等」), if any. */
+  announcedBy?: number;
+}
+
+/** Why the call's timing cannot be used, or undefined when it can. */
+export function timelineProblem(utterances: Utterance[], timed: boolean): string | undefined {
+  if (!timed) return 'no timestamps';
+  if (utterances.some((u) => u.endMs === undefined)) return 'no end times (the transcript gives start times only)';
+  return undefined;
+}
+
+/** Utterances in time order (readers keep file order; a merged vendor file may not be sorted). */
+export function byStart(utterances: Utterance[]): Utterance[] {
+  return [...utterances].sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0) || a.index - b.index);
+}
+
+export function findGaps(utterances: Utterance[]): Gap[] {
+  const gaps: Gap[] = [];
+  let lastEnd = -Infinity;
+  let lastIndex = -1;
+  for (const u of byStart(utterances)) {
+    const start = u.startMs ?? 0;
+    const end = u.endMs ?? start;
+    if (lastIndex >= 0 && start > lastEnd) gaps.push({ startMs: lastEnd, endMs: start, before: lastIndex, after: u.index });
+    if (end > lastEnd) {
+      lastEnd = end;
+      lastIndex = u.index;
+    }
+  }
+  return gaps;
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`;
+}
+
+/** "00:32.0–01:12.5 (40.5 s)" */
+export function span(startMs: number, endMs: number): string {
+  return `${formatMs(startMs)}–${formatMs(endMs)} (${seconds(endMs - startMs)})`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Holds. A hold is a silence of at least `hold_min_s` whose last agent turn before it announces
+ * one (a phrase of `lexicons.hold_announce`: 请稍等, 我帮您查一下 …), or a hold the data records
+ * (Call.holds). Customer turns between the announcement and the silence are allowed
+ * (「请稍等。」「好的。」 then silence). Consecutive held silences make ONE hold when every agent
+ * turn between them announces again — that is the agent checking back
+ * (「很抱歉，您的问题正在查证中，麻烦您再稍等片刻」) — and a customer's 「喂？」 inside a hold does
+ * not end it either.
+ */
+import type { Call, Utterance } from '../../model/call.js';
+import type { HoldDetection } from '../../ruleset/compiled.js';
+import { findPhrases } from '../phrases.js';
+import type { PreparedCall } from '../prepare.js';
+import { byStart, type Gap } from './gaps.js';
+
+export interface Hold {
+  startMs: number;
+  endMs: number;
+  /** The agent turn that announced the hold (the last agent turn before it), if there is one. */
+  announce?: number;
+  /** Agent turns inside the hold (check-backs). */
+  checkBacks: number[];
+  /** The first utterance after the hold, if the call goes on. */
+  resume?: number;
+  /** Stretches of the hold without an agent word: [start, end] in ms. */
+  agentSilences: Array<[number, number]>;
+  source: 'announced' | 'event';
+}
+
+/** Mark each silence announced by the last agent turn that starts before it. */
+export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): void {
+  if (!detection) return;
+  const ordered = byStart(p.call.utterances);
+  let k = 0;
+  let lastAgent: Utterance | undefined;
+  for (const g of gaps) {
+    while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
+      const u = ordered[k] as Utterance;
+      if (u.speaker === 'agent') lastAgent = u;
+      k++;
+    }
+    if (lastAgent && findPhrases(p, lastAgent.index, detection.announce).length > 0) g.announcedBy = lastAgent.index;
+  }
+}
+
+export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): Hold[] {
+  const utterances = p.call.utterances;
+  const events = p.call.holds ?? [];
+  const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
+  const announced = detection ? gaps.filter((g) => g.announcedBy !== undefined && !inEvent(g)) : [];
+  const announces = (u: Utterance): boolean => !!detection && findPhrases(p, u.index, detection.announce).length > 0;
+
+  // A hold starts with an announced silence of at least hold_min_s; a later announced silence
+  // (of any length) continues it when every agent turn in between announces again.
+  const runs: Gap[][] = [];
+  let open = false;
+  for (const g of announced) {
+    const run = runs[runs.length - 1];
+    const prev = run?.[run.length - 1];
+    if (open && run && prev && agentTurnsBetween(utterances, prev.endMs, g.startMs).every(announces)) run.push(g);
+    else if (g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
+      runs.push([g]);
+      open = true;
+    } else open = false;
+  }
+  const holds = runs.map((run) => {
+    const first = run[0] as Gap;
+    const last = run[run.length - 1] as Gap;
+    return makeHold(p.call, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
+  });
+  for (const e of events) {
+    const lastAgent = byStart(utterances).filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) < e.startMs).pop();
+    const resume = byStart(utterances).find((u) => (u.startMs ?? 0) >= e.endMs);
+    holds.push(makeHold(p.call, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
+  }
+  return holds.sort((a, b) => a.startMs - b.startMs);
+}
+
+function agentTurnsBetween(utterances: Utterance[], fromMs: number, toMs: number): Utterance[] {
+  return utterances.filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) >= fromMs && (u.startMs ?? 0) < toMs);
+}
+
+function makeHold(call: Call, startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
+  const inside = agentTurnsBetween(call.utterances, startMs, endMs);
+  const agentSilences: Array<[number, number]> = [];
+  let from = startMs;
+  for (const u of byStart(inside)) {
+    if ((u.startMs ?? 0) > from) agentSilences.push([from, u.startMs ?? 0]);
+    from = Math.max(from, u.endMs ?? u.startMs ?? 0);
+  }
+  if (endMs > from) agentSilences.push([from, endMs]);
+  return { startMs, endMs, announce, checkBacks: inside.map((u) => u.index), resume, agentSilences, source };
+}
