@@ -1,9 +1,12 @@
 /**
  * Atomic output: the whole report is written into a temporary sibling folder and swapped into
  * place at the end, so a run that is interrupted or fails (disk full) leaves the previous report
- * intact — never a half-written CSV.
+ * intact — never a half-written CSV. Single files go through a temporary name and a rename.
+ *
+ * Not a durability guarantee against power loss (no fsync of every scorecard): the aim is that
+ * Ctrl-C, SIGTERM, a crash or a full disk never leave a mix of old and new files.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -16,14 +19,25 @@ export class ReportError extends Error {
 }
 
 export function describeIoError(err: unknown, path: string): ReportError {
+  if (err instanceof ReportError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const why =
-    code === 'ENOSPC' ? 'the disk is full'
+    code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
     : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
     : code === 'ENOTDIR' ? 'a parent is not a folder'
     : code === 'EROFS' ? 'read-only file system'
+    : code === 'ENAMETOOLONG' ? 'a file name is too long'
     : err instanceof Error ? err.message : String(err);
   return new ReportError(`cannot write the report at ${path}: ${why}; the previous report is unchanged`);
+}
+
+/** Staging folders of this process not yet committed or discarded: removed if the process exits. */
+const live = new Set<StagingDir>();
+let exitHook = false;
+
+/** Remove every staging folder of this process (for a signal handler that exits right away). */
+export function discardAllStaging(): void {
+  for (const dir of [...live]) dir.discard();
 }
 
 export class StagingDir {
@@ -32,11 +46,18 @@ export class StagingDir {
 
   constructor(readonly target: string) {
     const abs = resolve(target);
+    assertReplaceable(abs, target);
+    removeStale(abs);
     this.path = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
       mkdirSync(this.path, { recursive: true });
     } catch (err) {
       throw describeIoError(err, target);
+    }
+    live.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on('exit', discardAllStaging);
     }
   }
 
@@ -45,6 +66,7 @@ export class StagingDir {
     const abs = resolve(this.target);
     const old = `${this.path}.old`;
     try {
+      assertReplaceable(abs, this.target);
       if (existsSync(abs)) renameSync(abs, old);
       try {
         renameSync(this.path, abs);
@@ -52,17 +74,100 @@ export class StagingDir {
         if (existsSync(old)) renameSync(old, abs);
         throw err;
       }
-      rmSync(old, { recursive: true, force: true });
       this.done = true;
+      live.delete(this);
     } catch (err) {
       this.discard();
       throw describeIoError(err, this.target);
     }
+    // The new report is in place; an old copy that cannot be removed is only clutter.
+    try {
+      rmSync(old, { recursive: true, force: true });
+    } catch {
+      // leave it; the report itself is complete
+    }
   }
 
   discard(): void {
+    live.delete(this);
     if (this.done) return;
     this.done = true;
     rmSync(this.path, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Only an earlier report (or an empty folder) is ever replaced: `--out src` or `--out ~` must
+ * fail with a message, not delete the folder.
+ */
+function assertReplaceable(abs: string, shown: string): void {
+  let stat;
+  try {
+    stat = lstatSync(abs);
+  } catch {
+    return; // nothing there yet
+  }
+  if (!stat.isDirectory()) throw new ReportError(`cannot write the report at ${shown}: it exists and is not a folder`);
+  const entries = readdirSync(abs);
+  if (entries.length === 0 || isReport(join(abs, 'run.json'))) return;
+  throw new ReportError(`cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`);
+}
+
+function isReport(runJson: string): boolean {
+  try {
+    const run = JSON.parse(readFileSync(runJson, 'utf8')) as { tool?: unknown };
+    return run.tool === 'callqa';
+  } catch {
+    return false;
+  }
+}
+
+/** Staging folders left by a killed run (SIGKILL, power cut) of a process that no longer exists. */
+function removeStale(abs: string): void {
+  const prefix = `.${basename(abs)}.tmp-`;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(abs));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(name.slice(prefix.length).split('-')[0]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(dirname(abs), name), { recursive: true, force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Write one file atomically: a temporary sibling, flushed to disk, then renamed over `path`. */
+export function atomicWriteFile(path: string, data: string | Uint8Array): void {
+  const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'w');
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    let off = 0;
+    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (err) {
+    try {
+      if (fd !== undefined) closeSync(fd);
+      rmSync(tmp, { force: true });
+    } catch {
+      // the original error is the one worth reporting
+    }
+    throw describeIoError(err, path);
   }
 }

@@ -1,0 +1,170 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { atomicWriteFile, describeIoError } from '../../src/report/atomic.js';
+import { createReportWriter, ReportError } from '../../src/report/index.js';
+import { sampleCalls } from './calls.js';
+import { tempDir, testRuleset } from './helpers.js';
+
+const opts = { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' };
+const run = { inputs: 5, scored: 5, errors: 0, warnings: 0, startedAt: new Date(), finishedAt: new Date() };
+
+function writeReport(out: string, calls = sampleCalls()): void {
+  const writer = createReportWriter(out, opts);
+  for (const c of calls) writer.addCall(c);
+  writer.finish(run);
+}
+
+/** Every file under dir with its bytes, to compare a report before and after. */
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile()) files[join(e.parentPath, e.name).slice(dir.length)] = readFileSync(join(e.parentPath, e.name), 'base64');
+  }
+  return files;
+}
+
+function caught(fn: () => void): unknown {
+  try {
+    fn();
+  } catch (err) {
+    return err;
+  }
+  throw new Error('expected an error');
+}
+
+describe('atomic report folder', () => {
+  it('replaces an earlier report as a whole', () => {
+    const parent = tempDir();
+    const out = join(parent, 'report');
+    writeReport(out);
+    writeReport(out, sampleCalls().slice(0, 1));
+    expect(readdirSync(join(out, 'scorecards'))).toEqual(['A128.csv']);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('a write that fails at finish leaves the previous report intact and no staging folder', () => {
+    const parent = tempDir();
+    const out = join(parent, 'report');
+    writeReport(out);
+    const before = snapshot(out);
+    const writer = createReportWriter(out, opts);
+    for (const c of sampleCalls().slice(0, 2)) writer.addCall(c);
+    // Make summary.csv unwritable in the staging folder: a real I/O error, not a mock.
+    const staging = readdirSync(parent).find((n) => n.includes('.tmp-')) ?? '';
+    mkdirSync(join(parent, staging, 'summary.csv'));
+    const err = caught(() => writer.finish(run));
+    expect(err).toBeInstanceOf(ReportError);
+    expect((err as Error).message).toContain(out);
+    expect((err as Error).message).toContain('previous report is unchanged');
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('discard (Ctrl-C) removes the staging folder and keeps the previous report', () => {
+    const parent = tempDir();
+    const out = join(parent, 'report');
+    writeReport(out);
+    const before = snapshot(out);
+    const writer = createReportWriter(out, opts);
+    for (const c of sampleCalls()) writer.addCall(c);
+    writer.discard();
+    writer.discard();
+    expect(snapshot(out)).toEqual(before);
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('a process that exits without finishing (Ctrl-C handler calling exit) leaves no staging folder', () => {
+    const parent = tempDir();
+    // atomic.ts imports only node: modules, so a plain transpile runs it in a child process.
+    const source = readFileSync(new URL('../../src/report/atomic.ts', import.meta.url), 'utf8');
+    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(join(parent, 'atomic.mjs'), js);
+    const script = `import { StagingDir } from ${JSON.stringify(join(parent, 'atomic.mjs'))};
+      const s = new StagingDir(${JSON.stringify(join(parent, 'report'))});
+      console.log(s.path);
+      process.exit(130);`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(130);
+    expect(r.stdout).toContain('.report.tmp-');
+    expect(readdirSync(parent)).toEqual(['atomic.mjs']);
+  });
+
+  it('removes staging folders left by a killed run of a process that no longer exists', () => {
+    const parent = tempDir();
+    const stale = join(parent, '.report.tmp-999999999-abcdef');
+    mkdirSync(stale);
+    writeFileSync(join(stale, 'findings.csv'), 'half a file');
+    writeReport(join(parent, 'report'));
+    expect(readdirSync(parent)).toEqual(['report']);
+  });
+
+  it('refuses to replace a folder that is not a callqa report, and leaves it alone', () => {
+    const parent = tempDir();
+    const out = join(parent, 'src');
+    mkdirSync(out);
+    writeFileSync(join(out, 'main.ts'), 'export {};');
+    const err = caught(() => createReportWriter(out, opts));
+    expect(err).toBeInstanceOf(ReportError);
+    expect((err as Error).message).toMatch(/not empty and holds no earlier callqa report/);
+    expect(readdirSync(out)).toEqual(['main.ts']);
+    expect(readdirSync(parent)).toEqual(['src']);
+  });
+
+  it('refuses to replace a file', () => {
+    const out = join(tempDir(), 'report');
+    writeFileSync(out, 'notes');
+    expect(() => createReportWriter(out, opts)).toThrow(/exists and is not a folder/);
+    expect(readFileSync(out, 'utf8')).toBe('notes');
+  });
+
+  it('writes into an empty existing folder', () => {
+    const out = join(tempDir(), 'report');
+    mkdirSync(out);
+    writeReport(out);
+    expect(existsSync(join(out, 'run.json'))).toBe(true);
+  });
+});
+
+describe('I/O errors become one-line ReportErrors naming the path', () => {
+  const errno = (code: string): NodeJS.ErrnoException => Object.assign(new Error(`${code}: raw`), { code });
+
+  it.each([
+    ['ENOSPC', 'the disk is full'],
+    ['EACCES', 'permission denied'],
+    ['EROFS', 'read-only file system'],
+  ])('%s', (code, words) => {
+    const err = describeIoError(errno(code), '/data/callqa-report');
+    expect(err).toBeInstanceOf(ReportError);
+    expect(err.message).toBe(`cannot write the report at /data/callqa-report: ${words}; the previous report is unchanged`);
+    expect(err.message).not.toContain('\n');
+  });
+
+  it('a report folder under a file is a ReportError, not a crash', () => {
+    const parent = tempDir();
+    writeFileSync(join(parent, 'file'), 'x');
+    expect(() => createReportWriter(join(parent, 'file', 'report'), opts)).toThrow(ReportError);
+  });
+});
+
+describe('atomicWriteFile', () => {
+  it('replaces the file whole and leaves no temporary file', () => {
+    const dir = tempDir();
+    const file = join(dir, 'run.json');
+    writeFileSync(file, '{"old":true}');
+    atomicWriteFile(file, '{"new":"新"}\n');
+    expect(readFileSync(file, 'utf8')).toBe('{"new":"新"}\n');
+    expect(readdirSync(dir)).toEqual(['run.json']);
+  });
+
+  it('fails with a ReportError and keeps the old file when the target cannot be replaced', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'busy'));
+    writeFileSync(join(dir, 'busy', 'x'), 'x');
+    expect(() => atomicWriteFile(join(dir, 'busy'), 'data')).toThrow(ReportError);
+    expect(readdirSync(dir)).toEqual(['busy']);
+  });
+});
