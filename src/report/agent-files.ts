@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
 const FLUSH_TOTAL_BYTES = 8 << 20;
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)$/i;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 
 export class AgentFiles {
   private readonly files = new Map<string, { name: string; buffer: string; started: boolean }>();
@@ -47,17 +47,39 @@ export class AgentFiles {
     this.flush();
   }
 
-  /** A safe, unique file name for an agent id: `A128.csv`, `team_7_A1.csv`, `x-3f9a1c.csv`. */
+  /**
+   * A safe, unique file name for an agent id: `A128.csv`, `王芳.csv`. An id that had to change to
+   * be a file name (path separators, `: * ? " < > |`, control characters, leading dots, trailing
+   * dots or spaces, reserved Windows names, over 120 bytes) always gets a short hash of the id —
+   * `team_7-1a2b3c.csv` — so `team/7` and `team:7` never share a file and an id's file name does
+   * not depend on which other agents are in the run. Ids that differ only in case (a case-
+   * insensitive disk would merge them) get the hash from the second one on.
+   */
   private fileName(agentId: string): string {
-    let base = agentId.replace(/[\\/:*?"<>|\x00-\x1f]/g, '_').replace(/^\.+/, '_').trim() || 'unknown';
+    let base = agentId.replace(/[\\/:*?"<>|\x00-\x1f\x7f]/g, '_').replace(/^\.+/, '_').replace(/[. ]+$/, '_') || 'unknown';
     if (WINDOWS_RESERVED.test(base)) base = `_${base}`;
-    if (base.length > 100) base = base.slice(0, 100);
+    base = truncateBytes(base, MAX_NAME_BYTES);
     const key = base.toLowerCase();
     const owner = this.taken.get(key);
-    if (owner !== undefined && owner !== agentId) {
+    if (base !== agentId || (owner !== undefined && owner !== agentId)) {
       base = `${base}-${createHash('sha256').update(agentId).digest('hex').slice(0, 6)}`;
     }
     this.taken.set(base.toLowerCase(), agentId);
     return `${base}.csv`;
   }
+}
+
+/** File systems allow 255 bytes per name; CJK characters take 3 bytes each in UTF-8. */
+const MAX_NAME_BYTES = 120;
+
+function truncateBytes(text: string, max: number): string {
+  if (Buffer.byteLength(text) <= max) return text;
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
 }

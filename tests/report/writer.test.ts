@@ -195,3 +195,46 @@ describe('report writer options and edge cases', () => {
     expect(readdirSync(parent)).toEqual([]);
   });
 });
+
+describe('scorecard file names', () => {
+  /** The scorecard file each agent's call landed in, writing one call per agent id. */
+  function filesFor(agentIds: string[]): Map<string, string> {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    const [call] = sampleCalls();
+    agentIds.forEach((agentId, i) => call && writer.addCall({ ...call, agentId, callId: `C-${i}` }));
+    writer.finish(runInfo());
+    const byCall = scorecardsByCall(out);
+    return new Map(agentIds.map((id, i) => [id, byCall.get(`C-${i}`) ?? '']));
+  }
+
+  it('keeps plain ids (also Chinese) as they are', () => {
+    const names = filesFor(['A128', '王芳', 'A-0007']);
+    expect([...names.values()]).toEqual(['A128.csv', '王芳.csv', 'A-0007.csv']);
+  });
+
+  it('gives changed ids a hash, the same whatever other agents are in the run', () => {
+    const alone = filesFor(['team/7']).get('team/7');
+    const withOthers = filesFor(['team_7', 'team:7', 'team/7']);
+    expect(alone).toMatch(/^team_7-[0-9a-f]{6}\.csv$/);
+    expect(withOthers.get('team/7')).toBe(alone);
+    expect(withOthers.get('team_7')).toBe('team_7.csv');
+    expect(new Set(withOthers.values()).size).toBe(3);
+  });
+
+  it('never writes outside scorecards/ nor hidden, reserved or over-long names', () => {
+    const ids = ['../../etc/passwd', '..hidden', 'CON', 'nul.txt', 'a\tb', '坐'.repeat(100), 'x. '];
+    const names = filesFor(ids);
+    expect(new Set(names.values()).size).toBe(ids.length);
+    for (const name of names.values()) {
+      expect(name).not.toMatch(/^\.|[/\\\t]|^(con|nul)(\.|$)/i);
+      expect(Buffer.byteLength(name)).toBeLessThanOrEqual(255);
+    }
+  });
+
+  it('ids that differ only in case do not share a file on a case-insensitive disk', () => {
+    const names = filesFor(['ab1', 'AB1']);
+    expect(names.get('ab1')).toBe('ab1.csv');
+    expect(names.get('AB1')?.toLowerCase()).not.toBe('ab1.csv');
+  });
+});
