@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './commands/audit.js';
+import { registerLint } from './commands/lint.js';
 import { EXIT } from './exit-codes.js';
 import { errorLine, processIo, type Io } from './io.js';
 
@@ -20,6 +21,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .showHelpAfterError('(run with --help for usage)')
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerAudit(program, io, setExit);
+  registerLint(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (err) {

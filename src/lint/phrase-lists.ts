@@ -1,0 +1,126 @@
+/**
+ * @fileoverview Phrase lists that cannot mean what they say: a phrase listed twice, and a phrase
+ * shadowed by a shorter one of the same list (「很抱歉」 next to 「抱歉」: after folding, every text
+ * that contains the longer one contains the shorter, so the longer never decides anything).
+ * Regexes and phrases with call variables are skipped: containment is not decidable for them.
+ * `except` lists are checked for duplicates only — a longer exception is not made redundant by a
+ * shorter one (the forbidden hit may lie outside the shorter).
+ */
+import { foldPhrase } from '../normalize/fold.js';
+import type { RulesetSpec } from '../ruleset/spec.js';
+import type { LintContext, Path } from './context.js';
+
+/** Keys whose value is a list of alternatives (any one is enough). */
+const ALTERNATIVES = new Set(['any', 'phrases', 'before', 'after', 'repeat', 'close', 'never']);
+// Not `backchannel`: an utterance made only of 嗯/好 is not one made of 嗯嗯/好的.
+/** Keys whose items are each a phrase or a list of alternatives. */
+const GROUPS = new Set(['all', 'of']);
+
+interface Entry {
+  raw: string;
+  folded: string;
+  /** Index of the list item it comes from. */
+  item: number;
+  lexicon?: string;
+}
+
+export function checkPhraseLists(ctx: LintContext): void {
+  const spec = ctx.loaded.spec;
+  const alternativeLexicons = new Set<string>();
+  for (const rule of spec.rules) {
+    const report = (rel: Path, code: string, msg: string): void => ctx.reportRule(rule.id, rel, code, msg, 'warning');
+    walk(rule, [], spec, report, alternativeLexicons);
+  }
+  for (const [name, phrases] of Object.entries(spec.lexicons ?? {})) {
+    const entries = phrases.flatMap((raw, item) => entry(raw, item, spec));
+    const report = (rel: Path, code: string, msg: string): void => ctx.report(['lexicons', name, ...rel], code, msg, 'warning');
+    checkList(entries, alternativeLexicons.has(name), report, `lexicon $${name}`);
+  }
+}
+
+type Report = (rel: Path, code: string, message: string) => void;
+
+function walk(node: unknown, path: Path, spec: RulesetSpec, report: Report, lexicons: Set<string>): void {
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => walk(x, [...path, i], spec, report, lexicons));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'examples' || key === 'metadata' || key === 'meta') continue;
+    const here = [...path, key];
+    if (isStrings(value) && (ALTERNATIVES.has(key) || key === 'except')) {
+      const shadow = key !== 'except';
+      if (shadow) value.filter((x) => x.startsWith('$')).forEach((x) => lexicons.add(x.slice(1)));
+      checkItems(value, here, shadow, spec, report);
+    } else if (Array.isArray(value) && GROUPS.has(key)) {
+      // `all: [$greeting, [喂, 您好]]`: each item is one group of alternatives.
+      value.forEach((item, i) => {
+        const group = typeof item === 'string' ? [item] : item;
+        if (!isStrings(group)) return;
+        group.filter((x) => x.startsWith('$')).forEach((x) => lexicons.add(x.slice(1)));
+        if (Array.isArray(item)) checkItems(group, [...here, i], true, spec, report);
+      });
+    } else {
+      walk(value, here, spec, report, lexicons);
+    }
+  }
+}
+
+/** One list as written: duplicate items, then its expanded phrases (pairs inside one lexicon are the lexicon's). */
+function checkItems(items: string[], path: Path, shadow: boolean, spec: RulesetSpec, report: Report): void {
+  const entries: Entry[] = [];
+  items.forEach((raw, item) => {
+    if (raw.startsWith('$')) {
+      for (const p of spec.lexicons?.[raw.slice(1)] ?? []) entries.push(...entry(p, item, spec, raw.slice(1)));
+    } else {
+      entries.push(...entry(raw, item, spec));
+    }
+  });
+  checkList(entries, shadow, report, 'this list', (e) => [...path, e.item]);
+}
+
+function checkList(entries: Entry[], shadow: boolean, report: Report, where: string, at: (e: Entry) => Path = (e) => [e.item]): void {
+  const said = new Set<string>();
+  const name = (e: Entry): string => `「${e.raw}」${e.lexicon ? ` (from $${e.lexicon})` : ''}`;
+  const sameLexicon = (a: Entry, b: Entry): boolean => a.lexicon !== undefined && a.lexicon === b.lexicon;
+  entries.forEach((e, i) => {
+    const first = entries.slice(0, i).find((x) => x.folded === e.folded && !sameLexicon(x, e));
+    if (first) {
+      report(at(e), 'duplicate-phrase', `${name(e)} is listed twice in ${where} (same as ${name(first)} after folding)`);
+      said.add(e.folded);
+    }
+  });
+  if (!shadow) return;
+  const reported = new Set<string>();
+  for (const long of entries) {
+    if (said.has(long.folded)) continue;
+    const short = entries.find((s) => s.folded.length < long.folded.length && long.folded.includes(s.folded) && !sameLexicon(s, long));
+    if (!short) continue;
+    const key = `${long.item}:${long.folded}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    report(
+      at(long),
+      'shadowed-phrase',
+      `${name(long)} is shadowed by ${name(short)} in ${where}: the shorter phrase already matches every text that contains the longer one (after folding)`,
+    );
+  }
+}
+
+function entry(raw: string, item: number, spec: RulesetSpec, lexicon?: string): Entry[] {
+  if (/^\/.+\/[a-z]*$/s.test(raw) || raw.startsWith('$')) return [];
+  let unknown = false;
+  const text = raw.replace(/\{([a-z_][a-z0-9_]*)\}/gi, (_m, v: string) => {
+    const value = spec.variables?.[v];
+    if (value === undefined) unknown = true;
+    return value ?? '';
+  });
+  if (unknown) return [];
+  const folded = foldPhrase(text);
+  return folded ? [{ raw, folded, item, lexicon }] : [];
+}
+
+function isStrings(x: unknown): x is string[] {
+  return Array.isArray(x) && x.every((s) => typeof s === 'string');
+}
