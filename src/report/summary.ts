@@ -1,5 +1,7 @@
-/** Per-agent aggregates for summary.csv: kept as running sums, never as lists of calls. */
-import { round1 } from '../engine/index.js';
+/**
+ * Per-agent aggregates for summary.csv: kept as running sums, never as lists of calls. Scores
+ * have one decimal, so they are summed as whole tenths: exact, whatever order calls arrive in.
+ */
 import type { CallSummary } from './render.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { csvHeader, csvLine } from './csv.js';
@@ -41,14 +43,14 @@ export class SummaryBuilder {
     a.calls++;
     if (r.score !== undefined) {
       a.scored++;
-      a.scoreSum += r.score;
+      a.scoreSum += tenths(r.score);
       a.minScore = a.minScore === undefined ? r.score : Math.min(a.minScore, r.score);
     }
     if (r.result === 'fail') a.failed++;
     if (r.criticalFail) a.critical++;
     for (const [name, score] of Object.entries(r.categories)) {
       if (score === undefined) continue;
-      a.categorySum.set(name, (a.categorySum.get(name) ?? 0) + score);
+      a.categorySum.set(name, (a.categorySum.get(name) ?? 0) + tenths(score));
       a.categoryCount.set(name, (a.categoryCount.get(name) ?? 0) + 1);
     }
     for (const id of r.failedRules) a.ruleFails.set(id, (a.ruleFails.get(id) ?? 0) + 1);
@@ -66,10 +68,10 @@ export class SummaryBuilder {
       const [rule, fails] = this.mostFailed(a);
       return csvLine(
         [
-          id, a.name, a.calls, a.scored ? round1(a.scoreSum / a.scored) : undefined, a.minScore, a.failed, a.critical,
+          id, a.name, a.calls, a.scored ? meanOfTenths(a.scoreSum, a.scored) : undefined, a.minScore, a.failed, a.critical,
           ...this.categories.map((c) => {
             const n = a.categoryCount.get(c) ?? 0;
-            return n ? round1((a.categorySum.get(c) ?? 0) / n) : undefined;
+            return n ? meanOfTenths(a.categorySum.get(c) ?? 0, n) : undefined;
           }),
           rule, fails,
         ],
@@ -92,4 +94,13 @@ export class SummaryBuilder {
     }
     return best === undefined ? [undefined, undefined] : [best, count];
   }
+}
+
+function tenths(score: number): number {
+  return Math.round(score * 10);
+}
+
+/** The mean of n scores summed as tenths, rounded half up to one decimal. */
+function meanOfTenths(sumTenths: number, n: number): number {
+  return Math.round(sumTenths / n) / 10;
 }

@@ -27,7 +27,20 @@ export interface RunInfo {
   warnings: number;
   startedAt: Date;
   finishedAt: Date;
+  /** More facts for run.json (jobs, options); they never replace the keys above. */
   extra?: Record<string, unknown>;
+}
+
+/** What finish() wrote, for the CLI's closing line. */
+export interface RunSummary {
+  outDir: string;
+  inputs: number;
+  scored: number;
+  errors: number;
+  warnings: number;
+  /** inputs = scored + errors: no input was lost. */
+  complete: boolean;
+  agents: number;
 }
 
 export interface ReportWriterOptions {
@@ -44,7 +57,7 @@ export interface ReportWriter {
   addRendered(call: RenderedCall): void;
   addError(row: ErrorRow): void;
   /** Write summary, errors and run.json, then swap the report into place. */
-  finish(run: RunInfo): void;
+  finish(run: RunInfo): RunSummary;
   /** Drop everything staged; the previous report stays. */
   discard(): void;
 }
@@ -101,7 +114,7 @@ class StreamingReportWriter implements ReportWriter {
     this.errors.push(row);
   }
 
-  finish(run: RunInfo): void {
+  finish(run: RunInfo): RunSummary {
     this.flushFindings();
     this.guard(() => {
       closeSync(this.findingsFd);
@@ -111,6 +124,8 @@ class StreamingReportWriter implements ReportWriter {
       writeFileSync(join(this.staging.path, 'run.json'), `${JSON.stringify(this.runJson(run), null, 2)}\n`);
     });
     this.staging.commit();
+    const { inputs, scored, errors, warnings } = run;
+    return { outDir: this.outDir, inputs, scored, errors, warnings, complete: inputs === scored + errors, agents: this.summary.agentCount };
   }
 
   discard(): void {
@@ -140,13 +155,13 @@ class StreamingReportWriter implements ReportWriter {
   }
 
   private errorsCsv(): string {
-    const rows = [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.severity, b.severity) || cmp(a.stage, b.stage) || cmp(a.message, b.message));
+    const rows = [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.stage, b.stage) || cmp(a.message, b.message) || cmp(a.severity, b.severity));
     return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, e.message])).join('');
   }
 
   private runJson(run: RunInfo): Record<string, unknown> {
     const rs = this.opts.ruleset;
-    return {
+    const core = {
       tool: 'callqa',
       version: this.opts.toolVersion,
       ruleset: { name: rs.name, version: rs.version, sha256: rs.sha256, file: this.opts.rulesetFile },
@@ -159,8 +174,9 @@ class StreamingReportWriter implements ReportWriter {
       masked: this.opts.mask,
       started_at: run.startedAt.toISOString(),
       finished_at: run.finishedAt.toISOString(),
-      ...run.extra,
     };
+    const extra = Object.entries(run.extra ?? {}).filter(([key]) => !(key in core));
+    return { ...core, ...Object.fromEntries(extra) };
   }
 }
 

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { createReportWriter, type RunInfo } from '../../src/report/index.js';
 import { LONG_ID, sampleCalls } from './calls.js';
@@ -238,3 +239,57 @@ describe('scorecard file names', () => {
     expect(names.get('AB1')?.toLowerCase()).not.toBe('ab1.csv');
   });
 });
+
+describe('summary arithmetic and run facts', () => {
+  it('means are exact half-up over one-decimal scores, whatever the order of calls', () => {
+    const summaries = [[66.6, 0.1, 50], [50, 0.1, 66.6]].map((scores) => {
+      const out = join(tempDir(), 'r');
+      const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+      const [call] = sampleCalls();
+      scores.forEach((score, i) => call && writer.addCall({ ...call, callId: `C-${i}`, score }));
+      writer.finish(runInfo());
+      return readFileSync(join(out, 'summary.csv'), 'utf8');
+    });
+    expect(summaries[0]).toBe(summaries[1]);
+    const row = readCsvText(summaries[0] ?? '')[1] ?? [];
+    expect(row.slice(3, 5)).toEqual(['38.9', '0.1']); // (66.6 + 0.1 + 50) / 3 = 38.9
+  });
+
+  it('a mean of x.x5 rounds up (33.35 → 33.4), where summing floats gives 33.3', () => {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    const [call] = sampleCalls();
+    [66.6, 0.1].forEach((score, i) => call && writer.addCall({ ...call, callId: `C-${i}`, score }));
+    writer.finish(runInfo());
+    expect(readCsv(join(out, 'summary.csv')).rows[0]?.mean_score).toBe('33.4');
+  });
+
+  it('finish returns what it wrote; extra facts never replace run.json keys', () => {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    for (const c of sampleCalls()) writer.addCall(c);
+    const summary = writer.finish(runInfo({ jobs: 4, masked: false, scored: 99, options: { quiet: true } }));
+    expect(summary).toEqual({ outDir: out, inputs: 7, scored: 5, errors: 2, warnings: 1, complete: true, agents: 4 });
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(run).toMatchObject({ masked: true, scored: 5, jobs: 4, options: { quiet: true } });
+    expect(Object.keys(run).slice(-2)).toEqual(['jobs', 'options']);
+  });
+
+  it('errors.csv orders rows of the same file and stage by message', () => {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    writer.addError({ file: 'x.txt', severity: 'warning', stage: 'parse', message: 'line 9: no speaker label' });
+    writer.addError({ file: 'x.txt', severity: 'error', stage: 'parse', message: 'line 12: bad timestamp' });
+    writer.addError({ file: 'w.txt', severity: 'error', stage: 'read', message: 'permission denied' });
+    writer.finish(runInfo());
+    expect(readCsv(join(out, 'errors.csv')).records).toEqual([
+      ['w.txt', 'error', 'read', 'permission denied'],
+      ['x.txt', 'error', 'parse', 'line 12: bad timestamp'],
+      ['x.txt', 'warning', 'parse', 'line 9: no speaker label'],
+    ]);
+  });
+});
+
+function readCsvText(text: string): string[][] {
+  return parse(text.replace(/^\uFEFF/, '')) as string[][];
+}
