@@ -6,9 +6,11 @@
  * How much is tolerated grows with the phrase (see allowedEdits): one Chinese character carries a
  * whole word's worth of meaning, so a 2–3 character phrase stays exact — one edit would make
  * 满意 of 不满意 or 投诉 of 不投诉 — while 很高兴为您服务 survives a dropped 为. Whatever the
- * budget, a negation character (不 没 别 未 无 非) is never dropped, added or substituted, so a
- * near match cannot flip a phrase's meaning (对服务很满意 never matches 对服务不满意); nor does a
- * polite 您 stand in for a phrase's 你.
+ * budget, a negation character (不 没 别 未 无 非) is never dropped, added or substituted, and the
+ * first and last characters must be heard as written, as a homophone or as 你 for 您 (an edge is
+ * where another word begins: 请问有什么可以帮您 is not 还有什么可以帮您, 没有其他问题 is not
+ * 还有其他问题), so a near match cannot flip a phrase's meaning (对服务很满意 never matches
+ * 对服务不满意); nor does a polite 您 stand in for a phrase's 你.
  *
  * Cost stays near-linear: a phrase with budget k is split into k+1 pieces of sound keys; any
  * match within k edits contains one piece unchanged (pigeonhole), so one Aho–Corasick scan over
@@ -137,12 +139,12 @@ function nearIn(text: string, keyed: string, from: number, to: number, phrase: s
   const d = new Int32Array((m + 1) * cols);
   for (let i = 1; i <= m; i++) {
     const pc = phrase.charCodeAt(i - 1);
-    const del = NEGATIONS.has(pc) ? INF : EDIT;
+    const del = deletion(pc, i, m);
     d[i * cols] = Math.min(INF, (d[(i - 1) * cols] as number) + del);
     for (let j = 1; j <= w; j++) {
       const tc = text.charCodeAt(from + j - 1);
       const ins = NEGATIONS.has(tc) ? INF : EDIT;
-      const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1));
+      const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1), i === 1 || i === m);
       const up = (d[(i - 1) * cols + j] as number) + del;
       const left = (d[i * cols + j - 1] as number) + ins;
       d[i * cols + j] = Math.min(INF, diag, up, left);
@@ -167,16 +169,27 @@ function nearIn(text: string, keyed: string, from: number, to: number, phrase: s
   return hits;
 }
 
+/** Cost of dropping the phrase's i-th character (1-based) of m. */
+function deletion(pc: number, i: number, m: number): number {
+  // The first and last characters must be heard (as written or as a homophone), never dropped:
+  // a phrase's edges are where the next word begins, and 还有其他问题吗 must not match 没|有其他问题吗.
+  return NEGATIONS.has(pc) || i === 1 || i === m ? INF : EDIT;
+}
+
 const NI = '你'.charCodeAt(0);
 const NIN = '您'.charCodeAt(0);
 
-function substitution(pc: number, tc: number, pk: number, tk: number): number {
+/** Cost of hearing the phrase's character pc as tc; `edge`: pc is the first or last character. */
+function substitution(pc: number, tc: number, pk: number, tk: number, edge: boolean): number {
   if (pc === tc) return 0;
   if (NEGATIONS.has(pc) || NEGATIONS.has(tc)) return INF;
   // 您 heard as 你 is a common recogniser slip; but a phrase's 你 is there on purpose (taboos
   // like 你再说一遍 are rude because of it), so the polite 您 never stands in for it.
   if (pc === NI && tc === NIN) return INF;
-  return pk === tk ? HOMOPHONE : EDIT;
+  if (pk === tk) return HOMOPHONE;
+  // The edges anchor a phrase: another character there is another phrase (请问有… is not 还有…);
+  // only the recogniser's 你 for the phrase's 您 is let through.
+  return edge && !(pc === NIN && tc === NI) ? INF : EDIT;
 }
 
 function traceback(d: Int32Array, cols: number, text: string, keyed: string, from: number, phrase: string, pkeys: string, end: number, pattern: number): NearHit {
@@ -188,7 +201,7 @@ function traceback(d: Int32Array, cols: number, text: string, keyed: string, fro
     const pc = phrase.charCodeAt(i - 1);
     if (j > 0) {
       const tc = text.charCodeAt(from + j - 1);
-      const sub = substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1));
+      const sub = substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1), i === 1 || i === phrase.length);
       if (here === (d[(i - 1) * cols + j - 1] as number) + sub) {
         const said = phrase[i - 1] as string;
         const heard = text[from + j - 1] as string;
@@ -199,7 +212,7 @@ function traceback(d: Int32Array, cols: number, text: string, keyed: string, fro
         continue;
       }
     }
-    if (here === (d[(i - 1) * cols + j] as number) + EDIT) {
+    if (here === (d[(i - 1) * cols + j] as number) + deletion(pc, i, phrase.length)) {
       ops.push({ kind: 'dropped', said: phrase[i - 1] as string });
       i--;
       continue;
