@@ -1,0 +1,86 @@
+/** `require`: the right speaker says the phrases, inside the scope; a "not said" fail names the window. */
+import { describe, expect, it } from 'vitest';
+import { callOf, judge, rulesetOf } from './rule-helpers.js';
+
+const greeting = rulesetOf(`  - id: opening.greeting
+    category: opening
+    title: greeting
+    points: 5
+    require: { speaker: agent, scope: { first_turns: 1 }, all: [[您好, 你好], [有什么可以帮您, 为您服务]] }
+`);
+
+describe('require', () => {
+  it('passes when the agent says every group in its first turn, with the turn as evidence', () => {
+    const r = judge(greeting, callOf('坐席：您好，康泰鑫客服128号为您服务。\n客户：你好。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.points).toBe(5);
+    expect(r.evidence.map((e) => [e.turn, e.matched])).toEqual([[1, '您好'], [1, '为您服务']]);
+  });
+
+  it('matches traditional, full-width and punctuated text, quoting the original characters', () => {
+    const r = judge(greeting, callOf('坐席：您好，請問有什麼可以幫您？\n客戶：我想查帳單。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.evidence[1]?.matched).toBe('有什麼可以幫您');
+  });
+
+  it('fails a greeting said only in the second turn, naming the missing group and the window', () => {
+    const r = judge(greeting, callOf('坐席：康泰鑫客服中心。\n客户：喂？\n坐席：您好，请问有什么可以帮您？'));
+    expect(r.verdict).toBe('fail');
+    expect(r.points).toBe(0);
+    expect(r.reason).toContain('您好');
+    expect(r.window).toContain('first 1 turn');
+  });
+
+  it('does not count the customer saying the words', () => {
+    const r = judge(greeting, callOf('坐席：嗯。\n客户：您好，有什么可以帮您？'));
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('needs at_least N distinct groups', () => {
+    const rs = rulesetOf(`  - id: complaint.x
+    category: complaint
+    title: x
+    points: 1
+    require: { speaker: agent, at_least: 2, of: [抱歉, 理解您的心情, 如实上报] }
+`);
+    expect(judge(rs, callOf('坐席：很抱歉，我理解您的心情。\n客户：嗯。')).verdict).toBe('pass');
+    const one = judge(rs, callOf('坐席：很抱歉，非常抱歉。\n客户：嗯。'));
+    expect(one.verdict).toBe('fail');
+    expect(one.reason).toContain('found 1');
+  });
+
+  it('fills {company} from the ruleset and {agent_no} from the agent id', () => {
+    const rs = rulesetOf(`  - id: opening.self-id
+    category: opening
+    title: self id
+    points: 1
+    require: { speaker: agent, scope: { first_turns: 2 }, all: ["{company}", "客服{agent_no}号"] }
+`);
+    expect(judge(rs, callOf('坐席：您好，康泰鑫客服128号。\n客户：你好。', { agent_id: 'A128' })).verdict).toBe('pass');
+    expect(judge(rs, callOf('坐席：您好，康泰鑫客服129号。\n客户：你好。', { agent_id: 'A128' })).verdict).toBe('fail');
+  });
+
+  it('is na, not fail, when a time scope meets an untimed call', () => {
+    const rs = rulesetOf(`  - id: opening.fast
+    category: opening
+    title: fast
+    points: 1
+    require: { speaker: agent, scope: { first_seconds: 10 }, any: [您好] }
+`);
+    const untimed = judge(rs, callOf('坐席：您好。\n客户：你好。'));
+    expect(untimed.verdict).toBe('na');
+    expect(untimed.reason).toContain('no timestamps');
+    expect(judge(rs, callOf('[00:00-00:02] 坐席：喂。\n[00:12-00:14] 坐席：您好。\n[00:15-00:16] 客户：你好。')).verdict).toBe('fail');
+  });
+
+  it('ignores hits inside an exception', () => {
+    const rs = rulesetOf(`  - id: closing.x
+    category: closing
+    title: x
+    points: 1
+    require: { speaker: agent, any: [再见], except: [不说再见] }
+`);
+    expect(judge(rs, callOf('坐席：我们不说再见。\n客户：好。')).verdict).toBe('fail');
+    expect(judge(rs, callOf('坐席：再见。\n客户：好。')).verdict).toBe('pass');
+  });
+});

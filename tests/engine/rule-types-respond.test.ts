@@ -1,0 +1,68 @@
+/** `respond`: after the customer's trigger the agent answers within N turns; no trigger ⇒ na. */
+import { describe, expect, it } from 'vitest';
+import { callOf, judge, rulesetOf } from './rule-helpers.js';
+
+const apologize = rulesetOf(`  - id: complaint.apologize
+    category: complaint
+    title: apology
+    points: 5
+    respond:
+      trigger: { speaker: customer, phrases: [投诉, 不满意], except: [没有不满意] }
+      reply: { speaker: agent, phrases: [抱歉, 对不起], within_turns: 2 }
+`);
+
+describe('respond', () => {
+  it('passes an apology in the agent\'s next turn, with trigger and reply as evidence', () => {
+    const r = judge(apologize, callOf('坐席：您好。\n客户：我要投诉！\n坐席：非常抱歉给您添麻烦了。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.evidence.map((e) => [e.role, e.turn, e.matched])).toEqual([['trigger', 2, '投诉'], ['reply', 3, '抱歉']]);
+  });
+
+  it('fails an apology that comes only in the third agent turn, naming the trigger', () => {
+    const call = callOf('客户：我要投诉！\n坐席：但是这是规定。\n客户：什么？\n坐席：你听我说。\n客户：……\n坐席：好吧，抱歉。');
+    const r = judge(apologize, call);
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toContain('「投诉」 (turn 1)');
+    expect(r.window).toContain('2 turns after turn 1');
+  });
+
+  it('is na without a trigger, and a trigger inside an exception is no trigger', () => {
+    const none = judge(apologize, callOf('坐席：您好。\n客户：我想查账单。'));
+    expect(none.verdict).toBe('na');
+    expect(judge(apologize, callOf('坐席：您好。\n客户：我没有不满意，就是问问。\n坐席：好的。')).verdict).toBe('na');
+  });
+
+  it('does not take the agent\'s own words as the trigger', () => {
+    expect(judge(apologize, callOf('坐席：您要投诉的话请拨热线。\n客户：好的。')).verdict).toBe('na');
+  });
+
+  it('carries a captured surname into the reply ({surname}先生)', () => {
+    const rs = rulesetOf(`  - id: opening.address-customer
+    category: opening
+    title: surname
+    points: 3
+    respond:
+      trigger: { speaker: customer, phrases: ["/我姓(?<surname>\\\\p{Script=Han})/"] }
+      reply: { speaker: agent, within_turns: 0, phrases: ["{surname}先生", "{surname}女士"] }
+`);
+    expect(judge(rs, callOf('坐席：请问怎么称呼？\n客户：我姓王。\n坐席：好的。\n客户：嗯。\n坐席：王先生，您看这样可以吗？')).verdict).toBe('pass');
+    const other = judge(rs, callOf('坐席：请问怎么称呼？\n客户：我姓孙。\n坐席：王先生您好。'));
+    expect(other.verdict).toBe('fail');
+    expect(other.reason).toContain('孙先生');
+  });
+
+  it('limits the reply by seconds on a timed call', () => {
+    const rs = rulesetOf(`  - id: complaint.fast
+    category: complaint
+    title: fast
+    points: 1
+    respond:
+      trigger: { speaker: customer, phrases: [投诉] }
+      reply: { speaker: agent, phrases: [抱歉], within_seconds: 5 }
+`);
+    const slow = callOf('[00:00-00:02] 客户：我要投诉。\n[00:03-00:04] 坐席：嗯。\n[00:20-00:22] 坐席：抱歉。');
+    expect(judge(rs, slow).verdict).toBe('fail');
+    const quick = callOf('[00:00-00:02] 客户：我要投诉。\n[00:03-00:04] 坐席：很抱歉。');
+    expect(judge(rs, quick).verdict).toBe('pass');
+  });
+});
