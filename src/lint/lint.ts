@@ -45,7 +45,8 @@ export function lintRulesetText(text: string, file: string, opts: LintOptions = 
   // Schema errors stop the loader; lint goes on with the rules the schema accepted.
   const ruleset = loaded.ok ? loaded.ruleset : validPart(text, file);
   if (!ruleset) return { file, problems: sortProblems(problems) };
-  problems.push(...lintChecks(ruleset, file));
+  // Rules dropped for schema errors still use their category: no unused-weight then.
+  problems.push(...lintChecks(ruleset, file, loaded.ok));
   const compiled = compileRuleset(ruleset);
   problems.push(...compiled.problems);
   let examples: RuleExamples[] | undefined;
@@ -64,10 +65,10 @@ function shown(p: RulesetProblem, file: string): RulesetProblem {
   return rel.startsWith('..') ? p : { ...p, file: rel };
 }
 
-function lintChecks(ruleset: LoadedRuleset, file: string): RulesetProblem[] {
+function lintChecks(ruleset: LoadedRuleset, file: string, complete: boolean): RulesetProblem[] {
   const ctx = new LintContext(ruleset, file);
   checkCatalogue(ctx);
-  checkWeights(ctx);
+  checkWeights(ctx, { unused: complete });
   checkThresholds(ctx);
   checkPhraseLists(ctx);
   return ctx.problems;

@@ -20,7 +20,7 @@ export function checkCatalogue(ctx: LintContext): void {
  * Weights are read as percentages by QA leads. The score divides by the weights of the
  * categories that applied, so a sum other than 100 still scores correctly: a warning, not an error.
  */
-export function checkWeights(ctx: LintContext): void {
+export function checkWeights(ctx: LintContext, opts: { unused: boolean } = { unused: true }): void {
   const { weights, rules } = ctx.loaded.spec;
   const sum = Object.values(weights).reduce((a, b) => a + b, 0);
   if (Math.abs(sum - 100) > 1e-9) {
@@ -29,8 +29,9 @@ export function checkWeights(ctx: LintContext): void {
   }
   const used = new Set(rules.map((r) => r.category));
   for (const [name, weight] of Object.entries(weights)) {
-    if (!used.has(name)) ctx.report(['weights'], 'unused-weight', `category "${name}" has a weight but no rule`, 'warning', name);
-    else if (weight === 0) ctx.report(['weights'], 'zero-weight', `category "${name}" has weight 0: its rules never move the score`, 'warning', name);
+    if (!used.has(name)) {
+      if (opts.unused) ctx.report(['weights'], 'unused-weight', `category "${name}" has a weight but no rule`, 'warning', name);
+    } else if (weight === 0) ctx.report(['weights'], 'zero-weight', `category "${name}" has weight 0: its rules never move the score`, 'warning', name);
   }
 }
 
@@ -58,9 +59,9 @@ export function checkThresholds(ctx: LintContext): void {
     if (!range) continue;
     const low = range.minInclusive ? value < range.min : value <= range.min;
     if (low || value > range.max) {
-      const lower = range.minInclusive ? `${range.min}` : `above ${range.min}`;
-      const upper = Number.isFinite(range.max) ? ` … ${range.max}${range.unit}` : ` or more${range.unit}`;
-      ctx.report(['thresholds', name], 'out-of-range', `threshold ${name} is ${value}: must be ${lower}${upper}`, 'error');
+      const lower = range.minInclusive ? `at least ${range.min}` : `more than ${range.min}`;
+      const upper = Number.isFinite(range.max) ? ` and at most ${range.max}${range.unit}` : '';
+      ctx.report(['thresholds', name], 'out-of-range', `threshold ${name} is ${value}: it must be ${lower}${upper}`, 'error');
     }
   }
 }

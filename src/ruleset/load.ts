@@ -116,7 +116,9 @@ function schemaProblems(errors: ErrorObject[], map: SourceMap, data: unknown): R
   for (const e of errors) {
     // "one check or a list of checks": when the object form has a deeper error, the list
     // branch's "must be array" is noise.
-    if (e.keyword === 'type' && real.some((x) => x.instancePath.startsWith(`${e.instancePath}/`))) continue;
+    // The same holds when the object form's error sits on the object itself (an unknown key).
+    const objectBranch = (x: ErrorObject): boolean => x.instancePath.startsWith(`${e.instancePath}/`) || (x.instancePath === e.instancePath && x.keyword === 'additionalProperties');
+    if (e.keyword === 'type' && real.some(objectBranch)) continue;
     const path = e.instancePath.split('/').slice(1).map(unescapePointer);
     const where = describePath(path, data);
     let problem: RulesetProblem;
