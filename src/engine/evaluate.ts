@@ -38,9 +38,18 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
   return applies.note && outcome.verdict !== 'na' ? { ...outcome, reason: `${applies.note}: ${outcome.reason}` } : outcome;
 }
 
-/** Several checks in one rule: any fail fails, review beats pass, all-na is na. */
+/** Several checks in one rule: any fail fails (with every failing check's reason), review beats pass, all-na is na. */
 function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
-  const pick = outcomes.find((o) => o.verdict === 'fail') ?? outcomes.find((o) => o.verdict === 'review');
+  const fails = outcomes.filter((o) => o.verdict === 'fail');
+  if (fails.length > 0) {
+    return {
+      verdict: 'fail',
+      reason: fails.map((o) => o.reason).join('; '),
+      evidence: [...fails.flatMap((o) => o.evidence), ...triggerEvidence],
+      window: fails.map((o) => o.window).filter(Boolean).join('; ') || undefined,
+    };
+  }
+  const pick = outcomes.find((o) => o.verdict === 'review');
   const chosen = pick ?? (outcomes.every((o) => o.verdict === 'na') ? outcomes[0] : undefined);
   if (chosen) return { ...chosen, evidence: [...chosen.evidence, ...triggerEvidence] };
   const passes = outcomes.filter((o) => o.verdict === 'pass');

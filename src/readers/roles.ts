@@ -119,7 +119,9 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
       return out;
     });
 
-  if (voices.length <= 1) {
+  // Labels that name roles are roles even when only one of them speaks: a call where only 坐席
+  // speaks is the silent-caller case, not a mono recording.
+  if (voices.length === 0 || (voices.length === 1 && !parsed.explicitRoles)) {
     const only = voices[0] ? ` (only ${parsed.explicitRoles ? voices[0] : describe(voices[0])} speaks)` : '';
     warnings.push({ message: `mono/undiarized transcript${only}: rules that need a speaker role are not applicable` });
     return { utterances: build(() => 'unknown'), roleSource: 'none', diarized: false, warnings };

@@ -58,7 +58,8 @@ describe('forbid', () => {
   });
 
   it('is na when the call has no speaker roles', () => {
-    const r = judge(taboo, callOf('坐席：不知道。'));
+    // An undiarized recogniser output: one voice, no speaker labels.
+    const r = judge(taboo, callOf(JSON.stringify({ segments: [{ start: 0, end: 1.5, text: '不知道。' }, { start: 2, end: 3, text: '好的。' }] })));
     expect(r.verdict).toBe('na');
     expect(r.points).toBe(0);
   });

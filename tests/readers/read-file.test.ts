@@ -98,13 +98,11 @@ describe('readCallFile', () => {
     expect(MAX_FILE_BYTES).toBe(50 * 1024 * 1024);
   });
 
-  it('a one-speaker call is read, marked undiarized, with a warning', () => {
+  it('a call where only the agent speaks keeps the agent role (a silent caller, not a mono recording)', () => {
     const call = callOf('one-speaker.txt');
-    expect(call.source.diarized).toBe(false);
-    expect(call.utterances.every((u) => u.speaker === 'unknown')).toBe(true);
-    expect(call.warnings.map((w) => w.message)).toEqual([
-      'mono/undiarized transcript (only agent speaks): rules that need a speaker role are not applicable',
-    ]);
+    expect(call.source.diarized).toBe(true);
+    expect(call.utterances.every((u) => u.speaker === 'agent')).toBe(true);
+    expect(call.warnings).toEqual([]);
   });
 
   it('reports bad times with their lines: end before start, out of order, overlaps', () => {

@@ -113,13 +113,12 @@ describe('assignRoles', () => {
     expect(r.warnings[0]?.message).toMatch(/^roles could not be decided automatically/);
   });
 
-  it('a transcript with one labelled speaker is mono: no roles, and flagged', () => {
+  it('a transcript with one labelled speaker keeps its role: the silent-caller case, not mono', () => {
     const r = assignRoles(parsePlain(fixture('one-speaker.txt')));
-    expect(speakers(r)).toEqual(['unknown', 'unknown', 'unknown']);
-    expect(r.diarized).toBe(false);
-    expect(r.warnings.map((w) => w.message)).toEqual([
-      'mono/undiarized transcript (only agent speaks): rules that need a speaker role are not applicable',
-    ]);
+    expect(speakers(r)).toEqual(['agent', 'agent', 'agent']);
+    expect(r.diarized).toBe(true);
+    expect(r.roleSource).toBe('labels');
+    expect(r.warnings).toEqual([]);
   });
 
   it('a transcript with one channel, or none, is mono whatever the mapping says', () => {
