@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerLint } from './commands/lint.js';
+import { registerExplain } from './commands/explain.js';
 import { EXIT } from './exit-codes.js';
 import { errorLine, processIo, type Io } from './io.js';
 
@@ -22,6 +23,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerAudit(program, io, setExit);
   registerLint(program, io, setExit);
+  registerExplain(program, io, setExit);
   try {
     await program.parseAsync(argv);
   } catch (err) {

@@ -1,0 +1,56 @@
+/**
+ * `callqa explain <transcript>`: one call as a QA reviewer reads it (or --json for tools).
+ * Exit 0 printed; 2 could not run (unreadable transcript, invalid ruleset).
+ */
+import type { Command } from 'commander';
+import { evaluateCall } from '../../engine/index.js';
+import { explainJson, explainText } from '../../explain/index.js';
+import { readCallFile } from '../../readers/index.js';
+import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
+import { EXIT } from '../exit-codes.js';
+import { errorLine, printProblems, type Io } from '../io.js';
+import { useColor } from './lint.js';
+
+interface ExplainFlags {
+  ruleset?: string;
+  json?: boolean;
+  agentChannel?: string;
+}
+
+export function registerExplain(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('explain')
+    .description('show one call with each verdict next to the words that decided it')
+    .argument('<transcript>', 'one transcript file')
+    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
+    .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--json', 'print the result and the utterances as JSON')
+    .action((file: string, flags: ExplainFlags) => {
+      setExit(explain(file, flags, io));
+    });
+}
+
+function explain(file: string, flags: ExplainFlags, io: Io): number {
+  const loaded = loadRuleset(flags.ruleset ?? DEFAULT_RULESET);
+  if (!loaded.ok) {
+    printProblems(io, loaded.problems);
+    io.err(errorLine('invalid ruleset'));
+    return EXIT.usage;
+  }
+  const read = readCallFile(file, flags.agentChannel ? { agentChannel: flags.agentChannel } : {});
+  if (!read.ok) {
+    const e = read.error;
+    io.err(errorLine(`${file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`));
+    return EXIT.usage;
+  }
+  const ruleset = loaded.ruleset;
+  const result = evaluateCall(read.call, ruleset);
+  if (flags.json) {
+    io.out(JSON.stringify(explainJson(read.call, result), null, 2));
+    return EXIT.ok;
+  }
+  const silenceMs = ruleset.holdDetection?.minMs;
+  io.out(explainText(read.call, result, { color: useColor(), passMark: ruleset.passMark, silenceMs }));
+  for (const w of read.call.warnings) io.err(`warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}`);
+  return EXIT.ok;
+}

@@ -1,0 +1,76 @@
+/**
+ * `callqa explain`: the text a reviewer reads, snapshot-tested without colour on a fixture call
+ * that has one verdict of each kind; the JSON read back. See: issue 6.
+ */
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/index.js';
+import type { Io } from '../../src/cli/io.js';
+import { evaluateCall } from '../../src/engine/index.js';
+import { EXPLAIN_SCHEMA, explainText, type ExplainJson } from '../../src/explain/index.js';
+import { readCallFile } from '../../src/readers/index.js';
+import { loadRuleset } from '../../src/ruleset/index.js';
+
+const CALL = 'fixtures/explain/call.txt';
+const RULESET = 'fixtures/explain/ruleset.yaml';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(['node', 'callqa', ...args], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function scored() {
+  const loaded = loadRuleset(RULESET);
+  const read = readCallFile(CALL);
+  if (!loaded.ok || !read.ok) throw new Error('fixture does not load');
+  return { call: read.call, result: evaluateCall(read.call, loaded.ruleset), ruleset: loaded.ruleset };
+}
+
+describe('callqa explain', () => {
+  it('prints the call as a reviewer reads it (snapshot, no colour)', async () => {
+    const r = await run('explain', CALL, '--ruleset', RULESET);
+    expect(r.code).toBe(0);
+    await expect(r.out).toMatchFileSnapshot('./__snapshots__/call.explain.txt');
+  });
+
+  it('puts the critical failure on top and marks the deciding words', async () => {
+    const { out } = await run('explain', CALL, '--ruleset', RULESET);
+    const lines = out.split('\n');
+    expect(lines[2]).toBe('CRITICAL FAILURE conduct.privacy 不泄露客户个人信息: said turn 3「13812345678」');
+    expect(out).toContain('坐席：»我也没办法«，您的手机号是»13812345678«吧？');
+    expect(out).toContain('·· 9.0 s silence ··');
+    expect(out).toContain("searched: agent's last 1 turn (call turn 5)");
+  });
+
+  it('colours only when asked: no ANSI codes and »« markers without colour, the reverse with it', () => {
+    const { call, result } = scored();
+    const plain = explainText(call, result, { color: false });
+    const coloured = explainText(call, result, { color: true });
+    expect(plain).not.toContain('\u001b[');
+    expect(coloured).toContain('\u001b[');
+    expect(coloured).not.toContain('»');
+  });
+
+  it('--json prints the CallResult and the utterances, and it reads back', async () => {
+    const r = await run('explain', CALL, '--ruleset', RULESET, '--json');
+    expect(r.code).toBe(0);
+    const data = JSON.parse(r.out) as ExplainJson;
+    const { result } = scored();
+    expect(data.schema).toBe(EXPLAIN_SCHEMA);
+    expect(data.result).toEqual(JSON.parse(JSON.stringify(result)));
+    expect(data.call.utterances[2]).toEqual({ turn: 3, speaker: 'agent', startMs: 9500, endMs: 15000, text: '我也没办法，您的手机号是13812345678吧？' });
+    const privacy = data.result.rules.find((x) => x.ruleId === 'conduct.privacy');
+    expect(privacy).toMatchObject({ verdict: 'fail', critical: true, evidence: [{ turn: 3, matched: '13812345678' }] });
+  });
+
+  it('exit 2 when the transcript cannot be read or the ruleset is invalid', async () => {
+    const missing = await run('explain', 'no/such/call.txt', '--ruleset', RULESET);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('no/such/call.txt: file not found');
+    const broken = await run('explain', CALL, '--ruleset', 'fixtures/rulesets/broken/unknown-lexicon.yaml');
+    expect(broken.code).toBe(2);
+    expect(broken.err).toContain('unknown lexicon "$greting"');
+  });
+});
