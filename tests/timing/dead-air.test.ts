@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { SCRIPTS, score, turns } from './helpers.js';
+
+describe.each(SCRIPTS)('dead air ($script)', ({ dir }) => {
+  it('a 12 s unexplained silence fails with the gap and the turns around it', () => {
+    const r = score(dir, 'dead-air-12s')['hold.no-dead-air'];
+    expect(r).toMatchObject({
+      verdict: 'fail',
+      reason: 'silence longer than 10.0 s: 00:42.3–00:54.3 (12.0 s) between turn 5 and turn 6',
+      window: 'whole call, 00:00.0–01:09.2 (silences from 00:05.0)',
+    });
+    expect(turns(r)).toEqual(['before silence:5', 'after silence:6']);
+    expect(r?.evidence.map((e) => e.speaker)).toEqual(['customer', 'agent']);
+  });
+
+  it("the customer's own pause (13 s after the agent's question, 11 s between two customer turns) is not counted", () => {
+    // The same call has both; only the agent's 12 s silence is listed above. Without the
+    // exception the 13 s silence would be reported first.
+    const r = score(dir, 'dead-air-12s')['hold.no-dead-air'];
+    expect(r?.reason).not.toMatch(/13\.0 s|11\.0 s/);
+  });
+
+  it('a lone 嗯 shorter than bridge_ms does not split a silence: 6 s + 嗯 + 6 s is 12.3 s', () => {
+    const r = score(dir, 'dead-air-bridged')['hold.no-dead-air'];
+    expect(r).toMatchObject({ verdict: 'fail', reason: 'silence longer than 10.0 s: 00:09.9–00:22.2 (12.3 s) between turn 3 and turn 5' });
+    expect(turns(r)).toEqual(['before silence:3', 'after silence:5']);
+  });
+
+  it('a silence of exactly dead_air_s passes ("longer than"); 0.1 s more fails', () => {
+    expect(score(dir, 'boundary-gap-10.0')['hold.no-dead-air']).toMatchObject({ verdict: 'pass', reason: 'no unexplained silence longer than 10.0 s (longest 10.0 s)' });
+    expect(score(dir, 'boundary-gap-10.1')['hold.no-dead-air']).toMatchObject({
+      verdict: 'fail',
+      reason: 'silence longer than 10.0 s: 00:09.9–00:20.0 (10.1 s) between turn 2 and turn 3',
+    });
+  });
+
+  it('no timestamps: na', () => {
+    expect(score(dir, 'untimed')['hold.no-dead-air']).toMatchObject({ verdict: 'na', reason: 'no timestamps' });
+  });
+});

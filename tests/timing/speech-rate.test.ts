@@ -1,0 +1,45 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { countUnits } from '../../src/engine/timing/speech-rate.js';
+import { rulesetAt, SCRIPTS, score, TIMING, turns } from './helpers.js';
+
+describe('counting characters', () => {
+  it('Han characters 1 each, a Latin word or a number 1, punctuation 0', () => {
+    expect(countUnits('您好，iPhone 15 Pro！')).toBe(5);
+    expect(countUnits('订单号是2026A，好的。')).toBe(7);
+    expect(countUnits('……，。？')).toBe(0);
+  });
+});
+
+describe.each(SCRIPTS)('speech rate ($script)', ({ dir }) => {
+  it('a fast reader fails with the rate, the speaking time, the count and the fastest turn', () => {
+    const r = score(dir, 'fast-reader')['conduct.speech-rate'];
+    expect(r).toMatchObject({
+      verdict: 'fail',
+      reason: 'too fast: 450.0 characters per minute (174 characters in 23.2 s of agent speech), above the band 120–300 per minute',
+    });
+    expect(turns(r)).toEqual(['fastest turn, 453.1 per minute:1']);
+  });
+
+  it('a normal-rate agent passes', () => {
+    expect(score(dir, 'normal-rate')['conduct.speech-rate']).toMatchObject({
+      verdict: 'pass',
+      reason: '240.8 characters per minute (120 characters in 29.9 s of agent speech), inside the band 120–300 per minute',
+    });
+  });
+
+  it('exactly speech_rate_max passes; above it fails', () => {
+    expect(score(dir, 'boundary-rate-300')['conduct.speech-rate']).toMatchObject({ verdict: 'pass', reason: expect.stringMatching(/^300\.0 characters per minute \(100 characters in 20\.0 s/) });
+    expect(score(dir, 'boundary-rate-303')['conduct.speech-rate']).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^too fast: 303\.0 characters per minute \(101 characters/) });
+  });
+
+  it('the band is ruleset data: a company ruleset allowing 480 per minute passes the fast reader', () => {
+    const lenient = rulesetAt(join(TIMING, 'rulesets/lenient.yaml'));
+    expect(score(dir, 'fast-reader', undefined, lenient)['conduct.speech-rate']?.verdict).toBe('pass');
+  });
+
+  it('too little agent speech is na; no timestamps is na', () => {
+    expect(score(dir, 'outbound-consent')['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: expect.stringMatching(/^only \d+\.\d s of agent speech \(20\.0 s needed to measure a rate\)$/) });
+    expect(score(dir, 'untimed')['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: 'no timestamps' });
+  });
+});

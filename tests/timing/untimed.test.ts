@@ -1,0 +1,23 @@
+import { readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SCRIPTS, score, TIMING, TIMING_RULES } from './helpers.js';
+
+describe('untimed and both scripts', () => {
+  it('a call with no timestamps makes every timing rule na "no timestamps"', () => {
+    for (const { dir } of SCRIPTS) {
+      const r = score(dir, 'untimed');
+      for (const id of TIMING_RULES) expect(r[id], id).toMatchObject({ verdict: 'na', reason: 'no timestamps', evidence: [] });
+    }
+  });
+
+  it('every timing fixture gets the same verdicts in simplified and traditional script', () => {
+    const names = readdirSync(TIMING).filter((n) => n.endsWith('.txt')).map((n) => n.slice(0, -4));
+    expect(names.length).toBeGreaterThan(30);
+    const [cn, tw] = SCRIPTS;
+    for (const name of names) {
+      const a = score(cn.dir, name);
+      const b = score(tw.dir, name);
+      for (const id of Object.keys(a)) expect(`${name} ${id} ${b[id]?.verdict}`).toBe(`${name} ${id} ${a[id]?.verdict}`);
+    }
+  });
+});
