@@ -1,0 +1,97 @@
+/**
+ * `callqa check`: golden agreement against a hand-labelled CSV. The shipped sample agrees;
+ * a drifted copy shows each disagreement and each label that names nothing. See: issue 6.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseExpected } from '../../src/check/index.js';
+import { main } from '../../src/cli/index.js';
+import type { Io } from '../../src/cli/io.js';
+
+const CALLS = 'fixtures/golden/calls';
+const EXPECTED = 'fixtures/golden/expected.csv';
+
+async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
+  const code = await main(['node', 'callqa', ...args], io);
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+function csv(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'callqa-check-')), 'expected.csv');
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('callqa check', () => {
+  it('the shipped labelled sample agrees with the default ruleset', async () => {
+    const r = await run('check', CALLS, '--expect', EXPECTED);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/overall\s+39\/39\s+100\.0%\s+\(minimum 90\.0%\)/);
+    expect(r.out).not.toContain('Disagreements');
+  });
+
+  it('lists each disagreement with its CSV line, expected vs got and the reason, and exits 1 below the minimum', async () => {
+    const file = csv(
+      [
+        'call_id,rule_id,verdict',
+        'G-001,opening.greeting,pass',
+        'G-002,conduct.forbidden-phrases,pass',
+        'G-003,complaint.apologize,fail',
+        'G-002,closing.farewell,fail',
+      ].join('\n'),
+    );
+    const r = await run('check', CALLS, '--expect', file, '--min-agreement', '0.9');
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/overall\s+2\/4\s+50\.0%/);
+    expect(r.out).toContain(`${file}:3  G-002  conduct.forbidden-phrases  expected pass, got fail — said turn 5「不知道」`);
+    expect(r.out).toContain(`${file}:4  G-003  complaint.apologize  expected fail, got na — the customer never says $complaint`);
+    // The same drift passes a lenient minimum.
+    expect((await run('check', CALLS, '--expect', file, '--min-agreement', '0.5')).code).toBe(0);
+  });
+
+  it('reports labels naming an unknown call or rule, bad verdicts and conflicting rows, at their lines (exit 1)', async () => {
+    const file = csv(
+      [
+        '# a comment line',
+        'call_id,rule_id,verdict',
+        'G-001,opening.greeting,pass',
+        'G-404,opening.greeting,pass',
+        'G-001,opening.greting,pass',
+        'G-001,closing.farewell,maybe',
+        'G-001,opening.greeting,fail',
+      ].join('\n'),
+    );
+    const r = await run('check', CALLS, '--expect', file);
+    expect(r.code).toBe(1);
+    const tail = r.out.slice(r.out.indexOf('Labels that could not be compared')).split('\n').slice(1);
+    expect(tail).toEqual([
+      `  ${file}:4  call "G-404" is not among the inputs`,
+      `  ${file}:5  rule "opening.greting" is not in the ruleset (did you mean "opening.greeting"?)`,
+      `  ${file}:6  verdict "maybe" is not one of pass, fail, na, review`,
+      `  ${file}:7  G-001 / opening.greeting is labelled as fail, but line 3 says pass`,
+    ]);
+  });
+
+  it('exit 2 when it cannot run: no such CSV, a CSV without the columns, no inputs', async () => {
+    expect((await run('check', CALLS, '--expect', 'no/such.csv')).code).toBe(2);
+    const bad = await run('check', CALLS, '--expect', csv('call,rule,result\nG-001,opening.greeting,pass\n'));
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('the header needs the columns call_id, rule_id, verdict (missing: call_id, rule_id, verdict)');
+    expect((await run('check', 'no/such/dir', '--expect', EXPECTED)).code).toBe(2);
+  });
+});
+
+describe('parseExpected', () => {
+  it('keeps the file line of each row (BOM, comments, CRLF, extra columns)', () => {
+    const parsed = parseExpected('\uFEFF# note\r\ncall_id,rule_id,verdict,note\r\nA,opening.greeting,PASS,ok\r\n\r\nB,conduct.privacy,na,\r\n');
+    expect(parsed.ok && parsed.rows).toEqual([
+      { line: 3, callId: 'A', ruleId: 'opening.greeting', verdict: 'pass' },
+      { line: 5, callId: 'B', ruleId: 'conduct.privacy', verdict: 'na' },
+    ]);
+  });
+});
