@@ -5,7 +5,8 @@
  * reason, never a guess).
  */
 import { dayKind, type Region } from '../calendar/index.js';
-import { normalizeDate } from '../meta/fields.js';
+import { coerceField, normalizeDate } from '../meta/fields.js';
+import type { MetaValue } from '../model/call.js';
 import type { CompiledWhen } from '../ruleset/index.js';
 import type { Applicability } from './conditions.js';
 import type { PreparedCall } from './prepare.js';
@@ -14,6 +15,12 @@ import { timingFacts } from './timing/facts.js';
 export type ExtraCondition = (p: PreparedCall, when: CompiledWhen) => Applicability | undefined;
 
 const YES: Applicability = { state: 'yes', evidence: [] };
+
+/** true / 1 / yes / 是 from any source (front matter may keep the text as written); undefined if neither. */
+function truthy(key: string, value: MetaValue): boolean | undefined {
+  const c = coerceField(key, String(value));
+  return c.ok && typeof c.value === 'boolean' ? c.value : undefined;
+}
 
 /** A hold: an announced silence of at least hold_min_s, or a hold the data records. */
 function hold(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
@@ -31,7 +38,8 @@ function transfer(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (w.transfer === undefined) return undefined;
   const t = p.call.meta.transferred;
   if (t === undefined) return { state: 'unknown', reason: 'no transferred metadata' };
-  const happened = t === true || String(t).toLowerCase() === 'true';
+  const happened = truthy('transferred', t);
+  if (happened === undefined) return { state: 'unknown', reason: `transferred "${String(t)}" is not true or false` };
   return happened === w.transfer ? YES : { state: 'no', reason: happened ? 'the call was transferred' : 'no transfer in this call' };
 }
 
@@ -55,7 +63,8 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   const answer = (rest: boolean, why: string): Applicability => (rest === w.restDay ? { state: 'yes', evidence: [], note: why } : { state: 'no', reason: why });
   const override = p.call.meta.holiday;
   if (override !== undefined) {
-    const rest = override === true || String(override).toLowerCase() === 'true';
+    const rest = truthy('holiday', override);
+    if (rest === undefined) return { state: 'unknown', reason: `holiday "${String(override)}" is not true or false` };
     return answer(rest, `holiday metadata says ${rest ? 'a rest day' : 'a working day'}`);
   }
   const date = callDate(p);

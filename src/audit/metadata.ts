@@ -1,0 +1,62 @@
+/**
+ * Call metadata from outside the transcript (`--manifest calls.csv`, `--name-pattern
+ * "{agent_id}_{date}_{call_id}"`), merged into each call before it is scored. Precedence and
+ * conflicts are src/meta/merge.ts's: front matter, then the manifest, then the file name; every
+ * disagreement comes back as a warning for errors.csv, never resolved silently.
+ *
+ * The config is plain data so it can cross into worker threads; each thread builds its own
+ * enricher from it (loading a manifest is milliseconds next to scoring a month of calls).
+ */
+import type { Call } from '../model/call.js';
+import { compileNamePattern, loadManifest, mergeMeta, type Manifest } from '../meta/index.js';
+import type { ProblemRow } from './score-file.js';
+
+export interface MetadataConfig {
+  /** Call-log CSV, matched by call_id or file name. */
+  manifest?: string;
+  /** File-name pattern such as "{agent_id}_{date}_{call_id}". */
+  namePattern?: string;
+}
+
+export type MetadataSetup =
+  | { ok: true; enrich?: (call: Call) => string[]; problems: ProblemRow[] }
+  /** A manifest or pattern that cannot be used at all: a usage error, nothing is scored. */
+  | { ok: false; message: string };
+
+export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup {
+  if (!config?.manifest && !config?.namePattern) return { ok: true, problems: [] };
+  let pattern: ReturnType<typeof compileNamePattern> | undefined;
+  if (config.namePattern !== undefined) {
+    pattern = compileNamePattern(config.namePattern);
+    if (!pattern.ok) return { ok: false, message: `--name-pattern: ${pattern.message}` };
+  }
+  let manifest: Manifest | undefined;
+  const problems: ProblemRow[] = [];
+  if (config.manifest !== undefined) {
+    const file = config.manifest;
+    const loaded = loadManifest(file);
+    if (!loaded.ok) return { ok: false, message: `${file}${loaded.line !== undefined ? `:${loaded.line}` : ''}: ${loaded.message}` };
+    manifest = loaded.manifest;
+    for (const p of loaded.problems) problems.push({ file, severity: 'warning', stage: 'manifest', message: `line ${p.line}: ${p.message}` });
+  }
+  const match = pattern?.ok ? pattern.match : undefined;
+
+  const enrich = (call: Call): string[] => {
+    const warnings: string[] = [];
+    const fromName = match?.(call.file);
+    if (match && !fromName) warnings.push(`file name does not match --name-pattern "${config.namePattern}"`);
+    const id = String(call.meta.call_id ?? fromName?.call_id ?? call.id);
+    const fromManifest = manifest?.lookup(id, call.file);
+    if (manifest && !fromManifest) warnings.push(`no manifest row for call_id ${id} or this file name`);
+    const { meta, conflicts } = mergeMeta([
+      { name: 'front matter', meta: call.meta },
+      { name: 'manifest', meta: fromManifest },
+      { name: 'file name', meta: fromName },
+    ]);
+    // A call id from the log or the name replaces the reader's fallback (the file name).
+    if (call.meta.call_id === undefined && meta.call_id !== undefined) call.id = String(meta.call_id);
+    call.meta = meta;
+    return [...warnings, ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`)];
+  };
+  return { ok: true, enrich, problems };
+}
