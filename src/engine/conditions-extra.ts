@@ -27,6 +27,8 @@ function hold(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (w.hold === undefined) return undefined;
   const facts = timingFacts(p);
   if (!facts.ok) return { state: 'unknown', reason: facts.reason };
+  // Without roles a hold cannot be told from silence (who said 请稍等?): unknown, not "no hold".
+  if (!p.call.source.diarized) return { state: 'unknown', reason: 'no speaker roles (mono or undiarized transcript)' };
   const holds = facts.holds;
   if ((holds.length > 0) !== w.hold) return { state: 'no', reason: holds.length > 0 ? `${holds.length} hold(s) in this call` : 'no hold in this call' };
   // The hold checks name each hold themselves; no note here.

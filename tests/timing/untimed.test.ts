@@ -21,3 +21,17 @@ describe('untimed and both scripts', () => {
     }
   });
 });
+
+describe('mono transcripts', () => {
+  it('without speaker roles holds and dead air are na (whose silence is it?), not "no hold" or a fail', () => {
+    for (const { dir } of SCRIPTS) {
+      const r = score(dir, 'hold-40s-no-check-back', (call) => {
+        call.source.diarized = false;
+        for (const u of call.utterances) u.speaker = 'unknown';
+      });
+      for (const id of ['hold.ask-permission', 'hold.check-back', 'hold.thank-after', 'hold.no-dead-air', 'conduct.speech-rate', 'conduct.no-interrupt']) {
+        expect(r[id], id).toMatchObject({ verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)' });
+      }
+    }
+  });
+});

@@ -22,6 +22,8 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const { p } = ctx;
   const facts = timingFacts(p);
   if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
+  // Whose silence it is (an announced hold, the customer's own pause) needs speaker roles.
+  if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   const events = p.call.holds ?? [];
   const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
     (g) =>

@@ -20,6 +20,7 @@ export function evaluateHold(check: HoldCheck, ctx: CheckContext): CheckOutcome 
   const { p } = ctx;
   const facts = timingFacts(p);
   if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
+  if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   if (facts.holds.length === 0) return { verdict: 'na', reason: 'no hold in this call', evidence: [] };
   let holds = facts.holds;
   if (check.mode === 'check_back') {
