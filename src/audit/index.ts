@@ -10,6 +10,7 @@ import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from
 import { scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
+import { startWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
   inputs: string[];
@@ -23,18 +24,24 @@ export interface AuditOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stop early (Ctrl-C): the report in progress is discarded, the previous one kept. */
   signal?: AbortSignal;
+  /** The monthly workflow: --overrides, --previous, escalation thresholds (src/workflow). */
+  workflow?: WorkflowOptions;
 }
 
 export type AuditOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
+  | { kind: 'bad-option'; message: string }
   | { kind: 'interrupted' }
-  | { kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[] };
+  | { kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[]; overrideErrors: number; escalated: number };
 
 export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date();
   const loaded = loadRuleset(opts.rulesetFile);
   if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
   const ruleset = loaded.ruleset;
+  const started = await startWorkflow(opts.workflow ?? {}, ruleset);
+  if (!started.ok) return { kind: 'bad-option', message: started.message };
+  const month = started.workflow;
   const { files, problems } = await expandInputs(opts.inputs);
 
   const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
@@ -47,6 +54,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
     const take = (outcome: FileOutcome): void => {
       if (outcome.rendered) {
         writer.addRendered(outcome.rendered);
+        month.take(outcome.rendered, outcome.overridesApplied);
         scored++;
       } else failedFiles++;
       for (const row of outcome.rows) {
@@ -54,7 +62,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         if (row.severity === 'warning') warnings++;
       }
     };
-    const config: ScoreConfig = { read: opts.read, mask: opts.mask };
+    const config: ScoreConfig = { read: opts.read, mask: opts.mask, overrides: month.overrides };
     jobs = effectiveJobs(opts.jobs, files.length);
     const finished = jobs > 1
       ? await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take)
@@ -63,6 +71,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       writer.discard();
       return { kind: 'interrupted' };
     }
+    for (const row of month.errorRows()) writer.addError(row);
     writer.finish({
       inputs: files.length + problems.length,
       scored,
@@ -70,13 +79,16 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       warnings,
       startedAt,
       finishedAt: new Date(),
-      extra: { jobs, masked: opts.mask },
-    });
+      extra: { jobs, masked: opts.mask, ...month.runFacts() },
+    }, month.finishExtras());
   } catch (err) {
     writer.discard();
     throw err;
   }
-  return { kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems };
+  return {
+    kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
+    overrideErrors: month.errorRows().length, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
+  };
 }
 
 /** In-thread scoring; returns false when stopped by the signal. */

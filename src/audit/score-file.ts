@@ -7,6 +7,7 @@ import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { renderCall, type RenderedCall } from '../report/index.js';
+import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
 
 export interface ProblemRow {
   file: string;
@@ -20,6 +21,8 @@ export interface ScoredFile {
   file: string;
   result?: CallResult;
   rows: ProblemRow[];
+  /** Reviewer overrides applied to this call (--overrides). */
+  overridesApplied?: number;
 }
 
 /** A file scored and rendered into report rows (what crosses back from a worker). */
@@ -27,6 +30,7 @@ export interface FileOutcome {
   file: string;
   rendered?: RenderedCall;
   rows: ProblemRow[];
+  overridesApplied?: number;
 }
 
 /** Serializable scoring settings (they cross into worker threads). */
@@ -34,11 +38,13 @@ export interface ScoreConfig {
   read: ReadOptions;
   /** Mask personal data in rendered evidence. */
   mask: boolean;
+  /** Reviewers' decisions (--overrides), already checked against the ruleset. */
+  overrides?: OverrideEntry[];
 }
 
 /** Build the per-process scoring options from the serializable config. */
 export function buildScoreOptions(config: ScoreConfig): ScoreOptions {
-  return { read: config.read, mask: config.mask };
+  return { read: config.read, mask: config.mask, ...(config.overrides?.length ? { overrides: indexOverrides(config.overrides) } : {}) };
 }
 
 export interface ScoreOptions {
@@ -46,6 +52,8 @@ export interface ScoreOptions {
   mask?: boolean;
   /** Fills metadata gaps from the manifest / file-name pattern; returns conflict messages. */
   enrich?: (call: Call) => string[];
+  /** Reviewers' decisions by call id, then rule id. */
+  overrides?: Map<string, Map<string, OverrideEntry>>;
 }
 
 /** Score and render one file: the unit of work of the audit (in a worker or in-thread). */
@@ -53,7 +61,7 @@ export function auditFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
   const scored = scoreFile(file, ruleset, opts);
   if (!scored.result) return { file, rows: scored.rows };
   const rendered = renderCall(scored.result, { ruleIds: ruleset.rules.map((r) => r.id), mask: opts.mask ?? true });
-  return { file, rendered, rows: scored.rows };
+  return { file, rendered, rows: scored.rows, overridesApplied: scored.overridesApplied };
 }
 
 export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): ScoredFile {
@@ -74,5 +82,6 @@ export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
   if (call.meta.agent_id === undefined || call.meta.agent_id === '') {
     rows.push({ file, severity: 'warning', stage: 'meta', message: `no agent_id: scored under agent "${UNKNOWN_AGENT}"` });
   }
-  return { file, result: evaluateCall(call, ruleset), rows };
+  const decided = applyOverrides(call, ruleset, evaluateCall(call, ruleset), opts.overrides?.get(call.id));
+  return { file, result: decided.result, rows, overridesApplied: decided.applied };
 }

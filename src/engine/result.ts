@@ -44,6 +44,15 @@ export interface RuleResult extends CheckOutcome {
   /** Points earned (0 for fail, na, review). */
   points: number;
   maxPoints: number;
+  /** A reviewer's decision (an upheld appeal) that replaced the engine's verdict. */
+  override?: RuleOverride;
+}
+
+export interface RuleOverride {
+  reviewer: string;
+  reason: string;
+  /** What the engine said before the reviewer decided (its reason and evidence stay on the rule). */
+  engineVerdict: Verdict;
 }
 
 export interface CategoryScore {

@@ -1,5 +1,7 @@
-export { createReportWriter, SCORECARD_COLUMNS, FINDINGS_COLUMNS, ERRORS_COLUMNS, type ReportWriter, type RunInfo, type ErrorRow, type ReportWriterOptions, type RunSummary } from './writer.js';
+export { createReportWriter, SCORECARD_COLUMNS, FINDINGS_COLUMNS, ERRORS_COLUMNS, type ReportWriter, type RunInfo, type ErrorRow, type ReportWriterOptions, type RunSummary, type FinishExtras } from './writer.js';
 export { ReportError, atomicWriteFile, discardAllStaging } from './atomic.js';
 export { maskPersonalData } from './mask.js';
 export { csvLine, csvHeader, BOM } from './csv.js';
-export { renderCall, type RenderedCall, type CallSummary, type RenderOptions } from './render.js';
+export { renderCall, type RenderedCall, type CallSummary, type RenderOptions, type FailedFinding } from './render.js';
+export type { SummaryColumns, SummaryTable } from './summary.js';
+export type { Cell } from './csv.js';

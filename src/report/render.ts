@@ -3,12 +3,13 @@
  * in the worker thread — so the main thread only appends strings. Masking happens here too.
  */
 import { formatMs } from '../model/call.js';
-import type { CallResult, Evidence } from '../engine/index.js';
+import type { CallResult, Evidence, RuleResult } from '../engine/index.js';
 import { csvLine } from './csv.js';
 import { maskPersonalData } from './mask.js';
 
 /** What summary.csv needs of a call. */
 export interface CallSummary {
+  callId: string;
   agentId: string;
   agentName: string;
   score?: number;
@@ -23,6 +24,17 @@ export interface RenderedCall {
   scorecard: string;
   findings: string;
   summary: CallSummary;
+  /** The failed rules with their first evidence, masked (for the HTML report). */
+  failures: FailedFinding[];
+}
+
+export interface FailedFinding {
+  ruleId: string;
+  time: string;
+  speaker: string;
+  quote: string;
+  reason: string;
+  overrideBy: string;
 }
 
 export interface RenderOptions {
@@ -41,7 +53,10 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
   for (const rule of r.rules) {
     const e = rule.evidence[0];
     findings += csvLine(
-      [r.callId, r.agentId, rule.ruleId, rule.category, rule.verdict, rule.points, rule.maxPoints, rule.critical, e?.turn, evidenceTime(e), e?.speaker, mask(e?.quote), rule.window, mask(rule.reason)],
+      [
+        r.callId, r.agentId, rule.ruleId, rule.category, rule.verdict, rule.points, rule.maxPoints, rule.critical, e?.turn, evidenceTime(e), e?.speaker, mask(e?.quote), rule.window, mask(reasonOf(rule)),
+        rule.override?.reviewer, mask(rule.override?.reason),
+      ],
       ID_COLUMNS,
     );
   }
@@ -52,6 +67,7 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
     scorecard,
     findings,
     summary: {
+      callId: r.callId,
       agentId: r.agentId,
       agentName: r.agentName,
       score: r.score,
@@ -60,7 +76,22 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
       categories,
       failedRules: r.rules.filter((x) => x.verdict === 'fail').map((x) => x.ruleId),
     },
+    failures: r.rules
+      .filter((x) => x.verdict === 'fail')
+      .map((x) => ({
+        ruleId: x.ruleId,
+        time: evidenceTime(x.evidence[0]),
+        speaker: x.evidence[0]?.speaker ?? '',
+        quote: mask(x.evidence[0]?.quote) ?? '',
+        reason: mask(reasonOf(x)) ?? '',
+        overrideBy: x.override?.reviewer ?? '',
+      })),
   };
+}
+
+/** An overridden finding keeps the engine's reason, saying what the engine had decided. */
+function reasonOf(rule: RuleResult): string {
+  return rule.override ? `engine verdict ${rule.override.engineVerdict}: ${rule.reason}` : rule.reason;
 }
 
 const ID_COLUMN = [0];

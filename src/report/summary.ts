@@ -4,7 +4,19 @@
  */
 import type { CallSummary } from './render.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
-import { csvHeader, csvLine } from './csv.js';
+import { csvHeader, csvLine, type Cell } from './csv.js';
+
+/** More columns at the end of summary.csv (the change since last month): cells per agent. */
+export interface SummaryColumns {
+  names: string[];
+  cells(agentId: string, meanScore: number | undefined): Cell[];
+}
+
+/** summary.csv as data (for the HTML report): the header and one row of cells per agent. */
+export interface SummaryTable {
+  header: string[];
+  rows: Cell[][];
+}
 
 interface AgentTotals {
   name: string;
@@ -56,29 +68,34 @@ export class SummaryBuilder {
     for (const id of r.failedRules) a.ruleFails.set(id, (a.ruleFails.get(id) ?? 0) + 1);
   }
 
-  csv(): string {
+  csv(extra?: SummaryColumns): string {
+    const table = this.table(extra);
+    return csvHeader(table.header) + table.rows.map((row) => csvLine(row, [0])).join('');
+  }
+
+  table(extra?: SummaryColumns): SummaryTable {
     const header = [
       'agent_id', 'agent_name', 'calls', 'mean_score', 'min_score', 'calls_failed', 'critical_fails',
       ...this.categories.map((c) => `${c}_score`),
       'most_failed_rule', 'most_failed_rule_fails',
+      ...(extra?.names ?? []),
     ];
     const ids = [...this.agents.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
-    const lines = ids.map((id) => {
+    const rows = ids.map((id) => {
       const a = this.agents.get(id) as AgentTotals;
       const [rule, fails] = this.mostFailed(a);
-      return csvLine(
-        [
-          id, a.name, a.calls, a.scored ? meanOfTenths(a.scoreSum, a.scored) : undefined, a.minScore, a.failed, a.critical,
-          ...this.categories.map((c) => {
-            const n = a.categoryCount.get(c) ?? 0;
-            return n ? meanOfTenths(a.categorySum.get(c) ?? 0, n) : undefined;
-          }),
-          rule, fails,
-        ],
-        [0],
-      );
+      const mean = a.scored ? meanOfTenths(a.scoreSum, a.scored) : undefined;
+      return [
+        id, a.name, a.calls, mean, a.minScore, a.failed, a.critical,
+        ...this.categories.map((c) => {
+          const n = a.categoryCount.get(c) ?? 0;
+          return n ? meanOfTenths(a.categorySum.get(c) ?? 0, n) : undefined;
+        }),
+        rule, fails,
+        ...(extra?.cells(id, mean) ?? []),
+      ];
     });
-    return csvHeader(header) + lines.join('');
+    return { header, rows };
   }
 
   /** The rule this agent failed most often; ties go to the rule listed first in the ruleset. */

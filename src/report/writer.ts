@@ -11,7 +11,7 @@ import { describeIoError, StagingDir } from './atomic.js';
 import { csvHeader, csvLine } from './csv.js';
 import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
-import { SummaryBuilder } from './summary.js';
+import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
 
 export interface ErrorRow {
   file: string;
@@ -29,6 +29,14 @@ export interface RunInfo {
   finishedAt: Date;
   /** More facts for run.json (jobs, options); they never replace the keys above. */
   extra?: Record<string, unknown>;
+}
+
+/** What the monthly workflow adds to a report (src/workflow): all optional. */
+export interface FinishExtras {
+  /** Columns appended to summary.csv (previous_mean_score, change). */
+  summaryColumns?: SummaryColumns;
+  /** Write more files into the staged folder before it is swapped in (escalations.csv, report.html). */
+  beforeCommit?: (stagingDir: string, summary: SummaryTable) => void;
 }
 
 /** What finish() wrote, for the CLI's closing line. */
@@ -57,13 +65,13 @@ export interface ReportWriter {
   addRendered(call: RenderedCall): void;
   addError(row: ErrorRow): void;
   /** Write summary, errors and run.json, then swap the report into place. */
-  finish(run: RunInfo): RunSummary;
+  finish(run: RunInfo, extras?: FinishExtras): RunSummary;
   /** Drop everything staged; the previous report stays. */
   discard(): void;
 }
 
 export const SCORECARD_COLUMNS = ['call_id', 'date', 'file', 'score', 'earned', 'applicable', 'critical_fail', 'result'];
-export const FINDINGS_COLUMNS = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason'];
+export const FINDINGS_COLUMNS = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason', 'override_by', 'override_reason'];
 export const ERRORS_COLUMNS = ['file', 'severity', 'stage', 'message'];
 
 const FLUSH_BYTES = 1 << 16;
@@ -114,12 +122,13 @@ class StreamingReportWriter implements ReportWriter {
     this.errors.push(row);
   }
 
-  finish(run: RunInfo): RunSummary {
+  finish(run: RunInfo, extras: FinishExtras = {}): RunSummary {
     this.flushFindings();
     this.guard(() => {
       closeSync(this.findingsFd);
       this.agents.close();
-      writeFileSync(join(this.staging.path, 'summary.csv'), this.summary.csv());
+      writeFileSync(join(this.staging.path, 'summary.csv'), this.summary.csv(extras.summaryColumns));
+      extras.beforeCommit?.(this.staging.path, this.summary.table(extras.summaryColumns));
       writeFileSync(join(this.staging.path, 'errors.csv'), this.errorsCsv());
       writeFileSync(join(this.staging.path, 'run.json'), `${JSON.stringify(this.runJson(run), null, 2)}\n`);
     });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { callqa, exists, readCsv, ROOT, tempDir } from './helpers.js';
 
 const SCORECARD_HEAD = ['call_id', 'date', 'file', 'score', 'earned', 'applicable', 'critical_fail', 'result'];
-const FINDINGS_HEAD = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason'];
+const FINDINGS_HEAD = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason', 'override_by', 'override_reason'];
 
 const GOOD = `---
 call_id: E2E-1

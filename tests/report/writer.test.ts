@@ -41,7 +41,7 @@ describe('report writer', () => {
 
   it('findings.csv: one row per call × rule in the order added, evidence of the first item', () => {
     const { header, rows } = readCsv(join(out, 'findings.csv'));
-    expect(header).toEqual(['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason']);
+    expect(header).toEqual(['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason', 'override_by', 'override_reason']);
     expect(rows).toHaveLength(5 * RULES.length);
     expect(rows.slice(0, 5).map((r) => r.rule_id)).toEqual(RULE_IDS);
     expect(rows[5]?.call_id).toBe('C-0002');

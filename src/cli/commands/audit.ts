@@ -13,6 +13,10 @@ interface AuditFlags {
   agentChannel?: string;
   quiet?: boolean;
   jobs?: number;
+  overrides?: string;
+  previous?: string;
+  escalateRepeat?: number;
+  escalateRecurring?: number;
 }
 
 function positiveInt(value: string): number {
@@ -32,6 +36,10 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--no-mask', 'do not mask customer personal data in evidence (internal use; recorded in run.json)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--overrides <csv>', "reviewers' decisions (call_id, rule_id, verdict, reviewer, reason) that replace the engine's verdicts")
+    .option('--previous <dir>', "last month's report folder: adds each agent's change to summary.csv and recurring failures to escalations.csv")
+    .option('--escalate-repeat <n>', 'escalate an agent who failed the same rule in at least n calls this month (default 3)', positiveInt)
+    .option('--escalate-recurring <n>', 'with --previous: escalate a rule failed in at least n calls in both months (default 1)', positiveInt)
     .action(async (inputs: string[], flags: AuditFlags) => {
       setExit(await audit(inputs, flags, io));
     });
@@ -51,10 +59,22 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
       jobs: flags.jobs,
       signal: controller.signal,
+      workflow: {
+        overridesFile: flags.overrides,
+        previousDir: flags.previous,
+        escalation: {
+          ...(flags.escalateRepeat !== undefined ? { repeat: flags.escalateRepeat } : {}),
+          ...(flags.escalateRecurring !== undefined ? { recurring: flags.escalateRecurring } : {}),
+        },
+      },
     });
     if (outcome.kind === 'ruleset-invalid') {
       printProblems(io, outcome.problems);
       io.err(errorLine(`invalid ruleset: nothing written`));
+      return EXIT.usage;
+    }
+    if (outcome.kind === 'bad-option') {
+      io.err(errorLine(`${outcome.message}: nothing written`));
       return EXIT.usage;
     }
     if (outcome.kind === 'interrupted') {
@@ -65,8 +85,10 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       const failed = outcome.errors > 0 ? `, ${outcome.errors} not scored (see errors.csv)` : '';
       const warned = outcome.warnings > 0 ? `, ${outcome.warnings} warning(s)` : '';
       io.out(`scored ${outcome.scored} of ${outcome.inputs} input(s)${failed}${warned} → ${outcome.outDir}/`);
+      if (outcome.escalated > 0) io.out(`${outcome.escalated} agent(s) to escalate (see escalations.csv)`);
     }
-    return outcome.errors > 0 ? EXIT.someFailed : EXIT.ok;
+    if (outcome.overrideErrors > 0) io.err(errorLine(`${outcome.overrideErrors} override(s) not applied (see errors.csv, stage override)`));
+    return outcome.errors > 0 || outcome.overrideErrors > 0 ? EXIT.someFailed : EXIT.ok;
   } catch (err) {
     if (err instanceof ReportError) {
       io.err(errorLine(err.message));

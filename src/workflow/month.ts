@@ -1,0 +1,102 @@
+/**
+ * The monthly workflow around one audit run: reviewers' overrides in, trends against last
+ * month's report and escalations out. runAudit calls it at three points (before scoring, per
+ * call, at finish) so the pipeline itself stays a pipeline.
+ */
+import { join } from 'node:path';
+import type { CompiledRuleset } from '../ruleset/index.js';
+import type { ErrorRow, FinishExtras, RenderedCall } from '../report/index.js';
+import { atomicWriteFile } from '../report/index.js';
+import { DEFAULT_ESCALATION, EscalationTracker, escalationsCsv, trendColumns, type Escalation, type EscalationThresholds } from './escalate.js';
+import { loadOverrides, unmatchedOverrides, type OverrideEntry } from './overrides.js';
+import { loadPrevious, type PreviousReport } from './previous.js';
+
+export interface WorkflowOptions {
+  /** --overrides overrides.csv */
+  overridesFile?: string;
+  /** --previous last-month-report/ */
+  previousDir?: string;
+  escalation?: Partial<EscalationThresholds>;
+}
+
+export type WorkflowStart = { ok: true; workflow: MonthWorkflow } | { ok: false; message: string };
+
+export async function startWorkflow(opts: WorkflowOptions, ruleset: CompiledRuleset): Promise<WorkflowStart> {
+  let overrides: OverrideEntry[] = [];
+  const problems: ErrorRow[] = [];
+  if (opts.overridesFile !== undefined) {
+    const loaded = loadOverrides(opts.overridesFile, ruleset.rules.map((r) => r.id));
+    if (!loaded.ok) return { ok: false, message: loaded.message };
+    overrides = loaded.entries;
+    problems.push(...loaded.problems);
+  }
+  let previous: PreviousReport | undefined;
+  if (opts.previousDir !== undefined) {
+    const loaded = await loadPrevious(opts.previousDir);
+    if (!loaded.ok) return { ok: false, message: loaded.message };
+    previous = loaded.previous;
+  }
+  const thresholds = { ...DEFAULT_ESCALATION, ...opts.escalation };
+  return { ok: true, workflow: new MonthWorkflow(ruleset, opts, overrides, problems, thresholds, previous) };
+}
+
+export class MonthWorkflow {
+  private readonly tracker: EscalationTracker;
+  private readonly seen = new Set<string>();
+  private applied = 0;
+  private escalated?: Escalation[];
+
+  constructor(
+    ruleset: CompiledRuleset,
+    private readonly opts: WorkflowOptions,
+    /** Checked decisions: they go into ScoreConfig and reach the workers. */
+    readonly overrides: OverrideEntry[],
+    private readonly problems: ErrorRow[],
+    private readonly thresholds: EscalationThresholds,
+    private readonly previous: PreviousReport | undefined,
+  ) {
+    this.tracker = new EscalationTracker(ruleset);
+  }
+
+  /** Each scored call, in input order. */
+  take(rendered: RenderedCall, overridesApplied = 0): void {
+    this.seen.add(rendered.summary.callId);
+    this.applied += overridesApplied;
+    this.tracker.add(rendered.summary);
+  }
+
+  /** Problems of the overrides file and decisions that matched no call: errors.csv rows. */
+  errorRows(): ErrorRow[] {
+    const unmatched = this.opts.overridesFile ? unmatchedOverrides(this.opts.overridesFile, this.overrides, this.seen) : [];
+    return [...this.problems, ...unmatched];
+  }
+
+  /** What finish() adds: trend columns, escalations.csv. */
+  finishExtras(): FinishExtras {
+    const previous = this.previous;
+    return {
+      ...(previous ? { summaryColumns: trendColumns(previous) } : {}),
+      beforeCommit: (dir) => {
+        atomicWriteFile(join(dir, 'escalations.csv'), escalationsCsv(this.escalations()));
+      },
+    };
+  }
+
+  /** Facts for run.json. */
+  runFacts(): Record<string, unknown> {
+    return {
+      overrides_file: this.opts.overridesFile ?? null,
+      overrides_applied: this.applied,
+      override_errors: this.errorRows().length,
+      previous_report: this.opts.previousDir ?? null,
+      escalation_thresholds: this.thresholds,
+      agents_escalated: new Set(this.escalations().map((e) => e.agentId)).size,
+    };
+  }
+
+  /** Computed once all calls are in. */
+  escalations(): Escalation[] {
+    this.escalated ??= this.tracker.escalations(this.thresholds, this.previous);
+    return this.escalated;
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * `--previous last-month/`: what this month is compared with. From the earlier report's
+ * summary.csv each agent's mean score; from its findings.csv how often each agent failed each
+ * rule (streamed: a month's findings can be millions of rows, only counts are kept).
+ */
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import { readReportCsv, reportValue } from './read-csv.js';
+
+export interface PreviousReport {
+  dir: string;
+  /** Mean score per agent (undefined: the agent had no scored call). */
+  means: Map<string, number | undefined>;
+  /** Failed calls per agent, then rule id. */
+  ruleFails: Map<string, Map<string, number>>;
+}
+
+export type PreviousResult = { ok: true; previous: PreviousReport } | { ok: false; message: string };
+
+export async function loadPrevious(dir: string): Promise<PreviousResult> {
+  if (!isReport(join(dir, 'run.json'))) return { ok: false, message: `--previous ${dir}: not a callqa report folder (no run.json written by callqa)` };
+  const summary = readReportCsv(join(dir, 'summary.csv'));
+  if (!summary.ok) return { ok: false, message: `--previous: ${summary.message}` };
+  if (!summary.header.includes('agent_id') || !summary.header.includes('mean_score')) {
+    return { ok: false, message: `--previous: ${join(dir, 'summary.csv')} has no agent_id and mean_score columns` };
+  }
+  const means = new Map<string, number | undefined>();
+  for (const row of summary.rows) {
+    const mean = row.mean_score ?? '';
+    means.set(row.agent_id ?? '', mean === '' ? undefined : Number(mean));
+  }
+  const findings = join(dir, 'findings.csv');
+  const ruleFails = new Map<string, Map<string, number>>();
+  try {
+    const rows = createReadStream(findings).pipe(parse({ bom: true, columns: true, relax_column_count: true }));
+    for await (const row of rows as AsyncIterable<Record<string, string>>) {
+      if (row.verdict !== 'fail') continue;
+      const agent = reportValue(row.agent_id ?? '');
+      const rule = row.rule_id ?? '';
+      let rules = ruleFails.get(agent);
+      if (!rules) ruleFails.set(agent, (rules = new Map()));
+      rules.set(rule, (rules.get(rule) ?? 0) + 1);
+    }
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return { ok: false, message: `--previous: cannot read ${findings}: ${e.code === 'ENOENT' ? 'no such file' : e.message}` };
+  }
+  return { ok: true, previous: { dir, means, ruleFails } };
+}
+
+function isReport(runJson: string): boolean {
+  if (!existsSync(runJson)) return false;
+  try {
+    return (JSON.parse(readFileSync(runJson, 'utf8')) as { tool?: unknown }).tool === 'callqa';
+  } catch {
+    return false;
+  }
+}
