@@ -32,7 +32,8 @@ export const AUTO_TOLERANCE: TolerancePolicy = { edits: 2, homophones: true };
 /**
  * Edits allowed for a phrase of `length` characters: ≤3 → 0, 4–6 → 1, 7–9 → 2, 10+ → 3, capped
  * by the policy. About one edit per three characters keeps at least two thirds of the phrase as
- * said, which is what lets a reader still recognise it.
+ * said, which is what lets a reader still recognise it. A dropped or added character is one edit
+ * (and 你 heard for 您); a character replaced by one that does not sound the same is two.
  */
 export function allowedEdits(length: number, cap: number): number {
   return length <= 3 ? 0 : Math.min(cap, Math.floor((length - 1) / 3));
@@ -61,6 +62,8 @@ export interface NearHit {
 const EDIT = 64;
 const HOMOPHONE = 1;
 const INF = 1 << 28;
+/** Characters a match with a dropped one must still have. */
+const MIN_HEARD = 4;
 /** Longer phrases (whole sentences) are matched exactly only: their table would not be small. */
 const MAX_TOLERANT_LENGTH = 40;
 
@@ -164,7 +167,10 @@ function nearIn(text: string, keyed: string, from: number, to: number, phrase: s
     }
     const hit = traceback(d, cols, text, keyed, from, phrase, pkeys, best, pattern);
     const exact = m - hit.ops.filter((o) => o.kind !== 'added').length;
-    if (hit.edits <= k && exact >= minExact) hits.push(hit);
+    const heard = m - hit.ops.filter((o) => o.kind === 'dropped').length;
+    // Three characters left of a four-character phrase are another word as often as not
+    // (请您心: 请您耐心 or 请您放心?), so a drop must leave at least four heard.
+    if (hit.edits <= k && exact >= minExact && (heard === m || heard >= MIN_HEARD)) hits.push(hit);
   }
   return hits;
 }
@@ -187,9 +193,11 @@ function substitution(pc: number, tc: number, pk: number, tk: number, edge: bool
   // like 你再说一遍 are rude because of it), so the polite 您 never stands in for it.
   if (pc === NI && tc === NIN) return INF;
   if (pk === tk) return HOMOPHONE;
-  // The edges anchor a phrase: another character there is another phrase (请问有… is not 还有…);
-  // only the recogniser's 你 for the phrase's 您 is let through.
-  return edge && !(pc === NIN && tc === NI) ? INF : EDIT;
+  if (pc === NIN && tc === NI) return EDIT; // the recogniser's commonest slip
+  // The edges anchor a phrase: another character there is another phrase (请问有… is not 还有…).
+  // Elsewhere another character is another word (请您耐心 is not 请您放心): it costs what a drop
+  // plus an addition cost, so only phrases of 7+ characters can absorb one.
+  return edge ? INF : 2 * EDIT;
 }
 
 function traceback(d: Int32Array, cols: number, text: string, keyed: string, from: number, phrase: string, pkeys: string, end: number, pattern: number): NearHit {
@@ -206,7 +214,7 @@ function traceback(d: Int32Array, cols: number, text: string, keyed: string, fro
         const said = phrase[i - 1] as string;
         const heard = text[from + j - 1] as string;
         if (sub === HOMOPHONE) ops.push({ kind: 'homophone', said, heard });
-        else if (sub === EDIT) ops.push({ kind: 'changed', said, heard });
+        else if (sub > 0) ops.push({ kind: 'changed', said, heard });
         i--;
         j--;
         continue;
