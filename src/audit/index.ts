@@ -10,6 +10,7 @@ import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from
 import { scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
+import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { startWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
@@ -24,6 +25,8 @@ export interface AuditOptions {
   onProgress?: (done: number, total: number) => void;
   /** Stop early (Ctrl-C): the report in progress is discarded, the previous one kept. */
   signal?: AbortSignal;
+  /** --manifest / --name-pattern: call metadata from outside the transcripts. */
+  meta?: MetadataConfig;
   /** The monthly workflow: --overrides, --previous, escalation thresholds (src/workflow). */
   workflow?: WorkflowOptions;
 }
@@ -39,6 +42,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const loaded = loadRuleset(opts.rulesetFile);
   if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
   const ruleset = loaded.ruleset;
+  const metadata = setupMetadata(opts.meta);
+  if (!metadata.ok) return { kind: 'bad-option', message: metadata.message };
   const started = await startWorkflow(opts.workflow ?? {}, ruleset);
   if (!started.ok) return { kind: 'bad-option', message: started.message };
   const month = started.workflow;
@@ -50,6 +55,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   let warnings = 0;
   try {
     for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
+    for (const row of metadata.problems) writer.addError(row);
+    warnings += metadata.problems.length;
     let jobs = 1;
     const take = (outcome: FileOutcome): void => {
       if (outcome.rendered) {
@@ -62,7 +69,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         if (row.severity === 'warning') warnings++;
       }
     };
-    const config: ScoreConfig = { read: opts.read, mask: opts.mask, overrides: month.overrides };
+    const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
     jobs = effectiveJobs(opts.jobs, files.length);
     const finished = jobs > 1
       ? await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take)

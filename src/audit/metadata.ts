@@ -35,7 +35,11 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
   if (config.manifest !== undefined) {
     const file = config.manifest;
     const loaded = loadManifest(file);
-    if (!loaded.ok) return { ok: false, message: `${file}${loaded.line !== undefined ? `:${loaded.line}` : ''}: ${loaded.message}` };
+    if (!loaded.ok) {
+      // file:line first, as for rulesets; a message that already names the file needs no prefix.
+      const where = loaded.line !== undefined ? `${file}:${loaded.line}: ` : loaded.message.includes(file) ? '' : `${file}: `;
+      return { ok: false, message: where + loaded.message };
+    }
     manifest = loaded.manifest;
     for (const p of loaded.problems) problems.push({ file, severity: 'warning', stage: 'manifest', message: `line ${p.line}: ${p.message}` });
   }
@@ -59,4 +63,14 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
     return [...warnings, ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`)];
   };
   return { ok: true, enrich, problems };
+}
+
+/**
+ * The `enrich` part of ScoreOptions, built in each thread from the plain config. The main thread
+ * has already refused an unusable manifest; if it broke since (edited mid-run), every call says so.
+ */
+export function enrichOption(config: MetadataConfig | undefined): { enrich?: (call: Call) => string[] } {
+  const setup = setupMetadata(config);
+  if (!setup.ok) return { enrich: () => [setup.message] };
+  return setup.enrich ? { enrich: setup.enrich } : {};
 }

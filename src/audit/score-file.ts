@@ -6,6 +6,7 @@ import type { Call } from '../model/call.js';
 import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
+import { enrichOption, type MetadataConfig } from './metadata.js';
 import { renderCall, type RenderedCall } from '../report/index.js';
 import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
 
@@ -38,13 +39,15 @@ export interface ScoreConfig {
   read: ReadOptions;
   /** Mask personal data in rendered evidence. */
   mask: boolean;
+  /** --manifest / --name-pattern (src/audit/metadata.ts). */
+  meta?: MetadataConfig;
   /** Reviewers' decisions (--overrides), already checked against the ruleset. */
   overrides?: OverrideEntry[];
 }
 
 /** Build the per-process scoring options from the serializable config. */
 export function buildScoreOptions(config: ScoreConfig): ScoreOptions {
-  return { read: config.read, mask: config.mask, ...(config.overrides?.length ? { overrides: indexOverrides(config.overrides) } : {}) };
+  return { read: config.read, mask: config.mask, ...enrichOption(config.meta), ...(config.overrides?.length ? { overrides: indexOverrides(config.overrides) } : {}) };
 }
 
 export interface ScoreOptions {

@@ -47,7 +47,7 @@ describe('--manifest and --name-pattern in the audit', () => {
   });
 
   it('a manifest that cannot be used, or a bad pattern, is a usage error with file:line', () => {
-    expect(setupMetadata({ manifest: 'fixtures/meta/nope.csv' })).toEqual({ ok: false, message: 'fixtures/meta/nope.csv: manifest fixtures/meta/nope.csv does not exist' });
+    expect(setupMetadata({ manifest: 'fixtures/meta/nope.csv' })).toEqual({ ok: false, message: 'manifest fixtures/meta/nope.csv does not exist' });
     const bad = setupMetadata({ manifest: 'fixtures/meta/bad-quote.csv' });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/^fixtures\/meta\/bad-quote\.csv:2: manifest is not valid CSV/);

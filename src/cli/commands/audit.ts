@@ -13,6 +13,8 @@ interface AuditFlags {
   agentChannel?: string;
   quiet?: boolean;
   jobs?: number;
+  manifest?: string;
+  namePattern?: string;
   overrides?: string;
   previous?: string;
   escalateRepeat?: number;
@@ -36,6 +38,8 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--no-mask', 'do not mask customer personal data in evidence (internal use; recorded in run.json)')
     .option('-q, --quiet', 'print nothing but errors')
+    .option('--manifest <csv>', 'call log (call_id or file, agent_id, direction, date, ring_s, queue_s, hangup_by, transferred …): fills metadata the transcripts lack; conflicts are warned in errors.csv')
+    .option('--name-pattern <pattern>', 'metadata from file names, e.g. "{agent_id}_{date}_{call_id}"')
     .option('--overrides <csv>', "reviewers' decisions (call_id, rule_id, verdict, reviewer, reason) that replace the engine's verdicts")
     .option('--previous <dir>', "last month's report folder: adds each agent's change to summary.csv and recurring failures to escalations.csv")
     .option('--escalate-repeat <n>', 'escalate an agent who failed the same rule in at least n calls this month (default 3)', positiveInt)
@@ -58,6 +62,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       mask: flags.mask,
       read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
       jobs: flags.jobs,
+      meta: { manifest: flags.manifest, namePattern: flags.namePattern },
       signal: controller.signal,
       workflow: {
         overridesFile: flags.overrides,
