@@ -35,3 +35,14 @@ describe('mono transcripts', () => {
     }
   });
 });
+
+describe('start times only', () => {
+  it('silences, holds, talk-over and rate need end times: na "no end times"', () => {
+    for (const { dir } of SCRIPTS) {
+      const r = score(dir, 'start-times-only');
+      for (const id of TIMING_RULES) {
+        expect(r[id], id).toMatchObject({ verdict: 'na', reason: 'no end times (the transcript gives start times only)' });
+      }
+    }
+  });
+});
