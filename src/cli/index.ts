@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerLint } from './commands/lint.js';
+import { registerSample } from './commands/sample.js';
 import { registerExplain } from './commands/explain.js';
 import { registerCheck } from './commands/check.js';
 import { EXIT } from './exit-codes.js';
@@ -24,6 +25,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
   registerAudit(program, io, setExit);
   registerLint(program, io, setExit);
+  registerSample(program, io, setExit);
   registerExplain(program, io, setExit);
   registerCheck(program, io, setExit);
   try {

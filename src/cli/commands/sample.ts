@@ -1,0 +1,96 @@
+/** `callqa sample <inputs...> --per-agent N --seed S --out list.txt`: the month's spot-check list. */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { atomicWriteFile, ReportError } from '../../report/index.js';
+import { DEFAULT_RULESET } from '../../ruleset/index.js';
+import { runSample, sampleListText } from '../../workflow/sample.js';
+import { EXIT } from '../exit-codes.js';
+import { errorLine, printProblems, type Io } from '../io.js';
+
+interface SampleFlags {
+  perAgent: number;
+  seed: string;
+  out: string;
+  ruleset?: string;
+  manifest?: string;
+  namePattern?: string;
+  agentChannel?: string;
+  shortS: number;
+  longS: number;
+  quiet?: boolean;
+}
+
+function positiveNumber(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number > 0');
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
+  return n;
+}
+
+export function registerSample(program: Command, io: Io, setExit: (code: number) => void): void {
+  program
+    .command('sample')
+    .description('pick the monthly spot-check sample: N calls per agent, stratified, reproducible from the seed')
+    .argument('<inputs...>', 'transcript files, directories, globs, or @list.txt')
+    .requiredOption('-n, --per-agent <n>', 'calls per agent (all of them when an agent has fewer)', positiveInt)
+    .requiredOption('-s, --seed <seed>', 'any text, e.g. the month "2026-10": the same seed and inputs give the same list')
+    .requiredOption('-o, --out <file>', 'the list to write (read it with: callqa audit @list.txt)')
+    .option('-r, --ruleset <file>', 'ruleset whose complaint words and hold threshold define the strata (default: the bundled standard)')
+    .option('--manifest <csv>', 'call log with agent ids (call_id or file column), as for audit')
+    .option('--name-pattern <pattern>', 'file-name pattern such as "{agent_id}_{date}_{call_id}", as for audit')
+    .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--short-s <seconds>', 'calls shorter than this are "short"', positiveNumber, 30)
+    .option('--long-s <seconds>', 'calls longer than this are "long"', positiveNumber, 600)
+    .option('-q, --quiet', 'print nothing but errors')
+    .action(async (inputs: string[], flags: SampleFlags) => {
+      setExit(await sample(inputs, flags, io));
+    });
+}
+
+async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<number> {
+  const rulesetFile = flags.ruleset ?? DEFAULT_RULESET;
+  const outcome = await runSample({
+    inputs,
+    perAgent: flags.perAgent,
+    seed: flags.seed,
+    rulesetFile,
+    read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
+    metadata: { ...(flags.manifest ? { manifest: flags.manifest } : {}), ...(flags.namePattern ? { namePattern: flags.namePattern } : {}) },
+    signals: { shortMs: flags.shortS * 1000, longMs: flags.longS * 1000 },
+  });
+  if (outcome.kind === 'ruleset-invalid') {
+    printProblems(io, outcome.problems);
+    io.err(errorLine('invalid ruleset: nothing written'));
+    return EXIT.usage;
+  }
+  if (outcome.kind === 'bad-option') {
+    io.err(errorLine(`${outcome.message}: nothing written`));
+    return EXIT.usage;
+  }
+  const picked = outcome.agents.reduce((n, a) => n + a.picked.length, 0);
+  const header = [
+    `callqa sample --per-agent ${flags.perAgent} --seed ${JSON.stringify(flags.seed)} (ruleset ${rulesetFile === DEFAULT_RULESET ? 'standard' : rulesetFile})`,
+    `${picked} of ${outcome.read} calls, ${outcome.agents.length} agent(s); strata: complaint, long_hold, short (< ${flags.shortS} s), long (> ${flags.longS} s)`,
+  ];
+  try {
+    mkdirSync(dirname(resolve(flags.out)), { recursive: true });
+    atomicWriteFile(flags.out, sampleListText(flags.out, outcome.agents, header));
+  } catch (err) {
+    if (err instanceof ReportError) {
+      io.err(errorLine(err.message));
+      return EXIT.writeFailed;
+    }
+    throw err;
+  }
+  const errors = outcome.problems.filter((p) => p.severity === 'error');
+  for (const p of outcome.problems) io.err(`${p.file}: ${p.severity} (${p.stage}): ${p.message}`);
+  if (!outcome.complaintSignal) io.err('callqa: warning: the ruleset has no rule triggered by $complaint: no complaint stratum');
+  if (!flags.quiet) io.out(`sampled ${picked} of ${outcome.read} call(s) from ${outcome.agents.length} agent(s) → ${flags.out}`);
+  return errors.length > 0 ? EXIT.someFailed : EXIT.ok;
+}

@@ -1,0 +1,147 @@
+/**
+ * `callqa sample`: the monthly 抽查 (seed 004 三.1). N calls per agent (all of them if fewer),
+ * drawn with a seeded generator so the same seed and inputs give the same list on any machine.
+ *
+ * Stratified so a plain draw cannot leave out what QA must see: for each stratum an agent has
+ * (in this order: complaint, long hold, short, long — src/workflow/signals.ts) one call of it is
+ * taken first unless an earlier pick already covers it; the rest of the quota is a uniform draw.
+ * Each agent's draw is seeded by the seed and the agent id, so adding an agent's files never
+ * changes another agent's sample.
+ */
+import { dirname, relative, resolve, sep } from 'node:path';
+import { UNKNOWN_AGENT } from '../engine/index.js';
+import { expandInputs } from '../audit/inputs.js';
+import { setupMetadata, type MetadataConfig } from '../audit/metadata.js';
+import type { ProblemRow } from '../audit/score-file.js';
+import { readCallFile, type ReadOptions } from '../readers/index.js';
+import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
+import { hashSeed, prng, shuffle } from './prng.js';
+import { callSignals, complaintTrigger, DEFAULT_SIGNALS, STRATA, type SignalThresholds, type Stratum } from './signals.js';
+
+export interface SampleOptions {
+  inputs: string[];
+  perAgent: number;
+  seed: string;
+  rulesetFile: string;
+  read: ReadOptions;
+  metadata?: MetadataConfig;
+  signals?: Partial<SignalThresholds>;
+}
+
+export interface SampledCall {
+  file: string;
+  callId: string;
+  strata: Stratum[];
+}
+
+export interface AgentSample {
+  agentId: string;
+  agentName: string;
+  calls: number;
+  /** Calls of each stratum the agent had. */
+  present: Record<Stratum, number>;
+  picked: SampledCall[];
+}
+
+export type SampleOutcome =
+  | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
+  | { kind: 'bad-option'; message: string }
+  | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean };
+
+/** Every call's agent and strata, by agent: read once, then drawn from for any seed. */
+export interface AgentCalls {
+  agentId: string;
+  agentName: string;
+  /** In byte order of their paths. */
+  calls: SampledCall[];
+}
+
+export type CollectOutcome =
+  | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
+  | { kind: 'bad-option'; message: string }
+  | { kind: 'done'; agents: AgentCalls[]; problems: ProblemRow[]; read: number; complaintSignal: boolean };
+
+export async function runSample(opts: SampleOptions): Promise<SampleOutcome> {
+  const collected = await collectCalls(opts);
+  if (collected.kind !== 'done') return collected;
+  return { ...collected, agents: drawSample(collected.agents, opts.perAgent, opts.seed) };
+}
+
+export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'>): Promise<CollectOutcome> {
+  const loaded = loadRuleset(opts.rulesetFile);
+  if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
+  const ruleset = loaded.ruleset;
+  const meta = setupMetadata(opts.metadata);
+  if (!meta.ok) return { kind: 'bad-option', message: meta.message };
+  const thresholds = { ...DEFAULT_SIGNALS, ...opts.signals };
+  const complaint = complaintTrigger(ruleset);
+  const { files, problems: inputProblems } = await expandInputs(opts.inputs);
+  const problems: ProblemRow[] = [...meta.problems, ...inputProblems.map((p) => ({ file: p.file, severity: 'error' as const, stage: 'input', message: p.message }))];
+
+  const byAgent = new Map<string, { name: string; calls: SampledCall[] }>();
+  let read = 0;
+  for (const file of files) {
+    const outcome = readCallFile(file, opts.read);
+    if (!outcome.ok) {
+      problems.push({ file, severity: 'error', stage: outcome.error.stage, message: `${outcome.error.message}; not sampled` });
+      continue;
+    }
+    read++;
+    const call = outcome.call;
+    meta.enrich?.(call);
+    const agentId = String(call.meta.agent_id ?? '') || UNKNOWN_AGENT;
+    let agent = byAgent.get(agentId);
+    if (!agent) byAgent.set(agentId, (agent = { name: '', calls: [] }));
+    if (!agent.name && call.meta.agent_name !== undefined) agent.name = String(call.meta.agent_name);
+    agent.calls.push({ file, callId: call.id, strata: callSignals(call, ruleset, thresholds, complaint).strata });
+  }
+
+  const agents = [...byAgent.keys()].sort(byteOrder).map((agentId): AgentCalls => {
+    const { name, calls } = byAgent.get(agentId) as { name: string; calls: SampledCall[] };
+    return { agentId, agentName: name, calls };
+  });
+  return { kind: 'done', agents, problems, read, complaintSignal: complaint !== undefined };
+}
+
+/** Each agent's quota, drawn with a generator seeded by the seed and the agent id. */
+export function drawSample(agents: readonly AgentCalls[], perAgent: number, seed: string): AgentSample[] {
+  return agents.map(({ agentId, agentName, calls }) => {
+    const present = Object.fromEntries(STRATA.map((s) => [s, calls.filter((c) => c.strata.includes(s)).length])) as Record<Stratum, number>;
+    const rand = prng(hashSeed(`${seed}\u0000${agentId}`));
+    return { agentId, agentName, calls: calls.length, present, picked: pickCalls(calls, perAgent, rand) };
+  });
+}
+
+/** One agent's quota from calls in byte order of their paths. */
+export function pickCalls(calls: readonly SampledCall[], n: number, rand: () => number): SampledCall[] {
+  if (calls.length <= n) return [...calls];
+  const order = shuffle([...calls], rand);
+  const chosen = new Set<SampledCall>();
+  for (const stratum of STRATA) {
+    if (chosen.size >= n) break;
+    if ([...chosen].some((c) => c.strata.includes(stratum))) continue;
+    const first = order.find((c) => c.strata.includes(stratum) && !chosen.has(c));
+    if (first) chosen.add(first);
+  }
+  for (const c of order) {
+    if (chosen.size >= n) break;
+    chosen.add(c);
+  }
+  return calls.filter((c) => chosen.has(c));
+}
+
+/** The list `callqa audit @list.txt` reads: paths relative to the list, '#' lines say why. */
+export function sampleListText(listFile: string, agents: readonly AgentSample[], header: string[]): string {
+  const base = dirname(resolve(listFile));
+  const lines = header.map((h) => `# ${h}`);
+  for (const a of agents) {
+    const strata = STRATA.map((s) => `${s} ${a.picked.filter((c) => c.strata.includes(s)).length}/${a.present[s]}`).join(', ');
+    lines.push(`# ${a.agentId}${a.agentName ? ` ${a.agentName}` : ''}: ${a.picked.length} of ${a.calls} calls (${strata})`);
+    for (const c of a.picked) lines.push(relative(base, resolve(c.file)).split(sep).join('/'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function byteOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
