@@ -7,6 +7,7 @@ import { TOOL_VERSION } from '../version.js';
 import { registerAudit } from './commands/audit.js';
 import { registerLint } from './commands/lint.js';
 import { registerSample } from './commands/sample.js';
+import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
 import { registerCheck } from './commands/check.js';
 import { EXIT } from './exit-codes.js';
@@ -26,6 +27,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerAudit(program, io, setExit);
   registerLint(program, io, setExit);
   registerSample(program, io, setExit);
+  registerDiff(program, io, setExit);
   registerExplain(program, io, setExit);
   registerCheck(program, io, setExit);
   try {
