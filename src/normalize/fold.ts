@@ -21,17 +21,31 @@ export interface FoldedText {
   map: Int32Array;
 }
 
+/**
+ * Simplified characters that OpenCC's t→s tables read as traditional variants and change:
+ * a lone 么 becomes 幺 (so 还有么需要, with 什 dropped by the recogniser, could never match).
+ * They are put back after conversion; their traditional forms (麼) still fold to them.
+ */
+const KEEP_AS_IS = /[么]/g;
+
 /** Traditional/variant → simplified, keeping one output character per input code unit. */
 export function toSimplifiedScript(text: string): string {
-  const converted = toSimplified(text);
+  const converted = restoreKept(text, toSimplified(text));
   if (converted.length === text.length) return converted;
   // A phrase mapping changed the length: convert character by character so offsets still line
   // up (rare; costs a little on that one string only).
   let out = '';
   for (const ch of text) {
-    const c = toSimplified(ch);
+    const c = restoreKept(ch, toSimplified(ch));
     out += c.length === ch.length ? c : ch;
   }
+  return out;
+}
+
+function restoreKept(original: string, converted: string): string {
+  if (converted.length !== original.length || !original.includes('么')) return converted;
+  let out = converted;
+  for (const m of original.matchAll(KEEP_AS_IS)) out = out.slice(0, m.index) + m[0] + out.slice(m.index + 1);
   return out;
 }
 

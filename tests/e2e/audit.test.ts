@@ -66,8 +66,8 @@ describe('callqa audit on real files', () => {
     const errors = readCsv(join(out, 'errors.csv'));
     expect(errors.header).toEqual(['file', 'severity', 'stage', 'message']);
     const failed = errors.rows.filter((r) => r.severity === 'error');
-    expect(failed.map((r) => r.file.split(/[\\/]/).pop()).sort()).toEqual(['empty.txt', 'nolabels.txt']);
-    expect(failed.find((r) => r.file.endsWith('nolabels.txt'))?.message).toMatch(/no speaker labels/);
+    expect(failed.map((r) => (r.file ?? '').split(/[\\/]/).pop()).sort()).toEqual(['empty.txt', 'nolabels.txt']);
+    expect(failed.find((r) => (r.file ?? '').endsWith('nolabels.txt'))?.message).toMatch(/no speaker labels/);
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(run).toMatchObject({ inputs: 4, scored: 2, errors: 2 });
   });

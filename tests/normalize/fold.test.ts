@@ -9,6 +9,12 @@ describe('foldText', () => {
     expect(foldPhrase('謝謝您的等候')).toBe('谢谢您的等候');
   });
 
+  it('leaves simplified characters that OpenCC would mistake for variants (么 is not 幺)', () => {
+    expect(foldPhrase('还有么需要')).toBe('还有么需要');
+    expect(foldPhrase('什麼')).toBe(foldPhrase('什么'));
+    expect(foldPhrase('幺')).toBe('幺');
+  });
+
   it('folds full-width letters and digits, lower-cases Latin, drops punctuation and spaces', () => {
     expect(foldPhrase('ＡＢＣ １２３，Hello!')).toBe('abc123hello');
     expect(foldPhrase('「」，。！？、…— ')).toBe('');
