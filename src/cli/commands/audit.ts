@@ -1,10 +1,12 @@
 /** `callqa audit <inputs...>`: score a month of transcripts, write the report folder. */
 import { InvalidArgumentError, type Command } from 'commander';
 import { runAudit } from '../../audit/index.js';
+import { findChartLibrary } from '../../workflow/chart-lib.js';
 import { ReportError } from '../../report/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
+import { progressBar } from '../progress.js';
 
 interface AuditFlags {
   ruleset?: string;
@@ -19,6 +21,7 @@ interface AuditFlags {
   previous?: string;
   escalateRepeat?: number;
   escalateRecurring?: number;
+  html?: string | boolean;
 }
 
 function positiveInt(value: string): number {
@@ -44,6 +47,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('--previous <dir>', "last month's report folder: adds each agent's change to summary.csv and recurring failures to escalations.csv")
     .option('--escalate-repeat <n>', 'escalate an agent who failed the same rule in at least n calls this month (default 3)', positiveInt)
     .option('--escalate-recurring <n>', 'with --previous: escalate a rule failed in at least n calls in both months (default 1)', positiveInt)
+    .option('--html [file]', 'also write the monthly report as one self-contained HTML file (default: report.html in the report folder)')
     .action(async (inputs: string[], flags: AuditFlags) => {
       setExit(await audit(inputs, flags, io));
     });
@@ -54,8 +58,10 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
   const stop = (): void => controller.abort();
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  const progress = progressBar(!flags.quiet);
   try {
     const outcome = await runAudit({
+      onProgress: (done, total) => progress.update(done, total),
       inputs,
       rulesetFile: flags.ruleset ?? DEFAULT_RULESET,
       outDir: flags.out,
@@ -67,6 +73,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       workflow: {
         overridesFile: flags.overrides,
         previousDir: flags.previous,
+        ...(flags.html ? { html: typeof flags.html === 'string' ? { path: flags.html } : {} } : {}),
         escalation: {
           ...(flags.escalateRepeat !== undefined ? { repeat: flags.escalateRepeat } : {}),
           ...(flags.escalateRecurring !== undefined ? { recurring: flags.escalateRecurring } : {}),
@@ -91,6 +98,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       const warned = outcome.warnings > 0 ? `, ${outcome.warnings} warning(s)` : '';
       io.out(`scored ${outcome.scored} of ${outcome.inputs} input(s)${failed}${warned} → ${outcome.outDir}/`);
       if (outcome.escalated > 0) io.out(`${outcome.escalated} agent(s) to escalate (see escalations.csv)`);
+      if (flags.html && !findChartLibrary()) io.err('callqa: warning: report.html has no charts: chart.js is not installed (the tables are complete)');
     }
     if (outcome.overrideErrors > 0) io.err(errorLine(`${outcome.overrideErrors} override(s) not applied (see errors.csv, stage override)`));
     return outcome.errors > 0 || outcome.overrideErrors > 0 ? EXIT.someFailed : EXIT.ok;
@@ -101,6 +109,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
     }
     throw err;
   } finally {
+    progress.stop();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

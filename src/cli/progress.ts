@@ -1,0 +1,35 @@
+/**
+ * A progress bar on a terminal (calls done, rate, ETA) via cli-progress; nothing when stderr is
+ * not a TTY (CI logs, pipes) or with --quiet, so logs stay clean.
+ */
+import cliProgress from 'cli-progress';
+
+export interface Progress {
+  update(done: number, total: number): void;
+  stop(): void;
+}
+
+const NONE: Progress = { update: () => undefined, stop: () => undefined };
+
+export function progressBar(enabled: boolean): Progress {
+  if (!enabled || !process.stderr.isTTY) return NONE;
+  const bar = new cliProgress.SingleBar(
+    { stream: process.stderr, format: 'scoring {bar} {value}/{total} calls | {rate} calls/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = Date.now();
+  let begun = false;
+  return {
+    update(done, total) {
+      if (!begun) {
+        bar.start(total, 0, { rate: '0' });
+        begun = true;
+      }
+      const seconds = (Date.now() - started) / 1000;
+      bar.update(done, { rate: seconds > 0 ? Math.round(done / seconds).toString() : '0' });
+    },
+    stop() {
+      if (begun) bar.stop();
+    },
+  };
+}
