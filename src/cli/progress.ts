@@ -17,11 +17,13 @@ export function progressBar(enabled: boolean): Progress {
     { stream: process.stderr, format: 'scoring {bar} {value}/{total} calls | {rate} calls/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
     cliProgress.Presets.shades_classic,
   );
-  const started = Date.now();
+  let started = 0;
   let begun = false;
   return {
     update(done, total) {
       if (!begun) {
+        // The rate counts from the first scored call, not from start-up (ruleset, workers).
+        started = Date.now();
         bar.start(total, 0, { rate: '0' });
         begun = true;
       }
