@@ -88,6 +88,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       finishedAt: new Date(),
       extra: { jobs, masked: opts.mask, ...month.runFacts() },
     }, month.finishExtras());
+    month.afterCommit();
   } catch (err) {
     writer.discard();
     throw err;

@@ -10,6 +10,7 @@ import { maskPersonalData } from './mask.js';
 /** What summary.csv needs of a call. */
 export interface CallSummary {
   callId: string;
+  date: string;
   agentId: string;
   agentName: string;
   score?: number;
@@ -68,6 +69,7 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
     findings,
     summary: {
       callId: r.callId,
+      date: r.date,
       agentId: r.agentId,
       agentName: r.agentName,
       score: r.score,

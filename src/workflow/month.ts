@@ -10,6 +10,9 @@ import { atomicWriteFile } from '../report/index.js';
 import { DEFAULT_ESCALATION, EscalationTracker, escalationsCsv, trendColumns, type Escalation, type EscalationThresholds } from './escalate.js';
 import { loadOverrides, unmatchedOverrides, type OverrideEntry } from './overrides.js';
 import { loadPrevious, type PreviousReport } from './previous.js';
+import { findChartLibrary } from './chart-lib.js';
+import { ReportCollector } from './html-data.js';
+import { renderReportHtml } from './html.js';
 
 export interface WorkflowOptions {
   /** --overrides overrides.csv */
@@ -17,6 +20,8 @@ export interface WorkflowOptions {
   /** --previous last-month-report/ */
   previousDir?: string;
   escalation?: Partial<EscalationThresholds>;
+  /** --html [file]: report.html inside the report folder, or at `path`. */
+  html?: { path?: string };
 }
 
 export type WorkflowStart = { ok: true; workflow: MonthWorkflow } | { ok: false; message: string };
@@ -45,6 +50,8 @@ export class MonthWorkflow {
   private readonly seen = new Set<string>();
   private applied = 0;
   private escalated?: Escalation[];
+  private readonly collector?: ReportCollector;
+  private pendingHtml?: string;
 
   constructor(
     ruleset: CompiledRuleset,
@@ -56,6 +63,12 @@ export class MonthWorkflow {
     private readonly previous: PreviousReport | undefined,
   ) {
     this.tracker = new EscalationTracker(ruleset);
+    if (opts.html) this.collector = new ReportCollector(ruleset);
+  }
+
+  /** Whether report.html will have charts (chart.js installed). */
+  get chartsAvailable(): boolean {
+    return findChartLibrary() !== null;
   }
 
   /** Each scored call, in input order. */
@@ -63,6 +76,7 @@ export class MonthWorkflow {
     this.seen.add(rendered.summary.callId);
     this.applied += overridesApplied;
     this.tracker.add(rendered.summary);
+    this.collector?.add(rendered);
   }
 
   /** Problems of the overrides file and decisions that matched no call: errors.csv rows. */
@@ -76,10 +90,21 @@ export class MonthWorkflow {
     const previous = this.previous;
     return {
       ...(previous ? { summaryColumns: trendColumns(previous) } : {}),
-      beforeCommit: (dir) => {
+      beforeCommit: (dir, summary) => {
         atomicWriteFile(join(dir, 'escalations.csv'), escalationsCsv(this.escalations()));
+        if (!this.collector) return;
+        const html = renderReportHtml(this.collector.data(summary, this.escalations(), this.applied), findChartLibrary());
+        if (this.opts.html?.path === undefined) atomicWriteFile(join(dir, 'report.html'), html);
+        else this.pendingHtml = html;
       },
     };
+  }
+
+  /** After the report folder is in place: report.html given its own path. */
+  afterCommit(): void {
+    if (this.pendingHtml === undefined || this.opts.html?.path === undefined) return;
+    atomicWriteFile(this.opts.html.path, this.pendingHtml);
+    this.pendingHtml = undefined;
   }
 
   /** Facts for run.json. */
@@ -91,6 +116,7 @@ export class MonthWorkflow {
       previous_report: this.opts.previousDir ?? null,
       escalation_thresholds: this.thresholds,
       agents_escalated: new Set(this.escalations().map((e) => e.agentId)).size,
+      html: this.opts.html ? (this.opts.html.path ?? 'report.html') : null,
     };
   }
 
