@@ -130,7 +130,7 @@ export interface DeadAirSpec {
   max_s: NumberOrThreshold;
   /** Silences that start within this many seconds of the first utterance are not counted. */
   skip_first_s?: NumberOrThreshold;
-  /** Utterances shorter than this (a cough, a 嗯) do not break a silence: the two sides merge. */
+  /** Speech shorter than this between two silences (a cough, a 嗯) does not break them: they merge. */
   bridge_ms?: NumberOrThreshold;
   /** Skip silences inside the customer's own turn (customer before and after); default true. */
   skip_customer_pauses?: boolean;

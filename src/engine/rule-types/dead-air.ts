@@ -6,7 +6,7 @@
  *   - with `skip_customer_pauses` (default): the customer's own pause — the customer speaks
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
- *   - utterances shorter than `bridge_ms` (a cough, a lone 嗯) do not break a silence in two.
+ *   - speech shorter than `bridge_ms` between two silences (a cough, a lone 嗯) does not break them.
  * A silence of exactly `max_s` passes ("longer than").
  */
 import type { DeadAirCheck } from '../../ruleset/compiled.js';
@@ -25,7 +25,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // Whose silence it is (an announced hold, the customer's own pause) needs speaker roles.
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   const events = p.call.holds ?? [];
-  const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
+  const counted = bridge(facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs) &&
@@ -45,15 +45,13 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   return { verdict: 'fail', reason: `${what} longer than ${seconds(check.maxMs)}: ${list}`, evidence, window };
 }
 
-/** Merge silences separated only by blips shorter than `bridgeMs`. */
-function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
+/** Merge silences separated only by a burst of speech shorter than `bridgeMs` (gaps are in time order). */
+function bridge(gaps: Gap[], bridgeMs: number): Gap[] {
   if (bridgeMs <= 0) return gaps;
   const out: Gap[] = [];
   for (const g of gaps) {
     const prev = out[out.length - 1];
-    const between = prev ? p.call.utterances.filter((u) => (u.startMs ?? 0) >= prev.endMs && (u.startMs ?? 0) < g.startMs) : [];
-    const blips = between.length > 0 && between.every((u) => (u.endMs ?? 0) - (u.startMs ?? 0) < bridgeMs);
-    if (prev && blips) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+    if (prev && g.startMs - prev.endMs < bridgeMs) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
     else out.push({ ...g });
   }
   return out;

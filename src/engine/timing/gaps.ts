@@ -27,6 +27,23 @@ export function byStart(utterances: Utterance[]): Utterance[] {
   return [...utterances].sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0) || a.index - b.index);
 }
 
+/** Index of the first utterance of `sorted` (by start) that starts at or after `ms`. */
+export function firstStartingAt(sorted: Utterance[], ms: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid]?.startMs ?? 0) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Utterances of `sorted` that start in [fromMs, toMs). */
+export function startingIn(sorted: Utterance[], fromMs: number, toMs: number): Utterance[] {
+  return sorted.slice(firstStartingAt(sorted, fromMs), firstStartingAt(sorted, toMs));
+}
+
 export function findGaps(utterances: Utterance[]): Gap[] {
   const gaps: Gap[] = [];
   let lastEnd = -Infinity;

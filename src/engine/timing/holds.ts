@@ -7,11 +7,11 @@
  * (「很抱歉，您的问题正在查证中，麻烦您再稍等片刻」) — and a customer's 「喂？」 inside a hold does
  * not end it either.
  */
-import type { Call, Utterance } from '../../model/call.js';
+import type { Utterance } from '../../model/call.js';
 import type { HoldDetection } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
-import { byStart, type Gap } from './gaps.js';
+import { byStart, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
   startMs: number;
@@ -44,7 +44,7 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
 }
 
 export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): Hold[] {
-  const utterances = p.call.utterances;
+  const utterances = byStart(p.call.utterances);
   const events = p.call.holds ?? [];
   const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
   const announced = detection ? gaps.filter((g) => g.announcedBy !== undefined && !inEvent(g)) : [];
@@ -66,25 +66,26 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   const holds = runs.map((run) => {
     const first = run[0] as Gap;
     const last = run[run.length - 1] as Gap;
-    return makeHold(p.call, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
+    return makeHold(utterances, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
   });
   for (const e of events) {
-    const lastAgent = byStart(utterances).filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) < e.startMs).pop();
-    const resume = byStart(utterances).find((u) => (u.startMs ?? 0) >= e.endMs);
-    holds.push(makeHold(p.call, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
+    const lastAgent = utterances.filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) < e.startMs).pop();
+    const resume = utterances.find((u) => (u.startMs ?? 0) >= e.endMs);
+    holds.push(makeHold(utterances, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
   }
   return holds.sort((a, b) => a.startMs - b.startMs);
 }
 
-function agentTurnsBetween(utterances: Utterance[], fromMs: number, toMs: number): Utterance[] {
-  return utterances.filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) >= fromMs && (u.startMs ?? 0) < toMs);
+/** Agent turns starting in [fromMs, toMs); `sorted` is in time order. */
+function agentTurnsBetween(sorted: Utterance[], fromMs: number, toMs: number): Utterance[] {
+  return startingIn(sorted, fromMs, toMs).filter((u) => u.speaker === 'agent');
 }
 
-function makeHold(call: Call, startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
-  const inside = agentTurnsBetween(call.utterances, startMs, endMs);
+function makeHold(sorted: Utterance[], startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
+  const inside = agentTurnsBetween(sorted, startMs, endMs);
   const agentSilences: Array<[number, number]> = [];
   let from = startMs;
-  for (const u of byStart(inside)) {
+  for (const u of inside) {
     if ((u.startMs ?? 0) > from) agentSilences.push([from, u.startMs ?? 0]);
     from = Math.max(from, u.endMs ?? u.startMs ?? 0);
   }
