@@ -55,7 +55,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         animation: false,
         responsive: false,
         plugins: { legend: { display: false }, title: { display: true, text: label } },
-        scales: { y: { beginAtZero: true, max: max } },
+        scales: { y: { beginAtZero: true, max: max, ticks: max ? {} : { precision: 0 } } },
       },
     });
     charts++;
