@@ -132,7 +132,7 @@ export interface DeadAirSpec {
   skip_first_s?: NumberOrThreshold;
   /** Speech shorter than this between two silences (a cough, a 嗯) does not break them: they merge. */
   bridge_ms?: NumberOrThreshold;
-  /** Skip silences inside the customer's own turn (customer before and after); default true. */
+  /** Skip the customer's own pauses (customer before and after, or after an agent question the customer answers); default true. */
   skip_customer_pauses?: boolean;
 }
 
