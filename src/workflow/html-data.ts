@@ -8,7 +8,7 @@ import type { FailedFinding, RenderedCall, SummaryTable } from '../report/index.
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { Escalation } from './escalate.js';
 
-export const MAX_FINDINGS_PER_AGENT = 200;
+export const MAX_FINDINGS_PER_AGENT = 100;
 
 /** Ten bins of ten points: [0,10) … [90,100]. */
 export const SCORE_BINS = 10;

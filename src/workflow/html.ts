@@ -31,7 +31,9 @@ td.num{text-align:right}.charts{display:flex;flex-wrap:wrap;gap:16px}canvas{bord
 
 export function renderReportHtml(d: ReportData, chart: ChartLibrary | null): string {
   const agentAnchor = new Map(d.summary.rows.map((r, i) => [String(r[0]), `agent-${i + 1}`]));
-  const json = JSON.stringify(d).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // What the script draws from; the findings are already in the tables and are not repeated.
+  const forScript = { calls: d.calls, scoreBins: d.scoreBins, rules: d.rules, ruleFails: d.ruleFails, categories: d.categories, summary: d.summary };
+  const json = JSON.stringify(forScript).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
   const parts = [
     '<!DOCTYPE html>',
     '<html lang="zh-CN">',
