@@ -17,8 +17,8 @@ const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Local
 export interface FoldedText {
   /** Simplified, half-width, lower-case letters and digits only. */
   folded: string;
-  /** map[i] = index in the original string of folded[i]. */
-  map: Int32Array;
+  /** map[i] = index in the original string of folded[i] (a plain array: typed-array allocation cost more than the fold itself). */
+  map: readonly number[];
 }
 
 /**
@@ -70,61 +70,43 @@ function foldChar(ch: string, code: number): string {
   return out;
 }
 
+/** Runs of characters kept as they are (ideographs, digits, lower-case Latin): copied whole. */
+const KEPT_RUN = /[\u4e00-\u9fff0-9a-z]+/g;
+
 /** Fold a text that is already in simplified script (see foldText for the full pipeline). */
 export function foldSimplified(simplified: string): FoldedText {
-  const n = simplified.length;
-  // Code units into a typed buffer, then one String.fromCharCode per chunk: much faster than
-  // growing a string one character at a time on the hot path.
-  let units: Uint16Array = new Uint16Array(n + 16);
-  let map: Int32Array = new Int32Array(n + 16);
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const code = simplified.charCodeAt(i);
-    if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) {
-      units[k] = code;
-      map[k++] = i;
-      continue;
-    }
-    if (code < 0x80) {
-      if (code >= 0x41 && code <= 0x5a) {
-        units[k] = code + 32;
-        map[k++] = i;
-      }
-      continue;
-    }
-    // Rare: full-width forms, compatibility characters, other scripts, surrogate pairs.
-    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
-    const ch = pair ? simplified.slice(i, i + 2) : (simplified[i] as string);
-    const out = foldChar(ch, code);
-    if (k + out.length > units.length) {
-      // NFKC can expand one character into many (㍿ → 株式会社): grow the buffers.
-      const size = (units.length + out.length) * 2;
-      units = grow16(units, size);
-      map = grow32(map, size);
-    }
-    for (let j = 0; j < out.length; j++) {
-      units[k] = out.charCodeAt(j);
-      map[k++] = i;
-    }
-    if (pair) i++;
-  }
+  const map: number[] = [];
   let folded = '';
-  for (let from = 0; from < k; from += 4096) {
-    folded += String.fromCharCode.apply(null, units.subarray(from, Math.min(k, from + 4096)) as unknown as number[]);
+  const push = (out: string, from: number): void => {
+    folded += out;
+    for (let k = 0; k < out.length; k++) map.push(from);
+  };
+  let pos = 0;
+  KEPT_RUN.lastIndex = 0;
+  for (;;) {
+    const run = KEPT_RUN.exec(simplified);
+    const runStart = run ? run.index : simplified.length;
+    // Between runs: punctuation and spaces (dropped), upper-case Latin, and the rare rest
+    // (full-width forms, compatibility characters, other scripts, surrogate pairs).
+    for (let i = pos; i < runStart; i++) {
+      const code = simplified.charCodeAt(i);
+      if (code < 0x80) {
+        if (code >= 0x41 && code <= 0x5a) push(String.fromCharCode(code + 32), i);
+        continue;
+      }
+      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < simplified.length;
+      const ch = pair ? simplified.slice(i, i + 2) : (simplified[i] as string);
+      const out = foldChar(ch, code);
+      if (out) push(out, i);
+      if (pair) i++;
+    }
+    if (!run) break;
+    const text = run[0];
+    folded += text;
+    for (let k = 0; k < text.length; k++) map.push(runStart + k);
+    pos = runStart + text.length;
   }
-  return { folded, map: map.slice(0, k) };
-}
-
-function grow16(a: Uint16Array, size: number): Uint16Array {
-  const b = new Uint16Array(size);
-  b.set(a);
-  return b;
-}
-
-function grow32(a: Int32Array, size: number): Int32Array {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
+  return { folded, map };
 }
 
 /** The full fold of a transcript string, with the map back to it. */
