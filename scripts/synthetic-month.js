@@ -3,18 +3,11 @@
 import { mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
+// The product's seeded generator (mulberry32), so the month is the same on any machine (needs `npm run build`).
+import { prng } from '../dist/workflow/prng.js';
 
-/** mulberry32: a tiny seeded PRNG, so the same seed writes the same month on any machine. */
-export function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { prng };
+
 
 const OPENINGS = ['您好，康泰鑫客服{n}号为您服务，请问有什么可以帮您？', '您好，这里是康泰鑫客服中心，很高兴为您服务。', '喂，什么事？', '你好，请讲。'];
 const ASKS = [

@@ -5,9 +5,9 @@
  * dropped (so the rule that needs it is na, never a guess).
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
 import type { CallMeta } from '../model/call.js';
 import { coerceField } from './fields.js';
+import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
   line: number;
@@ -62,39 +62,6 @@ function withoutExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-function decode(bytes: Buffer): string | undefined {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return undefined;
-  }
-}
-
-interface Row {
-  record: string[];
-  line: number;
-}
-
-/** Rows with the line each starts on (a quoted cell may span lines; csv-parse counts the end). */
-function parseRows(text: string): { ok: true; rows: Row[] } | { ok: false; message: string; line?: number } {
-  try {
-    // With `info: true` each row is { record, info }; the typings only know plain rows.
-    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
-    const parsed = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
-    return {
-      ok: true,
-      rows: parsed.map(({ record, info }) => {
-        const inner = record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-        return { record, line: info.lines - inner };
-      }),
-    };
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    const message = (e.message ?? String(err)).replace(/^\w[\w ]*: /, '');
-    return { ok: false, message: `manifest is not valid CSV: ${message}`, ...(e.lines ? { line: e.lines } : {}) };
-  }
-}
-
 export function loadManifest(file: string): ManifestResult {
   let bytes: Buffer;
   try {
@@ -103,16 +70,16 @@ export function loadManifest(file: string): ManifestResult {
     const code = (err as { code?: string }).code;
     return { ok: false, message: code === 'ENOENT' ? `manifest ${file} does not exist` : `cannot read manifest ${file} (${code ?? 'error'})` };
   }
-  const text = decode(bytes);
+  const text = decodeUtf8(bytes);
   if (text === undefined) {
     return { ok: false, message: `manifest ${file} is not UTF-8 (save it from Excel as "CSV UTF-8")` };
   }
-  const parsed = parseRows(text);
-  if (!parsed.ok) return parsed;
+  const parsed = parseCsvRows(text);
+  if (!parsed.ok) return { ok: false, message: `manifest is not valid CSV: ${parsed.message}`, ...(parsed.line ? { line: parsed.line } : {}) };
   const [header, ...rows] = parsed.rows;
   if (!header) return { ok: false, message: `manifest ${file} is empty: it needs a header row`, line: 1 };
 
-  const keys = header.record.map(headerKey);
+  const keys = header.cells.map(headerKey);
   const problems: ManifestProblem[] = [];
   const seenKeys = new Set<string>();
   for (const [i, key] of keys.entries()) {
@@ -127,13 +94,13 @@ export function loadManifest(file: string): ManifestResult {
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
   for (const row of rows) {
-    if (row.record.length > keys.length) {
-      problems.push({ line: row.line, message: `row has ${row.record.length} cells but the header has ${keys.length}; extra cells ignored` });
+    if (row.cells.length > keys.length) {
+      problems.push({ line: row.line, message: `row has ${row.cells.length} cells but the header has ${keys.length}; extra cells ignored` });
     }
     const meta: CallMeta = {};
     let fileCell = '';
     for (const [i, key] of keys.entries()) {
-      const raw = (row.record[i] ?? '').trim();
+      const raw = (row.cells[i] ?? '').trim();
       if (raw === '') continue;
       if (key === 'file') {
         fileCell = fileOnly(raw);

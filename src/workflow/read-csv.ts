@@ -4,12 +4,9 @@
  * the line it starts on, for located error messages.
  */
 import { readFileSync } from 'node:fs';
-import { parse } from 'csv-parse/sync';
+import { decodeUtf8, parseCsvRows, type CsvRow } from '../meta/csv-rows.js';
 
-export interface CsvRow {
-  cells: string[];
-  line: number;
-}
+export type { CsvRow } from '../meta/csv-rows.js';
 
 export type CsvFileResult = { ok: true; rows: CsvRow[] } | { ok: false; message: string };
 
@@ -21,26 +18,11 @@ export function readCsvFile(file: string): CsvFileResult {
     const code = (err as NodeJS.ErrnoException).code;
     return { ok: false, message: code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code ?? 'error'})` };
   }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ok: false, message: `${file} is not UTF-8 (save it from Excel as "CSV UTF-8")` };
-  }
-  try {
-    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
-    const parsed = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
-    return {
-      ok: true,
-      rows: parsed.map(({ record, info }) => {
-        const inner = record.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
-        return { cells: record, line: info.lines - inner };
-      }),
-    };
-  } catch (err) {
-    const e = err as { message?: string; lines?: number };
-    return { ok: false, message: `${file}${e.lines ? ` line ${e.lines}` : ''} is not valid CSV: ${(e.message ?? String(err)).replace(/^\w[\w ]*: /, '')}` };
-  }
+  const text = decodeUtf8(bytes);
+  if (text === undefined) return { ok: false, message: `${file} is not UTF-8 (save it from Excel as "CSV UTF-8")` };
+  const parsed = parseCsvRows(text);
+  if (!parsed.ok) return { ok: false, message: `${file}${parsed.line ? ` line ${parsed.line}` : ''} is not valid CSV: ${parsed.message}` };
+  return parsed;
 }
 
 /**

@@ -7,19 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseExpected } from '../../src/check/index.js';
-import { main } from '../../src/cli/index.js';
-import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../cli-run.js';
 
 const CALLS = 'fixtures/golden/calls';
 const EXPECTED = 'fixtures/golden/expected.csv';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(['node', 'callqa', ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 function csv(text: string): string {
   const file = join(mkdtempSync(join(tmpdir(), 'callqa-check-')), 'expected.csv');

@@ -3,23 +3,16 @@
  * that has one verdict of each kind; the JSON read back. See: issue 6.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
-import type { Io } from '../../src/cli/io.js';
 import { evaluateCall } from '../../src/engine/index.js';
 import { EXPLAIN_SCHEMA, explainText, type ExplainJson } from '../../src/explain/index.js';
 import { readCallFile } from '../../src/readers/index.js';
 import { loadRuleset } from '../../src/ruleset/index.js';
+import { runCli } from '../cli-run.js';
 
 const CALL = 'fixtures/explain/call.txt';
 const RULESET = 'fixtures/explain/ruleset.yaml';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(['node', 'callqa', ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 function scored() {
   const loaded = loadRuleset(RULESET);

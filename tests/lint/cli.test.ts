@@ -3,18 +3,11 @@
  * formats, exit codes 0/1/2, --max-warnings, --quiet. See: issue 6.
  */
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/index.js';
-import type { Io } from '../../src/cli/io.js';
+import { runCli } from '../cli-run.js';
 
 const B = 'fixtures/rulesets/broken';
 
-async function run(...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: Io = { out: (l) => out.push(l), err: (l) => err.push(l) };
-  const code = await main(['node', 'callqa', ...args], io);
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describe('callqa lint', () => {
   it('stylish (default, no colour off a TTY): grouped by file, aligned, with a summary', async () => {

@@ -1,5 +1,5 @@
 /** `callqa audit <inputs...>`: score a month of transcripts, write the report folder. */
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { runAudit } from '../../audit/index.js';
 import { findChartLibrary } from '../../workflow/chart-lib.js';
 import { ReportError } from '../../report/index.js';
@@ -7,6 +7,7 @@ import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
+import { positiveInt } from '../options.js';
 
 interface AuditFlags {
   ruleset?: string;
@@ -22,12 +23,6 @@ interface AuditFlags {
   escalateRepeat?: number;
   escalateRecurring?: number;
   html?: string | boolean;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
 }
 
 export function registerAudit(program: Command, io: Io, setExit: (code: number) => void): void {

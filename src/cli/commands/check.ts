@@ -4,7 +4,7 @@
  * labels naming unknown calls/rules, or bad rows; 2 could not run. Writes no report.
  */
 import { readFileSync } from 'node:fs';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { expandInputs } from '../../audit/inputs.js';
 import { scoreFile } from '../../audit/score-file.js';
 import { compareVerdicts, formatAgreement, parseExpected } from '../../check/index.js';
@@ -13,18 +13,13 @@ import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { useColor } from './lint.js';
+import { ratio } from '../options.js';
 
 interface CheckFlags {
   expect: string;
   ruleset?: string;
   minAgreement: number;
   agentChannel?: string;
-}
-
-function ratio(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1 (0.9 = 90%)');
-  return n;
 }
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {

@@ -1,9 +1,10 @@
 /** `callqa diff --old v1.yaml --new v2.yaml <inputs...>`: what a ruleset change does to these calls. */
-import { InvalidArgumentError, Option, type Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { runDiff } from '../../workflow/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../workflow/diff-format.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
+import { positiveInt } from '../options.js';
 
 interface DiffFlags {
   old: string;
@@ -13,12 +14,6 @@ interface DiffFlags {
   manifest?: string;
   namePattern?: string;
   agentChannel?: string;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
 }
 
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {

@@ -4,7 +4,8 @@
  * test: the examples only, with per-rule counts. Exit 0 clean, 1 problems, 2 could not run.
  */
 import chalk from 'chalk';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { nonNegativeInt } from '../options.js';
 import { countProblems, exampleTotals, FORMATTERS, formatExamples, getFormatter, lintRulesetFile, rulesetFiles, type LintResult } from '../../lint/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,12 +16,6 @@ interface LintFlags {
   examples: boolean;
   maxWarnings?: number;
   quiet?: boolean;
-}
-
-function count(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError('expected a whole number ≥ 0');
-  return n;
 }
 
 /** Colour only on a terminal (and as chalk allows: NO_COLOR, FORCE_COLOR). */
@@ -35,7 +30,7 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
     .argument('[rulesets...]', 'ruleset files or directories (default: the bundled ruleset)')
     .option('-f, --format <name>', `output format: ${Object.keys(FORMATTERS).join(', ')}`, 'stylish')
     .option('--no-examples', 'do not run the rules\' examples')
-    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', count)
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this', nonNegativeInt)
     .option('-q, --quiet', 'report errors only')
     .action(async (inputs: string[], flags: LintFlags) => {
       setExit(await lint(inputs, flags, io));

@@ -1,12 +1,13 @@
 /** `callqa sample <inputs...> --per-agent N --seed S --out list.txt`: the month's spot-check list. */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
 import { atomicWriteFile, ReportError } from '../../report/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
+import { positiveInt, positiveNumber } from '../options.js';
 
 interface SampleFlags {
   perAgent: number;
@@ -19,18 +20,6 @@ interface SampleFlags {
   shortS: number;
   longS: number;
   quiet?: boolean;
-}
-
-function positiveNumber(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a number > 0');
-  return n;
-}
-
-function positiveInt(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a whole number ≥ 1');
-  return n;
 }
 
 export function registerSample(program: Command, io: Io, setExit: (code: number) => void): void {
