@@ -64,3 +64,20 @@ describe('forbid', () => {
     expect(r.points).toBe(0);
   });
 });
+
+describe('forbid counts a saying once', () => {
+  it('drops a listed phrase found inside a longer listed phrase of the same list', () => {
+    const rule = rulesetOf(`  - id: complaint.no-blame
+    category: complaint
+    title: blame
+    points: 5
+    forbid: { speaker: agent, phrases: [这不是我的错, 不是我的错], min_count: 2 }
+`);
+    const once = judge(rule, callOf('坐席：这不是我的错。\n客户：好吧。'));
+    expect(once.verdict).toBe('pass');
+    expect(once.reason).toBe('said 1 time(s), below the limit of 2');
+    const twice = judge(rule, callOf('坐席：这不是我的错。\n客户：好吧。\n坐席：不是我的错！'));
+    expect(twice.verdict).toBe('fail');
+    expect(twice.evidence.map((e) => e.matched)).toEqual(['这不是我的错', '不是我的错']);
+  });
+});

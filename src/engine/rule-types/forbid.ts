@@ -22,7 +22,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
 
   const hits: PhraseHit[] = [];
-  for (const u of selection.turns) hits.push(...findPhrasesExcept(p, u, check.phrases, check.except));
+  for (const u of selection.turns) hits.push(...outermost(findPhrasesExcept(p, u, check.phrases, check.except)));
   if (check.phrases.tolerance && hits.length < check.minCount) {
     const exact = hits.slice();
     for (const u of selection.turns) hits.push(...findNearPhrases(p, u, check.phrases, check.except, exact));
@@ -49,4 +49,13 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   }
   const note = evidence.length > 0 ? `said ${evidence.length} time(s), below the limit of ${check.minCount}` : `none of ${check.phrases.label} said`;
   return { verdict: 'pass', reason: note, evidence, window: selection.window };
+}
+
+/**
+ * One saying, one hit: 「这不是我的错」 also contains the listed 「不是我的错」, but the agent said
+ * it once. Hits inside a longer hit of the same list are dropped (they would inflate min_count).
+ */
+function outermost(hits: PhraseHit[]): PhraseHit[] {
+  if (hits.length < 2) return hits;
+  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
 }
