@@ -10,6 +10,10 @@ import { maskPersonalData } from './mask.js';
 /** What summary.csv needs of a call. */
 export interface CallSummary {
   callId: string;
+  file: string;
+  /** The reader and the text encoding the call was read with (counted in run.json). */
+  format: string;
+  encoding: string;
   date: string;
   agentId: string;
   agentName: string;
@@ -69,6 +73,9 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
     findings,
     summary: {
       callId: r.callId,
+      file: r.file,
+      format: r.format,
+      encoding: r.encoding,
       date: r.date,
       agentId: r.agentId,
       agentName: r.agentName,

@@ -87,6 +87,9 @@ class StreamingReportWriter implements ReportWriter {
   private readonly agents: AgentFiles;
   private readonly summary: SummaryBuilder;
   private readonly errors: ErrorRow[] = [];
+  private readonly formats = new Map<string, number>();
+  private readonly encodings = new Map<string, number>();
+  private readonly legacyFiles: Array<{ file: string; encoding: string }> = [];
   private readonly ruleIds: string[];
 
   constructor(
@@ -112,6 +115,10 @@ class StreamingReportWriter implements ReportWriter {
   }
 
   addRendered(call: RenderedCall): void {
+    const { format, encoding, file } = call.summary;
+    this.formats.set(format, (this.formats.get(format) ?? 0) + 1);
+    this.encodings.set(encoding, (this.encodings.get(encoding) ?? 0) + 1);
+    if (encoding !== 'utf-8') this.legacyFiles.push({ file, encoding });
     this.guard(() => this.agents.append(call.agentId, call.scorecard));
     this.findingsBuffer += call.findings;
     if (this.findingsBuffer.length > FLUSH_BYTES) this.flushFindings();
@@ -180,6 +187,10 @@ class StreamingReportWriter implements ReportWriter {
       warnings: run.warnings,
       complete: run.inputs === run.scored + run.errors,
       agents: this.summary.agentCount,
+      formats: sortedCounts(this.formats),
+      encodings: sortedCounts(this.encodings),
+      // Files that were not UTF-8: which legacy encoding each was decoded with (GB18030, Big5 …).
+      decoded_from_legacy_encodings: [...this.legacyFiles].sort((a, b) => cmp(a.file, b.file)),
       masked: this.opts.mask,
       started_at: run.startedAt.toISOString(),
       finished_at: run.finishedAt.toISOString(),
@@ -192,4 +203,8 @@ class StreamingReportWriter implements ReportWriter {
 /** Byte-order comparison: the same everywhere, unlike localeCompare. */
 export function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function sortedCounts(counts: Map<string, number>): Record<string, number> {
+  return Object.fromEntries([...counts].sort(([a], [b]) => cmp(a, b)));
 }

@@ -159,3 +159,28 @@ describe('bad rulesets and usage', () => {
     expect(readdirSync(out).sort()).toEqual(before);
   });
 });
+
+describe('one folder mixing formats and encodings', () => {
+  // See: issue 5 — every format and encoding in one command, the encoding recorded in run.json.
+  it('audits every vendor format and legacy encoding in one run and records what each was read as', () => {
+    const dir = tempDir();
+    const out = join(dir, 'report');
+    const inputs = ['fixtures/formats/same-call', 'fixtures/readers/call-gb18030.txt', 'fixtures/readers/call-big5.txt'].map((p) => join(ROOT, p));
+    const r = callqa(['audit', ...inputs, '--out', out, '--agent-channel', '0', '--quiet']);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as {
+      errors: number;
+      formats: Record<string, number>;
+      encodings: Record<string, number>;
+      decoded_from_legacy_encodings: Array<{ file: string; encoding: string }>;
+    };
+    expect(run.errors).toBe(0);
+    for (const format of ['alibaba', 'tencent', 'iflytek', 'aws', 'azure', 'whisper', 'srt', 'vtt', 'plain']) {
+      expect(run.formats[format], format).toBeGreaterThan(0);
+    }
+    expect(run.encodings).toMatchObject({ gb18030: expect.any(Number), big5: 1 });
+    const legacy = Object.fromEntries(run.decoded_from_legacy_encodings.map((x) => [x.file.split(/[\\/]/).pop(), x.encoding]));
+    expect(legacy['call-gb18030.txt']).toBe('gb18030');
+    expect(legacy['call-big5.txt']).toBe('big5');
+  });
+});
