@@ -4,7 +4,9 @@
  * that contains the longer one contains the shorter, so the longer never decides anything).
  * Regexes and phrases with call variables are skipped: containment is not decidable for them.
  * `except` lists are checked for duplicates only — a longer exception is not made redundant by a
- * shorter one (the forbidden hit may lie outside the shorter).
+ * shorter one (the forbidden hit may lie outside the shorter). Nor are lists that near matching
+ * reads (`require`, and `respond` replies, tolerant by default): there a longer phrase tolerates
+ * edits its short sibling cannot (「感谢您的来电」 heard as 「感谢您的来店」), so it is not redundant.
  */
 import { foldPhrase } from '../normalize/fold.js';
 import type { RulesetSpec } from '../ruleset/spec.js';
@@ -27,27 +29,58 @@ interface Entry {
 export function checkPhraseLists(ctx: LintContext): void {
   const spec = ctx.loaded.spec;
   const alternativeLexicons = new Set<string>();
+  const tolerantLexicons = new Set<string>();
   for (const rule of spec.rules) {
     const report = (rel: Path, code: string, msg: string): void => ctx.reportRule(rule.id, rel, code, msg, 'warning');
-    walk(rule, [], spec, report, alternativeLexicons);
+    walk(rule, [], spec, report, alternativeLexicons, rule);
+    for (const list of tolerantLists(rule, spec)) list.filter((x) => x.startsWith('$')).forEach((x) => tolerantLexicons.add(x.slice(1)));
   }
   for (const [name, phrases] of Object.entries(spec.lexicons ?? {})) {
     const entries = phrases.flatMap((raw, item) => entry(raw, item, spec));
     const report = (rel: Path, code: string, msg: string): void => ctx.report(['lexicons', name, ...rel], code, msg, 'warning');
-    checkList(entries, alternativeLexicons.has(name), report, `lexicon $${name}`);
+    checkList(entries, alternativeLexicons.has(name) && !tolerantLexicons.has(name), report, `lexicon $${name}`);
   }
+}
+
+type Rule = RulesetSpec['rules'][number];
+
+/** Tolerance as written on a check, its rule or the ruleset: near matching is on unless `off` (or zero edits and no homophones). */
+function tolerant(check: { tolerance?: unknown } | undefined, rule: Rule, spec: RulesetSpec): boolean {
+  const t = check?.tolerance ?? (rule as { tolerance?: unknown }).tolerance ?? (spec as { tolerance?: unknown }).tolerance ?? 'auto';
+  if (t === 'off') return false;
+  if (typeof t === 'object' && t !== null) {
+    const { edits, homophones } = t as { edits?: number; homophones?: boolean };
+    return (edits ?? 1) > 0 || homophones !== false;
+  }
+  return true;
+}
+
+/** The phrase lists of a rule that near matching reads: require's, and respond's reply. */
+function tolerantLists(rule: Rule, spec: RulesetSpec): string[][] {
+  const requires = rule.require === undefined ? [] : Array.isArray(rule.require) ? rule.require : [rule.require];
+  const lists: string[][] = [];
+  for (const r of requires) {
+    if (!tolerant(r, rule, spec)) continue;
+    if (r.any) lists.push(r.any);
+    for (const item of [...(r.all ?? []), ...(r.of ?? [])]) lists.push(Array.isArray(item) ? item : [item]);
+  }
+  if (rule.respond && tolerant(rule.respond as { tolerance?: unknown }, rule, spec)) lists.push(rule.respond.reply.phrases);
+  return lists;
 }
 
 type Report = (rel: Path, code: string, message: string) => void;
 
-function walk(node: unknown, path: Path, spec: RulesetSpec, report: Report, lexicons: Set<string>): void {
+function walk(node: unknown, path: Path, spec: RulesetSpec, report: Report, lexicons: Set<string>, rule: Rule): void {
   if (Array.isArray(node)) {
-    node.forEach((x, i) => walk(x, [...path, i], spec, report, lexicons));
+    node.forEach((x, i) => walk(x, [...path, i], spec, report, lexicons, rule));
     return;
   }
   if (node === null || typeof node !== 'object') return;
   for (const [key, value] of Object.entries(node)) {
     if (key === 'examples' || key === 'metadata' || key === 'meta') continue;
+    // Lists near matching reads are not checked for shadowing (see the file comment).
+    if (key === 'require' && (Array.isArray(value) ? value : [value]).every((r) => tolerant(r as { tolerance?: unknown }, rule, spec))) continue;
+    if (key === 'reply' && tolerant(node as { tolerance?: unknown }, rule, spec)) continue;
     const here = [...path, key];
     if (isStrings(value) && (ALTERNATIVES.has(key) || key === 'except')) {
       const shadow = key !== 'except';
@@ -62,7 +95,7 @@ function walk(node: unknown, path: Path, spec: RulesetSpec, report: Report, lexi
         if (Array.isArray(item)) checkItems(group, [...here, i], true, spec, report);
       });
     } else {
-      walk(value, here, spec, report, lexicons);
+      walk(value, here, spec, report, lexicons, rule);
     }
   }
 }

@@ -38,8 +38,8 @@ const CASES: Record<string, Expected[]> = {
   'empty-phrase.yaml': [[10, 42, 'error', 'empty-phrase', 'phrase "，。！" normalizes to nothing (only punctuation or spaces)']],
   'shadowed-phrase.yaml': [
     [6, 17, 'warning', 'shadowed-phrase', '「很抱歉」 is shadowed by 「抱歉」 in lexicon $apology: the shorter phrase already matches every text that contains the longer one (after folding)'],
-    [14, 17, 'warning', 'shadowed-phrase', '「您好，请问有什么可以帮您」 is shadowed by 「您好」 in this list: the shorter phrase already matches every text that contains the longer one (after folding)'],
-    [21, 22, 'warning', 'shadowed-phrase', '「我不知道」 is shadowed by 「不知道」 in this list: the shorter phrase already matches every text that contains the longer one (after folding)'],
+    [15, 17, 'warning', 'shadowed-phrase', '「您好，请问有什么可以帮您」 is shadowed by 「您好」 in this list: the shorter phrase already matches every text that contains the longer one (after folding)'],
+    [22, 22, 'warning', 'shadowed-phrase', '「我不知道」 is shadowed by 「不知道」 in this list: the shorter phrase already matches every text that contains the longer one (after folding)'],
   ],
   'duplicate-phrase.yaml': [
     [12, 27, 'warning', 'duplicate-phrase', '「不知道！」 is listed twice in this list (same as 「不知道」 after folding)'],
