@@ -2,6 +2,10 @@
  * Score files on worker threads. Files go out in batches; results come back in any order and
  * are handed on strictly in input order through a small reorder buffer, so the report is
  * byte-identical whatever --jobs is. In-flight work is bounded, so memory is too.
+ *
+ * A worker that dies (out of memory, a crash in native code) takes its batches with it: those
+ * files are sent again one by one to fresh workers, so only the file that kills a worker ends up
+ * in errors.csv and every other file is still scored.
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
@@ -19,18 +23,27 @@ export interface PoolOptions {
 /** Batches in flight per worker: enough to hide the message round trip, small enough for memory. */
 const IN_FLIGHT_PER_WORKER = 2;
 
+/** A unit of work: a whole batch, or one file of a batch being retried alone. */
+interface Unit {
+  batch: number;
+  part?: number;
+}
+
 export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (o: FileOutcome) => void): Promise<boolean> {
   const batchSize = opts.batchSize ?? 32;
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
   const ready = new Map<number, FileOutcome[]>();
+  /** Batches being retried file by file: the outcomes so far. */
+  const partial = new Map<number, Array<FileOutcome | undefined>>();
+  const retry: Unit[] = [];
   let nextToSend = 0;
   let nextToTake = 0;
   let done = 0;
 
   return await new Promise<boolean>((resolve) => {
     const workers: Worker[] = [];
-    const inFlight = new Map<Worker, Set<number>>();
+    const inFlight = new Map<Worker, Unit[]>();
     let settled = false;
     const finish = (ok: boolean): void => {
       if (settled) return;
@@ -51,46 +64,85 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       }
       if (nextToTake === batches.length) finish(true);
     };
-    const feed = (w: Worker): void => {
-      const mine = inFlight.get(w) as Set<number>;
-      // Do not run far ahead of the batch the report is waiting for (bounded reorder buffer).
-      while (mine.size < IN_FLIGHT_PER_WORKER && nextToSend < batches.length && nextToSend - nextToTake < opts.jobs * IN_FLIGHT_PER_WORKER * 4) {
-        const batch = nextToSend++;
-        mine.add(batch);
-        const request: BatchRequest = { batch, files: batches[batch] as string[] };
-        w.postMessage(request);
+    const settle = (unit: Unit, outcomes: FileOutcome[]): void => {
+      if (unit.part === undefined) {
+        ready.set(unit.batch, outcomes);
+        return;
       }
+      const parts = partial.get(unit.batch) as Array<FileOutcome | undefined>;
+      parts[unit.part] = outcomes[0];
+      if (parts.every((o) => o !== undefined)) {
+        partial.delete(unit.batch);
+        ready.set(unit.batch, parts as FileOutcome[]);
+      }
+    };
+    const send = (w: Worker, unit: Unit): void => {
+      (inFlight.get(w) as Unit[]).push(unit);
+      const batchFiles = batches[unit.batch] as string[];
+      const request: BatchRequest = { batch: unit.batch, part: unit.part, files: unit.part === undefined ? batchFiles : [batchFiles[unit.part] as string] };
+      w.postMessage(request);
+    };
+    const feed = (w: Worker): void => {
+      const mine = inFlight.get(w);
+      if (!mine) return;
+      // A retried file goes alone to a worker with nothing else in flight, so a second crash
+      // can only be that file's.
+      if (retry.length > 0) {
+        if (mine.length === 0) send(w, retry.shift() as Unit);
+        return;
+      }
+      // Do not run far ahead of the batch the report is waiting for (bounded reorder buffer).
+      while (mine.length < IN_FLIGHT_PER_WORKER && nextToSend < batches.length && nextToSend - nextToTake < opts.jobs * IN_FLIGHT_PER_WORKER * 4) {
+        send(w, { batch: nextToSend++ });
+      }
+    };
+    const feedAll = (): void => {
+      if (!settled) for (const x of workers) feed(x);
     };
     const start = (): Worker => {
       const init: WorkerInit = { rulesetFile: opts.rulesetFile, config: opts.config };
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
       workers.push(w);
-      inFlight.set(w, new Set());
+      inFlight.set(w, []);
       w.on('message', (response: BatchResponse) => {
-        inFlight.get(w)?.delete(response.batch);
-        ready.set(response.batch, response.outcomes);
+        if (settled) return;
+        const mine = inFlight.get(w) ?? [];
+        const at = mine.findIndex((u) => u.batch === response.batch && u.part === response.part);
+        if (at >= 0) mine.splice(at, 1);
+        settle({ batch: response.batch, part: response.part }, response.outcomes);
         flush();
-        if (!settled) for (const x of workers) feed(x);
+        feedAll();
       });
-      // A worker that dies (out of memory, a crash in native code) takes its batches with it:
-      // list those files as errors, replace the worker, and go on.
-      w.on('error', (err) => {
-        const lost = inFlight.get(w) ?? new Set<number>();
-        inFlight.delete(w);
-        workers.splice(workers.indexOf(w), 1);
-        for (const batch of lost) {
-          ready.set(batch, (batches[batch] ?? []).map((file) => ({ file, rows: [{ file, severity: 'error', stage: 'score', message: `worker crashed: ${err.message}` }] })));
-        }
-        flush();
-        if (!settled) {
-          const replacement = start();
-          feed(replacement);
-        }
+      w.on('error', (err) => lose(w, err.message));
+      w.on('exit', (code) => {
+        if (code !== 0 && inFlight.has(w)) lose(w, `exit code ${code}`);
       });
       return w;
     };
+    const lose = (w: Worker, why: string): void => {
+      if (settled) return; // terminated at the end or on Ctrl-C: nothing is lost
+      const lost = inFlight.get(w) ?? [];
+      inFlight.delete(w);
+      workers.splice(workers.indexOf(w), 1);
+      for (const unit of lost) {
+        const batchFiles = batches[unit.batch] as string[];
+        if (unit.part !== undefined || batchFiles.length === 1) {
+          // Scored alone and still fatal: this file is the cause.
+          const file = batchFiles[unit.part ?? 0] as string;
+          settle(unit, [{ file, rows: [{ file, severity: 'error', stage: 'score', message: `the scoring worker crashed on this file (${why})` }] }]);
+        } else {
+          partial.set(unit.batch, new Array<FileOutcome | undefined>(batchFiles.length).fill(undefined));
+          batchFiles.forEach((_, part) => retry.push({ batch: unit.batch, part }));
+        }
+      }
+      flush();
+      if (!settled) {
+        start();
+        feedAll();
+      }
+    };
     if (batches.length === 0) return finish(true);
     for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) start();
-    for (const w of workers) feed(w);
+    feedAll();
   });
 }

@@ -14,11 +14,14 @@ export interface WorkerInit {
 
 export interface BatchRequest {
   batch: number;
+  /** Set when one file of a batch is retried alone after a worker crash. */
+  part?: number;
   files: string[];
 }
 
 export interface BatchResponse {
   batch: number;
+  part?: number;
   outcomes: FileOutcome[];
 }
 
@@ -30,11 +33,18 @@ const options = buildScoreOptions(init.config);
 
 parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.files.map((file) => scoreSafely(file));
-  const response: BatchResponse = { batch: request.batch, outcomes };
+  const response: BatchResponse = { batch: request.batch, part: request.part, outcomes };
   parentPort?.postMessage(response);
 });
 
+/**
+ * Fault injection for the crash-isolation test only: a worker that reads a file whose path
+ * contains this text dies as a native crash would (no exception to catch).
+ */
+const crashOn = process.env.CALLQA_TEST_WORKER_CRASH_ON;
+
 function scoreSafely(file: string): FileOutcome {
+  if (crashOn && file.includes(crashOn)) process.exit(99);
   try {
     return auditFile(file, ruleset, options);
   } catch (err) {

@@ -1,7 +1,7 @@
 // Trust at scale: nothing lost, byte-identical whatever --jobs, no partial report after a kill,
 // malformed input never throws. See: issue 7.
 import { describe, expect, it } from 'vitest';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCall, prng } from '../../scripts/synthetic-month.js';
@@ -119,5 +119,25 @@ describe('malformed input never throws', () => {
     const errors = readCsv(join(dir, 'out', 'errors.csv')).rows;
     expect(errors.some((e) => e.file?.endsWith('binary.txt') && /binary/.test(e.message ?? ''))).toBe(true);
     expect(existsSync(join(dir, 'out', 'scorecards', 'unknown.csv'))).toBe(true);
+  });
+});
+
+describe('a worker that dies', () => {
+  it('costs only the file that killed it: the rest of its batch is scored, that file is listed', () => {
+    const dir = tempDir();
+    writeCalls(join(dir, 'in'), 200, 21);
+    writeFileSync(join(dir, 'in', 'c0100-poison.txt'), readFileSync(join(dir, 'in', 'c0100.txt')));
+    const r = spawnSync(process.execPath, [BIN, 'audit', join(dir, 'in'), '--out', join(dir, 'out'), '--jobs', '2', '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, CALLQA_TEST_WORKER_CRASH_ON: 'poison' },
+    });
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.status).toBe(1);
+    const run = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8')) as Record<string, unknown>;
+    expect(run).toMatchObject({ inputs: 201, scored: 200, errors: 1, complete: true });
+    const failed = readCsv(join(dir, 'out', 'errors.csv')).rows.filter((e) => e.severity === 'error');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.file).toMatch(/c0100-poison\.txt$/);
+    expect(failed[0]?.message).toMatch(/worker crashed on this file/);
   });
 });
