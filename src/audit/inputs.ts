@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import fg from 'fast-glob';
+import { byteOrder } from '../model/order.js';
 
 export interface InputProblem {
   file: string;
@@ -47,7 +48,7 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
     }
   }
   // Byte order, not locale order: the same inputs list the same way on every machine.
-  const sorted = [...files.values()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = [...files.values()].sort(byteOrder);
   return { files: sorted, problems };
 }
 

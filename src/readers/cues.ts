@@ -10,16 +10,9 @@ import type { ParsedTranscript } from './types.js';
 import { finishSegments } from './segments.js';
 import type { Segment } from './segments.js';
 
-// The plain reader's label sets (src/readers/plain.ts), kept in step by hand.
-const AGENT_LABELS = ['坐席', '座席', '客服', '话务员', '話務員', 'agent', 'a'];
-const CUSTOMER_LABELS = ['客户', '客戶', '用户', '用戶', '顾客', '顧客', '来电者', '來電者', 'customer', 'c'];
+import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
 
-export function roleOfLabel(label: string): 'agent' | 'customer' | undefined {
-  const l = label.trim().toLowerCase();
-  if (AGENT_LABELS.includes(l)) return 'agent';
-  if (CUSTOMER_LABELS.includes(l)) return 'customer';
-  return undefined;
-}
+export { roleOfLabel };
 
 /** Speaker ids diarizers write: SPEAKER_00, Speaker 1, spk0, 说话人1, 发言人2. */
 const SPEAKER_ID = /^(?:(?:speaker|spk)[ _-]?\d+|(?:说话人|說話人|发言人|發言人)\s*\d+)$/i;

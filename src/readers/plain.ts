@@ -15,8 +15,7 @@ import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
 
-const AGENT_LABELS = ['坐席', '座席', '客服', '话务员', '話務員', 'agent', 'a'];
-const CUSTOMER_LABELS = ['客户', '客戶', '用户', '用戶', '顾客', '顧客', '来电者', '來電者', 'customer', 'c'];
+import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
 
 // Longest labels first so 'agent' wins over 'a'. Latin labels are matched case-insensitively.
 const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
@@ -25,8 +24,9 @@ const UTTERANCE = new RegExp(`^\\s*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES
 /** A leading [timestamp] on a line that has no label. */
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 
+/** The pattern only admits role labels, so every match is one or the other. */
 function roleOf(label: string): Speaker {
-  return AGENT_LABELS.includes(label.toLowerCase()) ? 'agent' : 'customer';
+  return roleOfLabel(label) ?? 'customer';
 }
 
 /** One time: [h:]mm:ss[.fff], fractions of any length (',' accepted as decimal mark). */

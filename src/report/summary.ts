@@ -5,6 +5,7 @@
 import type { CallSummary } from './render.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { csvHeader, csvLine, type Cell } from './csv.js';
+import { byteOrder } from '../model/order.js';
 
 /** More columns at the end of summary.csv (the change since last month): cells per agent. */
 export interface SummaryColumns {
@@ -80,7 +81,7 @@ export class SummaryBuilder {
       'most_failed_rule', 'most_failed_rule_fails',
       ...(extra?.names ?? []),
     ];
-    const ids = [...this.agents.keys()].sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+    const ids = [...this.agents.keys()].sort(byteOrder);
     const rows = ids.map((id) => {
       const a = this.agents.get(id) as AgentTotals;
       const [rule, fails] = this.mostFailed(a);

@@ -12,6 +12,7 @@ import { csvHeader, csvLine } from './csv.js';
 import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
+import { byteOrder } from '../model/order.js';
 
 export interface ErrorRow {
   file: string;
@@ -171,7 +172,7 @@ class StreamingReportWriter implements ReportWriter {
   }
 
   private errorsCsv(): string {
-    const rows = [...this.errors].sort((a, b) => cmp(a.file, b.file) || cmp(a.stage, b.stage) || cmp(a.message, b.message) || cmp(a.severity, b.severity));
+    const rows = [...this.errors].sort((a, b) => byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity));
     return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, e.message])).join('');
   }
 
@@ -190,7 +191,7 @@ class StreamingReportWriter implements ReportWriter {
       formats: sortedCounts(this.formats),
       encodings: sortedCounts(this.encodings),
       // Files that were not UTF-8: which legacy encoding each was decoded with (GB18030, Big5 …).
-      decoded_from_legacy_encodings: [...this.legacyFiles].sort((a, b) => cmp(a.file, b.file)),
+      decoded_from_legacy_encodings: [...this.legacyFiles].sort((a, b) => byteOrder(a.file, b.file)),
       masked: this.opts.mask,
       started_at: run.startedAt.toISOString(),
       finished_at: run.finishedAt.toISOString(),
@@ -200,11 +201,7 @@ class StreamingReportWriter implements ReportWriter {
   }
 }
 
-/** Byte-order comparison: the same everywhere, unlike localeCompare. */
-export function cmp(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 function sortedCounts(counts: Map<string, number>): Record<string, number> {
-  return Object.fromEntries([...counts].sort(([a], [b]) => cmp(a, b)));
+  return Object.fromEntries([...counts].sort(([a], [b]) => byteOrder(a, b)));
 }

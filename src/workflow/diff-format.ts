@@ -1,5 +1,6 @@
 /** Printers over one DiffReport: text for the terminal, json for tools, github for a PR comment. */
 import type { DiffReport, RuleDiff } from './diff.js';
+import { byteOrder } from '../model/order.js';
 
 export type DiffFormat = 'text' | 'json' | 'github';
 
@@ -18,7 +19,7 @@ function headline(r: DiffReport): string {
 
 function transitions(d: RuleDiff): string {
   return Object.entries(d.transitions)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a], [b]) => byteOrder(a, b))
     .map(([k, n]) => `${k} ${n}`)
     .join(', ');
 }

@@ -10,6 +10,7 @@ import { buildScoreOptions, scoreFile, type ProblemRow } from '../audit/score-fi
 import type { CallResult } from '../engine/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
+import { byteOrder } from '../model/order.js';
 
 export interface DiffOptions {
   oldRuleset: string;
@@ -155,6 +156,3 @@ export function compare(pairs: ReadonlyArray<[CallResult, CallResult]>, a: Compi
   };
 }
 
-function byteOrder(x: string, y: string): number {
-  return x < y ? -1 : x > y ? 1 : 0;
-}

@@ -16,6 +16,7 @@ import type { CallSummary } from '../report/index.js';
 import { csvHeader, csvLine } from '../report/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { PreviousReport } from './previous.js';
+import { byteOrder } from '../model/order.js';
 
 export interface EscalationThresholds {
   repeat: number;
@@ -110,6 +111,3 @@ export function trendColumns(previous: PreviousReport): { names: string[]; cells
   };
 }
 
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

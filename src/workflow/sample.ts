@@ -17,6 +17,7 @@ import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
 import { hashSeed, prng, shuffle } from './prng.js';
 import { callSignals, complaintTrigger, DEFAULT_SIGNALS, STRATA, type SignalThresholds, type Stratum } from './signals.js';
+import { byteOrder } from '../model/order.js';
 
 export interface SampleOptions {
   inputs: string[];
@@ -142,6 +143,3 @@ export function sampleListText(listFile: string, agents: readonly AgentSample[],
   return `${lines.join('\n')}\n`;
 }
 
-function byteOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
