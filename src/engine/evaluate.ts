@@ -18,8 +18,12 @@ export function evaluateCall(call: Call, ruleset: CompiledRuleset): CallResult {
 
 export function evaluateRule(p: PreparedCall, rule: CompiledRule): RuleResult {
   const outcome = ruleOutcome(p, rule);
+  // One object shape for every result (no spread): the reports read these fields per rule per call.
   return {
-    ...outcome,
+    verdict: outcome.verdict,
+    reason: outcome.reason,
+    evidence: outcome.evidence,
+    window: outcome.window,
     ruleId: rule.id,
     category: rule.category,
     title: rule.title,

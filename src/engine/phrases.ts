@@ -1,7 +1,12 @@
 /**
  * Phrase look-up inside one utterance: matcher hits for plain phrases, regexes and per-call
  * templates on the folded text, minus hits that lie inside an exception.
+ *
+ * Rule types ask "does set S occur in utterance u?" hundreds of times per call, so the matcher's
+ * hits are filed once per call under every set that contains their pattern (ruleset.setsOfPattern):
+ * a question about plain phrases is then one array look-up, and most answers are "nothing".
  */
+import type { PatternHit } from '../match/aho-corasick.js';
 import type { NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { metaVariable, type PreparedCall } from './prepare.js';
@@ -22,21 +27,18 @@ export interface PhraseHit {
 /** Values for `{name}` templates captured from a trigger. */
 export type Captures = Record<string, string> | undefined;
 
-/** Every occurrence of the set's phrases in utterance `u` (order: by start). */
-export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures?: Captures): PhraseHit[] {
-  const out: PhraseHit[] = [];
-  for (const hit of p.hits[u] ?? []) {
-    const owner = set.patternOwner.get(hit.pattern);
-    if (owner !== undefined) out.push({ utterance: u, phrase: owner - 1, start: hit.start, end: hit.end });
-  }
-  const folded = p.folds[u]?.folded ?? '';
+const NONE: readonly PhraseHit[] = Object.freeze([]);
+
+/** Every occurrence of the set's phrases in utterance `u` (order: by start, longer first). Shared: do not modify. */
+export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures?: Captures): readonly PhraseHit[] {
+  const exact = exactHits(p, set.id, u);
+  if (set.regexes.length === 0 && set.templates.length === 0) return exact;
+  const out = exact.slice();
   for (const i of set.regexes) {
     const regex = set.phrases[i]?.regex as RegExp;
-    regex.lastIndex = 0;
-    for (const m of folded.matchAll(regex)) {
-      if (m[0].length > 0) out.push({ utterance: u, phrase: i, start: m.index, end: m.index + m[0].length, groups: m.groups });
-    }
+    out.push(...regexHits(p, regex, i, u));
   }
+  const folded = p.folds[u]?.folded ?? '';
   for (const i of set.templates) {
     const needle = templateText(p, set, i, captures);
     if (!needle) continue;
@@ -44,17 +46,73 @@ export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures
       out.push({ utterance: u, phrase: i, start: at, end: at + needle.length });
     }
   }
-  if (out.length > 1) out.sort((a, b) => a.start - b.start || b.end - a.end);
+  if (out.length > 1) out.sort(byStartLongestFirst);
   return out;
 }
 
 /** Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). */
-export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures): PhraseHit[] {
+export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures): readonly PhraseHit[] {
   const hits = findPhrases(p, u, set, captures);
   if (!except || hits.length === 0) return hits;
   const shields = findPhrases(p, u, except);
   if (shields.length === 0) return hits;
   return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end));
+}
+
+function byStartLongestFirst(a: PhraseHit, b: PhraseHit): number {
+  return a.start - b.start || b.end - a.end;
+}
+
+/** The set's plain-phrase hits in utterance u, from the per-call index. */
+function exactHits(p: PreparedCall, setId: number, u: number): readonly PhraseHit[] {
+  const index = (p.setHits ??= indexSetHits(p));
+  return index[setId]?.[u] ?? NONE;
+}
+
+function indexSetHits(p: PreparedCall): Array<Array<PhraseHit[] | undefined> | undefined> {
+  const index: Array<Array<PhraseHit[] | undefined> | undefined> = new Array(p.ruleset.setCount);
+  const setsOfPattern = p.ruleset.setsOfPattern;
+  for (let u = 0; u < p.hits.length; u++) {
+    for (const hit of p.hits[u] as PatternHit[]) {
+      const owners = setsOfPattern[hit.pattern] as number[];
+      for (let k = 0; k < owners.length; k += 2) {
+        const setId = owners[k] as number;
+        const perUtterance = (index[setId] ??= []);
+        (perUtterance[u] ??= []).push({ utterance: u, phrase: owners[k + 1] as number, start: hit.start, end: hit.end });
+      }
+    }
+  }
+  for (const perUtterance of index) {
+    if (perUtterance) for (const hits of perUtterance) if (hits && hits.length > 1) hits.sort(byStartLongestFirst);
+  }
+  return index;
+}
+
+/** A regex phrase's hits in utterance u, found once per call and utterance. */
+function regexHits(p: PreparedCall, regex: RegExp, phrase: number, u: number): readonly PhraseHit[] {
+  const cache = (p.regexHits ??= new Map());
+  let perUtterance = cache.get(regex);
+  if (!perUtterance) cache.set(regex, (perUtterance = []));
+  const cached = perUtterance[u];
+  if (cached) return cached;
+  const folded = p.folds[u]?.folded ?? '';
+  const found: PhraseHit[] = [];
+  // exec with lastIndex (regexes are compiled with /g): matchAll would clone the regex each time.
+  regex.lastIndex = 0;
+  for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
+    if (m[0].length === 0) {
+      regex.lastIndex = nextCodePoint(folded, regex.lastIndex);
+      continue;
+    }
+    found.push({ utterance: u, phrase, start: m.index, end: m.index + m[0].length, groups: m.groups });
+  }
+  perUtterance[u] = found;
+  return found;
+}
+
+function nextCodePoint(text: string, at: number): number {
+  const code = text.charCodeAt(at);
+  return code >= 0xd800 && code <= 0xdbff && at + 1 < text.length ? at + 2 : at + 1;
 }
 
 function templateText(p: PreparedCall, set: PhraseSet, index: number, captures: Captures): string | null {

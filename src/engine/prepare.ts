@@ -7,6 +7,7 @@ import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { TimingFacts } from './timing/facts.js';
+import type { PhraseHit } from './phrases.js';
 
 export interface PreparedCall {
   call: Call;
@@ -20,6 +21,10 @@ export interface PreparedCall {
   timed: boolean;
   /** Folded meta values for `{agent_no}`-style templates, computed on first use. */
   metaFolds: Map<string, string | null>;
+  /** Exact hits by phrase set id, then utterance; built on first use by src/engine/phrases.ts. */
+  setHits?: Array<Array<PhraseHit[] | undefined> | undefined>;
+  /** Regex phrase hits per utterance, by regex; filled on first use. */
+  regexHits?: Map<RegExp, Array<PhraseHit[] | undefined>>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
   timing?: TimingFacts;
 }

@@ -16,74 +16,137 @@ export interface PatternHit {
 }
 
 export class AhoCorasick {
-  /** goto edges per state, keyed by UTF-16 code unit. */
-  private readonly edges: Map<number, number>[] = [new Map()];
+  /**
+   * The automaton in flat typed arrays rather than a Map per state: it is walked for every
+   * character of every call, between rule evaluations that evict it from the CPU caches, and a
+   * few compact arrays stay cheap to reach where hundreds of hash tables do not.
+   *
+   * symbolOf[code unit] = 1 … S for characters used by some pattern, 0 for the rest (most of a
+   * transcript: from any state such a character leads straight back to the root).
+   */
+  private readonly symbolOf = new Uint16Array(65536);
+  /** Root transitions by symbol (dense: the root is where the automaton spends most steps). */
+  private readonly rootNext: Int32Array;
+  /** Other states' transitions: edgeSymbol/edgeNext[edgeStart[s] … edgeStart[s + 1]). */
+  private readonly edgeStart: Int32Array;
+  private readonly edgeSymbol: Uint16Array;
+  private readonly edgeNext: Int32Array;
   private readonly fail: Int32Array;
-  /** Patterns ending at each state (its own, then along dictionary suffix links). */
-  private readonly outputs: number[][];
-  private readonly lengths: number[];
+  /** Patterns ending at each state (its own, then along suffix links): outputList[outputStart[s] … outputStart[s + 1]). */
+  private readonly outputStart: Int32Array;
+  private readonly outputList: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly states: number;
 
   constructor(patterns: readonly string[]) {
+    // Build as a trie of Maps, then flatten.
+    const edges: Array<Map<number, number>> = [new Map()];
     const own: number[][] = [[]];
-    this.lengths = patterns.map((p) => p.length);
+    this.lengths = Int32Array.from(patterns, (p) => p.length);
+    let symbols = 0;
     patterns.forEach((pattern, id) => {
       if (pattern.length === 0) return;
       let state = 0;
       for (let i = 0; i < pattern.length; i++) {
         const code = pattern.charCodeAt(i);
-        const edges = this.edges[state] as Map<number, number>;
-        let next = edges.get(code);
+        if (this.symbolOf[code] === 0) this.symbolOf[code] = ++symbols;
+        const symbol = this.symbolOf[code] as number;
+        const out = edges[state] as Map<number, number>;
+        let next = out.get(symbol);
         if (next === undefined) {
-          next = this.edges.length;
-          this.edges.push(new Map());
+          next = edges.length;
+          edges.push(new Map());
           own.push([]);
-          edges.set(code, next);
+          out.set(symbol, next);
         }
         state = next;
       }
       (own[state] as number[]).push(id);
     });
+    this.states = edges.length;
 
     // Breadth-first failure links; outputs inherit the failure state's outputs.
-    this.fail = new Int32Array(this.edges.length);
-    this.outputs = own.map((o) => o.slice());
-    const queue: number[] = [];
-    for (const next of (this.edges[0] as Map<number, number>).values()) queue.push(next);
+    this.fail = new Int32Array(edges.length);
+    const outputs = own.map((o) => o.slice());
+    const queue: number[] = [...(edges[0] as Map<number, number>).values()];
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q] as number;
-      for (const [code, next] of this.edges[state] as Map<number, number>) {
+      for (const [symbol, next] of edges[state] as Map<number, number>) {
         queue.push(next);
         let f = this.fail[state] as number;
-        while (f !== 0 && !(this.edges[f] as Map<number, number>).has(code)) f = this.fail[f] as number;
-        const target = (this.edges[f] as Map<number, number>).get(code);
+        while (f !== 0 && !(edges[f] as Map<number, number>).has(symbol)) f = this.fail[f] as number;
+        const target = (edges[f] as Map<number, number>).get(symbol);
         this.fail[next] = target !== undefined && target !== next ? target : 0;
-        const inherited = this.outputs[this.fail[next] as number] as number[];
-        if (inherited.length > 0) (this.outputs[next] as number[]).push(...inherited);
+        const inherited = outputs[this.fail[next] as number] as number[];
+        if (inherited.length > 0) (outputs[next] as number[]).push(...inherited);
       }
     }
+
+    this.rootNext = new Int32Array(symbols + 1);
+    for (const [symbol, next] of edges[0] as Map<number, number>) this.rootNext[symbol] = next;
+    this.edgeStart = new Int32Array(edges.length + 1);
+    let edgeCount = 0;
+    edges.forEach((e, state) => {
+      this.edgeStart[state] = edgeCount;
+      if (state > 0) edgeCount += e.size;
+    });
+    this.edgeStart[edges.length] = edgeCount;
+    this.edgeSymbol = new Uint16Array(edgeCount);
+    this.edgeNext = new Int32Array(edgeCount);
+    edges.forEach((e, state) => {
+      if (state === 0) return;
+      let at = this.edgeStart[state] as number;
+      for (const [symbol, next] of e) {
+        this.edgeSymbol[at] = symbol;
+        this.edgeNext[at++] = next;
+      }
+    });
+    this.outputStart = new Int32Array(edges.length + 1);
+    let outputCount = 0;
+    outputs.forEach((o, state) => {
+      this.outputStart[state] = outputCount;
+      outputCount += o.length;
+    });
+    this.outputStart[edges.length] = outputCount;
+    this.outputList = Int32Array.from(outputs.flat());
   }
 
   get stateCount(): number {
-    return this.edges.length;
+    return this.states;
   }
 
   /** All occurrences of all patterns in `text`, overlapping ones included, in order of end. */
   findAll(text: string): PatternHit[] {
     const hits: PatternHit[] = [];
+    const { symbolOf, rootNext, edgeStart, edgeSymbol, edgeNext, fail, outputStart, outputList, lengths } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      let next = (this.edges[state] as Map<number, number>).get(code);
-      while (next === undefined && state !== 0) {
-        state = this.fail[state] as number;
-        next = (this.edges[state] as Map<number, number>).get(code);
+      const symbol = symbolOf[text.charCodeAt(i)] as number;
+      if (symbol === 0) {
+        state = 0; // a character no pattern contains: no match can run through it
+        continue;
       }
-      state = next ?? 0;
-      const out = this.outputs[state] as number[];
-      for (let k = 0; k < out.length; k++) {
-        const pattern = out[k] as number;
-        const end = i + 1;
-        hits.push({ pattern, start: end - (this.lengths[pattern] as number), end });
+      for (;;) {
+        if (state === 0) {
+          state = rootNext[symbol] as number;
+          break;
+        }
+        let next = -1;
+        for (let e = edgeStart[state] as number, end = edgeStart[state + 1] as number; e < end; e++) {
+          if (edgeSymbol[e] === symbol) {
+            next = edgeNext[e] as number;
+            break;
+          }
+        }
+        if (next >= 0) {
+          state = next;
+          break;
+        }
+        state = fail[state] as number;
+      }
+      for (let k = outputStart[state] as number, end = outputStart[state + 1] as number; k < end; k++) {
+        const pattern = outputList[k] as number;
+        hits.push({ pattern, start: i + 1 - (lengths[pattern] as number), end: i + 1 });
       }
     }
     return hits;

@@ -42,7 +42,16 @@ export function soundKey(code: number): number {
 
 /** The key string of a folded text: same length, one key per code unit. */
 export function soundKeys(folded: string): string {
+  // Flat strings built a chunk at a time (not a rope of 1-character pieces that every later
+  // charCodeAt must flatten); chunks keep the argument list far below the engine's limit.
   let out = '';
-  for (let i = 0; i < folded.length; i++) out += String.fromCharCode(soundKey(folded.charCodeAt(i)));
+  for (let from = 0; from < folded.length; from += KEY_CHUNK) {
+    const to = Math.min(folded.length, from + KEY_CHUNK);
+    const codes = new Array<number>(to - from);
+    for (let i = from; i < to; i++) codes[i - from] = soundKey(folded.charCodeAt(i));
+    out += String.fromCharCode(...codes);
+  }
   return out;
 }
+
+const KEY_CHUNK = 4096;

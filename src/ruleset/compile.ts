@@ -45,6 +45,8 @@ class Compiler {
   private readonly patternIds = new Map<string, number>();
   /** Phrase sets that accept near matches (for the tolerant matcher). */
   private readonly tolerantSets: PhraseSet[] = [];
+  /** Every phrase set compiled, indexed by its id. */
+  private readonly sets: PhraseSet[] = [];
   private ruleFile = '';
   private rulePath: Path = [];
   private holds: HoldDetection | undefined;
@@ -93,6 +95,8 @@ class Compiler {
       rules,
       patterns: this.patterns,
       matcher: new AhoCorasick(this.patterns),
+      setsOfPattern: this.setsOfPattern(),
+      setCount: this.sets.length,
       tolerant: buildTolerantMatcher(this.patterns, this.tolerantSets),
     };
     return { ok: true, ruleset, problems: this.problems };
@@ -214,6 +218,14 @@ class Compiler {
     };
   }
 
+  private setsOfPattern(): number[][] {
+    const out = this.patterns.map((): number[] => []);
+    for (const set of this.sets) {
+      for (const [pattern, owner] of set.patternOwner) out[pattern]?.push(set.id, owner - 1);
+    }
+    return out;
+  }
+
   /** Expand `$lexicon` references and compile each phrase of a list. */
   private phraseSet(items: PhraseSpec[], path: Path, captures: string[] = []): PhraseSet {
     const phrases: CompiledPhrase[] = [];
@@ -236,7 +248,8 @@ class Compiler {
     const label = items.every((x) => x.startsWith('$'))
       ? items.join(' ')
       : `${items.slice(0, 3).map((x) => (x.startsWith('$') ? x : `「${x}」`)).join('')}${items.length > 3 ? '…' : ''}`;
-    const set: PhraseSet = { label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
+    const set: PhraseSet = { id: this.sets.length, label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
+    this.sets.push(set);
     phrases.forEach((p, i) => {
       if (p.kind === 'plain' && p.pattern !== undefined && !set.patternOwner.has(p.pattern)) set.patternOwner.set(p.pattern, i + 1);
       else if (p.kind === 'regex') set.regexes.push(i);

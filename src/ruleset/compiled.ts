@@ -21,6 +21,8 @@ export interface CompiledPhrase {
 }
 
 export interface PhraseSet {
+  /** Dense id of the set in its ruleset (per-call hit indexes are arrays by this id). */
+  id: number;
   /** How messages name the set: `$apology` or the first phrases. */
   label: string;
   phrases: CompiledPhrase[];
@@ -174,6 +176,13 @@ export interface CompiledRuleset {
   /** Folded plain patterns, indexed by pattern id. */
   patterns: string[];
   matcher: AhoCorasick;
+  /**
+   * For each pattern, the phrase sets that contain it, flat as [set id, phrase index, …]: one pass
+   * over a call's matcher hits files every hit under every set that wants it.
+   */
+  setsOfPattern: number[][];
+  /** Number of phrase sets (ids are 0 … setCount − 1). */
+  setCount: number;
   /** Near matches of the patterns used by tolerant phrase sets (src/match/tolerant.ts). */
   tolerant: TolerantMatcher;
 }

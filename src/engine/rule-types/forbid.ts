@@ -55,7 +55,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
  * One saying, one hit: 「这不是我的错」 also contains the listed 「不是我的错」, but the agent said
  * it once. Hits inside a longer hit of the same list are dropped (they would inflate min_count).
  */
-function outermost(hits: PhraseHit[]): PhraseHit[] {
+function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
   if (hits.length < 2) return hits;
   return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
 }
