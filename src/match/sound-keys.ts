@@ -14,7 +14,8 @@ const KEY_BASE = 0xe000;
 const KEY_LIMIT = 0xf8ff;
 
 const syllableKey = new Map<string, number>();
-const charKey = new Map<number, number>();
+/** Key per UTF-16 code unit, 0 until first asked (a flat table: it is read for every character). */
+const charKey = new Uint16Array(65536);
 
 function isHan(code: number): boolean {
   return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
@@ -22,8 +23,8 @@ function isHan(code: number): boolean {
 
 /** The key of one UTF-16 code unit (cached for the life of the process). */
 export function soundKey(code: number): number {
-  const cached = charKey.get(code);
-  if (cached !== undefined) return cached;
+  const cached = charKey[code] as number;
+  if (cached !== 0) return cached;
   let key = code;
   if (isHan(code)) {
     const reading = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array' })[0];
@@ -36,7 +37,7 @@ export function soundKey(code: number): number {
       if (k !== undefined) key = k;
     }
   }
-  charKey.set(code, key);
+  charKey[code] = key;
   return key;
 }
 

@@ -139,14 +139,15 @@ function nearIn(text: string, keyed: string, from: number, to: number, phrase: s
   const m = phrase.length;
   const w = to - from;
   const cols = w + 1;
-  const d = new Int32Array((m + 1) * cols);
+  const d = scratchTable((m + 1) * cols);
+  d.fill(0, 0, cols); // free start: a match may begin anywhere in the window
   for (let i = 1; i <= m; i++) {
     const pc = phrase.charCodeAt(i - 1);
     const del = deletion(pc, i, m);
     d[i * cols] = Math.min(INF, (d[(i - 1) * cols] as number) + del);
     for (let j = 1; j <= w; j++) {
       const tc = text.charCodeAt(from + j - 1);
-      const ins = NEGATIONS.has(tc) ? INF : EDIT;
+      const ins = isNegation(tc) ? INF : EDIT;
       const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1), i === 1 || i === m);
       const up = (d[(i - 1) * cols + j] as number) + del;
       const left = (d[i * cols + j - 1] as number) + ins;
@@ -175,11 +176,24 @@ function nearIn(text: string, keyed: string, from: number, to: number, phrase: s
   return hits;
 }
 
+/** One table reused by every verification (allocating a typed array costs more than filling it). */
+let scratch = new Int32Array(1024);
+function scratchTable(size: number): Int32Array {
+  if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
+  return scratch;
+}
+
+const NEGATION_CODES = new Uint8Array(65536);
+for (const code of NEGATIONS) NEGATION_CODES[code] = 1;
+function isNegation(code: number): boolean {
+  return NEGATION_CODES[code] === 1;
+}
+
 /** Cost of dropping the phrase's i-th character (1-based) of m. */
 function deletion(pc: number, i: number, m: number): number {
   // The first and last characters must be heard (as written or as a homophone), never dropped:
   // a phrase's edges are where the next word begins, and 还有其他问题吗 must not match 没|有其他问题吗.
-  return NEGATIONS.has(pc) || i === 1 || i === m ? INF : EDIT;
+  return isNegation(pc) || i === 1 || i === m ? INF : EDIT;
 }
 
 const NI = '你'.charCodeAt(0);
@@ -188,7 +202,7 @@ const NIN = '您'.charCodeAt(0);
 /** Cost of hearing the phrase's character pc as tc; `edge`: pc is the first or last character. */
 function substitution(pc: number, tc: number, pk: number, tk: number, edge: boolean): number {
   if (pc === tc) return 0;
-  if (NEGATIONS.has(pc) || NEGATIONS.has(tc)) return INF;
+  if (isNegation(pc) || isNegation(tc)) return INF;
   // 您 heard as 你 is a common recogniser slip; but a phrase's 你 is there on purpose (taboos
   // like 你再说一遍 are rude because of it), so the polite 您 never stands in for it.
   if (pc === NI && tc === NIN) return INF;
