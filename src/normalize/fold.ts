@@ -10,9 +10,28 @@
  * speaker's own characters.
  */
 import * as OpenCC from 'opencc-js';
+import type { DictGroup, DictLike } from 'opencc-js';
+import { changeableUnits, trieRoot, type TrieNode } from './script-inert.js';
 
-/** HK and TW variant characters back to OpenCC standard, then traditional → simplified. */
-const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
+const SEPARATOR = '\u0001';
+
+/**
+ * HK and TW variant characters back to OpenCC standard, then traditional → simplified: what
+ * OpenCC.ConverterFactory(from.hk, from.tw, to.cn) builds (one Trie per dictionary group, applied
+ * in turn), built here so that script-inert.ts can read the same tries.
+ */
+const GROUPS: readonly DictGroup[] = [...OpenCC.Locale.from.hk, ...OpenCC.Locale.from.tw, ...OpenCC.Locale.to.cn];
+const STAGES = GROUPS.map((group) => {
+  const trie = new OpenCC.Trie();
+  trie.loadDictGroup(group);
+  return trie;
+});
+
+function toSimplified(text: string): string {
+  let out = text;
+  for (const stage of STAGES) out = stage.convert(out);
+  return out;
+}
 
 export interface FoldedText {
   /** Simplified, half-width, lower-case letters and digits only. */
@@ -28,8 +47,49 @@ export interface FoldedText {
  */
 const KEEP_AS_IS = /[么]/g;
 
+/**
+ * SCRIPT[u] for a UTF-16 code unit u: 0 when no text made of such units is changed by
+ * toSimplified (proved from the tries themselves, see script-inert.ts), 1 when it may be, 2 for
+ * the separator and ideographic description characters (opencc-js copies those and what follows
+ * unconverted, across the separator too). null: no filter, everything is converted as before.
+ * Built on first use, once per thread: about 10 ms of CPU, 64 KB.
+ */
+let SCRIPT: Uint8Array | null | undefined;
+
+/** Characters no dictionary entry may hold for a joined conversion to split back exactly. */
+const JOIN_BREAKERS = /[\u0001\u2ff0-\u2fff]/;
+
+function holdsJoinBreaker(dict: DictLike): boolean {
+  if (typeof dict === 'string') return JOIN_BREAKERS.test(dict);
+  return dict.some((pair: readonly [string, string]) => pair.some((s) => JOIN_BREAKERS.test(s)));
+}
+
+function scriptTable(): Uint8Array | null {
+  if (SCRIPT !== undefined) return SCRIPT;
+  const roots = STAGES.map(trieRoot);
+  if (GROUPS.some((group) => group.some(holdsJoinBreaker)) || !roots.every((r): r is TrieNode => r !== null)) {
+    return (SCRIPT = null);
+  }
+  const table = changeableUnits(roots, '么'); // 么: KEEP_AS_IS, put back after converting
+  table[SEPARATOR.charCodeAt(0)] = 2;
+  table.fill(2, 0x2ff0, 0x3000);
+  return (SCRIPT = table);
+}
+
+/** The bitwise or of SCRIPT over the text's code units. */
+function scriptFlags(text: string, table: Uint8Array): number {
+  let flags = 0;
+  for (let i = 0; i < text.length; i++) flags |= table[text.charCodeAt(i)] as number;
+  return flags;
+}
+
 /** Traditional/variant → simplified, keeping one output character per input code unit. */
 export function toSimplifiedScript(text: string): string {
+  const table = scriptTable();
+  return table && scriptFlags(text, table) === 0 ? text : convertScript(text);
+}
+
+function convertScript(text: string): string {
   const converted = restoreKept(text, toSimplified(text));
   if (converted.length === text.length) return converted;
   // A phrase mapping changed the length: convert character by character so offsets still line
@@ -132,15 +192,36 @@ export function originalSpan(text: string, fold: FoldedText, start: number, end:
   return text.slice(from, to);
 }
 
-const SEPARATOR = '\u0001';
-
 /**
  * Fold many strings with one script conversion (opencc-js has a per-call cost that dominates on
- * short utterances, so a call's utterances are converted together).
+ * short utterances, so a call's utterances are converted together). Only the texts it may
+ * change are joined and converted: no dictionary entry holds the separator or a description
+ * character, so every stage converts each text on its own, and the others would come back as
+ * they are (the 么 restore and the per-character fallback work position by position).
  */
 export function foldMany(texts: readonly string[]): FoldedText[] {
-  const joined = texts.join(SEPARATOR);
-  const simplified = toSimplifiedScript(joined);
+  const table = scriptTable();
+  if (!table) return foldJoined(texts);
+  let convert: number[] | undefined;
+  for (let t = 0; t < texts.length; t++) {
+    const flags = scriptFlags(texts[t] as string, table);
+    if (flags > 1) return foldJoined(texts);
+    if (flags) (convert ??= []).push(t);
+  }
+  if (!convert) return texts.map(foldSimplified);
+  if (convert.length === texts.length) return foldJoined(texts);
+  const parts = convertScript(convert.map((t) => texts[t] as string).join(SEPARATOR)).split(SEPARATOR);
+  const folds = new Array<FoldedText>(texts.length);
+  let next = 0;
+  for (let t = 0; t < texts.length; t++) {
+    folds[t] = foldSimplified(convert[next] === t ? (parts[next++] as string) : (texts[t] as string));
+  }
+  return folds;
+}
+
+/** All texts joined into one conversion (the only way before the SCRIPT filter). */
+function foldJoined(texts: readonly string[]): FoldedText[] {
+  const simplified = convertScript(texts.join(SEPARATOR));
   const parts = simplified.split(SEPARATOR);
   if (parts.length !== texts.length) return texts.map(foldText); // a text held the separator
   return parts.map(foldSimplified);
