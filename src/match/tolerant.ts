@@ -94,7 +94,16 @@ export class TolerantMatcher {
       }
     });
     this.pieces = new AhoCorasick(pieces);
+    this.flat = {
+      piecePattern: Int32Array.from(this.pieceAt, (p) => p[0]),
+      pieceOffset: Int32Array.from(this.pieceAt, (p) => p[1]),
+      patternLength: Int32Array.from(patterns, (p) => p.length),
+      patternBudget: Int32Array.from(patterns, (_, i) => budgets[i] ?? -1),
+    };
   }
+
+  /** The same facts in flat arrays, for the per-utterance candidate scan. */
+  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; patternLength: Int32Array; patternBudget: Int32Array };
 
   /** Whether any pattern is tolerant at all (a ruleset with tolerance off everywhere skips all work). */
   get active(): boolean {
@@ -108,12 +117,15 @@ export class TolerantMatcher {
   /** Windows of the text worth verifying, per pattern (merged, in order). */
   candidates(keyed: string): Map<number, Array<[number, number]>> {
     const out = new Map<number, Array<[number, number]>>();
-    for (const hit of this.pieces.findAll(keyed)) {
-      const [pattern, offset] = this.pieceAt[hit.pattern] as [number, number];
-      const k = this.budget(pattern);
-      const m = (this.patterns[pattern] as string).length;
+    const hits = this.pieces.findAll(keyed);
+    if (hits.length === 0) return out;
+    const { piecePattern, pieceOffset, patternLength, patternBudget } = this.flat;
+    for (const hit of hits) {
+      const pattern = piecePattern[hit.pattern] as number;
+      const offset = pieceOffset[hit.pattern] as number;
+      const k = patternBudget[pattern] as number;
       const from = Math.max(0, hit.start - offset - k);
-      const to = Math.min(keyed.length, hit.start - offset + m + 2 * k);
+      const to = Math.min(keyed.length, hit.start - offset + (patternLength[pattern] as number) + 2 * k);
       const list = out.get(pattern);
       const last = list?.[list.length - 1];
       if (last && from <= last[1]) last[1] = Math.max(last[1], to);
