@@ -18,15 +18,84 @@ import { parseFrontMatter } from './plain-meta.js';
 import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
 
 // Longest labels first so 'agent' wins over 'a'. Latin labels are matched case-insensitively.
-const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
-/** [timestamp] label：text — the bracket is optional, either colon, spaces allowed around. */
-const UTTERANCE = new RegExp(`^\\s*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})\\s*[:：]\\s*(.*)$`, 'i');
+const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length);
 /** A leading [timestamp] on a line that has no label. */
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 
 /** The pattern only admits role labels, so every match is one or the other. */
 function roleOf(label: string): Speaker {
   return roleOfLabel(label) ?? 'customer';
+}
+
+/** Labels by their first character (lower case), each with its role, longest first. */
+const LABELS_BY_FIRST = new Map<number, Array<{ label: string; role: Speaker }>>();
+for (const label of LABELS) {
+  const first = label.charCodeAt(0);
+  const list = LABELS_BY_FIRST.get(first) ?? [];
+  list.push({ label, role: roleOf(label) });
+  LABELS_BY_FIRST.set(first, list);
+}
+
+/** JavaScript's \s (and String.prototype.trim's) whitespace. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+function skipSpace(s: string, i: number): number {
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** ASCII letters compare case-insensitively, as the `i` flag does for these labels. */
+function lower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+interface Labelled {
+  speaker: Speaker;
+  text: string;
+  /** Inside of the leading [...], when there is one. */
+  inner?: string;
+}
+
+/**
+ * A hand-written form of `^\s*(?:\[([^\]]*)\]\s*)?(label)\s*[:：]\s*(.*)$` (case-insensitive), the
+ * hot loop of reading a call; the regex with its label alternation cost most of the parse.
+ */
+function matchLabelled(raw: string, start: number): Labelled | undefined {
+  let at = start;
+  let inner: string | undefined;
+  if (raw.charCodeAt(start) === 0x5b /* [ */) {
+    const close = raw.indexOf(']', start + 1);
+    if (close < 0) return undefined;
+    inner = raw.slice(start + 1, close);
+    at = skipSpace(raw, close + 1);
+  }
+  const candidates = LABELS_BY_FIRST.get(lower(raw.charCodeAt(at)));
+  if (!candidates) return undefined;
+  for (const { label, role } of candidates) {
+    let k = 1;
+    while (k < label.length && lower(raw.charCodeAt(at + k)) === label.charCodeAt(k)) k++;
+    if (k < label.length) continue;
+    const colon = skipSpace(raw, at + k);
+    const c = raw.charCodeAt(colon);
+    if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
+    const from = skipSpace(raw, colon + 1);
+    // `.` stops at U+2028/U+2029 and `$` is the end of the line: such a line has no match.
+    for (let i = from; i < raw.length; i++) {
+      const d = raw.charCodeAt(i);
+      if (d === 0x2028 || d === 0x2029) return undefined;
+    }
+    const out: Labelled = { speaker: role, text: raw.slice(from).trim() };
+    if (inner !== undefined) out.inner = inner;
+    return out;
+  }
+  return undefined;
 }
 
 /** One time: [h:]mm:ss[.fff], fractions of any length (',' accepted as decimal mark). */
@@ -41,14 +110,108 @@ function toMs(h: string | undefined, m: string, s: string, frac: string | undefi
   return Math.round(((Number(h ?? 0) * 60 + minutes) * 60 + seconds + fraction) * 1000);
 }
 
-/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
-export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+/** The regex form of parseTimestamp: the reference, and the path for digit runs too long to add up exactly. */
+function parseTimestampRegex(inner: string): { startMs: number; endMs?: number } | undefined {
   const m = TIMESTAMP.exec(inner);
   if (!m) return undefined;
   const startMs = toMs(m[1], m[2] as string, m[3] as string, m[4]);
   if (startMs === undefined) return undefined;
   if (m[6] === undefined) return { startMs };
   const endMs = toMs(m[5], m[6], m[7] as string, m[8]);
+  return endMs === undefined ? undefined : { startMs, endMs };
+}
+
+/** Powers of ten up to 1e15, all exact doubles. */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** Longer digit runs may not add up exactly in a double: those go to the regex path. */
+const MAX_DIGITS = 15;
+
+/** Scanner state of one time: where it ended and its value in ms (undefined: out of range). */
+let scanEnd = 0;
+let scanMs: number | undefined;
+/** Set when a digit run is too long for exact arithmetic. */
+let scanTooLong = false;
+
+/** A digit run from i; returns its end (i when there is none) and leaves its value in runValue. */
+let runValue = 0;
+function digits(s: string, i: number): number {
+  let v = 0;
+  const from = i;
+  for (let c = s.charCodeAt(i); c >= 0x30 && c <= 0x39; c = s.charCodeAt(++i)) v = v * 10 + (c - 0x30);
+  if (i - from > MAX_DIGITS) scanTooLong = true;
+  runValue = v;
+  return i;
+}
+
+/**
+ * One TIME at i: `d+:d+[:d+]` where the last run has 1-2 digits, then an optional `[.,]d+`.
+ * False when there is none; else scanEnd/scanMs are set. Same value as toMs: the same operations
+ * on the same (exact) numbers, and int/10^n is the correctly rounded 0.frac as Number() gives.
+ */
+function scanTime(s: string, i: number): boolean {
+  const e1 = digits(s, i);
+  if (e1 === i || s.charCodeAt(e1) !== 0x3a) return false;
+  const v1 = runValue;
+  const e2 = digits(s, e1 + 1);
+  if (e2 === e1 + 1) return false;
+  const v2 = runValue;
+  let h: number | undefined;
+  let m: number;
+  let sec: number;
+  let end: number;
+  if (s.charCodeAt(e2) === 0x3a) {
+    // h:m:s — with only m:s the next character would be a ':', which nothing may follow.
+    const e3 = digits(s, e2 + 1);
+    if (e3 === e2 + 1 || e3 - (e2 + 1) > 2) return false;
+    h = v1;
+    m = v2;
+    sec = runValue;
+    end = e3;
+  } else {
+    if (e2 - (e1 + 1) > 2) return false;
+    m = v1;
+    sec = v2;
+    end = e2;
+  }
+  let fraction = 0;
+  const mark = s.charCodeAt(end);
+  if (mark === 0x2e || mark === 0x2c) {
+    const e4 = digits(s, end + 1);
+    if (e4 > end + 1) {
+      if (e4 - (end + 1) > MAX_DIGITS) scanTooLong = true;
+      else fraction = runValue / (POW10[e4 - (end + 1)] as number);
+      end = e4;
+    }
+  }
+  scanEnd = end;
+  scanMs = sec >= 60 || (h !== undefined && m >= 60) ? undefined : Math.round((((h ?? 0) * 60 + m) * 60 + sec + fraction) * 1000);
+  return true;
+}
+
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2013 || c === 0x7e; // - – ~
+}
+
+/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
+export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+  // The regex `^\s*TIME\s*(?:[-–~]\s*TIME\s*)?$`, scanned by hand (it is on every line).
+  scanTooLong = false;
+  let i = skipSpace(inner, 0);
+  if (!scanTime(inner, i)) return undefined;
+  const startMs = scanMs;
+  i = skipSpace(inner, scanEnd);
+  let endMs: number | undefined;
+  let range = false;
+  if (i < inner.length) {
+    if (!isDash(inner.charCodeAt(i))) return undefined;
+    if (!scanTime(inner, skipSpace(inner, i + 1))) return undefined;
+    range = true;
+    endMs = scanMs;
+    if (skipSpace(inner, scanEnd) !== inner.length) return undefined;
+  }
+  if (scanTooLong) return parseTimestampRegex(inner);
+  if (startMs === undefined) return undefined;
+  if (!range) return { startMs };
   return endMs === undefined ? undefined : { startMs, endMs };
 }
 
@@ -66,8 +229,13 @@ function clip(text: string): string {
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
+/** Lines as split by /\r\n|\r|\n/; without a CR, splitting on LF alone is the same and cheaper. */
+export function splitLines(text: string): string[] {
+  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+}
+
 export function parsePlain(text: string): ParsedTranscript {
-  const lines = text.split(/\r\n|\r|\n/);
+  const lines = splitLines(text);
   const warnings: ReadWarning[] = [];
   const { meta, bodyStart } = parseFrontMatter(lines, warnings);
 
@@ -76,16 +244,19 @@ export function parsePlain(text: string): ParsedTranscript {
   for (let i = bodyStart; i < lines.length; i++) {
     const raw = lines[i] as string;
     const lineNo = i + 1;
-    if (raw.trim() === '') continue;
+    const start = skipSpace(raw, 0);
+    if (start === raw.length) continue;
 
-    const labelled = UTTERANCE.exec(raw);
+    const labelled = matchLabelled(raw, start);
     if (labelled) {
-      current = { speaker: roleOf(labelled[2] as string), text: (labelled[3] as string).trim(), line: lineNo };
-      const inner = labelled[1];
+      current = { speaker: labelled.speaker, text: labelled.text, line: lineNo };
+      const inner = labelled.inner;
       if (inner !== undefined) {
         const time = parseTimestamp(inner);
-        if (time) Object.assign(current, time);
-        else {
+        if (time) {
+          current.startMs = time.startMs;
+          if (time.endMs !== undefined) current.endMs = time.endMs;
+        } else {
           const column = raw.indexOf('[') + 1;
           warnings.push({ message: `line ${lineNo}, column ${column}: unrecognised timestamp [${inner}] ignored`, line: lineNo });
         }
