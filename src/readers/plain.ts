@@ -10,7 +10,7 @@
  *
  * It is the fallback reader: it accepts any text and fails with 'no speaker labels found'.
  */
-import type { Speaker, ReadWarning } from '../model/call.js';
+import type { CallMeta, Speaker, ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
@@ -46,8 +46,13 @@ export function isSpace(c: number): boolean {
   );
 }
 
-function skipSpace(s: string, i: number): number {
-  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+/** charCodeAt, but -1 at or past `end` (the end of the line): reading past a string's end (NaN) deoptimises. */
+function codeAt(s: string, i: number, end: number): number {
+  return i < end ? s.charCodeAt(i) : -1;
+}
+
+function skipSpace(s: string, i: number, end: number): number {
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
   return i;
 }
 
@@ -56,46 +61,56 @@ function lower(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
 }
 
-interface Labelled {
-  speaker: Speaker;
-  text: string;
-  /** Inside of the leading [...], when there is one. */
-  inner?: string;
-}
+/**
+ * The scanners work on positions in the whole text, not on line strings: no string per line, and
+ * reading a flat string is cheaper than reading slices of it. Their results are left here.
+ */
+let labelRole: Speaker = 'customer';
+/** Where the utterance text starts (after the colon and its spaces). */
+let labelTextStart = 0;
+/** Inside of the leading [...]: from..to, or -1 when there is none. */
+let innerFrom = -1;
+let innerTo = -1;
 
 /**
- * A hand-written form of `^\s*(?:\[([^\]]*)\]\s*)?(label)\s*[:：]\s*(.*)$` (case-insensitive), the
- * hot loop of reading a call; the regex with its label alternation cost most of the parse.
+ * A hand-written form of `^\s*(?:\[([^\]]*)\]\s*)?(label)\s*[:：]\s*(.*)$` (case-insensitive) on the
+ * line start..end (start: its first non-space character); the regex with its label alternation
+ * cost most of the parse. `lineBreaks`: whether the text has a U+2028/U+2029 at all.
  */
-function matchLabelled(raw: string, start: number): Labelled | undefined {
+function matchLabelled(text: string, start: number, end: number, lineBreaks: boolean): boolean {
   let at = start;
-  let inner: string | undefined;
-  if (raw.charCodeAt(start) === 0x5b /* [ */) {
-    const close = raw.indexOf(']', start + 1);
-    if (close < 0) return undefined;
-    inner = raw.slice(start + 1, close);
-    at = skipSpace(raw, close + 1);
+  innerFrom = -1;
+  if (text.charCodeAt(start) === 0x5b /* [ */) {
+    // Within the line only: indexOf would search the rest of the text for every such line.
+    let close = start + 1;
+    while (close < end && text.charCodeAt(close) !== 0x5d /* ] */) close++;
+    if (close === end) return false;
+    innerFrom = start + 1;
+    innerTo = close;
+    at = skipSpace(text, close + 1, end);
   }
-  const candidates = LABELS_BY_FIRST.get(lower(raw.charCodeAt(at)));
-  if (!candidates) return undefined;
+  const candidates = LABELS_BY_FIRST.get(lower(codeAt(text, at, end)));
+  if (!candidates) return false;
   for (const { label, role } of candidates) {
     let k = 1;
-    while (k < label.length && lower(raw.charCodeAt(at + k)) === label.charCodeAt(k)) k++;
+    while (k < label.length && lower(codeAt(text, at + k, end)) === label.charCodeAt(k)) k++;
     if (k < label.length) continue;
-    const colon = skipSpace(raw, at + k);
-    const c = raw.charCodeAt(colon);
+    const colon = skipSpace(text, at + k, end);
+    const c = codeAt(text, colon, end);
     if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
-    const from = skipSpace(raw, colon + 1);
+    const from = skipSpace(text, colon + 1, end);
     // `.` stops at U+2028/U+2029 and `$` is the end of the line: such a line has no match.
-    for (let i = from; i < raw.length; i++) {
-      const d = raw.charCodeAt(i);
-      if (d === 0x2028 || d === 0x2029) return undefined;
+    if (lineBreaks) {
+      for (let i = from; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2028 || d === 0x2029) return false;
+      }
     }
-    const out: Labelled = { speaker: role, text: raw.slice(from).trim() };
-    if (inner !== undefined) out.inner = inner;
-    return out;
+    labelRole = role;
+    labelTextStart = from;
+    return true;
   }
-  return undefined;
+  return false;
 }
 
 /** One time: [h:]mm:ss[.fff], fractions of any length (',' accepted as decimal mark). */
@@ -134,10 +149,10 @@ let scanTooLong = false;
 
 /** A digit run from i; returns its end (i when there is none) and leaves its value in runValue. */
 let runValue = 0;
-function digits(s: string, i: number): number {
+function digits(s: string, i: number, end: number): number {
   let v = 0;
   const from = i;
-  for (let c = s.charCodeAt(i); c >= 0x30 && c <= 0x39; c = s.charCodeAt(++i)) v = v * 10 + (c - 0x30);
+  for (let c = codeAt(s, i, end); c >= 0x30 && c <= 0x39; c = codeAt(s, ++i, end)) v = v * 10 + (c - 0x30);
   if (i - from > MAX_DIGITS) scanTooLong = true;
   runValue = v;
   return i;
@@ -148,20 +163,20 @@ function digits(s: string, i: number): number {
  * False when there is none; else scanEnd/scanMs are set. Same value as toMs: the same operations
  * on the same (exact) numbers, and int/10^n is the correctly rounded 0.frac as Number() gives.
  */
-function scanTime(s: string, i: number): boolean {
-  const e1 = digits(s, i);
-  if (e1 === i || s.charCodeAt(e1) !== 0x3a) return false;
+function scanTime(s: string, i: number, stop: number): boolean {
+  const e1 = digits(s, i, stop);
+  if (e1 === i || codeAt(s, e1, stop) !== 0x3a) return false;
   const v1 = runValue;
-  const e2 = digits(s, e1 + 1);
+  const e2 = digits(s, e1 + 1, stop);
   if (e2 === e1 + 1) return false;
   const v2 = runValue;
   let h: number | undefined;
   let m: number;
   let sec: number;
   let end: number;
-  if (s.charCodeAt(e2) === 0x3a) {
+  if (codeAt(s, e2, stop) === 0x3a) {
     // h:m:s — with only m:s the next character would be a ':', which nothing may follow.
-    const e3 = digits(s, e2 + 1);
+    const e3 = digits(s, e2 + 1, stop);
     if (e3 === e2 + 1 || e3 - (e2 + 1) > 2) return false;
     h = v1;
     m = v2;
@@ -174,9 +189,9 @@ function scanTime(s: string, i: number): boolean {
     end = e2;
   }
   let fraction = 0;
-  const mark = s.charCodeAt(end);
+  const mark = codeAt(s, end, stop);
   if (mark === 0x2e || mark === 0x2c) {
-    const e4 = digits(s, end + 1);
+    const e4 = digits(s, end + 1, stop);
     if (e4 > end + 1) {
       if (e4 - (end + 1) > MAX_DIGITS) scanTooLong = true;
       else fraction = runValue / (POW10[e4 - (end + 1)] as number);
@@ -192,27 +207,32 @@ function isDash(c: number): boolean {
   return c === 0x2d || c === 0x2013 || c === 0x7e; // - – ~
 }
 
-/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
-export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+/** parseTimestamp on text from..to (the inside of a bracket), without slicing it out. */
+function timestampAt(text: string, from: number, to: number): { startMs: number; endMs?: number } | undefined {
   // The regex `^\s*TIME\s*(?:[-–~]\s*TIME\s*)?$`, scanned by hand (it is on every line).
   scanTooLong = false;
-  let i = skipSpace(inner, 0);
-  if (!scanTime(inner, i)) return undefined;
+  let i = skipSpace(text, from, to);
+  if (!scanTime(text, i, to)) return undefined;
   const startMs = scanMs;
-  i = skipSpace(inner, scanEnd);
+  i = skipSpace(text, scanEnd, to);
   let endMs: number | undefined;
   let range = false;
-  if (i < inner.length) {
-    if (!isDash(inner.charCodeAt(i))) return undefined;
-    if (!scanTime(inner, skipSpace(inner, i + 1))) return undefined;
+  if (i < to) {
+    if (!isDash(text.charCodeAt(i))) return undefined;
+    if (!scanTime(text, skipSpace(text, i + 1, to), to)) return undefined;
     range = true;
     endMs = scanMs;
-    if (skipSpace(inner, scanEnd) !== inner.length) return undefined;
+    if (skipSpace(text, scanEnd, to) !== to) return undefined;
   }
-  if (scanTooLong) return parseTimestampRegex(inner);
+  if (scanTooLong) return parseTimestampRegex(text.slice(from, to));
   if (startMs === undefined) return undefined;
   if (!range) return { startMs };
   return endMs === undefined ? undefined : { startMs, endMs };
+}
+
+/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
+export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+  return timestampAt(inner, 0, inner.length);
 }
 
 function isAsciiWordChar(ch: string | undefined): boolean {
@@ -229,35 +249,69 @@ function clip(text: string): string {
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
-/** Lines as split by /\r\n|\r|\n/; without a CR, splitting on LF alone is the same and cheaper. */
-export function splitLines(text: string): string[] {
-  return text.includes('\r') ? text.split(/\r\n|\r|\n/) : text.split('\n');
+/**
+ * The front matter and where the body starts (a line index and its offset in `text`, which has
+ * LF line ends only). Only the head is split into lines: up to the line where parseFrontMatter
+ * stops looking (the first non-blank line when it is not `---`, else the closing `---`).
+ */
+function frontMatter(text: string, warnings: ReadWarning[]): { meta: CallMeta; bodyLine: number; bodyOffset: number } {
+  // Blank lines, then `---` at the start of a line: the first non-space character is a '-'.
+  const first = skipSpace(text, 0, text.length);
+  if (first === text.length || text.charCodeAt(first) !== 0x2d) return { meta: {}, bodyLine: 0, bodyOffset: 0 };
+  const head: string[] = [];
+  const offsets: number[] = [];
+  let opened = false;
+  for (let at = 0; at <= text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, nl);
+    head.push(line);
+    offsets.push(at);
+    at = nl + 1;
+    if (!opened) {
+      if (line.trim() === '') continue;
+      if (line.trimEnd() !== '---') break;
+      opened = true;
+    } else if (line.trimEnd() === '---') break;
+  }
+  const { meta, bodyStart } = parseFrontMatter(head, warnings);
+  if (bodyStart === 0) return { meta, bodyLine: 0, bodyOffset: 0 };
+  // The body starts after the closing line; past the end when that line is the last.
+  const closing = bodyStart - 1;
+  const after = (offsets[closing] as number) + (head[closing] as string).length + 1;
+  return { meta, bodyLine: bodyStart, bodyOffset: after };
 }
 
-export function parsePlain(text: string): ParsedTranscript {
-  const lines = splitLines(text);
+export function parsePlain(source: string): ParsedTranscript {
+  // One line end: CR LF and CR become LF, which leaves every line (and its number) as it was.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const lineBreaks = text.includes('\u2028') || text.includes('\u2029');
   const warnings: ReadWarning[] = [];
-  const { meta, bodyStart } = parseFrontMatter(lines, warnings);
+  const { meta, bodyLine, bodyOffset } = frontMatter(text, warnings);
 
   const utterances: ParsedUtterance[] = [];
   let current: ParsedUtterance | undefined;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const raw = lines[i] as string;
-    const lineNo = i + 1;
-    const start = skipSpace(raw, 0);
-    if (start === raw.length) continue;
+  let lineNo = bodyLine;
+  for (let a = bodyOffset; a <= text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    const lineStart = a;
+    a = b + 1;
+    lineNo++;
+    const start = skipSpace(text, lineStart, b);
+    if (start === b) continue;
 
-    const labelled = matchLabelled(raw, start);
-    if (labelled) {
-      current = { speaker: labelled.speaker, text: labelled.text, line: lineNo };
-      const inner = labelled.inner;
-      if (inner !== undefined) {
-        const time = parseTimestamp(inner);
+    if (matchLabelled(text, start, b, lineBreaks)) {
+      current = { speaker: labelRole, text: text.slice(labelTextStart, b).trim(), line: lineNo };
+      if (innerFrom >= 0) {
+        const time = timestampAt(text, innerFrom, innerTo);
         if (time) {
           current.startMs = time.startMs;
           if (time.endMs !== undefined) current.endMs = time.endMs;
         } else {
-          const column = raw.indexOf('[') + 1;
+          // The bracket is the line's first non-space character.
+          const column = start - lineStart + 1;
+          const inner = text.slice(innerFrom, innerTo);
           warnings.push({ message: `line ${lineNo}, column ${column}: unrecognised timestamp [${inner}] ignored`, line: lineNo });
         }
       }
@@ -265,6 +319,7 @@ export function parsePlain(text: string): ParsedTranscript {
       continue;
     }
 
+    const raw = text.slice(lineStart, b);
     let more = raw.trim();
     const bracket = LEADING_BRACKET.exec(raw);
     if (bracket && parseTimestamp(bracket[1] as string)) {

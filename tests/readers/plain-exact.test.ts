@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadWarning, Speaker } from '../../src/model/call.js';
 import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from '../../src/readers/labels.js';
-import { isSpace, parsePlain, parseTimestamp, splitLines } from '../../src/readers/plain.js';
+import { isSpace, parsePlain, parseTimestamp } from '../../src/readers/plain.js';
 import { parseFrontMatter } from '../../src/readers/plain-meta.js';
 import { ParseFailure } from '../../src/readers/types.js';
 import type { ParsedTranscript, ParsedUtterance } from '../../src/readers/types.js';
@@ -116,6 +116,7 @@ const LINE_PARTS = [
   '来电', ':', '：', ':', '：', '[', ']', '[00:01.5-00:03]', '[1:02:03]', '[00:75]', '[备注]', '您好', 'hello', 'world', '1', '。',
   ...SPACES,
 ];
+const HEADS = ['', '', '', '---\ncall_id: 1\n---\n', '\n---\r\nagent_id: 0128\r\n---\r\n', '---\ndate: x\n', '---', '-', ' \n---  \n---\n'];
 const BREAKS = ['\n', '\n', '\n', '\r\n', '\r'];
 
 function randomTimestamp(rnd: () => number): string {
@@ -140,12 +141,6 @@ describe('plain reader, exactly as the regex form', () => {
       if (isSpace(c) !== /\s/.test(ch) || isSpace(c) !== (ch.trim() === '')) differ.push(`U+${c.toString(16)}`);
     }
     expect(differ).toEqual([]);
-  });
-
-  it('splits lines as /\\r\\n|\\r|\\n/ does', () => {
-    for (const text of ['a\nb', 'a\r\nb', 'a\rb', 'a\r\r\nb\n\r', '\r', '', 'a\u2028b']) {
-      expect(splitLines(text)).toEqual(text.split(/\r\n|\r|\n/));
-    }
   });
 
   it.each([
@@ -190,6 +185,14 @@ describe('plain reader, exactly as the regex form', () => {
     ['a bad timestamp on a labelled line', '  [00:75] 坐席：您好'],
     ['text before the first label', '录音导出：2026\n坐席：您好'],
     ['a lone CR', '坐席：您好\r客户：你好\r\r'],
+    ['front matter after blank lines, CRLF', '\r\n \r\n---\r\ncall_id: 7\r\n---  \r\n坐席：您好'],
+    ['front matter closed on the last line', '---\ncall_id: 7\n---'],
+    ['front matter closed, then one empty line', '---\ncall_id: 7\n---\n'],
+    ['unclosed front matter', '---\ncall_id: 7\n坐席：您好'],
+    ['a dash line that is not front matter', '- 坐席：您好\n---\n客户：你好'],
+    ['an indented delimiter is not front matter', ' ---\ncall_id: 7\n---\n坐席：您好'],
+    ['a U+2028 in the front matter line', '---\u2028\ncall_id: 7\n---\n坐席：您好'],
+    ['a bracket closed only on a later line', '[00:01 坐席：您好\n客户：]你好'],
   ])('%s', (_name, text) => {
     expect(outcome(parsePlain, text)).toBe(outcome(refParsePlain, text));
   });
@@ -197,7 +200,7 @@ describe('plain reader, exactly as the regex form', () => {
   it('reads random transcripts the same', () => {
     const rnd = random(42);
     for (let i = 0; i < 20_000; i++) {
-      let text = rnd() < 0.2 ? '---\ncall_id: 1\n---\n' : '';
+      let text = pick(rnd, HEADS);
       const n = 1 + Math.floor(rnd() * 6);
       for (let j = 0; j < n; j++) text += randomLine(rnd) + pick(rnd, BREAKS);
       expect(outcome(parsePlain, text), JSON.stringify(text)).toBe(outcome(refParsePlain, text));
