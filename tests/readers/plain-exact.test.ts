@@ -193,6 +193,7 @@ describe('plain reader, exactly as the regex form', () => {
     ['an indented delimiter is not front matter', ' ---\ncall_id: 7\n---\n坐席：您好'],
     ['a U+2028 in the front matter line', '---\u2028\ncall_id: 7\n---\n坐席：您好'],
     ['a bracket closed only on a later line', '[00:01 坐席：您好\n客户：]你好'],
+    ['a timestamp, then no bracket end', '[00:01 A坐席：您好\n[00:01-x]坐席：您好\n[00:01 -]坐席：您好'],
   ])('%s', (_name, text) => {
     expect(outcome(parsePlain, text)).toBe(outcome(refParsePlain, text));
   });
