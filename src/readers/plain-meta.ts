@@ -16,14 +16,26 @@ const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
 };
 
 function isDelimiter(line: string | undefined): boolean {
-  return line !== undefined && line.trimEnd() === '---';
+  // Tested on every head line: the exact '---' and lines not starting with it need no trimEnd.
+  return line !== undefined && (line === '---' || (line.startsWith('---') && line.trimEnd() === '---'));
 }
 
-function validDate(value: string): boolean {
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * YYYY-MM-DD naming a real day, as a round trip through Date.UTC judges it (without building a
+ * Date): its years 0-99 are 1900-1999, so 0000-02-29 is not a day but 0004-02-29 is.
+ */
+export function validDate(value: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+  const y = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const year = y < 100 ? 1900 + y : y;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
 }
 
 /** Plain words for the mistakes people make in front matter; yaml's own wording otherwise. */
@@ -72,11 +84,15 @@ function simpleEntries(body: readonly string[], firstLine: number): Entry[] | un
 }
 
 /** YAML 1.2 core schema for a plain scalar. */
-function coreScalar(source: string): unknown {
-  if (source === '' || source === '~' || /^(null|Null|NULL)$/.test(source)) return null;
-  if (/^(true|True|TRUE)$/.test(source)) return true;
-  if (/^(false|False|FALSE)$/.test(source)) return false;
-  if (/^[-+]?(\d+|\d*\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(source)) return Number(source);
+export function coreScalar(source: string): unknown {
+  if (source === '' || source === '~') return null;
+  // Each form starts with its own characters: most values (ids, names) are told by the first.
+  const c = source.charCodeAt(0);
+  if ((c === 0x6e || c === 0x4e) && /^(null|Null|NULL)$/.test(source)) return null; // n N
+  if ((c === 0x74 || c === 0x54) && /^(true|True|TRUE)$/.test(source)) return true; // t T
+  if ((c === 0x66 || c === 0x46) && /^(false|False|FALSE)$/.test(source)) return false; // f F
+  const numeric = (c >= 0x30 && c <= 0x39) || c === 0x2b || c === 0x2d || c === 0x2e; // 0-9 + - .
+  if (numeric && /^[-+]?(\d+|\d*\.\d+|\d+\.\d*)([eE][-+]?\d+)?$/.test(source)) return Number(source);
   return source;
 }
 

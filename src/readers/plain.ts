@@ -10,7 +10,7 @@
  *
  * It is the fallback reader: it accepts any text and fails with 'no speaker labels found'.
  */
-import type { Speaker, ReadWarning } from '../model/call.js';
+import type { CallMeta, Speaker, ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
@@ -18,15 +18,99 @@ import { parseFrontMatter } from './plain-meta.js';
 import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
 
 // Longest labels first so 'agent' wins over 'a'. Latin labels are matched case-insensitively.
-const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
-/** [timestamp] label：text — the bracket is optional, either colon, spaces allowed around. */
-const UTTERANCE = new RegExp(`^\\s*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})\\s*[:：]\\s*(.*)$`, 'i');
+const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length);
 /** A leading [timestamp] on a line that has no label. */
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 
 /** The pattern only admits role labels, so every match is one or the other. */
 function roleOf(label: string): Speaker {
   return roleOfLabel(label) ?? 'customer';
+}
+
+/** Labels by their first character (lower case), each with its role, longest first. */
+const LABELS_BY_FIRST = new Map<number, Array<{ label: string; role: Speaker }>>();
+for (const label of LABELS) {
+  const first = label.charCodeAt(0);
+  const list = LABELS_BY_FIRST.get(first) ?? [];
+  list.push({ label, role: roleOf(label) });
+  LABELS_BY_FIRST.set(first, list);
+}
+
+/** JavaScript's \s (and String.prototype.trim's) whitespace. */
+export function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/** charCodeAt, but -1 at or past `end` (the end of the line): reading past a string's end (NaN) deoptimises. */
+function codeAt(s: string, i: number, end: number): number {
+  return i < end ? s.charCodeAt(i) : -1;
+}
+
+function skipSpace(s: string, i: number, end: number): number {
+  while (i < end && isSpace(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** ASCII letters compare case-insensitively, as the `i` flag does for these labels. */
+function lower(c: number): number {
+  return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+}
+
+/**
+ * The scanners work on positions in the whole text, not on line strings: no string per line, and
+ * reading a flat string is cheaper than reading slices of it. Their results are left here.
+ */
+let labelRole: Speaker = 'customer';
+/** Where the utterance text starts (after the colon and its spaces). */
+let labelTextStart = 0;
+/** Inside of the leading [...]: from..to, or -1 when there is none. */
+let innerFrom = -1;
+let innerTo = -1;
+
+/**
+ * A hand-written form of `^\s*(?:\[([^\]]*)\]\s*)?(label)\s*[:：]\s*(.*)$` (case-insensitive) on the
+ * line start..end (start: its first non-space character); the regex with its label alternation
+ * cost most of the parse. `lineBreaks`: whether the text has a U+2028/U+2029 at all.
+ */
+function matchLabelled(text: string, start: number, end: number, lineBreaks: boolean): boolean {
+  let at = start;
+  innerFrom = -1;
+  if (text.charCodeAt(start) === 0x5b /* [ */) {
+    // Within the line only: indexOf would search the rest of the text for every such line.
+    let close = start + 1;
+    while (close < end && text.charCodeAt(close) !== 0x5d /* ] */) close++;
+    if (close === end) return false;
+    innerFrom = start + 1;
+    innerTo = close;
+    at = skipSpace(text, close + 1, end);
+  }
+  const candidates = LABELS_BY_FIRST.get(lower(codeAt(text, at, end)));
+  if (!candidates) return false;
+  for (const { label, role } of candidates) {
+    let k = 1;
+    while (k < label.length && lower(codeAt(text, at + k, end)) === label.charCodeAt(k)) k++;
+    if (k < label.length) continue;
+    const colon = skipSpace(text, at + k, end);
+    const c = codeAt(text, colon, end);
+    if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
+    const from = skipSpace(text, colon + 1, end);
+    // `.` stops at U+2028/U+2029 and `$` is the end of the line: such a line has no match.
+    if (lineBreaks) {
+      for (let i = from; i < end; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 0x2028 || d === 0x2029) return false;
+      }
+    }
+    labelRole = role;
+    labelTextStart = from;
+    return true;
+  }
+  return false;
 }
 
 /** One time: [h:]mm:ss[.fff], fractions of any length (',' accepted as decimal mark). */
@@ -41,8 +125,8 @@ function toMs(h: string | undefined, m: string, s: string, frac: string | undefi
   return Math.round(((Number(h ?? 0) * 60 + minutes) * 60 + seconds + fraction) * 1000);
 }
 
-/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
-export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+/** The regex form of parseTimestamp: the reference, and the path for digit runs too long to add up exactly. */
+function parseTimestampRegex(inner: string): { startMs: number; endMs?: number } | undefined {
   const m = TIMESTAMP.exec(inner);
   if (!m) return undefined;
   const startMs = toMs(m[1], m[2] as string, m[3] as string, m[4]);
@@ -50,6 +134,105 @@ export function parseTimestamp(inner: string): { startMs: number; endMs?: number
   if (m[6] === undefined) return { startMs };
   const endMs = toMs(m[5], m[6], m[7] as string, m[8]);
   return endMs === undefined ? undefined : { startMs, endMs };
+}
+
+/** Powers of ten up to 1e15, all exact doubles. */
+const POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+/** Longer digit runs may not add up exactly in a double: those go to the regex path. */
+const MAX_DIGITS = 15;
+
+/** Scanner state of one time: where it ended and its value in ms (undefined: out of range). */
+let scanEnd = 0;
+let scanMs: number | undefined;
+/** Set when a digit run is too long for exact arithmetic. */
+let scanTooLong = false;
+
+/** A digit run from i; returns its end (i when there is none) and leaves its value in runValue. */
+let runValue = 0;
+function digits(s: string, i: number, end: number): number {
+  let v = 0;
+  const from = i;
+  for (let c = codeAt(s, i, end); c >= 0x30 && c <= 0x39; c = codeAt(s, ++i, end)) v = v * 10 + (c - 0x30);
+  if (i - from > MAX_DIGITS) scanTooLong = true;
+  runValue = v;
+  return i;
+}
+
+/**
+ * One TIME at i: `d+:d+[:d+]` where the last run has 1-2 digits, then an optional `[.,]d+`.
+ * False when there is none; else scanEnd/scanMs are set. Same value as toMs: the same operations
+ * on the same (exact) numbers, and int/10^n is the correctly rounded 0.frac as Number() gives.
+ */
+function scanTime(s: string, i: number, stop: number): boolean {
+  const e1 = digits(s, i, stop);
+  if (e1 === i || codeAt(s, e1, stop) !== 0x3a) return false;
+  const v1 = runValue;
+  const e2 = digits(s, e1 + 1, stop);
+  if (e2 === e1 + 1) return false;
+  const v2 = runValue;
+  let h: number | undefined;
+  let m: number;
+  let sec: number;
+  let end: number;
+  if (codeAt(s, e2, stop) === 0x3a) {
+    // h:m:s — with only m:s the next character would be a ':', which nothing may follow.
+    const e3 = digits(s, e2 + 1, stop);
+    if (e3 === e2 + 1 || e3 - (e2 + 1) > 2) return false;
+    h = v1;
+    m = v2;
+    sec = runValue;
+    end = e3;
+  } else {
+    if (e2 - (e1 + 1) > 2) return false;
+    m = v1;
+    sec = v2;
+    end = e2;
+  }
+  let fraction = 0;
+  const mark = codeAt(s, end, stop);
+  if (mark === 0x2e || mark === 0x2c) {
+    const e4 = digits(s, end + 1, stop);
+    if (e4 > end + 1) {
+      if (e4 - (end + 1) > MAX_DIGITS) scanTooLong = true;
+      else fraction = runValue / (POW10[e4 - (end + 1)] as number);
+      end = e4;
+    }
+  }
+  scanEnd = end;
+  scanMs = sec >= 60 || (h !== undefined && m >= 60) ? undefined : Math.round((((h ?? 0) * 60 + m) * 60 + sec + fraction) * 1000);
+  return true;
+}
+
+function isDash(c: number): boolean {
+  return c === 0x2d || c === 0x2013 || c === 0x7e; // - – ~
+}
+
+/** parseTimestamp on text from..to (the inside of a bracket), without slicing it out. */
+function timestampAt(text: string, from: number, to: number): { startMs: number; endMs?: number } | undefined {
+  // The regex `^\s*TIME\s*(?:[-–~]\s*TIME\s*)?$`, scanned by hand (it is on every line).
+  scanTooLong = false;
+  let i = skipSpace(text, from, to);
+  if (!scanTime(text, i, to)) return undefined;
+  const startMs = scanMs;
+  i = skipSpace(text, scanEnd, to);
+  let endMs: number | undefined;
+  let range = false;
+  if (i < to) {
+    if (!isDash(text.charCodeAt(i))) return undefined;
+    if (!scanTime(text, skipSpace(text, i + 1, to), to)) return undefined;
+    range = true;
+    endMs = scanMs;
+    if (skipSpace(text, scanEnd, to) !== to) return undefined;
+  }
+  if (scanTooLong) return parseTimestampRegex(text.slice(from, to));
+  if (startMs === undefined) return undefined;
+  if (!range) return { startMs };
+  return endMs === undefined ? undefined : { startMs, endMs };
+}
+
+/** Parse the inside of a `[...]` timestamp: a time or a start-end range, in ms. */
+export function parseTimestamp(inner: string): { startMs: number; endMs?: number } | undefined {
+  return timestampAt(inner, 0, inner.length);
 }
 
 function isAsciiWordChar(ch: string | undefined): boolean {
@@ -66,27 +249,69 @@ function clip(text: string): string {
   return text.length > 30 ? `${text.slice(0, 30)}…` : text;
 }
 
-export function parsePlain(text: string): ParsedTranscript {
-  const lines = text.split(/\r\n|\r|\n/);
+/**
+ * The front matter and where the body starts (a line index and its offset in `text`, which has
+ * LF line ends only). Only the head is split into lines: up to the line where parseFrontMatter
+ * stops looking (the first non-blank line when it is not `---`, else the closing `---`).
+ */
+function frontMatter(text: string, warnings: ReadWarning[]): { meta: CallMeta; bodyLine: number; bodyOffset: number } {
+  // Blank lines, then `---` at the start of a line: the first non-space character is a '-'.
+  const first = skipSpace(text, 0, text.length);
+  if (first === text.length || text.charCodeAt(first) !== 0x2d) return { meta: {}, bodyLine: 0, bodyOffset: 0 };
+  const head: string[] = [];
+  const offsets: number[] = [];
+  let opened = false;
+  for (let at = 0; at <= text.length; ) {
+    let nl = text.indexOf('\n', at);
+    if (nl < 0) nl = text.length;
+    const line = text.slice(at, nl);
+    head.push(line);
+    offsets.push(at);
+    at = nl + 1;
+    if (!opened) {
+      if (line.trim() === '') continue;
+      if (line.trimEnd() !== '---') break;
+      opened = true;
+    } else if (line.trimEnd() === '---') break;
+  }
+  const { meta, bodyStart } = parseFrontMatter(head, warnings);
+  if (bodyStart === 0) return { meta, bodyLine: 0, bodyOffset: 0 };
+  // The body starts after the closing line; past the end when that line is the last.
+  const closing = bodyStart - 1;
+  const after = (offsets[closing] as number) + (head[closing] as string).length + 1;
+  return { meta, bodyLine: bodyStart, bodyOffset: after };
+}
+
+export function parsePlain(source: string): ParsedTranscript {
+  // One line end: CR LF and CR become LF, which leaves every line (and its number) as it was.
+  const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
+  const lineBreaks = text.includes('\u2028') || text.includes('\u2029');
   const warnings: ReadWarning[] = [];
-  const { meta, bodyStart } = parseFrontMatter(lines, warnings);
+  const { meta, bodyLine, bodyOffset } = frontMatter(text, warnings);
 
   const utterances: ParsedUtterance[] = [];
   let current: ParsedUtterance | undefined;
-  for (let i = bodyStart; i < lines.length; i++) {
-    const raw = lines[i] as string;
-    const lineNo = i + 1;
-    if (raw.trim() === '') continue;
+  let lineNo = bodyLine;
+  for (let a = bodyOffset; a <= text.length; ) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    const lineStart = a;
+    a = b + 1;
+    lineNo++;
+    const start = skipSpace(text, lineStart, b);
+    if (start === b) continue;
 
-    const labelled = UTTERANCE.exec(raw);
-    if (labelled) {
-      current = { speaker: roleOf(labelled[2] as string), text: (labelled[3] as string).trim(), line: lineNo };
-      const inner = labelled[1];
-      if (inner !== undefined) {
-        const time = parseTimestamp(inner);
-        if (time) Object.assign(current, time);
-        else {
-          const column = raw.indexOf('[') + 1;
+    if (matchLabelled(text, start, b, lineBreaks)) {
+      current = { speaker: labelRole, text: text.slice(labelTextStart, b).trim(), line: lineNo };
+      if (innerFrom >= 0) {
+        const time = timestampAt(text, innerFrom, innerTo);
+        if (time) {
+          current.startMs = time.startMs;
+          if (time.endMs !== undefined) current.endMs = time.endMs;
+        } else {
+          // The bracket is the line's first non-space character.
+          const column = start - lineStart + 1;
+          const inner = text.slice(innerFrom, innerTo);
           warnings.push({ message: `line ${lineNo}, column ${column}: unrecognised timestamp [${inner}] ignored`, line: lineNo });
         }
       }
@@ -94,6 +319,7 @@ export function parsePlain(text: string): ParsedTranscript {
       continue;
     }
 
+    const raw = text.slice(lineStart, b);
     let more = raw.trim();
     const bracket = LEADING_BRACKET.exec(raw);
     if (bracket && parseTimestamp(bracket[1] as string)) {

@@ -106,7 +106,12 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   // Each utterance's "voice": its explicit role, else its channel; '' when the format has neither.
   const voice = (u: ParsedTranscript['utterances'][number]): string =>
     parsed.explicitRoles || explicit(u.speaker) ? (u.speaker ?? '') : (u.channel ?? '');
-  const voices = [...new Set(parsed.utterances.map(voice).filter((v) => v !== ''))];
+  const distinct = new Set<string>();
+  for (const u of parsed.utterances) {
+    const v = voice(u);
+    if (v !== '') distinct.add(v);
+  }
+  const voices = [...distinct];
   const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker): Utterance[] =>
     parsed.utterances.map((u, index) => {
       // Explicit copies (not a rest spread): this runs for every utterance of every call.

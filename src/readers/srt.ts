@@ -41,6 +41,8 @@ export function parseSrt(text: string): ParsedTranscript {
 export const srtReader: FormatReader = {
   name: 'srt',
   sniff(text) {
+    // Both first-line forms start with a digit: refuse other texts without splitting them.
+    if (!/^\s*\d/.test(text)) return false;
     if (/^\s*WEBVTT/.test(text)) return false;
     const lines = text.split(/\r\n|\r|\n/, 40).filter((l) => l.trim() !== '');
     const first = lines[0];
