@@ -7,7 +7,15 @@
  * on purpose, so a key never depends on the neighbouring words and the same character always has
  * the same key in phrases and transcripts.
  */
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
+
+// pinyin-pro's dictionaries cost ~18 MB per thread: loaded on the first key asked for, so a
+// thread that never near-matches (the audit's main thread) never pays for them.
+let pinyin: typeof import('pinyin-pro').pinyin | undefined;
+function readingOf(char: string): string | undefined {
+  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
+  return pinyin(char, { toneType: 'none', type: 'array' })[0];
+}
 
 /** Keys live in the Private Use Area, which folded text never contains. */
 const KEY_BASE = 0xe000;
@@ -27,7 +35,7 @@ export function soundKey(code: number): number {
   if (cached !== 0) return cached;
   let key = code;
   if (isHan(code)) {
-    const reading = pinyin(String.fromCharCode(code), { toneType: 'none', type: 'array' })[0];
+    const reading = readingOf(String.fromCharCode(code));
     if (reading && /^[a-zü]+$/.test(reading)) {
       let k = syllableKey.get(reading);
       if (k === undefined && KEY_BASE + syllableKey.size <= KEY_LIMIT) {

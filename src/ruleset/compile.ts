@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AhoCorasick } from '../match/aho-corasick.js';
+import type { TolerantMatcher } from '../match/tolerant.js';
 import { foldPhrase } from '../normalize/fold.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
@@ -81,6 +82,8 @@ class Compiler {
       if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
+    const { patterns, tolerantSets } = this;
+    let tolerant: TolerantMatcher | undefined;
     const ruleset: CompiledRuleset = {
       spec,
       name: spec.name,
@@ -97,7 +100,10 @@ class Compiler {
       matcher: new AhoCorasick(this.patterns),
       setsOfPattern: this.setsOfPattern(),
       setCount: this.sets.length,
-      tolerant: buildTolerantMatcher(this.patterns, this.tolerantSets),
+      // Built on first use: only threads that score calls need it (and its pinyin dictionaries).
+      get tolerant(): TolerantMatcher {
+        return (tolerant ??= buildTolerantMatcher(patterns, tolerantSets));
+      },
     };
     return { ok: true, ruleset, problems: this.problems };
   }
