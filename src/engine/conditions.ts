@@ -36,6 +36,8 @@ export function evaluateWhen(p: PreparedCall, when: CompiledWhen | undefined): A
 }
 
 function allOf(results: Applicability[]): Applicability {
+  if (results.length === 0) return YES;
+  if (results.length === 1) return results[0] as Applicability;
   const no = results.find((r) => r.state === 'no');
   if (no) return no;
   const unknown = results.find((r) => r.state === 'unknown');

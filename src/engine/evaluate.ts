@@ -44,6 +44,8 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
 
 /** Several checks in one rule: any fail fails (with every failing check's reason), review beats pass, all-na is na. */
 function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
+  // Most rules have one check and no trigger quote: its outcome is the rule's.
+  if (outcomes.length === 1 && triggerEvidence.length === 0 && (outcomes[0] as CheckOutcome).window !== '') return outcomes[0] as CheckOutcome;
   const fails = outcomes.filter((o) => o.verdict === 'fail');
   if (fails.length > 0) {
     return {
