@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countUnits } from '../../src/engine/timing/speech-rate.js';
+import { prng } from '../../src/workflow/prng.js';
 import { rulesetAt, SCRIPTS, score, TIMING, turns } from './helpers.js';
 
 describe('counting characters', () => {
@@ -8,6 +9,20 @@ describe('counting characters', () => {
     expect(countUnits('您好，iPhone 15 Pro！')).toBe(5);
     expect(countUnits('订单号是2026A，好的。')).toBe(7);
     expect(countUnits('……，。？')).toBe(0);
+  });
+
+  it('counts exactly what the Unicode-property regex matches, on random mixed text', () => {
+    const UNITS = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+    // Han (BMP, extension A, astral extension B, 〇 々), Latin, full-width, digits, kana, Hangul,
+    // Cyrillic, punctuation, spaces, combining marks and lone surrogates.
+    const pool = [...'您好请问aZ09ＡＢ１２〇々㐀あアカ한ДжÉé，。！? \u0301\u00b2'].concat(['𠀀', '𝟘', '\ud800', '\udc00']);
+    const rand = prng(20261123);
+    for (let n = 0; n < 5000; n++) {
+      let text = '';
+      const length = Math.floor(rand() * 24);
+      for (let i = 0; i < length; i++) text += pool[Math.floor(rand() * pool.length)];
+      expect(countUnits(text), JSON.stringify(text)).toBe(text.match(UNITS)?.length ?? 0);
+    }
   });
 });
 
