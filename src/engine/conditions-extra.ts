@@ -74,7 +74,7 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   const region = String(p.call.meta.region ?? p.ruleset.region ?? '').toUpperCase();
   if (region === '') return { state: 'unknown', reason: 'no region for the holiday calendar (ruleset `region:` or call metadata)' };
   if (!['CN', 'TW', 'HK'].includes(region)) return { state: 'unknown', reason: `no holiday calendar for region ${region}` };
-  const kind = dayKind(date, region as Region, p.ruleset.calendar);
+  const kind = cachedDayKind(date, region as Region, p.ruleset.calendar);
   if (!kind.known) return { state: 'unknown', reason: `no calendar data for ${date.slice(0, 4)} (${region})` };
   const day = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
   const named = kind.name ? ` (${kind.name})` : '';
@@ -82,6 +82,17 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (kind.holiday) return answer(true, `${date} is a public holiday in ${region}${named}`);
   if (kind.weekend) return answer(true, `${date} is a ${day}`);
   return answer(false, `${date} is a working day (${day})`);
+}
+
+/** A month of calls has a few dozen distinct dates: look each up once per ruleset calendar. */
+const dayKinds = new WeakMap<object, Map<string, ReturnType<typeof dayKind>>>();
+function cachedDayKind(date: string, region: Region, calendar: NonNullable<Parameters<typeof dayKind>[2]>): ReturnType<typeof dayKind> {
+  let known = dayKinds.get(calendar);
+  if (!known) dayKinds.set(calendar, (known = new Map()));
+  const key = `${region} ${date}`;
+  let kind = known.get(key);
+  if (!kind) known.set(key, (kind = dayKind(date, region, calendar)));
+  return kind;
 }
 
 /** The caller says nothing at all: no customer turn with any words in it. */
