@@ -29,10 +29,14 @@ function pick(rand, list) {
   return list[Math.floor(rand() * list.length)];
 }
 
+/** Bumped when the generated text changes, so a cached month is rebuilt. */
+const FORMAT = 2;
+
 function mmss(ms) {
-  const s = ms / 1000;
-  const m = Math.floor(s / 60);
-  return `${String(m).padStart(2, '0')}:${(s - m * 60).toFixed(1).padStart(4, '0')}`;
+  // Whole tenths first, so 59.96 s is written 01:00.0, never 00:60.0 (which readers rightly refuse).
+  const tenths = Math.round(ms / 100);
+  const m = Math.floor(tenths / 600);
+  return `${String(m).padStart(2, '0')}:${((tenths - m * 600) / 10).toFixed(1).padStart(4, '0')}`;
 }
 
 /** One call of roughly `targetBytes` bytes. */
@@ -67,7 +71,7 @@ export function makeCall(rand, i, toTraditional, targetBytes = 3000) {
 /** Write (or reuse) a month of `count` calls under `dir`; returns the folder. */
 export function writeMonth(dir, count, seed = 20261001) {
   const stamp = join(dir, '.complete');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === `${count}:${seed}`) return dir;
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === `${count}:${seed}:${FORMAT}`) return dir;
   mkdirSync(dir, { recursive: true });
   const rand = prng(seed);
   const cn2tw = OpenCC.Converter({ from: 'cn', to: 'tw' });
@@ -77,6 +81,6 @@ export function writeMonth(dir, count, seed = 20261001) {
     if (i % 1000 === 0) mkdirSync(sub, { recursive: true });
     writeFileSync(join(sub, `call-${String(i).padStart(7, '0')}.txt`), makeCall(rand, i, traditional ? cn2tw : undefined));
   }
-  writeFileSync(stamp, `${count}:${seed}`);
+  writeFileSync(stamp, `${count}:${seed}:${FORMAT}`);
   return dir;
 }

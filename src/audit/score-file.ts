@@ -79,7 +79,7 @@ export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
     file,
     severity: 'warning',
     stage: 'parse',
-    message: (w.line !== undefined ? `line ${w.line}: ` : '') + w.message,
+    message: (w.line !== undefined ? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}: ` : '') + w.message,
   }));
   for (const conflict of opts.enrich?.(call) ?? []) rows.push({ file, severity: 'warning', stage: 'meta', message: conflict });
   if (call.meta.agent_id === undefined || call.meta.agent_id === '') {

@@ -55,6 +55,7 @@ export interface SourceFacts {
 export interface ReadWarning {
   message: string;
   line?: number;
+  column?: number;
 }
 
 /** A hold the telephony system recorded (the hold button), in ms from the recording start. */

@@ -312,7 +312,7 @@ export function parsePlain(source: string): ParsedTranscript {
           // The bracket is the line's first non-space character.
           const column = start - lineStart + 1;
           const inner = text.slice(innerFrom, innerTo);
-          warnings.push({ message: `line ${lineNo}, column ${column}: unrecognised timestamp [${inner}] ignored`, line: lineNo });
+          warnings.push({ message: `unrecognised timestamp [${inner}] ignored`, line: lineNo, column });
         }
       }
       utterances.push(current);

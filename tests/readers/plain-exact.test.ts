@@ -61,7 +61,7 @@ function refParsePlain(text: string): ParsedTranscript {
         if (time) Object.assign(current, time);
         else {
           const column = raw.indexOf('[') + 1;
-          warnings.push({ message: `line ${lineNo}, column ${column}: unrecognised timestamp [${inner}] ignored`, line: lineNo });
+          warnings.push({ message: `unrecognised timestamp [${inner}] ignored`, line: lineNo, column });
         }
       }
       utterances.push(current);

@@ -83,7 +83,7 @@ describe('plain format', () => {
       { line: 5, message: 'front matter "direction: sideways" is not inbound or outbound; ignored' },
       { line: 6, message: 'front matter "date: 2026-13-01" is not a date (YYYY-MM-DD); ignored' },
       { line: 11, message: 'line 11: text before the first speaker label ignored: "录音导出：2026-10-02 系统自动生成"' },
-      { line: 26, message: 'line 26, column 1: unrecognised timestamp [备注] ignored' },
+      { line: 26, column: 1, message: 'unrecognised timestamp [备注] ignored' },
       { line: 27, message: 'line 27: timestamp without a speaker label; the text is taken as a continuation' },
     ]);
   });
