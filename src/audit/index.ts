@@ -2,7 +2,7 @@
  * The audit pipeline: inputs → (workers) read + score → reports. Results are handed to the
  * report writer in input order whatever order they finish in, so output is deterministic.
  */
-import { createReportWriter, type ReportWriter } from '../report/index.js';
+import { createReportWriter, unpackCall, type ReportWriter } from '../report/index.js';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs } from './inputs.js';
@@ -60,8 +60,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
     let jobs = 1;
     const take = (outcome: FileOutcome): void => {
       if (outcome.rendered) {
-        writer.addRendered(outcome.rendered);
-        month.take(outcome.rendered, outcome.overridesApplied);
+        const rendered = unpackCall(outcome.rendered);
+        writer.addRendered(rendered);
+        month.take(rendered, outcome.overridesApplied);
         scored++;
       } else failedFiles++;
       for (const row of outcome.rows) {

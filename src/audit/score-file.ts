@@ -7,7 +7,7 @@ import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { enrichOption, type MetadataConfig } from './metadata.js';
-import { renderCall, type RenderedCall } from '../report/index.js';
+import { packCall, type PackedCall } from '../report/index.js';
 import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
 
 export interface ProblemRow {
@@ -29,7 +29,8 @@ export interface ScoredFile {
 /** A file scored and rendered into report rows (what crosses back from a worker). */
 export interface FileOutcome {
   file: string;
-  rendered?: RenderedCall;
+  /** One string, cheap to post (report/render.ts); unpackCall turns it back into rows. */
+  rendered?: PackedCall;
   rows: ProblemRow[];
   overridesApplied?: number;
 }
@@ -63,7 +64,7 @@ export interface ScoreOptions {
 export function auditFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): FileOutcome {
   const scored = scoreFile(file, ruleset, opts);
   if (!scored.result) return { file, rows: scored.rows };
-  const rendered = renderCall(scored.result, { ruleIds: ruleset.rules.map((r) => r.id), mask: opts.mask ?? true });
+  const rendered = packCall(scored.result, { ruleIds: ruleset.rules.map((r) => r.id), mask: opts.mask ?? true });
   return { file, rendered, rows: scored.rows, overridesApplied: scored.overridesApplied };
 }
 

@@ -2,6 +2,6 @@ export { createReportWriter, SCORECARD_COLUMNS, FINDINGS_COLUMNS, ERRORS_COLUMNS
 export { ReportError, atomicWriteFile, discardAllStaging } from './atomic.js';
 export { maskPersonalData } from './mask.js';
 export { csvLine, csvHeader, BOM } from './csv.js';
-export { renderCall, type RenderedCall, type CallSummary, type RenderOptions, type FailedFinding } from './render.js';
+export { renderCall, packCall, unpackCall, type PackedCall, type RenderedCall, type CallSummary, type RenderOptions, type FailedFinding } from './render.js';
 export type { SummaryColumns, SummaryTable } from './summary.js';
 export type { Cell } from './csv.js';

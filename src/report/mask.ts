@@ -51,8 +51,16 @@ function maskDigits(run: string): string {
 const N = '[零〇一二三四五六七八九幺两]';
 const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ ，,]?${N}[ ，,]?${N}`);
 
+/**
+ * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or
+ * numerals with nothing but separators, brackets or X between them (the shortest, a landline
+ * 010-1234567, has 10), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
+ * skip the three full patterns.
+ */
+const ENOUGH = /(?:[0-9０-９零〇一二三四五六七八九幺两][ \-－，,(（)）XxＸ]*){10}|@/;
+
 export function maskPersonalData(text: string): string {
-  if (!text || !MAYBE.test(text)) return text;
+  if (!text || !MAYBE.test(text) || !ENOUGH.test(text)) return text;
   return text
     .replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`)
     .replace(ARABIC, maskDigits)

@@ -3,8 +3,8 @@
  * in the worker thread — so the main thread only appends strings. Masking happens here too.
  */
 import { formatMs } from '../model/call.js';
-import type { CallResult, Evidence, RuleResult } from '../engine/index.js';
-import { csvLine } from './csv.js';
+import type { CallResult, CategoryScore, Evidence, RuleResult } from '../engine/index.js';
+import { cell, idCell } from './csv.js';
 import { maskPersonalData } from './mask.js';
 
 /** What summary.csv needs of a call. */
@@ -48,28 +48,39 @@ export interface RenderOptions {
 }
 
 export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
-  const verdicts = new Map(r.rules.map((x) => [x.ruleId, x.verdict]));
-  const scorecard = csvLine(
-    [r.callId, r.date, r.file, r.score, r.earned, r.applicable, r.criticalFail, r.result, ...opts.ruleIds.map((id) => verdicts.get(id) ?? '')],
-    ID_COLUMN,
-  );
+  const callCells = `${idOrCell(r.callId)},${idOrCell(r.agentId)},`;
   const mask = (text: string | undefined): string | undefined => (opts.mask && text ? maskPersonalData(text) : text);
+  // One pass over the rules builds the findings rows (one string, no arrays of cells), the
+  // scorecard's verdicts and the failures, which reuse the row's masked quote and reason.
   let findings = '';
-  for (const rule of r.rules) {
+  let verdicts = '';
+  const ruleIds = opts.ruleIds;
+  let inOrder = r.rules.length === ruleIds.length;
+  const failedRules: string[] = [];
+  const failures: FailedFinding[] = [];
+  for (let i = 0; i < r.rules.length; i++) {
+    const rule = r.rules[i] as RuleResult;
+    // Each field read once: results of different rules have different shapes, so every
+    // property read on them is a slow (megamorphic) lookup.
+    const { ruleId, verdict, override } = rule;
+    if (inOrder && ruleIds[i] === ruleId) verdicts += `,${wordCell(verdict ?? '')}`;
+    else inOrder = false;
     const e = rule.evidence[0];
-    findings += csvLine(
-      [
-        r.callId, r.agentId, rule.ruleId, rule.category, rule.verdict, rule.points, rule.maxPoints, rule.critical, e?.turn, evidenceTime(e), e?.speaker, mask(e?.quote), rule.window, mask(reasonOf(rule)),
-        rule.override?.reviewer, mask(rule.override?.reason),
-      ],
-      ID_COLUMNS,
-    );
+    const time = evidenceTime(e);
+    const speaker = e?.speaker;
+    const quote = mask(e?.quote);
+    const reason = mask(reasonOf(rule.reason, override));
+    const reviewer = override?.reviewer;
+    findings += `${callCells}${ruleCells(ruleId, rule.category)}${wordCell(verdict)},${cell(rule.points)},${cell(rule.maxPoints)},${cell(rule.critical)},${cell(e?.turn)},${timeCell(time)},${wordCell(speaker)},${cell(quote)},${cell(rule.window)},${cell(reason)},${cell(reviewer)},${cell(mask(override?.reason))}\n`;
+    if (verdict !== 'fail') continue;
+    failedRules.push(ruleId);
+    failures.push({ ruleId, time, speaker: speaker ?? '', quote: quote ?? '', reason: reason ?? '', overrideBy: reviewer ?? '' });
   }
   const categories: Record<string, number | undefined> = {};
-  for (const [name, c] of Object.entries(r.categories)) categories[name] = c.score;
+  for (const name in r.categories) categories[name] = (r.categories[name] as CategoryScore).score;
   return {
     agentId: r.agentId,
-    scorecard,
+    scorecard: `${scorecardStart(r)}${inOrder ? verdicts : verdictsById(r, ruleIds)}\n`,
     findings,
     summary: {
       callId: r.callId,
@@ -83,28 +94,106 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
       result: r.result,
       criticalFail: r.criticalFail,
       categories,
-      failedRules: r.rules.filter((x) => x.verdict === 'fail').map((x) => x.ruleId),
+      failedRules,
     },
-    failures: r.rules
-      .filter((x) => x.verdict === 'fail')
-      .map((x) => ({
-        ruleId: x.ruleId,
-        time: evidenceTime(x.evidence[0]),
-        speaker: x.evidence[0]?.speaker ?? '',
-        quote: mask(x.evidence[0]?.quote) ?? '',
-        reason: mask(reasonOf(x)) ?? '',
-        overrideBy: x.override?.reviewer ?? '',
-      })),
+    failures,
   };
 }
 
-/** An overridden finding keeps the engine's reason, saying what the engine had decided. */
-function reasonOf(rule: RuleResult): string {
-  return rule.override ? `engine verdict ${rule.override.engineVerdict}: ${rule.reason}` : rule.reason;
+/**
+ * A rendered call as one string: what a worker posts to the main thread. Posting one string
+ * costs a fraction of structured-cloning the summary and failure objects field by field.
+ * Line 1 is JSON of the scorecard and summary, line 2 JSON of the failures (JSON never holds a
+ * raw line break), then the findings rows unchanged.
+ */
+export type PackedCall = string;
+
+type Head = [
+  scorecard: string, callId: string, file: string, format: string, encoding: string, date: string, agentId: string, agentName: string,
+  score: number | null, result: CallResult['result'], criticalFail: boolean, categories: Array<string | number | null>, failedRules: string[],
+];
+
+export function packCall(r: CallResult, opts: RenderOptions): PackedCall {
+  const call = renderCall(r, opts);
+  const s = call.summary;
+  const categories: Array<string | number | null> = [];
+  for (const name in s.categories) categories.push(name, s.categories[name] ?? null);
+  const head: Head = [call.scorecard, s.callId, s.file, s.format, s.encoding, s.date, s.agentId, s.agentName, s.score ?? null, s.result, s.criticalFail, categories, s.failedRules];
+  const failures: string[] = [];
+  for (const f of call.failures) failures.push(f.ruleId, f.time, f.speaker, f.quote, f.reason, f.overrideBy);
+  return `${JSON.stringify(head)}\n${JSON.stringify(failures)}\n${call.findings}`;
 }
 
-const ID_COLUMN = [0];
-const ID_COLUMNS = [0, 1];
+export function unpackCall(packed: PackedCall): RenderedCall {
+  const headEnd = packed.indexOf('\n');
+  const failuresEnd = packed.indexOf('\n', headEnd + 1);
+  const [scorecard, callId, file, format, encoding, date, agentId, agentName, score, result, criticalFail, cats, failedRules] = JSON.parse(packed.slice(0, headEnd)) as Head;
+  const categories: Record<string, number | undefined> = {};
+  for (let i = 0; i < cats.length; i += 2) categories[cats[i] as string] = (cats[i + 1] as number | null) ?? undefined;
+  // Only the HTML report reads the failures (most of the JSON): parsed on first use.
+  const failuresJson = packed.slice(headEnd + 1, failuresEnd);
+  let failures: FailedFinding[] | undefined;
+  return {
+    agentId,
+    scorecard,
+    findings: packed.slice(failuresEnd + 1),
+    summary: { callId, file, format, encoding, date, agentId, agentName, score: score ?? undefined, result, criticalFail, categories, failedRules },
+    get failures(): FailedFinding[] {
+      return (failures ??= parseFailures(failuresJson));
+    },
+  };
+}
+
+function parseFailures(json: string): FailedFinding[] {
+  const flat = JSON.parse(json) as string[];
+  const failures: FailedFinding[] = [];
+  for (let i = 0; i < flat.length; i += 6) {
+    failures.push({ ruleId: flat[i] as string, time: flat[i + 1] as string, speaker: flat[i + 2] as string, quote: flat[i + 3] as string, reason: flat[i + 4] as string, overrideBy: flat[i + 5] as string });
+  }
+  return failures;
+}
+
+function scorecardStart(r: CallResult): string {
+  return `${idOrCell(r.callId)},${cell(r.date)},${cell(r.file)},${cell(r.score)},${cell(r.earned)},${cell(r.applicable)},${cell(r.criticalFail)},${cell(r.result)}`;
+}
+
+/** The scorecard's verdict cells in ruleset order, for results not listed in that order. */
+function verdictsById(r: CallResult, ruleIds: readonly string[]): string {
+  const byId = new Map(r.rules.map((x) => [x.ruleId, x.verdict]));
+  let cells = '';
+  for (const id of ruleIds) cells += `,${wordCell(byId.get(id) ?? '')}`;
+  return cells;
+}
+
+/** `rule_id,category,` escaped: the same in every call, so escaped once per rule. */
+const RULE_CELLS = new Map<string, { category: string; cells: string }>();
+
+function ruleCells(ruleId: string, category: string): string {
+  const known = RULE_CELLS.get(ruleId);
+  if (known?.category === category) return known.cells;
+  const cells = `${cell(ruleId)},${cell(category)},`;
+  RULE_CELLS.set(ruleId, { category, cells });
+  return cells;
+}
+
+/** Verdicts and speakers are plain words that need no escaping. */
+function wordCell(word: string | undefined): string {
+  return word === 'pass' || word === 'fail' || word === 'na' || word === 'agent' || word === 'customer' || word === '' ? word : cell(word);
+}
+
+/** formatMs writes numbers, colons and dots: nothing to quote; only a negative time starts like a formula. */
+function timeCell(time: string): string {
+  return time.charCodeAt(0) === 45 ? cell(time) : time;
+}
+
+/** An overridden finding keeps the engine's reason, saying what the engine had decided. */
+function reasonOf(reason: string, override: RuleResult['override']): string {
+  return override ? `engine verdict ${override.engineVerdict}: ${reason}` : reason;
+}
+
+function idOrCell(value: string): string {
+  return typeof value === 'string' ? idCell(value) : cell(value);
+}
 
 function evidenceTime(e: Evidence | undefined): string {
   if (!e || e.startMs === undefined) return '';

@@ -75,7 +75,8 @@ export const SCORECARD_COLUMNS = ['call_id', 'date', 'file', 'score', 'earned', 
 export const FINDINGS_COLUMNS = ['call_id', 'agent_id', 'rule_id', 'category', 'verdict', 'points', 'max_points', 'critical', 'turn', 'time', 'speaker', 'quote', 'window', 'reason', 'override_by', 'override_reason'];
 export const ERRORS_COLUMNS = ['file', 'severity', 'stage', 'message'];
 
-const FLUSH_BYTES = 1 << 16;
+/** findings.csv is written in chunks of up to this many bytes. */
+const FLUSH_BYTES = 1 << 20;
 
 export function createReportWriter(outDir: string, opts: ReportWriterOptions): ReportWriter {
   return new StreamingReportWriter(outDir, opts);
@@ -84,7 +85,13 @@ export function createReportWriter(outDir: string, opts: ReportWriterOptions): R
 class StreamingReportWriter implements ReportWriter {
   private readonly staging: StagingDir;
   private readonly findingsFd: number;
-  private findingsBuffer = '';
+  /**
+   * Findings rows not yet written, as UTF-8: each call's rows are encoded straight into this
+   * reused buffer, rather than concatenated into a string that writeSync must flatten (a copy
+   * of every chunk) and then encode into a buffer of its own.
+   */
+  private readonly findingsBuffer = Buffer.allocUnsafe(FLUSH_BYTES);
+  private findingsBytes = 0;
   private readonly agents: AgentFiles;
   private readonly summary: SummaryBuilder;
   private readonly errors: ErrorRow[] = [];
@@ -121,8 +128,7 @@ class StreamingReportWriter implements ReportWriter {
     this.encodings.set(encoding, (this.encodings.get(encoding) ?? 0) + 1);
     if (encoding !== 'utf-8') this.legacyFiles.push({ file, encoding });
     this.guard(() => this.agents.append(call.agentId, call.scorecard));
-    this.findingsBuffer += call.findings;
-    if (this.findingsBuffer.length > FLUSH_BYTES) this.flushFindings();
+    this.appendFindings(call.findings);
     this.summary.add(call.summary);
   }
 
@@ -154,11 +160,25 @@ class StreamingReportWriter implements ReportWriter {
     this.staging.discard();
   }
 
+  private appendFindings(text: string): void {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8.
+    if (text.length * 3 > FLUSH_BYTES - this.findingsBytes) {
+      this.flushFindings();
+      if (text.length * 3 > FLUSH_BYTES) {
+        this.guard(() => writeSync(this.findingsFd, text));
+        return;
+      }
+    }
+    this.findingsBytes += this.findingsBuffer.write(text, this.findingsBytes);
+  }
+
   private flushFindings(): void {
-    if (!this.findingsBuffer) return;
-    const chunk = this.findingsBuffer;
-    this.findingsBuffer = '';
-    this.guard(() => writeSync(this.findingsFd, chunk));
+    const bytes = this.findingsBytes;
+    if (bytes === 0) return;
+    this.findingsBytes = 0;
+    this.guard(() => {
+      for (let done = 0; done < bytes; ) done += writeSync(this.findingsFd, this.findingsBuffer, done, bytes - done);
+    });
   }
 
   /** Any I/O failure (ENOSPC …) drops the staged report and becomes a one-line ReportError. */

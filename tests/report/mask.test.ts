@@ -24,6 +24,9 @@ describe('maskPersonalData', () => {
     ['流水号12345678901234567890123', '流水号123****************0123'],
     ['邮件 13812345678@qq.com', '邮件 1***@qq.com'],
     ['110105 19491231 002X 是身份证', '110*** ******** 002X 是身份证'],
+    // The shortest shapes, 10 digits: the cheap pre-test must still let them through.
+    ['（010）1234567', '（010）***4567'],
+    ['座机010-1234567', '座机010-***4567'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
@@ -37,6 +40,8 @@ describe('maskPersonalData', () => {
     '价格分别是 100 200 300 400 500 元',
     '从2026-10-01 2026-10-07都休息',
     '您好，请问有什么可以帮您？',
+    '4 silences longer than 10.0 s: 00:38.8–01:08.8 (30.0 s) between turn 7 and turn 8',
+    '197.8 characters per minute (363 characters in 110.1 s of agent speech)',
   ])('leaves ordinary numbers alone: %s', (input) => {
     expect(maskPersonalData(input)).toBe(input);
   });

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createReportWriter, type RunInfo } from '../../src/report/index.js';
+import { createReportWriter, csvHeader, FINDINGS_COLUMNS, renderCall, type RunInfo } from '../../src/report/index.js';
 import { LONG_ID, sampleCalls } from './calls.js';
 import { readCsv, RULES, tempDir, testRuleset } from './helpers.js';
 
@@ -194,6 +194,24 @@ describe('report writer options and edge cases', () => {
     expect(existsSync(out)).toBe(false);
     writer.discard();
     expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('findings.csv holds exactly the rendered rows, in order, across flushes and for a call larger than the write buffer', () => {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    const [call] = sampleCalls();
+    if (!call) throw new Error('no sample call');
+    const huge = structuredClone(call);
+    const evidence = huge.rules[0]?.evidence[0];
+    if (evidence) evidence.quote = `${'您好，"请讲"\n'.repeat(60_000)}\uD800`; // ~480,000 UTF-16 units, a lone surrogate at the end
+    const calls = [...Array.from({ length: 2500 }, (_, i) => ({ ...call, callId: `C-${i}` })), { ...huge, callId: 'C-huge' }, { ...call, callId: 'C-last' }];
+    let expected = csvHeader(FINDINGS_COLUMNS);
+    for (const c of calls) {
+      writer.addCall(c);
+      expected += renderCall(c, { ruleIds: RULE_IDS, mask: true }).findings;
+    }
+    writer.finish(runInfo());
+    expect(readFileSync(join(out, 'findings.csv')).equals(Buffer.from(expected, 'utf8'))).toBe(true);
   });
 });
 

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { packCall, renderCall, unpackCall } from '../../src/report/render.js';
+import { sampleCalls } from './calls.js';
+import { callResult, RULES } from './helpers.js';
+
+const ruleIds = RULES.map((r) => r.id);
+
+describe('packCall / unpackCall (what crosses from a worker)', () => {
+  it.each([true, false])('gives back exactly what renderCall gives (mask %s)', (mask) => {
+    for (const call of sampleCalls()) {
+      expect({ ...unpackCall(packCall(call, { ruleIds, mask })) }).toStrictEqual(renderCall(call, { ruleIds, mask }));
+    }
+  });
+
+  it('keeps line breaks, quotes and missing scores intact', () => {
+    const call = callResult(
+      { callId: 'C-"1"', file: 'calls/a\nb,"c".txt', agentName: '王"芳"\n', score: undefined, result: 'na' },
+      { 'opening.greeting': { verdict: 'fail', reason: 'said\n"x", 2', evidence: [{ turn: 1, speaker: 'agent', quote: '第一行\n第二行，"引号"' }] } },
+    );
+    call.categories.hold = { earned: 0, applicable: 0, score: undefined };
+    const rendered = renderCall(call, { ruleIds, mask: true });
+    const back = unpackCall(packCall(call, { ruleIds, mask: true }));
+    expect({ ...back }).toStrictEqual(rendered);
+    expect(back.findings).toBe(rendered.findings);
+    expect(back.summary.categories).toHaveProperty('hold', undefined);
+  });
+});
