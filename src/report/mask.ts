@@ -49,7 +49,7 @@ function maskDigits(run: string): string {
 
 /** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
 const N = '[零〇一二三四五六七八九幺两]';
-const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ ，,]?${N}[ ，,]?${N}`);
+const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ \\-－，,]?${N}[ \\-－，,]?${N}`); // the same separators NUMERAL_RUN allows
 
 /**
  * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or

@@ -46,6 +46,10 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData(input)).toBe(input);
   });
 
+  it('masks Chinese numerals read out one by one with dashes between them', () => {
+    expect(maskPersonalData('号码是一-三-八-一-二-三-四-五-六-七-八')).toBe('号码是一-三-八-*-*-*-*-五-六-七-八');
+  });
+
   it('masks a mobile next to a date without touching the date', () => {
     expect(maskPersonalData('2026-10-01 致电 138 1234 5678')).toBe('2026-10-01 致电 138 **** 5678');
   });
