@@ -1,41 +1,18 @@
-// The fold as it was before the script filter (src/normalize/fold.ts at 711fcaa, unchanged):
-// opencc-js on every text. fold-prefilter.test.ts checks the current fold against it.
-/**
- * Folding: the one text form that rules and transcripts are compared in.
- *
- *   traditional / Taiwan / Hong Kong variants → simplified (opencc-js)
- *   full-width → half-width, compatibility forms → canonical (NFKC), Latin lower-cased
- *   punctuation and whitespace dropped
- *
- * so 「您好，請問有什麼可以幫您？」 and 「您好请问有什么可以帮您」 fold to the same string. The fold
- * keeps a map from every folded character back to the original, so evidence can quote the
- * speaker's own characters.
- */
+// The script conversion as it was before the script filter (src/normalize/fold.ts at 711fcaa):
+// opencc-js's own ConverterFactory on every text. fold-prefilter.test.ts checks the current fold
+// against it. Only the conversion is kept here; the width/punctuation fold is the real one.
 import * as OpenCC from 'opencc-js';
+import { foldSimplified, type FoldedText } from '../../src/normalize/fold.js';
 
 /** HK and TW variant characters back to OpenCC standard, then traditional → simplified. */
 const toSimplified = OpenCC.ConverterFactory(OpenCC.Locale.from.hk, OpenCC.Locale.from.tw, OpenCC.Locale.to.cn);
 
-export interface FoldedText {
-  /** Simplified, half-width, lower-case letters and digits only. */
-  folded: string;
-  /** map[i] = index in the original string of folded[i] (a plain array: typed-array allocation cost more than the fold itself). */
-  map: readonly number[];
-}
-
-/**
- * Simplified characters that OpenCC's t→s tables read as traditional variants and change:
- * a lone 么 becomes 幺 (so 还有么需要, with 什 dropped by the recogniser, could never match).
- * They are put back after conversion; their traditional forms (麼) still fold to them.
- */
 const KEEP_AS_IS = /[么]/g;
 
 /** Traditional/variant → simplified, keeping one output character per input code unit. */
 export function toSimplifiedScript(text: string): string {
   const converted = restoreKept(text, toSimplified(text));
   if (converted.length === text.length) return converted;
-  // A phrase mapping changed the length: convert character by character so offsets still line
-  // up (rare; costs a little on that one string only).
   let out = '';
   for (const ch of text) {
     const c = restoreKept(ch, toSimplified(ch));
@@ -51,99 +28,15 @@ function restoreKept(original: string, converted: string): string {
   return out;
 }
 
-// Letters (any script) and digits are kept; everything else (punctuation, symbols, spaces) goes.
-const KEEP = /[\p{L}\p{N}]/u;
-
-/**
- * Fold one character (already simplified) into zero or more output characters.
- * Fast paths for the common cases: CJK ideographs and ASCII.
- */
-function foldChar(ch: string, code: number): string {
-  if (code >= 0x4e00 && code <= 0x9fff) return ch; // CJK unified ideographs: the bulk of the text
-  if (code < 0x80) {
-    if ((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a)) return ch;
-    if (code >= 0x41 && code <= 0x5a) return String.fromCharCode(code + 32);
-    return '';
-  }
-  let out = '';
-  for (const c of ch.normalize('NFKC').toLowerCase()) {
-    if (KEEP.test(c)) out += c;
-  }
-  return out;
-}
-
-/** Runs of characters kept as they are (ideographs, digits, lower-case Latin): copied whole. */
-const KEPT_RUN = /[\u4e00-\u9fff0-9a-z]+/g;
-
-/** Fold a text that is already in simplified script (see foldText for the full pipeline). */
-export function foldSimplified(simplified: string): FoldedText {
-  const map: number[] = [];
-  let folded = '';
-  const push = (out: string, from: number): void => {
-    folded += out;
-    for (let k = 0; k < out.length; k++) map.push(from);
-  };
-  let pos = 0;
-  KEPT_RUN.lastIndex = 0;
-  for (;;) {
-    const run = KEPT_RUN.exec(simplified);
-    const runStart = run ? run.index : simplified.length;
-    // Between runs: punctuation and spaces (dropped), upper-case Latin, and the rare rest
-    // (full-width forms, compatibility characters, other scripts, surrogate pairs).
-    for (let i = pos; i < runStart; i++) {
-      const code = simplified.charCodeAt(i);
-      if (code < 0x80) {
-        if (code >= 0x41 && code <= 0x5a) push(String.fromCharCode(code + 32), i);
-        continue;
-      }
-      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < simplified.length;
-      const ch = pair ? simplified.slice(i, i + 2) : (simplified[i] as string);
-      const out = foldChar(ch, code);
-      if (out) push(out, i);
-      if (pair) i++;
-    }
-    if (!run) break;
-    const text = run[0];
-    folded += text;
-    for (let k = 0; k < text.length; k++) map.push(runStart + k);
-    pos = runStart + text.length;
-  }
-  return { folded, map };
-}
-
-/** The full fold of a transcript string, with the map back to it. */
 export function foldText(text: string): FoldedText {
   return foldSimplified(toSimplifiedScript(text));
 }
 
-/** Fold a rule phrase (no map needed). */
-export function foldPhrase(phrase: string): string {
-  return foldText(phrase).folded;
-}
-
-/**
- * The original characters behind folded[start, end): from the first to the last mapped
- * character, so punctuation between them is kept as the speaker said it.
- */
-export function originalSpan(text: string, fold: FoldedText, start: number, end: number): string {
-  if (end <= start || start >= fold.map.length) return '';
-  const from = fold.map[start] as number;
-  const lastIndex = fold.map[Math.min(end, fold.map.length) - 1] as number;
-  const code = text.charCodeAt(lastIndex);
-  const to = code >= 0xd800 && code <= 0xdbff ? lastIndex + 2 : lastIndex + 1;
-  return text.slice(from, to);
-}
-
 const SEPARATOR = '\u0001';
 
-/**
- * Fold many strings with one script conversion (opencc-js has a per-call cost that dominates on
- * short utterances, so a call's utterances are converted together).
- */
+/** Every call's utterances converted together, as one opencc call. */
 export function foldMany(texts: readonly string[]): FoldedText[] {
-  const joined = texts.join(SEPARATOR);
-  const simplified = toSimplifiedScript(joined);
-  const parts = simplified.split(SEPARATOR);
+  const parts = toSimplifiedScript(texts.join(SEPARATOR)).split(SEPARATOR);
   if (parts.length !== texts.length) return texts.map(foldText); // a text held the separator
   return parts.map(foldSimplified);
 }
