@@ -5,48 +5,37 @@
  *
  * The reading is pinyin-pro's reading of the character alone (its most common one): context-free
  * on purpose, so a key never depends on the neighbouring words and the same character always has
- * the same key in phrases and transcripts.
+ * the same key in phrases and transcripts. The readings come from a table generated from
+ * pinyin-pro (pinyin-readings.ts): its dictionaries would cost every worker ~8 MB and ~70 ms.
  */
-import { createRequire } from 'node:module';
-
-// pinyin-pro's dictionaries cost ~18 MB per thread: loaded on the first key asked for, so a
-// thread that never near-matches (the audit's main thread) never pays for them.
-let pinyin: typeof import('pinyin-pro').pinyin | undefined;
-function readingOf(char: string): string | undefined {
-  pinyin ??= (createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro')).pinyin;
-  return pinyin(char, { toneType: 'none', type: 'array' })[0];
-}
+import { LING_READING, READINGS, READINGS_FIRST, SYLLABLES } from './pinyin-readings.js';
 
 /** Keys live in the Private Use Area, which folded text never contains. */
 const KEY_BASE = 0xe000;
-const KEY_LIMIT = 0xf8ff;
 
-const syllableKey = new Map<string, number>();
-/** Key per UTF-16 code unit, 0 until first asked (a flat table: it is read for every character). */
-const charKey = new Uint16Array(65536);
+/** Key per UTF-16 code unit: a character without a reading is its own key. */
+const charKey = buildKeyTable();
 
-function isHan(code: number): boolean {
-  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || code === 0x3007;
+function buildKeyTable(): Uint16Array {
+  const keys = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) keys[code] = code;
+  const readings = Buffer.from(READINGS, 'base64');
+  for (let i = 0; i < readings.length / 2; i++) {
+    const reading = readings.readUInt16LE(i * 2);
+    if (reading !== 0) keys[READINGS_FIRST + i] = KEY_BASE + reading - 1;
+  }
+  if (LING_READING !== 0) keys[0x3007] = KEY_BASE + LING_READING - 1;
+  return keys;
 }
 
-/** The key of one UTF-16 code unit (cached for the life of the process). */
+/** The key of one UTF-16 code unit. */
 export function soundKey(code: number): number {
-  const cached = charKey[code] as number;
-  if (cached !== 0) return cached;
-  let key = code;
-  if (isHan(code)) {
-    const reading = readingOf(String.fromCharCode(code));
-    if (reading && /^[a-zü]+$/.test(reading)) {
-      let k = syllableKey.get(reading);
-      if (k === undefined && KEY_BASE + syllableKey.size <= KEY_LIMIT) {
-        k = KEY_BASE + syllableKey.size;
-        syllableKey.set(reading, k);
-      }
-      if (k !== undefined) key = k;
-    }
-  }
-  charKey[code] = key;
-  return key;
+  return charKey[code] as number;
+}
+
+/** The syllable a key stands for, or undefined for a character that is its own key. */
+export function syllableOfKey(key: number): string | undefined {
+  return key >= KEY_BASE && key < KEY_BASE + SYLLABLES.length ? SYLLABLES[key - KEY_BASE] : undefined;
 }
 
 /** The key string of a folded text: same length, one key per code unit. */
