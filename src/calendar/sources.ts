@@ -10,8 +10,14 @@
  *   Its CN rules are NOT used: they mark half-day and group holidays (妇女节, 青年节,
  *   儿童节, 建军节) as public and know nothing of 调休.
  */
+import { createRequire } from 'node:module';
 import chineseDays from 'chinese-days';
-import Holidays from 'date-holidays';
+import type HolidaysClass from 'date-holidays';
+
+// date-holidays carries every country's rules (~8 MB of heap, ~170 ms to load): required on the
+// first TW or HK date, so a thread that never asks (the audit's main thread, a CN-only month,
+// `callqa lint`) never pays for it.
+let Holidays: typeof HolidaysClass | undefined;
 
 export type Region = 'CN' | 'TW' | 'HK';
 
@@ -48,13 +54,14 @@ export function cnDay(date: string, weekend: boolean): LibraryDay {
   return day;
 }
 
-const calendars = new Map<Region, Holidays>();
+const calendars = new Map<Region, HolidaysClass>();
 /** region → year → date → holiday name (one pass over a year, then plain lookups). */
 const publicDays = new Map<string, Map<string, string>>();
 
-function calendar(region: Region): Holidays {
+function calendar(region: Region): HolidaysClass {
   let hd = calendars.get(region);
   if (!hd) {
+    Holidays ??= createRequire(import.meta.url)('date-holidays') as typeof HolidaysClass;
     hd = new Holidays(region, { languages: ['zh'], types: ['public'] });
     calendars.set(region, hd);
   }
