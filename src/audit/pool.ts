@@ -23,6 +23,14 @@ export interface PoolOptions {
 /** Batches in flight per worker: enough to hide the message round trip, small enough for memory. */
 const IN_FLIGHT_PER_WORKER = 2;
 
+/**
+ * A worker's garbage is short-lived (one call's hits and rows), so a small young generation
+ * collects it as well as V8's default (up to 48 MB per thread, grown as the run goes on).
+ * Measured on 20,000 calls, 2 workers: peak RSS 370–395 → 323–343 MB, same wall time within the
+ * noise (9.6–13.9 s default, 10.0–12.0 s capped); 8 MB cut RSS further but was slower.
+ */
+const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
+
 /** A unit of work: a whole batch, or one file of a batch being retried alone. */
 interface Unit {
   batch: number;
@@ -101,7 +109,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
     };
     const start = (): Worker => {
       const init: WorkerInit = { rulesetFile: opts.rulesetFile, config: opts.config };
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init });
+      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
       workers.push(w);
       inFlight.set(w, []);
       w.on('message', (response: BatchResponse) => {
