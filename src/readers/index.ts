@@ -23,6 +23,14 @@ export { READERS } from './registry.js';
 /** Files above this size are refused: a transcript is kilobytes; 50 MB is a wrong file. */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Calls with more dialogue than this are refused: 200,000 characters is about eleven hours of
+ * speech at 300 characters a minute. Beyond it the file is a broken export (a recogniser stuck
+ * repeating one phrase, a whole archive pasted into one line), and scoring it would cost memory
+ * in proportion to its phrase hits: a 5 MB line of 您好您好… took 1 GB.
+ */
+export const MAX_DIALOGUE_CHARS = 200_000;
+
 function fail(file: string, stage: ReadError['stage'], message: string, line?: number, column?: number): ReadOutcome {
   const error: ReadError = { file, stage, message };
   if (line !== undefined) error.line = line;
@@ -156,6 +164,8 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   const warnings: ReadWarning[] = decoded.warning ? [{ message: decoded.warning }, ...parsed.warnings] : [...parsed.warnings];
   const kept = dropEmpty(parsed, warnings);
   if (kept.utterances.length === 0) return fail(file, 'parse', 'no utterances (every utterance is empty)');
+  const tooLong = dialogueOverLimit(kept, file, opts.maxDialogueChars ?? MAX_DIALOGUE_CHARS);
+  if (tooLong) return tooLong;
 
   const roles = assignRoles(kept, opts);
   warnings.push(...roles.warnings);
@@ -179,6 +189,19 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   return { ok: true, call };
 }
 
+/** The refusal of a call whose dialogue runs past `limit` characters, located where it does. */
+function dialogueOverLimit(parsed: ParsedTranscript, file: string, limit: number): ReadOutcome | undefined {
+  let total = 0;
+  let crossedAt: number | undefined;
+  for (const u of parsed.utterances) {
+    total += u.text.length;
+    if (total > limit && crossedAt === undefined) crossedAt = u.line ?? -1;
+  }
+  if (crossedAt === undefined) return undefined;
+  const message = `dialogue too long: ${total.toLocaleString('en')} characters (the limit is ${limit.toLocaleString('en')}); a broken export, not a call`;
+  return fail(file, 'parse', message, crossedAt >= 0 ? crossedAt : undefined);
+}
+
 function callId(parsed: ParsedTranscript, file: string): string {
   const id = parsed.meta.call_id;
   if (id !== undefined && String(id).trim() !== '') return String(id).trim();
@@ -192,14 +215,15 @@ function dropEmpty(parsed: ParsedTranscript, warnings: ReadWarning[]): ParsedTra
   if (empty.length === 0) return parsed;
   const first = empty[0];
   warnings.push({
-    message: `${empty.length} empty utterance(s) dropped${first?.line !== undefined ? ` (first at line ${first.line})` : ''}`,
+    message: `${empty.length} empty utterance(s) dropped${first?.line !== undefined ? ' (the first on this line)' : ''}`,
     ...(first?.line !== undefined ? { line: first.line } : {}),
   });
   return { ...parsed, utterances: parsed.utterances.filter((u) => u.text.trim() !== '') };
 }
 
+/** The turn's number; its line, when it has one, is the warning's location (see warn). */
 function where(u: Utterance): string {
-  return `turn ${u.index + 1}${u.line !== undefined ? ` (line ${u.line})` : ''}`;
+  return `turn ${u.index + 1}`;
 }
 
 function warn(warnings: ReadWarning[], u: Utterance, message: string): void {
@@ -218,11 +242,11 @@ function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance
   const valid = (ms: number | undefined) => ms === undefined || (Number.isFinite(ms) && ms >= 0);
   for (const u of utterances) {
     if (!valid(u.startMs) || !valid(u.endMs)) {
-      warn(warnings, u, `${where(u)}: negative or invalid time; its times are ignored`);
+      warn(warnings, u, `${where(u)} has a negative or invalid time; its times are ignored`);
       delete u.startMs;
       delete u.endMs;
     } else if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
-      warn(warnings, u, `${where(u)}: ends before it starts; its end time is ignored`);
+      warn(warnings, u, `${where(u)} ends before it starts; its end time is ignored`);
       delete u.endMs;
     }
   }
@@ -232,7 +256,7 @@ function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance
   for (const u of utterances) {
     if (u.startMs === undefined) continue;
     if (previous?.startMs !== undefined && u.startMs < previous.startMs) {
-      warn(warnings, u, `${where(u)}: starts before the previous utterance (times out of order)`);
+      warn(warnings, u, `${where(u)} starts before the previous utterance (times out of order)`);
     } else if (previous?.endMs !== undefined && u.startMs < previous.endMs) {
       overlaps++;
       firstOverlap ??= u;
@@ -240,7 +264,7 @@ function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance
     previous = u;
   }
   if (firstOverlap) {
-    warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (first at ${where(firstOverlap)})`);
+    warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (the first is ${where(firstOverlap)})`);
   }
   return utterances;
 }

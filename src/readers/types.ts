@@ -13,6 +13,8 @@ export interface RoleOptions {
 export interface ReadOptions extends RoleOptions {
   /** Files larger than this are refused (default MAX_FILE_BYTES, 50 MB). */
   maxFileBytes?: number;
+  /** Calls with more dialogue characters than this are refused (default MAX_DIALOGUE_CHARS). */
+  maxDialogueChars?: number;
 }
 
 /** What a reader produces before the common post-processing (call id, role mapping, checks). */

@@ -1,8 +1,8 @@
 // Trust at scale: nothing lost, byte-identical whatever --jobs, no partial report after a kill,
 // malformed input never throws. See: issue 7.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCall, prng } from '../../scripts/synthetic-month.js';
 import { BIN, callqa, readCsv, tempDir } from './helpers.js';
@@ -102,7 +102,7 @@ describe('malformed input never throws', () => {
     expect(rejected).toBeGreaterThan(0);
   });
 
-  it('lists a binary file, survives a directory symlink loop and a 1 MB single line', () => {
+  it('lists a binary file and a 1 MB single line, survives a directory symlink loop', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'in', 'loop'), { recursive: true });
     try {
@@ -118,8 +118,47 @@ describe('malformed input never throws', () => {
     expect(r.status).toBe(1);
     const errors = readCsv(join(dir, 'out', 'errors.csv')).rows;
     expect(errors.some((e) => e.file?.endsWith('binary.txt') && /binary/.test(e.message ?? ''))).toBe(true);
-    expect(existsSync(join(dir, 'out', 'scorecards', 'unknown.csv'))).toBe(true);
+    // A million characters in one line is a broken export, not speech: refused, with its line.
+    expect(errors.find((e) => e.file?.endsWith('oneline.txt'))?.message).toMatch(/^line 1: dialogue too long: 1,000,0\d\d characters/);
+    expect(existsSync(join(dir, 'out', 'scorecards'))).toBe(true);
   });
+
+  it('refuses a 200 MB transcript and a 10 MB line with a row each, and scores the rest', () => {
+    const dir = tempDir();
+    writeCalls(join(dir, 'in'), 3, 11);
+    // Sparse: 200 MB on paper, nothing on disk.
+    const huge = join(dir, 'in', 'huge.txt');
+    closeSync(openSync(huge, 'w'));
+    truncateSync(huge, 200 * 1024 * 1024);
+    writeFileSync(join(dir, 'in', 'ten-mb-line.txt'), `坐席：${'您好'.repeat(5 * 1024 * 1024 / 2)}\n`);
+    const r = callqa(['audit', join(dir, 'in'), '--out', join(dir, 'out'), '--quiet']);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(r.status).toBe(1);
+    const errors = readCsv(join(dir, 'out', 'errors.csv')).rows.filter((e) => e.severity === 'error');
+    expect(errors.map((e) => [e.file?.slice(dir.length + 4), e.stage, e.message])).toEqual([
+      ['huge.txt', 'read', 'file too large (200 MB; the limit is 50 MB)'],
+      ['ten-mb-line.txt', 'parse', 'line 1: dialogue too long: 5,242,880 characters (the limit is 200,000); a broken export, not a call'],
+    ]);
+    const run = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8'));
+    expect([run.inputs, run.scored, run.errors, run.complete]).toEqual([5, 3, 2, true]);
+  });
+
+  it('audits 100,000 files in one folder: every one scored or listed', () => {
+    const dir = tempDir();
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true })); // 100,000 files: not left in /tmp
+    const inDir = join(dir, 'in');
+    mkdirSync(inDir);
+    const call = makeCall(prng(5), 0, undefined, 800);
+    // One real call in a hundred; the rest are empty files, each of which must get its row.
+    for (let i = 0; i < 100_000; i++) writeFileSync(join(inDir, `c${String(i).padStart(6, '0')}.txt`), i % 100 === 0 ? call : '');
+    const r = callqa(['audit', inDir, '--out', join(dir, 'out'), '--quiet']);
+    expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    const run = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8'));
+    expect([run.inputs, run.scored, run.errors, run.complete]).toEqual([100_000, 1_000, 99_000, true]);
+    const errors = readCsv(join(dir, 'out', 'errors.csv')).rows.filter((e) => e.severity === 'error');
+    expect(errors).toHaveLength(99_000);
+    expect(new Set(errors.map((e) => e.message))).toEqual(new Set(['empty file']));
+  }, 120_000);
 });
 
 describe('a worker that dies', () => {

@@ -82,15 +82,15 @@ describe('files that cannot be read', () => {
 
 describe('files read with a warning (times are checked once, for every format, in readers/index.ts)', () => {
   it('a negative time', () => {
-    expect(warnings('negative-time.json')).toContain('turn 1: negative or invalid time; its times are ignored');
+    expect(warnings('negative-time.json')).toContain('turn 1 has a negative or invalid time; its times are ignored');
   });
 
   it('times out of order', () => {
-    expect(warnings('out-of-order.srt')).toContain('turn 3 (line 11): starts before the previous utterance (times out of order)');
+    expect(warnings('out-of-order.srt')).toContain('turn 3 starts before the previous utterance (times out of order)');
   });
 
   it('overlapping utterances', () => {
-    expect(warnings('overlap.json')).toContain('2 utterance(s) overlap the previous one in time (first at turn 2)');
+    expect(warnings('overlap.json')).toContain('2 utterance(s) overlap the previous one in time (the first is turn 2)');
   });
 });
 

@@ -64,8 +64,8 @@ describe('parseCallBytes with several readers', () => {
     expect(call.warnings.map((w) => w.message)).toEqual([
       'from the reader',
       'roles decided automatically: channel 0 = agent (confidence 0.9): it opens with a greeting and says the most service phrases',
-      'turn 2: negative or invalid time; its times are ignored',
-      'turn 3: negative or invalid time; its times are ignored',
+      'turn 2 has a negative or invalid time; its times are ignored',
+      'turn 3 has a negative or invalid time; its times are ignored',
     ]);
   });
 

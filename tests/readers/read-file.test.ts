@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../src/normalize/fold.js';
-import { MAX_FILE_BYTES, parseCallBytes, readCallFile } from '../../src/readers/index.js';
+import { MAX_DIALOGUE_CHARS, MAX_FILE_BYTES, parseCallBytes, readCallFile } from '../../src/readers/index.js';
 import type { Call, ReadError } from '../../src/readers/index.js';
 
 const path = (name: string) => fileURLToPath(new URL(`../../fixtures/readers/${name}`, import.meta.url));
@@ -98,6 +98,17 @@ describe('readCallFile', () => {
     expect(MAX_FILE_BYTES).toBe(50 * 1024 * 1024);
   });
 
+  it('refuses a call whose dialogue runs past the limit, at the line where it does', () => {
+    const text = '坐席：您好。\n客户：你好。\n坐席：' + '您好'.repeat(30) + '\n客户：好。\n';
+    const bytes = new TextEncoder().encode(text);
+    expect(parseCallBytes(bytes, 'x.txt', { maxDialogueChars: 65 })).toEqual({
+      ok: false,
+      error: { file: 'x.txt', stage: 'parse', line: 3, message: 'dialogue too long: 68 characters (the limit is 65); a broken export, not a call' },
+    });
+    expect(parseCallBytes(bytes, 'x.txt', { maxDialogueChars: 68 }).ok).toBe(true);
+    expect(MAX_DIALOGUE_CHARS).toBe(200_000);
+  });
+
   it('a call where only the agent speaks keeps the agent role (a silent caller, not a mono recording)', () => {
     const call = callOf('one-speaker.txt');
     expect(call.source.diarized).toBe(true);
@@ -111,15 +122,15 @@ describe('readCallFile', () => {
     expect(call.utterances[2]).not.toHaveProperty('endMs');
     expect(call.source.timed).toBe(true);
     expect(call.warnings).toEqual([
-      { line: 7, message: 'turn 3 (line 7): ends before it starts; its end time is ignored' },
-      { line: 8, message: 'turn 4 (line 8): starts before the previous utterance (times out of order)' },
-      { line: 6, message: '1 utterance(s) overlap the previous one in time (first at turn 2 (line 6))' },
+      { line: 7, message: 'turn 3 ends before it starts; its end time is ignored' },
+      { line: 8, message: 'turn 4 starts before the previous utterance (times out of order)' },
+      { line: 6, message: '1 utterance(s) overlap the previous one in time (the first is turn 2)' },
     ]);
   });
 
   it('drops empty utterances and says so; only empty utterances → error', () => {
     const forms = callOf('plain-forms.txt');
-    expect(forms.warnings).toContainEqual({ line: 18, message: '1 empty utterance(s) dropped (first at line 18)' });
+    expect(forms.warnings).toContainEqual({ line: 18, message: '1 empty utterance(s) dropped (the first on this line)' });
     expect(forms.utterances.map((u) => u.index)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 
     const empty = parseCallBytes(new TextEncoder().encode('坐席：\n客户：\n'), 'x.txt');
