@@ -37,6 +37,8 @@ export class AhoCorasick {
   private readonly outputList: Int32Array;
   private readonly lengths: Int32Array;
   private readonly states: number;
+  /** Where scan() leaves its hits: (pattern, end) pairs, valid until the next scan. */
+  found = new Int32Array(256);
 
   constructor(patterns: readonly string[]) {
     // Build as a trie of Maps, then flatten.
@@ -117,8 +119,25 @@ export class AhoCorasick {
 
   /** All occurrences of all patterns in `text`, overlapping ones included, in order of end. */
   findAll(text: string): PatternHit[] {
-    const hits: PatternHit[] = [];
-    const { symbolOf, rootNext, edgeStart, edgeSymbol, edgeNext, fail, outputStart, outputList, lengths } = this;
+    const count = this.scan(text);
+    const found = this.found;
+    const hits: PatternHit[] = new Array(count);
+    for (let h = 0; h < count; h++) {
+      const pattern = found[2 * h] as number;
+      const end = found[2 * h + 1] as number;
+      hits[h] = { pattern, start: end - (this.lengths[pattern] as number), end };
+    }
+    return hits;
+  }
+
+  /**
+   * findAll without the hit objects: the occurrences go into `found` as (pattern, end) pairs, in
+   * order of end, and their number is returned. `found` is reused by the next scan.
+   */
+  scan(text: string): number {
+    let found = this.found;
+    let count = 0;
+    const { symbolOf, rootNext, edgeStart, edgeSymbol, edgeNext, fail, outputStart, outputList } = this;
     let state = 0;
     for (let i = 0; i < text.length; i++) {
       const symbol = symbolOf[text.charCodeAt(i)] as number;
@@ -145,10 +164,17 @@ export class AhoCorasick {
         state = fail[state] as number;
       }
       for (let k = outputStart[state] as number, end = outputStart[state + 1] as number; k < end; k++) {
-        const pattern = outputList[k] as number;
-        hits.push({ pattern, start: i + 1 - (lengths[pattern] as number), end: i + 1 });
+        if (2 * count + 2 > found.length) {
+          const larger = new Int32Array(found.length * 2);
+          larger.set(found);
+          this.found = found = larger;
+        }
+        found[2 * count] = outputList[k] as number;
+        found[2 * count + 1] = i + 1;
+        count++;
       }
     }
-    return hits;
+    return count;
   }
+
 }

@@ -97,13 +97,14 @@ export class TolerantMatcher {
     this.flat = {
       piecePattern: Int32Array.from(this.pieceAt, (p) => p[0]),
       pieceOffset: Int32Array.from(this.pieceAt, (p) => p[1]),
+      pieceLength: Int32Array.from(pieces, (p) => p.length),
       patternLength: Int32Array.from(patterns, (p) => p.length),
       patternBudget: Int32Array.from(patterns, (_, i) => budgets[i] ?? -1),
     };
   }
 
   /** The same facts in flat arrays, for the per-utterance candidate scan. */
-  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; patternLength: Int32Array; patternBudget: Int32Array };
+  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; pieceLength: Int32Array; patternLength: Int32Array; patternBudget: Int32Array };
 
   /** Whether any pattern is tolerant at all (a ruleset with tolerance off everywhere skips all work). */
   get active(): boolean {
@@ -117,21 +118,22 @@ export class TolerantMatcher {
   /** Windows of the text worth verifying, per pattern (merged, in order). */
   candidates(keyed: string): Map<number, Array<[number, number]>> {
     const out = new Map<number, Array<[number, number]>>();
-    const hits = this.pieces.findAll(keyed);
-    if (hits.length === 0) return out;
-    const { piecePattern, pieceOffset, patternLength, patternBudget } = this.flat;
-    for (const hit of hits) {
-      const pattern = piecePattern[hit.pattern] as number;
-      const offset = pieceOffset[hit.pattern] as number;
+    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget } = this.flat;
+    const length = keyed.length;
+    const count = this.pieces.scan(keyed);
+    const found = this.pieces.found;
+    for (let h = 0; h < count; h++) {
+      const piece = found[2 * h] as number;
+      const pattern = piecePattern[piece] as number;
       const k = patternBudget[pattern] as number;
-      const from = Math.max(0, hit.start - offset - k);
-      const to = Math.min(keyed.length, hit.start - offset + (patternLength[pattern] as number) + 2 * k);
+      const at = (found[2 * h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
+      const from = Math.max(0, at - k);
+      const to = Math.min(length, at + (patternLength[pattern] as number) + 2 * k);
       const list = out.get(pattern);
-      const last = list?.[list.length - 1];
-      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
-      else if (list) list.push([from, to]);
-      else out.set(pattern, [[from, to]]);
+      if (list === undefined) out.set(pattern, [[from, to]]);
+      else list.push([from, to]);
     }
+    for (const list of out.values()) if (list.length > 1) mergeWindows(list);
     return out;
   }
 
@@ -144,6 +146,28 @@ export class TolerantMatcher {
     }
     return hits;
   }
+}
+
+/**
+ * Sort and merge overlapping windows, in place. Hits arrive in order of end, but a later piece of
+ * a phrase points further back than an earlier one (好的好 + 的好的 over 好的好的好的), so the
+ * windows' starts are not in order.
+ */
+function mergeWindows(list: Array<[number, number]>): void {
+  for (let i = 1; i < list.length; i++) {
+    if ((list[i] as [number, number])[0] < (list[i - 1] as [number, number])[0]) {
+      list.sort((a, b) => a[0] - b[0]);
+      break;
+    }
+  }
+  let kept = 0;
+  for (let i = 1; i < list.length; i++) {
+    const last = list[kept] as [number, number];
+    const next = list[i] as [number, number];
+    if (next[0] <= last[1]) last[1] = Math.max(last[1], next[1]);
+    else list[++kept] = next;
+  }
+  list.length = kept + 1;
 }
 
 /** Sellers' table over text[from, to): D[i][j] = cheapest alignment of phrase[0, i) ending at j. */

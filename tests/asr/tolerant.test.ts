@@ -91,6 +91,28 @@ describe('the prefilter', () => {
     }
     expect(compared).toBeGreaterThan(50);
   });
+
+  it('loses nothing when a later piece of a phrase points to an earlier start (repeated characters)', () => {
+    // 好的好的好的 is cut into 好的好 + 的好的: a 的好的 that ends after a 好的好 can belong to an
+    // occurrence that starts before it, so windows arrive out of order and must be merged as such.
+    const phrases = ['好的好的好的', '谢谢谢谢您'];
+    const alphabet = [...'好的谢您了吗'];
+    const rand = prng(21);
+    const m = new TolerantMatcher(phrases, phrases.map((p) => allowedEdits(p.length, 2)));
+    let compared = 0;
+    for (let t = 0; t < 2000; t++) {
+      const text = Array.from({ length: 16 }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      const keyed = soundKeys(text);
+      const windows = m.candidates(keyed);
+      phrases.forEach((_, id) => {
+        const full = m.verify(text, keyed, id, [[0, text.length]]);
+        const filtered = m.verify(text, keyed, id, windows.get(id) ?? []);
+        expect(filtered.map((h) => [h.start, h.end]), text).toEqual(full.map((h) => [h.start, h.end]));
+        compared += full.length;
+      });
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 });
 
 describe('the ruleset sets tolerance', () => {
