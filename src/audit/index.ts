@@ -35,7 +35,11 @@ export type AuditOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
   | { kind: 'interrupted' }
-  | { kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[]; overrideErrors: number; escalated: number };
+  | {
+      kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[]; overrideErrors: number; escalated: number;
+      /** Set when worker threads could not start and this thread scored the rest: why. */
+      workersFailed?: string;
+    };
 
 export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date();
@@ -53,6 +57,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   let scored = 0;
   let failedFiles = problems.length;
   let warnings = 0;
+  let workersFailed: string | undefined;
   try {
     for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
     for (const row of metadata.problems) writer.addError(row);
@@ -72,9 +77,18 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
     };
     const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
     jobs = effectiveJobs(opts.jobs, files.length);
-    const finished = jobs > 1
-      ? await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take)
-      : await scoreSequentially(files, ruleset, config, opts, take);
+    let finished: boolean;
+    if (jobs > 1) {
+      const end = await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take);
+      finished = end.kind !== 'interrupted';
+      if (end.kind === 'workers-failed') {
+        // Threads could not start (a bad NODE_OPTIONS, no memory for a thread): the same report
+        // comes out of this thread, only slower.
+        workersFailed = end.reason;
+        jobs = 1;
+        finished = await scoreSequentially(files, ruleset, config, opts, take, end.taken);
+      }
+    } else finished = await scoreSequentially(files, ruleset, config, opts, take);
     if (!finished) {
       writer.discard();
       return { kind: 'interrupted' };
@@ -87,7 +101,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       warnings,
       startedAt,
       finishedAt: new Date(),
-      extra: { jobs, masked: opts.mask, ...month.runFacts() },
+      extra: { jobs, masked: opts.mask, ...(workersFailed ? { workers_failed: workersFailed } : {}), ...month.runFacts() },
     }, month.finishExtras());
     month.afterCommit();
   } catch (err) {
@@ -97,14 +111,15 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   return {
     kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
     overrideErrors: month.errorRows().length, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
+    ...(workersFailed ? { workersFailed } : {}),
   };
 }
 
-/** In-thread scoring; returns false when stopped by the signal. */
-async function scoreSequentially(files: string[], ruleset: CompiledRuleset, config: ScoreConfig, opts: AuditOptions, take: (o: FileOutcome) => void): Promise<boolean> {
+/** In-thread scoring of files[from…]; returns false when stopped by the signal. */
+async function scoreSequentially(files: string[], ruleset: CompiledRuleset, config: ScoreConfig, opts: AuditOptions, take: (o: FileOutcome) => void, from = 0): Promise<boolean> {
   const options = buildScoreOptions(config);
-  let done = 0;
-  for (const file of files) {
+  let done = from;
+  for (const file of files.slice(from)) {
     if (opts.signal?.aborted) return false;
     take(auditFile(file, ruleset, options));
     opts.onProgress?.(++done, files.length);

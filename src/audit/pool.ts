@@ -6,6 +6,10 @@
  * A worker that dies (out of memory, a crash in native code) takes its batches with it: those
  * files are sent again one by one to fresh workers, so only the file that kills a worker ends up
  * in errors.csv and every other file is still scored.
+ *
+ * A worker that dies before it is ready (it could not start: a bad NODE_OPTIONS, no memory for
+ * a thread) has scored nothing, so no file is blamed: its batches go to the next worker. When
+ * workers keep failing to start, the pool stops and says so, and the caller scores the rest.
  */
 import { Worker } from 'node:worker_threads';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
@@ -31,13 +35,19 @@ const IN_FLIGHT_PER_WORKER = 2;
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16 };
 
+/** Workers in a row that may fail to start before the pool gives up on threads. */
+const START_ATTEMPTS = 3;
+
+/** How the pool ended. `workers-failed`: `taken` outcomes were handed on, the rest were not. */
+export type PoolEnd = { kind: 'done' } | { kind: 'interrupted' } | { kind: 'workers-failed'; reason: string; taken: number };
+
 /** A unit of work: a whole batch, or one file of a batch being retried alone. */
 interface Unit {
   batch: number;
   part?: number;
 }
 
-export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (o: FileOutcome) => void): Promise<boolean> {
+export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (o: FileOutcome) => void): Promise<PoolEnd> {
   const batchSize = opts.batchSize ?? 32;
   const batches: string[][] = [];
   for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
@@ -45,22 +55,27 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
   /** Batches being retried file by file: the outcomes so far. */
   const partial = new Map<number, Array<FileOutcome | undefined>>();
   const retry: Unit[] = [];
+  /** Whole batches sent to a worker that died before it was ready: sent again first. */
+  const resend: Unit[] = [];
+  let failedStarts = 0;
   let nextToSend = 0;
   let nextToTake = 0;
   let done = 0;
 
-  return await new Promise<boolean>((resolve) => {
+  return await new Promise<PoolEnd>((resolve) => {
     const workers: Worker[] = [];
     const inFlight = new Map<Worker, Unit[]>();
+    /** Workers that reported they started. */
+    const started = new Set<Worker>();
     let settled = false;
-    const finish = (ok: boolean): void => {
+    const finish = (end: PoolEnd): void => {
       if (settled) return;
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       for (const w of workers) void w.terminate();
-      resolve(ok);
+      resolve(end);
     };
-    const onAbort = (): void => finish(false);
+    const onAbort = (): void => finish({ kind: 'interrupted' });
     opts.signal?.addEventListener('abort', onAbort);
 
     const flush = (): void => {
@@ -70,7 +85,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
         done += out.length;
         opts.onProgress?.(done, files.length);
       }
-      if (nextToTake === batches.length) finish(true);
+      if (nextToTake === batches.length) finish({ kind: 'done' });
     };
     const settle = (unit: Unit, outcomes: FileOutcome[]): void => {
       if (unit.part === undefined) {
@@ -99,6 +114,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
         if (mine.length === 0) send(w, retry.shift() as Unit);
         return;
       }
+      while (mine.length < IN_FLIGHT_PER_WORKER && resend.length > 0) send(w, resend.shift() as Unit);
       // Do not run far ahead of the batch the report is waiting for (bounded reorder buffer).
       while (mine.length < IN_FLIGHT_PER_WORKER && nextToSend < batches.length && nextToSend - nextToTake < opts.jobs * IN_FLIGHT_PER_WORKER * 4) {
         send(w, { batch: nextToSend++ });
@@ -112,8 +128,13 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
       workers.push(w);
       inFlight.set(w, []);
-      w.on('message', (response: BatchResponse) => {
+      w.on('message', (response: BatchResponse | 'ready') => {
         if (settled) return;
+        if (response === 'ready') {
+          started.add(w);
+          failedStarts = 0;
+          return;
+        }
         const mine = inFlight.get(w) ?? [];
         const at = mine.findIndex((u) => u.batch === response.batch && u.part === response.part);
         if (at >= 0) mine.splice(at, 1);
@@ -132,6 +153,18 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       const lost = inFlight.get(w) ?? [];
       inFlight.delete(w);
       workers.splice(workers.indexOf(w), 1);
+      if (!started.has(w)) {
+        // It died starting up: no file of its batches was opened, so none is to blame.
+        resend.unshift(...lost);
+        if (++failedStarts >= START_ATTEMPTS) {
+          finish({ kind: 'workers-failed', reason: why, taken: done });
+          return;
+        }
+        start();
+        feedAll();
+        return;
+      }
+      started.delete(w);
       for (const unit of lost) {
         const batchFiles = batches[unit.batch] as string[];
         if (unit.part !== undefined || batchFiles.length === 1) {
@@ -149,7 +182,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
         feedAll();
       }
     };
-    if (batches.length === 0) return finish(true);
+    if (batches.length === 0) return finish({ kind: 'done' });
     for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) start();
     feedAll();
   });

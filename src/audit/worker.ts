@@ -3,6 +3,7 @@
  * the pool. Reads are synchronous here on purpose (several times faster than fs.promises for
  * many small files). A failure on one file becomes an error row; the worker goes on.
  */
+import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRuleset } from '../ruleset/index.js';
 import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
@@ -31,6 +32,13 @@ if (!loaded.ok) throw new Error(`ruleset ${init.rulesetFile} did not load in a w
 const ruleset = loaded.ruleset;
 const options = buildScoreOptions(init.config);
 
+// Fault injection for the start-up tests only: fail to start, always or (when the token file
+// exists, which the first worker removes) once.
+failStartForTests(process.env.CALLQA_TEST_WORKER_START_FAIL);
+
+// Tell the pool this worker started: from now on a crash is a file's doing, not the thread's.
+parentPort?.postMessage('ready');
+
 parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.files.map((file) => scoreSafely(file));
   const response: BatchResponse = { batch: request.batch, part: request.part, outcomes };
@@ -51,4 +59,15 @@ function scoreSafely(file: string): FileOutcome {
     const message = `internal error while scoring: ${err instanceof Error ? err.message : String(err)}`;
     return { file, rows: [{ file, severity: 'error', stage: 'score', message }] };
   }
+}
+
+function failStartForTests(how: string | undefined): void {
+  if (!how) return;
+  if (how === 'always') process.exit(98);
+  try {
+    rmSync(how);
+  } catch {
+    return; // the token is gone: another worker already failed once
+  }
+  process.exit(98);
 }

@@ -14,8 +14,8 @@ export interface RunResult {
   stderr: string;
 }
 
-export function callqa(args: string[], cwd = ROOT): RunResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+export function callqa(args: string[], cwd = ROOT, env: Record<string, string> = {}): RunResult {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', ...env } });
   return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -1,11 +1,11 @@
 // Trust at scale: nothing lost, byte-identical whatever --jobs, no partial report after a kill,
 // malformed input never throws. See: issue 7.
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { makeCall, prng } from '../../scripts/synthetic-month.js';
-import { BIN, callqa, readCsv, tempDir } from './helpers.js';
+import { BIN, ROOT, callqa, readCsv, tempDir } from './helpers.js';
 import { parseCallBytes } from '../../src/readers/index.js';
 import { evaluateCall } from '../../src/engine/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/index.js';
@@ -159,6 +159,38 @@ describe('malformed input never throws', () => {
     expect(errors).toHaveLength(99_000);
     expect(new Set(errors.map((e) => e.message))).toEqual(new Set(['empty file']));
   }, 120_000);
+});
+
+describe('worker threads that cannot start', () => {
+  const dir = tempDir();
+  writeCalls(join(dir, 'in'), 200, 31);
+  const run = (out: string, env: Record<string, string> = {}, jobs = '2') => callqa(['audit', join(dir, 'in'), '--out', join(dir, out), '--quiet', '--jobs', jobs], ROOT, env);
+  let reference: Map<string, Buffer>;
+  beforeAll(() => {
+    expect(run('ref', {}, '1').status).toBe(0);
+    reference = reportBytes(join(dir, 'ref'));
+  });
+
+  it('blame no file: the calls are scored in this thread, with a warning and a note in run.json', () => {
+    const r = run('always', { CALLQA_TEST_WORKER_START_FAIL: 'always' });
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/^callqa: warning: worker threads could not start \(exit code 98\); scored in one thread$/m);
+    expect(reportBytes(join(dir, 'always'))).toEqual(reference);
+    const facts = JSON.parse(readFileSync(join(dir, 'always', 'run.json'), 'utf8'));
+    expect([facts.scored, facts.errors, facts.jobs, facts.workers_failed]).toEqual([200, 0, 1, 'exit code 98']);
+  });
+
+  it('one that fails once is replaced, and its batches are scored by the next', () => {
+    const token = join(dir, 'fail-once');
+    writeFileSync(token, '');
+    const r = run('once', { CALLQA_TEST_WORKER_START_FAIL: token });
+    expect(existsSync(token)).toBe(false); // a worker did fail
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(reportBytes(join(dir, 'once'))).toEqual(reference);
+    const facts = JSON.parse(readFileSync(join(dir, 'once', 'run.json'), 'utf8'));
+    expect([facts.scored, facts.errors, facts.jobs, facts.workers_failed]).toEqual([200, 0, 2, undefined]);
+  });
 });
 
 describe('a worker that dies', () => {

@@ -88,6 +88,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       io.err(errorLine('interrupted: no report written, the previous one is unchanged'));
       return EXIT.interrupted;
     }
+    if (outcome.workersFailed) io.err(`callqa: warning: worker threads could not start (${outcome.workersFailed}); scored in one thread`);
     if (!flags.quiet) {
       const failed = outcome.errors > 0 ? `, ${outcome.errors} not scored (see errors.csv)` : '';
       const warned = outcome.warnings > 0 ? `, ${outcome.warnings} warning(s)` : '';
