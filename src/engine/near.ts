@@ -5,7 +5,7 @@
  * utterance and call, lazily; each (utterance, phrase) is verified at most once.
  */
 import { soundKeys } from '../match/sound-keys.js';
-import { allowedEdits, describeNear, type NearHit } from '../match/tolerant.js';
+import { allowedEdits, describeNear, type Candidates, type NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { hitEvidence } from './evidence.js';
 import { findPhrases, type PhraseHit } from './phrases.js';
@@ -14,8 +14,9 @@ import type { Evidence } from './result.js';
 
 interface UtteranceNear {
   keyed: string;
-  windows: Map<number, Array<[number, number]>>;
-  verified: Map<number, NearHit[]>;
+  candidates: Candidates;
+  /** verified[i]: the near hits of candidates.patterns[i], once asked for. */
+  verified: Array<NearHit[] | undefined>;
 }
 
 const perCall = new WeakMap<PreparedCall, Array<UtteranceNear | undefined>>();
@@ -26,7 +27,7 @@ function utteranceNear(p: PreparedCall, u: number): UtteranceNear {
   let entry = list[u];
   if (!entry) {
     const keyed = soundKeys(p.folds[u]?.folded ?? '');
-    entry = { keyed, windows: p.ruleset.tolerant.candidates(keyed), verified: new Map() };
+    entry = { keyed, candidates: p.ruleset.tolerant.candidates(keyed), verified: [] };
     list[u] = entry;
   }
   return entry;
@@ -42,17 +43,16 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   const tolerant = p.ruleset.tolerant;
   if (!policy || !tolerant.active) return [];
   const near = utteranceNear(p, u);
-  if (near.windows.size === 0) return [];
+  const { patterns, windows } = near.candidates;
+  if (patterns.length === 0) return [];
   const folded = p.folds[u]?.folded ?? '';
   const found: PhraseHit[] = [];
-  for (const [pattern, owner] of set.patternOwner) {
-    const windows = near.windows.get(pattern);
-    if (!windows) continue;
-    let hits = near.verified.get(pattern);
-    if (!hits) {
-      hits = tolerant.verify(folded, near.keyed, pattern, windows);
-      near.verified.set(pattern, hits);
-    }
+  // The utterance's candidate patterns are a handful; the set's phrases may be dozens.
+  for (let i = 0; i < patterns.length; i++) {
+    const pattern = patterns[i] as number;
+    const owner = set.patternOwner.get(pattern);
+    if (owner === undefined) continue;
+    const hits = (near.verified[i] ??= tolerant.verify(folded, near.keyed, pattern, windows[i] as Array<[number, number]>));
     const allowed = allowedEdits((p.ruleset.patterns[pattern] as string).length, policy.edits);
     for (const h of hits) {
       const edits = policy.homophones ? h.edits : h.edits + h.homophones;
@@ -64,8 +64,9 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   const shields = except ? findPhrases(p, u, except) : [];
   const kept: PhraseHit[] = taken.filter((t) => t.utterance === u);
   const already = kept.length;
-  // Fewest edits first, then leftmost; keep those outside exceptions that overlap nothing kept.
-  found.sort((a, b) => cost(a) - cost(b) || a.start - b.start);
+  // Fewest edits first, then leftmost, then the set's order; keep those outside exceptions that
+  // overlap nothing kept.
+  found.sort((a, b) => cost(a) - cost(b) || a.start - b.start || a.phrase - b.phrase || a.end - b.end);
   for (const h of found) {
     if (shields.some((s) => s.start <= h.start && h.end <= s.end)) continue;
     if (kept.some((o) => o.start < h.end && h.start < o.end)) continue;

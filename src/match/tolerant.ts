@@ -59,6 +59,22 @@ export interface NearHit {
   ops: NearOp[];
 }
 
+/** Where the tolerant patterns may occur in a text: merged windows per pattern. */
+export interface Candidates {
+  /** Patterns with at least one window, in order of their first piece hit. */
+  readonly patterns: readonly number[];
+  /** windows[i]: the windows of patterns[i], merged, in order of start. */
+  readonly windows: ReadonlyArray<Array<[number, number]>>;
+}
+
+const NO_CANDIDATES: Candidates = Object.freeze({ patterns: Object.freeze([]), windows: Object.freeze([]) });
+
+/** The windows of one pattern, if it has any. */
+export function windowsOf(candidates: Candidates, pattern: number): Array<[number, number]> | undefined {
+  const i = candidates.patterns.indexOf(pattern);
+  return i < 0 ? undefined : candidates.windows[i];
+}
+
 const EDIT = 64;
 const HOMOPHONE = 1;
 const INF = 1 << 28;
@@ -100,11 +116,12 @@ export class TolerantMatcher {
       pieceLength: Int32Array.from(pieces, (p) => p.length),
       patternLength: Int32Array.from(patterns, (p) => p.length),
       patternBudget: Int32Array.from(patterns, (_, i) => budgets[i] ?? -1),
+      slotOf: new Int32Array(patterns.length).fill(-1),
     };
   }
 
   /** The same facts in flat arrays, for the per-utterance candidate scan. */
-  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; pieceLength: Int32Array; patternLength: Int32Array; patternBudget: Int32Array };
+  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; pieceLength: Int32Array; patternLength: Int32Array; patternBudget: Int32Array; slotOf: Int32Array };
 
   /** Whether any pattern is tolerant at all (a ruleset with tolerance off everywhere skips all work). */
   get active(): boolean {
@@ -116,12 +133,16 @@ export class TolerantMatcher {
   }
 
   /** Windows of the text worth verifying, per pattern (merged, in order). */
-  candidates(keyed: string): Map<number, Array<[number, number]>> {
-    const out = new Map<number, Array<[number, number]>>();
-    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget } = this.flat;
-    const length = keyed.length;
+  candidates(keyed: string): Candidates {
     const count = this.pieces.scan(keyed);
+    if (count === 0) return NO_CANDIDATES;
     const found = this.pieces.found;
+    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, slotOf } = this.flat;
+    const length = keyed.length;
+    // Patterns are numbered per ruleset: a flat slot table finds a pattern's list without the
+    // hashing a Map would do for every piece hit (it was most of this function's time).
+    const patterns: number[] = [];
+    const windows: Array<Array<[number, number]>> = [];
     for (let h = 0; h < count; h++) {
       const piece = found[2 * h] as number;
       const pattern = piecePattern[piece] as number;
@@ -129,12 +150,16 @@ export class TolerantMatcher {
       const at = (found[2 * h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
       const from = Math.max(0, at - k);
       const to = Math.min(length, at + (patternLength[pattern] as number) + 2 * k);
-      const list = out.get(pattern);
-      if (list === undefined) out.set(pattern, [[from, to]]);
-      else list.push([from, to]);
+      const slot = slotOf[pattern] as number;
+      if (slot < 0) {
+        slotOf[pattern] = patterns.length;
+        patterns.push(pattern);
+        windows.push([[from, to]]);
+      } else (windows[slot] as Array<[number, number]>).push([from, to]);
     }
-    for (const list of out.values()) if (list.length > 1) mergeWindows(list);
-    return out;
+    for (const pattern of patterns) slotOf[pattern] = -1;
+    for (const list of windows) if (list.length > 1) mergeWindows(list);
+    return { patterns, windows };
   }
 
   /** Near occurrences of one pattern inside the given windows (exact ones included, cost 0). */

@@ -2,14 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { prng } from '../../scripts/synthetic-month.js';
 import { soundKeys } from '../../src/match/sound-keys.js';
-import { allowedEdits, describeNear, TolerantMatcher, type NearHit } from '../../src/match/tolerant.js';
+import { allowedEdits, describeNear, TolerantMatcher, windowsOf, type NearHit } from '../../src/match/tolerant.js';
 import { rulesetText } from './helpers.js';
 
 /** Near hits of one phrase in a text, through the prefilter (as the engine does). */
 function near(phrase: string, text: string, budget = allowedEdits(phrase.length, 2)): NearHit[] {
   const m = new TolerantMatcher([phrase], [budget]);
   const keyed = soundKeys(text);
-  const windows = m.candidates(keyed).get(0);
+  const windows = windowsOf(m.candidates(keyed), 0);
   return windows ? m.verify(text, keyed, 0, windows) : [];
 }
 
@@ -84,7 +84,7 @@ describe('the prefilter', () => {
       const windows = m.candidates(keyed);
       phrases.forEach((_, id) => {
         const full = m.verify(text, keyed, id, [[0, text.length]]);
-        const filtered = m.verify(text, keyed, id, windows.get(id) ?? []);
+        const filtered = m.verify(text, keyed, id, windowsOf(windows, id) ?? []);
         expect(filtered.map((h) => [h.start, h.end])).toEqual(full.map((h) => [h.start, h.end]));
         compared += full.length;
       });
@@ -106,7 +106,7 @@ describe('the prefilter', () => {
       const windows = m.candidates(keyed);
       phrases.forEach((_, id) => {
         const full = m.verify(text, keyed, id, [[0, text.length]]);
-        const filtered = m.verify(text, keyed, id, windows.get(id) ?? []);
+        const filtered = m.verify(text, keyed, id, windowsOf(windows, id) ?? []);
         expect(filtered.map((h) => [h.start, h.end]), text).toEqual(full.map((h) => [h.start, h.end]));
         compared += full.length;
       });
