@@ -58,6 +58,7 @@ export function loadRulesetText(text: string, file: string, seen: string[] = [])
   }
   const spec = data as unknown as RulesetSpec;
   spec.version = String(spec.version);
+  Object.assign(spec, nameTables(spec));
   const sources = new Map([[file, map]]);
   const ruleFiles = new Map(spec.rules.map((r, index) => [r.id, { file, index }]));
   const loaded: LoadedRuleset = { spec, sources, ruleFiles, text };
@@ -93,10 +94,7 @@ function extendFrom(child: LoadedRuleset, map: SourceMap, seen: string[]): LoadR
   const merged: RulesetSpec = {
     ...b,
     ...spec,
-    weights: { ...b.weights, ...spec.weights },
-    variables: { ...b.variables, ...spec.variables },
-    thresholds: { ...b.thresholds, ...spec.thresholds },
-    lexicons: { ...b.lexicons, ...spec.lexicons },
+    ...nameTables(b, spec),
     calendar: {
       holidays: [...(b.calendar?.holidays ?? []), ...(spec.calendar?.holidays ?? [])],
       workdays: [...(b.calendar?.workdays ?? []), ...(spec.calendar?.workdays ?? [])],
@@ -176,4 +174,15 @@ function unescapePointer(s: string): string {
 
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
+}
+
+/**
+ * The ruleset's tables keyed by names its author chose (weights, variables, thresholds,
+ * lexicons), merged in order, without a prototype: `$toString` or a `constructor` category
+ * must be "unknown", not a method of Object.
+ */
+function nameTables(...specs: RulesetSpec[]): Pick<RulesetSpec, 'weights' | 'variables' | 'thresholds' | 'lexicons'> {
+  const table = <T>(pick: (s: RulesetSpec) => Record<string, T> | undefined): Record<string, T> =>
+    Object.assign(Object.create(null) as Record<string, T>, ...specs.map((s) => pick(s) ?? {}));
+  return { weights: table((s) => s.weights), variables: table((s) => s.variables), thresholds: table((s) => s.thresholds), lexicons: table((s) => s.lexicons) };
 }

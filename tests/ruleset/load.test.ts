@@ -29,6 +29,14 @@ describe('loading rulesets', () => {
     expect(codes).toContain('bad-regex@10:48');
   });
 
+  it('treats names that Object has (toString, constructor, __proto__) as unknown, not as methods', () => {
+    for (const name of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      const r = loadRulesetFromText(`${HEADER}rules:\n  - id: conduct.x\n    category: ${name}\n    title: t\n    points: 1\n    forbid: { speaker: agent, phrases: [$${name}] }\n`, 'r.yaml');
+      expect(r.ok, name).toBe(false);
+      expect(r.problems.map((p) => p.code), name).toEqual(expect.arrayContaining(['unknown-category', 'unknown-lexicon']));
+    }
+  });
+
   it('reports YAML syntax errors with their position instead of throwing', () => {
     const r = loadRulesetFromText(`${HEADER}rules: [\n`, 'r.yaml');
     expect(r.ok).toBe(false);
