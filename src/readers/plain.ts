@@ -56,6 +56,21 @@ function skipSpace(s: string, i: number, end: number): number {
   return i;
 }
 
+/**
+ * Characters that print as nothing: zero-width space and joiners, direction marks and
+ * embeddings, word joiner, soft hyphen. Editors and ASR exports leave them at line starts, where
+ * they would hide a speaker label (「\u200b客户：」 read as more of the agent's turn).
+ */
+export function isInvisible(c: number): boolean {
+  return (c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) || (c >= 0x2060 && c <= 0x2064) || (c >= 0x2066 && c <= 0x2069) || c === 0xad || c === 0x180e;
+}
+
+/** Past the spaces and invisible characters that may come before a line's label. */
+function skipLineStart(s: string, i: number, end: number): number {
+  for (let c = s.charCodeAt(i); i < end && (isSpace(c) || isInvisible(c)); c = s.charCodeAt(++i));
+  return i;
+}
+
 /** ASCII letters compare case-insensitively, as the `i` flag does for these labels. */
 function lower(c: number): number {
   return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
@@ -298,7 +313,7 @@ export function parsePlain(source: string): ParsedTranscript {
     const lineStart = a;
     a = b + 1;
     lineNo++;
-    const start = skipSpace(text, lineStart, b);
+    const start = skipLineStart(text, lineStart, b);
     if (start === b) continue;
 
     if (matchLabelled(text, start, b, lineBreaks)) {
@@ -325,12 +340,12 @@ export function parsePlain(source: string): ParsedTranscript {
     if (bracket && parseTimestamp(bracket[1] as string)) {
       more = raw.slice(bracket[0].length).trim();
       warnings.push({
-        message: `line ${lineNo}: timestamp without a speaker label; the text is taken as a continuation`,
+        message: 'timestamp without a speaker label; the text is taken as a continuation',
         line: lineNo,
       });
     }
     if (!current) {
-      warnings.push({ message: `line ${lineNo}: text before the first speaker label ignored: "${clip(more)}"`, line: lineNo });
+      warnings.push({ message: `text before the first speaker label ignored: "${clip(more)}"`, line: lineNo });
       continue;
     }
     current.text = joinContinuation(current.text, more);

@@ -12,7 +12,11 @@ import type { ParsedTranscript, ParsedUtterance } from '../../src/readers/types.
 
 // ---- The reference: the regex implementation before the speed work. ----
 const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
-const UTTERANCE = new RegExp(`^\\s*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})\\s*[:：]\\s*(.*)$`, 'i');
+// Behaviour changed since the regex form, and mirrored here: invisible characters (zero-width
+// space, direction marks …) may come before a label; warnings no longer repeat their line.
+const INVISIBLE = '\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\u00ad\\u180e';
+const BLANK = new RegExp(`^[\\s${INVISIBLE}]*$`);
+const UTTERANCE = new RegExp(`^[\\s${INVISIBLE}]*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})\\s*[:：]\\s*(.*)$`, 'i');
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 const TIME = String.raw`(?:(\d+):)?(\d+):(\d{1,2})(?:[.,](\d+))?`;
 const TIMESTAMP = new RegExp(String.raw`^\s*${TIME}\s*(?:[-–~]\s*${TIME}\s*)?$`);
@@ -50,7 +54,7 @@ function refParsePlain(text: string): ParsedTranscript {
   for (let i = bodyStart; i < lines.length; i++) {
     const raw = lines[i] as string;
     const lineNo = i + 1;
-    if (raw.trim() === '') continue;
+    if (BLANK.test(raw)) continue;
     const labelled = UTTERANCE.exec(raw);
     if (labelled) {
       const speaker: Speaker = roleOfLabel(labelled[2] as string) ?? 'customer';
@@ -71,11 +75,11 @@ function refParsePlain(text: string): ParsedTranscript {
     const bracket = LEADING_BRACKET.exec(raw);
     if (bracket && refTimestamp(bracket[1] as string)) {
       more = raw.slice(bracket[0].length).trim();
-      warnings.push({ message: `line ${lineNo}: timestamp without a speaker label; the text is taken as a continuation`, line: lineNo });
+      warnings.push({ message: 'timestamp without a speaker label; the text is taken as a continuation', line: lineNo });
     }
     if (!current) {
       const clip = more.length > 30 ? `${more.slice(0, 30)}…` : more;
-      warnings.push({ message: `line ${lineNo}: text before the first speaker label ignored: "${clip}"`, line: lineNo });
+      warnings.push({ message: `text before the first speaker label ignored: "${clip}"`, line: lineNo });
       continue;
     }
     current.text = refJoin(current.text, more);
@@ -109,7 +113,7 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)] as T;
 }
 
-const SPACES = [' ', '\t', '\u3000', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b', '\u000b', '\u180e', '\u205f'];
+const SPACES = [' ', '\t', '\u3000', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b', '\u200e', '\u2060', '\u00ad', '\u000b', '\u180e', '\u205f'];
 const TIME_PARTS = ['0', '1', '00', '07', '59', '60', '75', '123', '1234567890123456', '99999999999999999', ':', ':', '.', ',', '-', '–', '—', '~', ' ', '\u3000', 'a', ''];
 const LINE_PARTS = [
   'A', 'a', 'Agent', 'AGENT', 'agent', 'ag', 'c', 'C', 'Customer', 'custom', '客服', '坐席', '座席', '客戶', '用户', '来电者', '話務員',

@@ -61,6 +61,18 @@ describe('plain format', () => {
     expect(parsed.roleSource).toBe('labels');
   });
 
+  it('finds a label behind invisible characters (zero-width space, direction marks, word joiner)', () => {
+    for (const mark of ['\u200b', '\u200e', '\u2060', '\u200b\u200f ']) {
+      const parsed = parsePlain(`坐席：您好，请问有什么可以帮您？\n${mark}客户：我要投诉。\n坐席：非常抱歉。\n`, 'x.txt');
+      expect(parsed.utterances.map((u) => [u.speaker, u.text, u.line]), JSON.stringify(mark)).toEqual([
+        ['agent', '您好，请问有什么可以帮您？', 1],
+        ['customer', '我要投诉。', 2],
+        ['agent', '非常抱歉。', 3],
+      ]);
+      expect(parsed.warnings).toEqual([]);
+    }
+  });
+
   it('reads every timestamp form', () => {
     const times = parsed.utterances.map((u) => [u.startMs, u.endMs]);
     expect(times).toEqual([
@@ -82,9 +94,9 @@ describe('plain format', () => {
     expect(parsed.warnings).toEqual([
       { line: 5, message: 'front matter "direction: sideways" is not inbound or outbound; ignored' },
       { line: 6, message: 'front matter "date: 2026-13-01" is not a date (YYYY-MM-DD); ignored' },
-      { line: 11, message: 'line 11: text before the first speaker label ignored: "录音导出：2026-10-02 系统自动生成"' },
+      { line: 11, message: 'text before the first speaker label ignored: "录音导出：2026-10-02 系统自动生成"' },
       { line: 26, column: 1, message: 'unrecognised timestamp [备注] ignored' },
-      { line: 27, message: 'line 27: timestamp without a speaker label; the text is taken as a continuation' },
+      { line: 27, message: 'timestamp without a speaker label; the text is taken as a continuation' },
     ]);
   });
 
