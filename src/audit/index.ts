@@ -11,6 +11,7 @@ import { scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
+import { CallIds } from './call-ids.js';
 import { startWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
@@ -58,14 +59,23 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   let failedFiles = problems.length;
   let warnings = 0;
   let workersFailed: string | undefined;
+  let overrideErrors = 0;
   try {
     for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
     for (const row of metadata.problems) writer.addError(row);
     warnings += metadata.problems.length;
     let jobs = 1;
+    const callIds = new CallIds(files);
+    let taken = 0;
     const take = (outcome: FileOutcome): void => {
+      const index = taken++; // outcomes arrive in input order
       if (outcome.rendered) {
         const rendered = unpackCall(outcome.rendered);
+        const clash = callIds.note(rendered.summary.callId, index);
+        if (clash) {
+          writer.addError(clash);
+          warnings++;
+        }
         writer.addRendered(rendered);
         month.take(rendered, outcome.overridesApplied);
         scored++;
@@ -93,7 +103,9 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       writer.discard();
       return { kind: 'interrupted' };
     }
-    for (const row of month.errorRows()) writer.addError(row);
+    const ambiguous = opts.workflow?.overridesFile ? callIds.ambiguousOverrides(opts.workflow.overridesFile, month.overrides) : [];
+    overrideErrors = month.errorRows().length + ambiguous.length;
+    for (const row of [...month.errorRows(), ...ambiguous]) writer.addError(row);
     writer.finish({
       inputs: files.length + problems.length,
       scored,
@@ -101,7 +113,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       warnings,
       startedAt,
       finishedAt: new Date(),
-      extra: { jobs, masked: opts.mask, ...(workersFailed ? { workers_failed: workersFailed } : {}), ...month.runFacts() },
+      extra: { jobs, masked: opts.mask, ...(workersFailed ? { workers_failed: workersFailed } : {}), ...month.runFacts(), override_errors: overrideErrors },
     }, month.finishExtras());
     month.afterCommit();
   } catch (err) {
@@ -110,7 +122,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   }
   return {
     kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
-    overrideErrors: month.errorRows().length, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
+    overrideErrors, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
     ...(workersFailed ? { workersFailed } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // Fixtures: fixtures/workflow/2026-09 and 2026-10 (agents A301 周敏, A302 陈刚, A303 刘洋) and
 // fixtures/workflow/overrides.csv (two good decisions, an unknown rule, an unknown call, a bad verdict).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, exists, readCsv, tempDir } from '../e2e/helpers.js';
 
@@ -129,9 +129,12 @@ describe('callqa audit --overrides --previous', () => {
     // 130 files: enough for two workers (64 files each at least).
     const many = join(dir, 'many');
     mkdirSync(many);
-    for (let i = 0; i < 130; i++) cpSync(join(OCT, 'A302', '2026-10-A302-01.txt'), join(many, `copy-${String(i).padStart(3, '0')}.txt`));
+    // Each copy its own call_id, each with its own decision: one id naming many calls is an error.
+    const original = readFileSync(join(OCT, 'A302', '2026-10-A302-01.txt'), 'utf8');
+    const ids = Array.from({ length: 130 }, (_, i) => `2026-10-A302-01-${String(i).padStart(3, '0')}`);
+    ids.forEach((id, i) => writeFileSync(join(many, `copy-${String(i).padStart(3, '0')}.txt`), original.replace('call_id: 2026-10-A302-01', `call_id: ${id}`)));
     const overrides = join(dir, 'one.csv');
-    writeFileSync(overrides, 'call_id,rule_id,verdict,reviewer,reason\n2026-10-A302-01,closing.anything-else,pass,林静,转写遗漏\n');
+    writeFileSync(overrides, `call_id,rule_id,verdict,reviewer,reason\n${ids.map((id) => `${id},closing.anything-else,pass,林静,转写遗漏\n`).join('')}`);
     const out = join(dir, 'many-report');
     expect(callqa(['audit', many, '--out', out, '--overrides', overrides, '-j', '2']).status).toBe(0);
     const runJson = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Record<string, unknown>;
