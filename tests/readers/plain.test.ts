@@ -63,7 +63,7 @@ describe('plain format', () => {
 
   it('finds a label behind invisible characters (zero-width space, direction marks, word joiner)', () => {
     for (const mark of ['\u200b', '\u200e', '\u2060', '\u200b\u200f ']) {
-      const parsed = parsePlain(`坐席：您好，请问有什么可以帮您？\n${mark}客户：我要投诉。\n坐席：非常抱歉。\n`, 'x.txt');
+      const parsed = parsePlain(`坐席：您好，请问有什么可以帮您？\n${mark}客户：我要投诉。\n坐席：非常抱歉。\n`);
       expect(parsed.utterances.map((u) => [u.speaker, u.text, u.line]), JSON.stringify(mark)).toEqual([
         ['agent', '您好，请问有什么可以帮您？', 1],
         ['customer', '我要投诉。', 2],
