@@ -52,7 +52,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const started = await startWorkflow(opts.workflow ?? {}, ruleset);
   if (!started.ok) return { kind: 'bad-option', message: started.message };
   const month = started.workflow;
-  const { files, problems } = await expandInputs(opts.inputs);
+  // A report folder inside an input folder is not input: its CSVs are last run's output.
+  const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
 
   const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
   let scored = 0;

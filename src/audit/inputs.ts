@@ -3,7 +3,7 @@
  * transcript files. Whatever matches nothing is reported, never silently dropped.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { byteOrder } from '../model/order.js';
 
@@ -19,11 +19,18 @@ export interface ExpandedInputs {
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
-export async function expandInputs(inputs: readonly string[]): Promise<ExpandedInputs> {
+export interface ExpandOptions {
+  /** Folders whose files are never inputs: the report folder, when it lies inside an input folder. */
+  exclude?: readonly string[];
+}
+
+export async function expandInputs(inputs: readonly string[], opts: ExpandOptions = {}): Promise<ExpandedInputs> {
   const files = new Map<string, string>(); // resolved path → path as shown
   const problems: InputProblem[] = [];
+  const excluded = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
   const add = (shown: string): void => {
     const key = resolve(shown);
+    if (excluded.some((dir) => key.startsWith(dir))) return;
     if (!files.has(key)) files.set(key, shown);
   };
   for (const input of inputs) {
@@ -33,10 +40,22 @@ export async function expandInputs(inputs: readonly string[]): Promise<ExpandedI
     }
     const kind = statKind(input);
     if (kind === 'dir') {
-      // Symlinks are not followed: a link loop cannot trap the walk, and hidden files are skipped.
-      const found = await fg('**/*', { cwd: input, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-      if (found.length === 0) problems.push({ file: input, message: 'directory holds no files' });
-      found.forEach((f) => add(join(input, f)));
+      // Symlinked folders are not followed (a link loop cannot trap the walk), hidden files are
+      // skipped; whatever else is in the way (a link to a folder, a broken link, a FIFO) is listed.
+      const found = await fg('**/*', { cwd: input, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true, objectMode: true });
+      let regular = 0;
+      for (const entry of found) {
+        if (entry.dirent.isDirectory()) continue;
+        const path = join(input, entry.path);
+        const kind = entry.dirent.isFile() ? 'file' : statKind(path);
+        if (kind === 'file') {
+          regular++;
+          add(path);
+        } else if (!excluded.some((dir) => resolve(path).startsWith(dir))) {
+          problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
+        }
+      }
+      if (regular === 0 && found.every((e) => e.dirent.isDirectory())) problems.push({ file: input, message: 'directory holds no files' });
     } else if (kind === 'file') {
       add(input);
     } else if (GLOB_CHARS.test(input)) {
