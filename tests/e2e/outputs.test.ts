@@ -29,6 +29,82 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+describe('audit --html FILE never clobbers a file callqa did not write', () => {
+  it('refuses an input transcript (exit 2, nothing written, the transcript unchanged)', () => {
+    const m = month();
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', m.transcript, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--html .*01-model-enquiry\.txt is one of this run's inputs.*nothing written/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+  });
+
+  it('refuses any other existing file, and a folder, but replaces its own earlier report.html', () => {
+    const m = month();
+    const notes = join(m.dir, 'notes.html');
+    writeFileSync(notes, '<p>my notes</p>\n');
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', notes, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/notes\.html exists and is not a callqa report\.html/);
+    expect(readFileSync(notes, 'utf8')).toBe('<p>my notes</p>\n');
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+
+    mkdirSync(join(m.dir, 'folder.html'));
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', join(m.dir, 'folder.html'), '-j', '1']).status).toBe(2);
+
+    const html = join(m.dir, 'month.html');
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', html, '-j', '1']).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<meta name="generator" content="callqa">');
+    writeFileSync(html, readFileSync(html, 'utf8').replace('</html>', '<!-- stale --></html>'));
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', html, '-j', '1']).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).not.toContain('stale');
+  });
+
+  it('refuses a path inside the report folder', () => {
+    const m = month();
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', join(m.dir, 'rep', 'x.html'), '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/inside the report folder/);
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+  });
+});
+
+describe('sample --out FILE never clobbers a file callqa did not write', () => {
+  it('refuses an input transcript and an @list that is read', () => {
+    const m = month();
+    const r = callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', m.transcript]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/01-model-enquiry\.txt exists and is not a callqa sample list.*nothing written/);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+
+    const list = join(m.dir, 'list.txt');
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', list]).status).toBe(0);
+    const text = readFileSync(list, 'utf8');
+    const again = callqa(['sample', `@${list}`, '--per-agent', '1', '--seed', 'y', '--out', list]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/list\.txt is one of this run's inputs/);
+    expect(readFileSync(list, 'utf8')).toBe(text);
+  });
+
+  it('replaces its own earlier list, and creates missing folders as audit --out does', () => {
+    const m = month();
+    const list = join(m.dir, 'new', 'folder', 'list.txt');
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', list]).status).toBe(0);
+    expect(callqa(['sample', m.input, '--per-agent', '2', '--seed', 'x', '--out', list]).status).toBe(0);
+    expect(readFileSync(list, 'utf8')).toMatch(/^# callqa sample --per-agent 2 /);
+  });
+
+  it('refuses a folder and a path under a file', () => {
+    const m = month();
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', m.input]).status).toBe(2);
+    writeFileSync(join(m.dir, 'blocker'), 'x');
+    const r = callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', join(m.dir, 'blocker', 'l.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
+
 describe('--previous with a damaged earlier report', () => {
   let m: ReturnType<typeof month>;
   let prev: string;
