@@ -105,12 +105,13 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       startedAt,
       finishedAt: new Date(),
       extra: { jobs, masked: opts.mask, ...(workersFailed ? { workers_failed: workersFailed } : {}), ...month.runFacts() },
-    }, month.finishExtras());
-    month.afterCommit();
+    }, month.finishExtras(opts.outDir));
   } catch (err) {
     writer.discard();
+    month.discard();
     throw err;
   }
+  month.afterCommit(opts.outDir);
   return {
     kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
     overrideErrors: month.errorRows().length, escalated: new Set(month.escalations().map((e) => e.agentId)).size,

@@ -70,6 +70,39 @@ describe('audit --html FILE never clobbers a file callqa did not write', () => {
   });
 });
 
+describe('audit --html FILE that cannot be written', () => {
+  let m: ReturnType<typeof month>;
+  let rep: string;
+  let before: Record<string, string>;
+  beforeAll(() => {
+    m = month();
+    rep = join(m.dir, 'rep');
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1']).status).toBe(0);
+    before = snapshot(m.dir);
+  });
+
+  it('leaves the previous report intact, as the message says (exit 3)', () => {
+    // The name fits, the temporary name next to it does not: the write fails only when tried.
+    const html = join(m.dir, 'out', `${'a'.repeat(245)}.html`);
+    const r = callqa(['audit', m.input, '--out', rep, '--html', html, '-j', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/the previous report is unchanged/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(snapshot(m.dir)).toEqual(before);
+    expect(readdirSync(rep).some((n) => n.includes('.tmp-'))).toBe(false);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('refuses a path under a file before scoring (exit 2)', () => {
+    writeFileSync(join(m.dir, 'blocker'), 'x');
+    const r = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'blocker', 'r.html'), '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/a parent is not a folder/);
+    rmSync(join(m.dir, 'blocker'));
+    expect(snapshot(m.dir)).toEqual(before);
+  });
+});
+
 describe('sample --out FILE never clobbers a file callqa did not write', () => {
   it('refuses an input transcript and an @list that is read', () => {
     const m = month();
