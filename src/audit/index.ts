@@ -2,7 +2,8 @@
  * The audit pipeline: inputs → (workers) read + score → reports. Results are handed to the
  * report writer in input order whatever order they finish in, so output is deterministic.
  */
-import { createReportWriter, unpackCall, type ReportWriter } from '../report/index.js';
+import { createReportWriter, HTML_REPORT, outputFileProblem, unpackCall, type ReportWriter } from '../report/index.js';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs } from './inputs.js';
@@ -54,6 +55,8 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const month = started.workflow;
   // A report folder inside an input folder is not input: its CSVs are last run's output.
   const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
+  const htmlProblem = checkHtmlPath(opts, files);
+  if (htmlProblem) return { kind: 'bad-option', message: htmlProblem };
 
   const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
   let scored = 0;
@@ -115,17 +118,38 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
       startedAt,
       finishedAt: new Date(),
       extra: { jobs, masked: opts.mask, ...(workersFailed ? { workers_failed: workersFailed } : {}), ...month.runFacts(), override_errors: overrideErrors },
-    }, month.finishExtras());
-    month.afterCommit();
+    }, month.finishExtras(opts.outDir));
   } catch (err) {
     writer.discard();
+    month.discard();
     throw err;
   }
+  month.afterCommit(opts.outDir);
   return {
     kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
     overrideErrors, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
     ...(workersFailed ? { workersFailed } : {}),
   };
+}
+
+/**
+ * `--html FILE` may not clobber an arbitrary file or an input, nor sit in the report folder
+ * (which is replaced whole: plain `--html` puts report.html there).
+ */
+function checkHtmlPath(opts: AuditOptions, files: readonly string[]): string | undefined {
+  const path = opts.workflow?.html?.path;
+  if (path === undefined) return undefined;
+  const rel = relative(resolve(opts.outDir), resolve(path));
+  if (rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel))) {
+    return `--html ${path} is inside the report folder ${opts.outDir}; use --html without a file for report.html there`;
+  }
+  const read = [
+    ...files,
+    ...opts.inputs.filter((i) => i.startsWith('@')).map((i) => i.slice(1)),
+    opts.rulesetFile,
+    ...[opts.meta?.manifest, opts.workflow?.overridesFile].filter((f): f is string => f !== undefined),
+  ];
+  return outputFileProblem('--html', path, HTML_REPORT, read);
 }
 
 /** In-thread scoring of files[from…]; returns false when stopped by the signal. */

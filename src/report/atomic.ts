@@ -12,13 +12,21 @@ import { randomBytes } from 'node:crypto';
 
 /** A report that could not be written: the CLI prints the message and exits 3. */
 export class ReportError extends Error {
-  constructor(message: string) {
+  /** The cause alone ("the disk is full"), for messages that say more than the default one. */
+  readonly why: string;
+
+  constructor(message: string, why = message) {
     super(message);
     this.name = 'ReportError';
+    this.why = why;
   }
 }
 
-export function describeIoError(err: unknown, path: string): ReportError {
+/**
+ * `path` is the file that failed; `shown` the report (folder) named in the message when it is
+ * not that path, e.g. an --html file staged before the report folder is committed.
+ */
+export function describeIoError(err: unknown, path: string, shown?: string): ReportError {
   if (err instanceof ReportError) return err;
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   const why =
@@ -27,13 +35,24 @@ export function describeIoError(err: unknown, path: string): ReportError {
     : code === 'ENOTDIR' ? 'a parent is not a folder'
     : code === 'EROFS' ? 'read-only file system'
     : code === 'ENAMETOOLONG' ? 'a file name is too long'
+    : code === 'ENOENT' ? 'a folder on the way does not exist'
+    : code === 'EISDIR' ? 'it is a folder'
     : err instanceof Error ? err.message : String(err);
-  return new ReportError(`cannot write the report at ${path}: ${why}; the previous report is unchanged`);
+  const what = shown === undefined || shown === path ? path : `${path} (for the report at ${shown})`;
+  return new ReportError(`cannot write the report at ${what}: ${why}; the previous report is unchanged`, why);
 }
 
 /** Staging folders of this process not yet committed or discarded: removed if the process exits. */
-const live = new Set<StagingDir>();
+const live = new Set<{ discard(): void }>();
 let exitHook = false;
+
+function track(item: { discard(): void }): void {
+  live.add(item);
+  if (!exitHook) {
+    exitHook = true;
+    process.on('exit', discardAllStaging);
+  }
+}
 
 /** Remove every staging folder of this process (for a signal handler that exits right away). */
 export function discardAllStaging(): void {
@@ -54,11 +73,7 @@ export class StagingDir {
     } catch (err) {
       throw describeIoError(err, target);
     }
-    live.add(this);
-    if (!exitHook) {
-      exitHook = true;
-      process.on('exit', discardAllStaging);
-    }
+    track(this);
   }
 
   /** Swap the staged folder into place; the old report is removed only once the new one is in. */
@@ -150,6 +165,57 @@ function isAlive(pid: number): boolean {
 
 /** Write one file atomically: a temporary sibling, flushed to disk, then renamed over `path`. */
 export function atomicWriteFile(path: string, data: string | Uint8Array): void {
+  const tmp = writeTemporary(path, data, path);
+  try {
+    renameSync(tmp, path);
+  } catch (err) {
+    rmSync(tmp, { force: true });
+    throw describeIoError(err, path);
+  }
+}
+
+/**
+ * A file written next to its final place but not yet in it: the part that can fail (missing
+ * folders, a full disk, permissions) happens before the report folder is committed, and
+ * commit() after it is a rename in the same folder. `shown` names the report in messages.
+ */
+export class StagedFile {
+  private readonly tmp: string;
+  private done = false;
+
+  constructor(readonly path: string, data: string | Uint8Array, shown: string) {
+    try {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+    } catch (err) {
+      throw describeIoError(err, path, shown);
+    }
+    this.tmp = writeTemporary(path, data, shown);
+    track(this);
+  }
+
+  /** Put the file in place; `committed` says what is already in place, for an accurate message. */
+  commit(committed: string): void {
+    try {
+      renameSync(this.tmp, this.path);
+      this.done = true;
+      live.delete(this);
+    } catch (err) {
+      this.discard();
+      const e = describeIoError(err, this.path);
+      throw new ReportError(`${committed} was written, but ${this.path} could not be: ${e.why}`);
+    }
+  }
+
+  discard(): void {
+    live.delete(this);
+    if (this.done) return;
+    this.done = true;
+    rmSync(this.tmp, { force: true });
+  }
+}
+
+/** A temporary sibling of `path` holding `data`, flushed to disk; its name is returned. */
+function writeTemporary(path: string, data: string | Uint8Array, shown: string): string {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   let fd: number | undefined;
   try {
@@ -160,7 +226,7 @@ export function atomicWriteFile(path: string, data: string | Uint8Array): void {
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
-    renameSync(tmp, path);
+    return tmp;
   } catch (err) {
     try {
       if (fd !== undefined) closeSync(fd);
@@ -168,6 +234,6 @@ export function atomicWriteFile(path: string, data: string | Uint8Array): void {
     } catch {
       // the original error is the one worth reporting
     }
-    throw describeIoError(err, path);
+    throw describeIoError(err, path, shown);
   }
 }

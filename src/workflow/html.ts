@@ -39,6 +39,8 @@ export function renderReportHtml(d: ReportData, chart: ChartLibrary | null): str
     '<html lang="zh-CN">',
     '<head>',
     '<meta charset="utf-8">',
+    // How callqa recognises a report.html it may replace (src/report/output-file.ts).
+    '<meta name="generator" content="callqa">',
     `<meta http-equiv="Content-Security-Policy" content="${CSP}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(d.title)}</title>`,

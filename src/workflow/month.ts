@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { ErrorRow, FinishExtras, RenderedCall } from '../report/index.js';
-import { atomicWriteFile } from '../report/index.js';
+import { atomicWriteFile, StagedFile } from '../report/index.js';
 import { DEFAULT_ESCALATION, EscalationTracker, escalationsCsv, trendColumns, type Escalation, type EscalationThresholds } from './escalate.js';
 import { loadOverrides, unmatchedOverrides, type OverrideEntry } from './overrides.js';
 import { loadPrevious, type PreviousReport } from './previous.js';
@@ -51,7 +51,7 @@ export class MonthWorkflow {
   private applied = 0;
   private escalated?: Escalation[];
   private readonly collector?: ReportCollector;
-  private pendingHtml?: string;
+  private stagedHtml?: StagedFile;
 
   constructor(
     ruleset: CompiledRuleset,
@@ -85,8 +85,12 @@ export class MonthWorkflow {
     return [...this.problems, ...unmatched];
   }
 
-  /** What finish() adds: trend columns, escalations.csv. */
-  finishExtras(): FinishExtras {
+  /**
+   * What finish() adds: trend columns, escalations.csv, report.html. An --html FILE elsewhere is
+   * written next to its place before the report folder is committed (so a folder that cannot be
+   * written fails the run with the previous report intact) and renamed into place after it.
+   */
+  finishExtras(outDir: string): FinishExtras {
     const previous = this.previous;
     return {
       ...(previous ? { summaryColumns: trendColumns(previous) } : {}),
@@ -95,16 +99,22 @@ export class MonthWorkflow {
         if (!this.collector) return;
         const html = renderReportHtml(this.collector.data(summary, this.escalations(), this.applied), findChartLibrary());
         if (this.opts.html?.path === undefined) atomicWriteFile(join(dir, 'report.html'), html);
-        else this.pendingHtml = html;
+        else this.stagedHtml = new StagedFile(this.opts.html.path, html, outDir);
       },
     };
   }
 
-  /** After the report folder is in place: report.html given its own path. */
-  afterCommit(): void {
-    if (this.pendingHtml === undefined || this.opts.html?.path === undefined) return;
-    atomicWriteFile(this.opts.html.path, this.pendingHtml);
-    this.pendingHtml = undefined;
+  /** After the report folder `outDir` is in place: report.html given its own path. */
+  afterCommit(outDir: string): void {
+    const staged = this.stagedHtml;
+    this.stagedHtml = undefined;
+    staged?.commit(`the report at ${outDir}`);
+  }
+
+  /** The run failed or was interrupted: drop a staged report.html. */
+  discard(): void {
+    this.stagedHtml?.discard();
+    this.stagedHtml = undefined;
   }
 
   /** Facts for run.json. */

@@ -33,7 +33,12 @@ export async function loadPrevious(dir: string): Promise<PreviousResult> {
   const findings = join(dir, 'findings.csv');
   const ruleFails = new Map<string, Map<string, number>>();
   try {
-    const rows = createReadStream(findings).pipe(parse({ bom: true, columns: true, relax_column_count: true }));
+    // pipe() does not forward the file's errors (missing, a folder): they would be an unhandled
+    // 'error' event, so they are handed to the parser and end the loop below.
+    const source = createReadStream(findings);
+    const rows = parse({ bom: true, columns: true, relax_column_count: true });
+    source.on('error', (err) => rows.destroy(err));
+    source.pipe(rows);
     for await (const row of rows as AsyncIterable<Record<string, string>>) {
       if (row.verdict !== 'fail') continue;
       const agent = reportValue(row.agent_id ?? '');
@@ -44,7 +49,8 @@ export async function loadPrevious(dir: string): Promise<PreviousResult> {
     }
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    return { ok: false, message: `--previous: cannot read ${findings}: ${e.code === 'ENOENT' ? 'no such file' : e.message}` };
+    const why = e.code === 'ENOENT' ? 'does not exist' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.syscall ? `cannot be read (${e.code ?? e.message})` : `is not valid CSV: ${e.message}`;
+    return { ok: false, message: `--previous: ${findings} ${why}` };
   }
   return { ok: true, previous: { dir, means, ruleFails } };
 }

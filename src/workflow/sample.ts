@@ -47,7 +47,7 @@ export interface AgentSample {
 export type SampleOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
-  | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean };
+  | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; files: string[] };
 
 /** Every call's agent and strata, by agent: read once, then drawn from for any seed. */
 export interface AgentCalls {
@@ -60,7 +60,7 @@ export interface AgentCalls {
 export type CollectOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
-  | { kind: 'done'; agents: AgentCalls[]; problems: ProblemRow[]; read: number; complaintSignal: boolean };
+  | { kind: 'done'; agents: AgentCalls[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; /** Every transcript file the inputs named. */ files: string[] };
 
 export async function runSample(opts: SampleOptions): Promise<SampleOutcome> {
   const collected = await collectCalls(opts);
@@ -101,7 +101,7 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
     const { name, calls } = byAgent.get(agentId) as { name: string; calls: SampledCall[] };
     return { agentId, agentName: name, calls };
   });
-  return { kind: 'done', agents, problems, read, complaintSignal: complaint !== undefined };
+  return { kind: 'done', agents, problems, read, complaintSignal: complaint !== undefined, files };
 }
 
 /** Each agent's quota, drawn with a generator seeded by the seed and the agent id. */

@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { atomicWriteFile, ReportError } from '../../report/index.js';
+import { atomicWriteFile, describeIoError, outputFileProblem, ReportError, SAMPLE_LIST } from '../../report/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
@@ -44,6 +44,14 @@ export function registerSample(program: Command, io: Io, setExit: (code: number)
 
 async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<number> {
   const rulesetFile = flags.ruleset ?? DEFAULT_RULESET;
+  // The list may replace only an earlier sample list, never a transcript or another input:
+  // checked before reading (fails fast) and again with every transcript the inputs named.
+  const named = [...inputs.filter((i) => i.startsWith('@')).map((i) => i.slice(1)), rulesetFile, ...(flags.manifest ? [flags.manifest] : [])];
+  const early = outputFileProblem('--out', flags.out, SAMPLE_LIST, named);
+  if (early) {
+    io.err(errorLine(`${early}: nothing written`));
+    return EXIT.usage;
+  }
   const outcome = await runSample({
     inputs,
     perAgent: flags.perAgent,
@@ -62,17 +70,23 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     io.err(errorLine(`${outcome.message}: nothing written`));
     return EXIT.usage;
   }
+  const clash = outputFileProblem('--out', flags.out, SAMPLE_LIST, [...named, ...outcome.files]);
+  if (clash) {
+    io.err(errorLine(`${clash}: nothing written`));
+    return EXIT.usage;
+  }
   const picked = outcome.agents.reduce((n, a) => n + a.picked.length, 0);
   const header = [
     `callqa sample --per-agent ${flags.perAgent} --seed ${JSON.stringify(flags.seed)} (ruleset ${rulesetFile === DEFAULT_RULESET ? 'standard' : rulesetFile})`,
     `${picked} of ${outcome.read} calls, ${outcome.agents.length} agent(s); strata: complaint, long_hold, short (< ${flags.shortS} s), long (> ${flags.longS} s)`,
   ];
   try {
+    // Missing folders are created, as for the report folder of `callqa audit --out`.
     mkdirSync(dirname(resolve(flags.out)), { recursive: true });
     atomicWriteFile(flags.out, sampleListText(flags.out, outcome.agents, header));
   } catch (err) {
-    if (err instanceof ReportError) {
-      io.err(errorLine(err.message));
+    if (err instanceof ReportError || (err as NodeJS.ErrnoException | undefined)?.code !== undefined) {
+      io.err(errorLine(describeIoError(err, flags.out).message));
       return EXIT.writeFailed;
     }
     throw err;

@@ -1,0 +1,170 @@
+// End to end: what callqa may overwrite. `--out DIR` only ever replaces an empty folder or an
+// earlier report; the single-file outputs (`audit --html FILE`, `sample --out FILE`) only a file
+// callqa wrote before — never a transcript or another input — and a run that fails leaves the
+// previous report as it was. `--previous` with a damaged report is a one-line usage error.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { callqa, exists, readCsv, ROOT, tempDir } from './helpers.js';
+
+const CALL = '01-model-enquiry.txt';
+const STACK = /at .*\.js:\d+|Unhandled|node:events/;
+
+/** A folder `in/` holding a copy of fixtures/calls, and the bytes of one transcript. */
+function month(): { dir: string; input: string; transcript: string; original: Buffer } {
+  const dir = tempDir();
+  const input = join(dir, 'in');
+  cpSync(join(ROOT, 'fixtures/calls'), input, { recursive: true });
+  const transcript = join(input, CALL);
+  return { dir, input, transcript, original: readFileSync(transcript) };
+}
+
+/** Every file under `dir` with its bytes: to show that nothing changed. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) out[name] = readFileSync(path).toString('base64');
+  }
+  return out;
+}
+
+describe('audit --html FILE never clobbers a file callqa did not write', () => {
+  it('refuses an input transcript (exit 2, nothing written, the transcript unchanged)', () => {
+    const m = month();
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', m.transcript, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--html .*01-model-enquiry\.txt is one of this run's inputs.*nothing written/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+  });
+
+  it('refuses any other existing file, and a folder, but replaces its own earlier report.html', () => {
+    const m = month();
+    const notes = join(m.dir, 'notes.html');
+    writeFileSync(notes, '<p>my notes</p>\n');
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', notes, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/notes\.html exists and is not a callqa report\.html/);
+    expect(readFileSync(notes, 'utf8')).toBe('<p>my notes</p>\n');
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+
+    mkdirSync(join(m.dir, 'folder.html'));
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', join(m.dir, 'folder.html'), '-j', '1']).status).toBe(2);
+
+    const html = join(m.dir, 'month.html');
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', html, '-j', '1']).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).toContain('<meta name="generator" content="callqa">');
+    writeFileSync(html, readFileSync(html, 'utf8').replace('</html>', '<!-- stale --></html>'));
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', html, '-j', '1']).status).toBe(0);
+    expect(readFileSync(html, 'utf8')).not.toContain('stale');
+  });
+
+  it('refuses a path inside the report folder', () => {
+    const m = month();
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', join(m.dir, 'rep', 'x.html'), '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/inside the report folder/);
+    expect(exists(join(m.dir, 'rep'))).toBe(false);
+  });
+});
+
+describe('audit --html FILE that cannot be written', () => {
+  let m: ReturnType<typeof month>;
+  let rep: string;
+  let before: Record<string, string>;
+  beforeAll(() => {
+    m = month();
+    rep = join(m.dir, 'rep');
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1']).status).toBe(0);
+    before = snapshot(m.dir);
+  });
+
+  it('leaves the previous report intact, as the message says (exit 3)', () => {
+    // The name fits, the temporary name next to it does not: the write fails only when tried.
+    const html = join(m.dir, 'out', `${'a'.repeat(245)}.html`);
+    const r = callqa(['audit', m.input, '--out', rep, '--html', html, '-j', '1']);
+    expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/the previous report is unchanged/);
+    expect(r.stderr).not.toMatch(STACK);
+    expect(snapshot(m.dir)).toEqual(before);
+    expect(readdirSync(rep).some((n) => n.includes('.tmp-'))).toBe(false);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('refuses a path under a file before scoring (exit 2)', () => {
+    writeFileSync(join(m.dir, 'blocker'), 'x');
+    const r = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'blocker', 'r.html'), '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/a parent is not a folder/);
+    rmSync(join(m.dir, 'blocker'));
+    expect(snapshot(m.dir)).toEqual(before);
+  });
+});
+
+describe('sample --out FILE never clobbers a file callqa did not write', () => {
+  it('refuses an input transcript and an @list that is read', () => {
+    const m = month();
+    const r = callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', m.transcript]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/01-model-enquiry\.txt exists and is not a callqa sample list.*nothing written/);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+
+    const list = join(m.dir, 'list.txt');
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', list]).status).toBe(0);
+    const text = readFileSync(list, 'utf8');
+    const again = callqa(['sample', `@${list}`, '--per-agent', '1', '--seed', 'y', '--out', list]);
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/list\.txt is one of this run's inputs/);
+    expect(readFileSync(list, 'utf8')).toBe(text);
+  });
+
+  it('replaces its own earlier list, and creates missing folders as audit --out does', () => {
+    const m = month();
+    const list = join(m.dir, 'new', 'folder', 'list.txt');
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', list]).status).toBe(0);
+    expect(callqa(['sample', m.input, '--per-agent', '2', '--seed', 'x', '--out', list]).status).toBe(0);
+    expect(readFileSync(list, 'utf8')).toMatch(/^# callqa sample --per-agent 2 /);
+  });
+
+  it('refuses a folder and a path under a file', () => {
+    const m = month();
+    expect(callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', m.input]).status).toBe(2);
+    writeFileSync(join(m.dir, 'blocker'), 'x');
+    const r = callqa(['sample', m.input, '--per-agent', '1', '--seed', 'x', '--out', join(m.dir, 'blocker', 'l.txt')]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(STACK);
+  });
+});
+
+describe('--previous with a damaged earlier report', () => {
+  let m: ReturnType<typeof month>;
+  let prev: string;
+  beforeAll(() => {
+    m = month();
+    prev = join(m.dir, 'prev');
+    expect(callqa(['audit', m.input, '--out', prev, '-j', '1']).status).toBe(0);
+    expect(readCsv(join(prev, 'findings.csv')).rows.length).toBeGreaterThan(0);
+  });
+
+  for (const [what, damage, message] of [
+    ['missing', (f: string) => rmSync(f), /--previous: .*findings\.csv does not exist: nothing written/],
+    ['a folder', (f: string) => (rmSync(f), mkdirSync(f)), /--previous: .*findings\.csv is a folder, not a file: nothing written/],
+    ['not CSV', (f: string) => writeFileSync(f, 'a,b\n"x,1\n'), /--previous: .*findings\.csv is not valid CSV/],
+  ] as const) {
+    it(`findings.csv ${what}: one line naming the file, exit 2, nothing written`, () => {
+      const findings = join(prev, 'findings.csv');
+      rmSync(findings, { recursive: true, force: true });
+      cpSync(join(prev, 'summary.csv'), findings); // any file, then damaged
+      damage(findings);
+      const out = join(m.dir, `x-${what.replace(/\W/g, '')}`);
+      const r = callqa(['audit', m.input, '--out', out, '--previous', prev, '-j', '1']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(STACK);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(exists(out)).toBe(false);
+    });
+  }
+});
