@@ -91,9 +91,10 @@ export class EscalationTracker {
 }
 
 export function escalationsCsv(rows: readonly Escalation[]): string {
-  return csvHeader(ESCALATION_COLUMNS) + rows.map((e) => csvLine([e.agentId, e.agentName, e.reasons.join('; '), e.ruleId, e.count, callList(e)], [0])).join('');
+  return csvHeader(ESCALATION_COLUMNS) + rows.map((e) => csvLine([e.agentId, e.agentName, e.reasons.join('; '), e.ruleId, e.count, callList(e)], [0, 5])).join('');
 }
 
+/** The calls, "; "-separated; one long numeric id is written as an id (not 2.03E+14 in Excel). */
 function callList(e: Escalation): string {
   const more = e.count - e.calls.length;
   return e.calls.join('; ') + (more > 0 ? `; … and ${more} more` : '');
