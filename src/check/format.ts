@@ -4,6 +4,7 @@
  * then the labels that name nothing.
  */
 import { Chalk } from 'chalk';
+import { maskPersonalData } from '../report/mask.js';
 import type { Agreement } from './agreement.js';
 import type { RowProblem } from './expected.js';
 
@@ -35,7 +36,8 @@ export function formatAgreement(a: Agreement, opts: CheckTextOptions): string {
   if (a.disagreements.length > 0) {
     lines.push('', c.bold('Disagreements'));
     for (const d of a.disagreements) {
-      lines.push(`  ${c.dim(`${opts.expectFile}:${d.line}`)}  ${d.callId}  ${d.ruleId}  expected ${d.expected}, got ${c.red(d.got)} — ${d.reason}`);
+      // Reasons quote the call (said turn 5「13812348836」): masked as in the report.
+      lines.push(`  ${c.dim(`${opts.expectFile}:${d.line}`)}  ${d.callId}  ${d.ruleId}  expected ${d.expected}, got ${c.red(d.got)} — ${maskPersonalData(d.reason)}`);
     }
   }
   const unusable = [...opts.rowProblems, ...a.unknown].sort((x, y) => x.line - y.line);

@@ -1,4 +1,5 @@
 /** Turning a phrase hit into evidence a reviewer can check against the recording. */
+import { clipText, widenCut } from '../model/cut.js';
 import { originalSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import type { Evidence } from './result.js';
@@ -17,8 +18,7 @@ export function hitEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, rol
   let quote = u.text.trim();
   if (quote.length > QUOTE_LIMIT) {
     const at = fold.map[hit.start] ?? 0;
-    const from = Math.max(0, at - QUOTE_CONTEXT);
-    const to = Math.min(u.text.length, at + matched.length + QUOTE_CONTEXT);
+    const [from, to] = widenCut(u.text, Math.max(0, at - QUOTE_CONTEXT), Math.min(u.text.length, at + matched.length + QUOTE_CONTEXT));
     quote = `${from > 0 ? '…' : ''}${u.text.slice(from, to).trim()}${to < u.text.length ? '…' : ''}`;
   }
   return {
@@ -38,7 +38,7 @@ export function turnEvidence(p: PreparedCall, index: number, role?: string): Evi
   const u = p.call.utterances[index];
   if (!u) throw new Error(`no utterance ${index}`);
   const text = u.text.trim();
-  const quote = text.length > QUOTE_LIMIT ? `${text.slice(0, QUOTE_LIMIT)}…` : text;
+  const quote = clipText(text, QUOTE_LIMIT);
   return { turn: u.index + 1, speaker: u.speaker, startMs: u.startMs, endMs: u.endMs, quote, role };
 }
 

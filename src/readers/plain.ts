@@ -10,6 +10,7 @@
  *
  * It is the fallback reader: it accepts any text and fails with 'no speaker labels found'.
  */
+import { clipText } from '../model/cut.js';
 import type { CallMeta, Speaker, ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
@@ -261,7 +262,7 @@ function joinContinuation(text: string, more: string): string {
 }
 
 function clip(text: string): string {
-  return text.length > 30 ? `${text.slice(0, 30)}…` : text;
+  return clipText(text, 30);
 }
 
 /**

@@ -3,6 +3,7 @@
  * lines. The speaker is named at the start of the text — `坐席：`, `客户:`, `[SPEAKER_00]`,
  * `SPEAKER_00:` — giving a role or a channel (see cues.ts). Formatting tags are dropped.
  */
+import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
 import { blocks, finishCues, joinLines, parseTiming, splitSpeakerPrefix, TIMING_HINT } from './cues.js';
@@ -24,10 +25,10 @@ export function parseSrt(text: string): ParsedTranscript {
     }
     if (at < 0 || at > 1) {
       const line = block.line + (at > 1 ? at : 0);
-      throw new ParseFailure(`line ${line}: expected a cue (number, then "00:00:01,020 --> 00:00:03,540"), found "${(block.lines[0] ?? '').trim().slice(0, 40)}"`, line, 1);
+      throw new ParseFailure(`line ${line}: expected a cue (number, then "00:00:01,020 --> 00:00:03,540"), found "${sliceWhole((block.lines[0] ?? '').trim(), 40)}"`, line, 1);
     }
     if (at === 1 && !/^\s*\d+\s*$/.test(block.lines[0] as string)) {
-      throw new ParseFailure(`line ${block.line}: expected a cue number, found "${(block.lines[0] as string).trim().slice(0, 40)}"`, block.line, 1);
+      throw new ParseFailure(`line ${block.line}: expected a cue number, found "${sliceWhole((block.lines[0] as string).trim(), 40)}"`, block.line, 1);
     }
     const time = parseTiming(block.lines[at] as string, block.line + at);
     const { label, rest } = splitSpeakerPrefix(stripTags(joinLines(block.lines.slice(at + 1))));

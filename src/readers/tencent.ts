@@ -7,6 +7,7 @@
  *   and the speaker id when diarization was on).
  * Tencent gives no confidences in either form.
  */
+import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
 import { arrayAt, dig, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
@@ -40,7 +41,7 @@ export function parseResultText(text: string, lineOffset: number | undefined): S
     const lineNo = lineOffset === undefined ? undefined : lineOffset + i;
     if (!m) {
       const place = lineNo === undefined ? `Result line ${i + 1}` : `line ${lineNo}`;
-      throw new ParseFailure(`${place}: expected "[start,end,speaker] text", found "${raw.trim().slice(0, 40)}"`, lineNo, lineNo === undefined ? undefined : 1);
+      throw new ParseFailure(`${place}: expected "[start,end,speaker] text", found "${sliceWhole(raw.trim(), 40)}"`, lineNo, lineNo === undefined ? undefined : 1);
     }
     const seg: Segment = { text: m[4] as string, startMs: timeToMs(m[1] as string), endMs: timeToMs(m[2] as string) };
     if (m[3] !== undefined) seg.channel = m[3];

@@ -4,6 +4,7 @@
  * from a voice tag `<v 坐席>` / `<v.loud Customer>` or, without one, a text prefix as in SubRip.
  * NOTE, STYLE and REGION blocks are skipped.
  */
+import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
 import { blocks, finishCues, joinLines, parseTiming, splitSpeakerPrefix } from './cues.js';
@@ -35,7 +36,7 @@ export function parseVtt(text: string): ParsedTranscript {
     if (at < 0 && timingLike >= 0) parseTiming(block.lines[timingLike] as string, block.line + timingLike);
     if (at < 0 || at > 1) {
       const line = block.line + (at > 1 ? at : 0);
-      throw new ParseFailure(`line ${line}: expected a cue timing "00:01.020 --> 00:03.540", found "${first.slice(0, 40)}"`, line, 1);
+      throw new ParseFailure(`line ${line}: expected a cue timing "00:01.020 --> 00:03.540", found "${sliceWhole(first, 40)}"`, line, 1);
     }
     const time = parseTiming(block.lines[at] as string, block.line + at);
     const raw = joinLines(block.lines.slice(at + 1));

@@ -4,25 +4,34 @@
  * Chinese numerals. Numbers keep their first 3 and last 4 digits (138****5678) so a reviewer can
  * still match them to the recording. Rules see the unmasked text; only reports are masked.
  *
- * Arabic digits written with spaces or dashes are masked only in the shapes such numbers are
- * written in (138-1234-5678, 010-12345678, 6222 0212 3456 7890, 110105 19491231 002X), so dates,
- * amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken runs of
- * 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
+ * Arabic digits written with separators are masked only in the shapes such numbers are written
+ * in (138-1234-5678, 010-12345678, 6222 0212 3456 7890, 110105 19491231 002X, 1 3 8 1 2 …), so
+ * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
+ * runs of 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
  */
 
 const A = '[0-9０-９]';
-const SEP = '[ \\-－]';
+/** Spaces (also the ideographic space of full-width text) and dashes: how people write numbers. */
+const SEP = '[ 　\\-－]';
+/**
+ * Speech recognisers also put commas and dots inside numbers (138，1234，5678; 138.1234.5678).
+ * Accepted only in shapes with a phone's or ID card's prefix: with commas, 4-digit groups are
+ * as often a list of amounts (1280，1500，2000，3000) as a bank card.
+ */
+const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
 const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
 
 const ARABIC_SHAPES = [
   `${A}{17}[XxＸ]`, // ID card ending in X
   `${A}{11,}`, // any unbroken run of 11+ digits: mobile, ID card, bank card, 0-prefixed landline
-  `[1１][3-9３-９]${A}(?:${SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678
-  `[1１][3-9３-９]${A}${SEP}${A}{8}`, // mobile 138 12345678
-  `${A}{6}${SEP}${A}{8}${SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X
+  `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678 / 138，1234，5678
+  `[1１][3-9３-９]${A}${ASR_SEP}${A}{8}`, // mobile 138 12345678
+  `${A}{6}${ASR_SEP}(?:${A}{8}|${A}{4}${ASR_SEP}${A}{4})${ASR_SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X / 110105 1949 1231 002X
   `${A}{4}(?:${SEP}${A}{4}){3}(?:${SEP}?${A}{1,3})?`, // bank card 6222 0212 3456 7890 (123)
-  `(?:[(（][0０]${A}{2,3}[)）]${SEP}?|[0０]${A}{2,3}${SEP})${A}{7,8}`, // landline 010-12345678, (0755)1234567
+  `(?:[(（][0０]${A}{2,3}[)）]${SEP}?|[0０]${A}{2,3}${ASR_SEP})${A}{7,8}`, // landline 010-12345678, (0755)1234567
+  `[0０]${A}{2,3}${ASR_SEP}${A}{3,4}${ASR_SEP}${A}{4}`, // landline 0755 1234 5678
+  `${A}(?:${ASR_SEP}${A}){10,}(?:${ASR_SEP}?[XxＸ])?`, // read out digit by digit: 1 3 8 1 2 3 4 5 6 7 8
 ];
 const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT_BEFORE_DIGIT}`, 'g');
 
@@ -30,9 +39,10 @@ const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT
 // spaces or commas; 11 or more of them in a row is a phone, ID or card number read out.
 const NUMERAL = '[0-9０-９零〇一二三四五六七八九幺两]';
 const CHINESE_NUMERAL = /[零〇一二三四五六七八九幺两]/;
-const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:[ \\-－，,]?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
+const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:[ 　\\-－，,.．、]?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*(@[A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+// Full-width ＠ and ． too: input methods and recognisers write them.
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9.．-]+[.．][A-Za-z]{2,})/g;
 
 const DIGIT_CHAR = /[0-9０-９零〇一二三四五六七八九幺两XxＸ]/;
 
@@ -48,8 +58,9 @@ function maskDigits(run: string): string {
 }
 
 /** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
-const N = '[零〇一二三四五六七八九幺两]';
-const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ \\-－，,]?${N}[ \\-－，,]?${N}`); // the same separators NUMERAL_RUN allows
+// Digits may be read out one by one (1 3 8 …, 1, 3, 8 …): three digits or numerals, a separator or two apart.
+const ANY = '[0-9０-９零〇一二三四五六七八九幺两]';
+const MAYBE = new RegExp(`${ANY}[ 　\\-－，,.．、]{0,2}${ANY}[ 　\\-－，,.．、]{0,2}${ANY}|[@＠]`);
 
 /**
  * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or
@@ -57,7 +68,7 @@ const MAYBE = new RegExp(`[0-9０-９]{3}|@|${N}[ \\-－，,]?${N}[ \\-－，,]?
  * 010-1234567, has 10), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
  * skip the three full patterns.
  */
-const ENOUGH = /(?:[0-9０-９零〇一二三四五六七八九幺两][ \-－，,(（)）XxＸ]*){10}|@/;
+const ENOUGH = /(?:[0-9０-９零〇一二三四五六七八九幺两][ 　\-－，,.．、(（)）XxＸ]*){10}|[@＠]/;
 
 export function maskPersonalData(text: string): string {
   if (!text || !MAYBE.test(text) || !ENOUGH.test(text)) return text;

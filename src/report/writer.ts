@@ -9,6 +9,7 @@ import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { describeIoError, StagingDir } from './atomic.js';
 import { csvHeader, csvLine } from './csv.js';
+import { maskPersonalData } from './mask.js';
 import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
@@ -193,7 +194,9 @@ class StreamingReportWriter implements ReportWriter {
 
   private errorsCsv(): string {
     const rows = [...this.errors].sort((a, b) => byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity));
-    return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, e.message])).join('');
+    // Readers quote the transcript in their messages (text before the first label, a bad value).
+    const message = (text: string): string => (this.opts.mask ? maskPersonalData(text) : text);
+    return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, message(e.message)])).join('');
   }
 
   private runJson(run: RunInfo): Record<string, unknown> {

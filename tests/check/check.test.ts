@@ -47,6 +47,23 @@ describe('callqa check', () => {
     expect((await run('check', CALLS, '--expect', file, '--min-agreement', '0.5')).code).toBe(0);
   });
 
+  it('masks personal data in the reasons it prints, like the report does', async () => {
+    const file = csv(['call_id,rule_id,verdict', '2026-10-0106,conduct.privacy,pass'].join('\n'));
+    const r = await run('check', 'fixtures/calls/06-privacy-full-number.txt', '--expect', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('expected pass, got fail — said turn 5「138****8836」');
+    expect(r.out).not.toContain('13812348836');
+  });
+
+  it('masks personal data a reader quotes in a "not scored" message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
+    const input = join(dir, 'G-x.json');
+    writeFileSync(input, '{"Result":{"Sentences":[{"ChannelId":0,"BeginTime":"13812345678号","EndTime":100,"Text":"您好"}]}}');
+    const r = await run('check', input, '--expect', csv('call_id,rule_id,verdict\nG-x,conduct.privacy,pass\n'));
+    expect(r.err).toContain('expected a number, found "138****5678号"');
+    expect(r.err).not.toContain('13812345678');
+  });
+
   it('reports labels naming an unknown call or rule, bad verdicts and conflicting rows, at their lines (exit 1)', async () => {
     const file = csv(
       [

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ReadWarning, Speaker } from '../../src/model/call.js';
+import { clipText } from '../../src/model/cut.js';
 import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from '../../src/readers/labels.js';
 import { isSpace, parsePlain, parseTimestamp } from '../../src/readers/plain.js';
 import { parseFrontMatter } from '../../src/readers/plain-meta.js';
@@ -78,7 +79,7 @@ function refParsePlain(text: string): ParsedTranscript {
       warnings.push({ message: 'timestamp without a speaker label; the text is taken as a continuation', line: lineNo });
     }
     if (!current) {
-      const clip = more.length > 30 ? `${more.slice(0, 30)}…` : more;
+      const clip = clipText(more, 30); // never cuts a number in two
       warnings.push({ message: `text before the first speaker label ignored: "${clip}"`, line: lineNo });
       continue;
     }

@@ -27,6 +27,18 @@ describe('maskPersonalData', () => {
     // The shortest shapes, 10 digits: the cheap pre-test must still let them through.
     ['（010）1234567', '（010）***4567'],
     ['座机010-1234567', '座机010-***4567'],
+    // Separators speech recognisers and agents' notes use (reviewer's findings).
+    ['号码138，1234，5678', '号码138，****，5678'],
+    ['号码 138, 1234, 5678 对吗', '号码 138, ****, 5678 对吗'],
+    ['号码138.1234.5678', '号码138.****.5678'],
+    ['号码１３８　１２３４　５６７８', '号码１３８　****　５６７８'],
+    ['号码是 1 3 8 1 2 3 4 5 6 7 8', '号码是 1 3 8 * * * * 5 6 7 8'],
+    ['身份证 110105 1949 1231 002X', '身份证 110*** **** **** 002X'],
+    ['邮箱 zhang.san＠qq.com', '邮箱 z***＠qq.com'],
+    ['座机 0755 1234 5678', '座机 075* **** 5678'],
+    ['座机 010，1234，5678', '座机 010，****，5678'],
+    ['号码 1, 3, 8, 1, 2, 3, 4, 5, 6, 7, 8', '号码 1, 3, 8, *, *, *, *, 5, 6, 7, 8'],
+    ['邮箱 zhangsan＠qq．com', '邮箱 z***＠qq．com'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
@@ -42,6 +54,15 @@ describe('maskPersonalData', () => {
     '您好，请问有什么可以帮您？',
     '4 silences longer than 10.0 s: 00:38.8–01:08.8 (30.0 s) between turn 7 and turn 8',
     '197.8 characters per minute (363 characters in 110.1 s of agent speech)',
+    // Ordinary numbers next to the separators the wider shapes accept stay readable.
+    '订单金额1,280.50元，运费12元，共3件',
+    '金额分别是1280，1500，2000，3000元',
+    '2026.10.01 10:30 到 2026.10.07 18:00',
+    '[00:00.0-00:03.2] 您好，10:30、11:45、14:00 都可以',
+    '第1，2，3，4，5条',
+    '数量 1 2 3 4 5 6 7 8 9 10 11 12',
+    '时间戳 1735689600 到 1735693200',
+    '邮箱后缀是 @qq.com',
   ])('leaves ordinary numbers alone: %s', (input) => {
     expect(maskPersonalData(input)).toBe(input);
   });

@@ -306,6 +306,18 @@ describe('summary arithmetic and run facts', () => {
       ['x.txt', 'warning', 'parse', 'line 9: no speaker label'],
     ]);
   });
+
+  it.each([
+    [true, ['line 1: text before the first speaker label ignored: "客户手机138****5678 邮箱 z***@qq.com…"', 'Result.Sentences[0].Text: expected text, found "139****4321号"']],
+    [false, ['line 1: text before the first speaker label ignored: "客户手机13812345678 邮箱 zhang.san@qq.com…"', 'Result.Sentences[0].Text: expected text, found "13987654321号"']],
+  ])('errors.csv messages quoting the transcript are masked unless --no-mask (mask %s)', (mask, expected) => {
+    const out = join(tempDir(), 'r');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask, toolVersion: '0.1.0' });
+    writer.addError({ file: 'a.txt', severity: 'warning', stage: 'parse', message: 'line 1: text before the first speaker label ignored: "客户手机13812345678 邮箱 zhang.san@qq.com…"' });
+    writer.addError({ file: 'b.json', severity: 'error', stage: 'parse', message: 'Result.Sentences[0].Text: expected text, found "13987654321号"' });
+    writer.finish(runInfo());
+    expect(readCsv(join(out, 'errors.csv')).rows.map((r) => r.message)).toEqual(expected);
+  });
 });
 
 function readCsvText(text: string): string[][] {

@@ -9,6 +9,7 @@ import { expandInputs } from '../../audit/inputs.js';
 import { scoreFile } from '../../audit/score-file.js';
 import { compareVerdicts, formatAgreement, parseExpected } from '../../check/index.js';
 import type { CallResult } from '../../engine/index.js';
+import { maskPersonalData } from '../../report/mask.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
@@ -62,7 +63,8 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
   for (const file of files) {
     const scored = scoreFile(file, loaded.ruleset, { read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {} });
     if (scored.result) results.push(scored.result);
-    for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${row.message}`));
+    // Reader messages may quote the transcript: masked as in errors.csv.
+    for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskPersonalData(row.message)}`));
   }
   const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id));
   io.out(formatAgreement(agreement, { color: useColor(), expectFile: flags.expect, minAgreement: flags.minAgreement, rowProblems: expected.problems }));
