@@ -7,16 +7,43 @@ import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
 import { blocks, finishCues, joinLines, parseTiming, splitSpeakerPrefix, TIMING_HINT } from './cues.js';
-import type { Cue } from './cues.js';
+import type { Block, Cue } from './cues.js';
+import type { ReadWarning } from '../model/call.js';
 
 /** `<i>…</i>`, `<font color=…>` and ASS-style `{\an8}` overrides that some editors leave in. */
 function stripTags(text: string): string {
   return text.replace(/<\/?[a-z][^>]*>/gi, '').replace(/\{\\[^}]*\}/g, '');
 }
 
+/**
+ * Blocks as cues: a block holding more timing lines than its first is cues written without the
+ * blank line between them (hand-edited files do this); it is cut before each further cue's
+ * number (or timing line), and the first such place is reported.
+ */
+function cueBlocks(text: string, warnings: ReadWarning[]): Block[] {
+  const out: Block[] = [];
+  for (const block of blocks(text)) {
+    let start = 0;
+    let timingAt = block.lines.findIndex((l) => l.includes('-->'));
+    for (let i = timingAt + 1; timingAt >= 0 && i < block.lines.length; i++) {
+      if (!block.lines[i]?.includes('-->')) continue;
+      const cut = i - 1 > timingAt && CUE_NUMBER.test(block.lines[i - 1] as string) ? i - 1 : i;
+      if (warnings.length === 0) warnings.push({ message: 'cues not separated by a blank line; each timing line starts a new cue', line: block.line + cut });
+      out.push({ line: block.line + start, lines: block.lines.slice(start, cut) });
+      start = cut;
+      timingAt = i;
+    }
+    out.push(start === 0 ? block : { line: block.line + start, lines: block.lines.slice(start) });
+  }
+  return out;
+}
+
+const CUE_NUMBER = /^\s*\d+\s*$/;
+
 export function parseSrt(text: string): ParsedTranscript {
   const cues: Cue[] = [];
-  for (const block of blocks(text)) {
+  const warnings: ReadWarning[] = [];
+  for (const block of cueBlocks(text, warnings)) {
     // The cue number is optional in practice; the timing line is the first or second line.
     const at = block.lines.findIndex((l) => l.includes('-->'));
     // A numbered block whose timing line is mistyped (`->`, `--›`): say so on that line.
@@ -36,7 +63,8 @@ export function parseSrt(text: string): ParsedTranscript {
     if (label !== undefined) cue.label = label;
     cues.push(cue);
   }
-  return finishCues(cues, 'the cues');
+  const parsed = finishCues(cues, 'the cues');
+  return warnings.length > 0 ? { ...parsed, warnings: [...warnings, ...parsed.warnings] } : parsed;
 }
 
 export const srtReader: FormatReader = {

@@ -59,6 +59,18 @@ describe('SubRip', () => {
     ]);
   });
 
+  it('cues run together without blank lines are still one cue each, with a warning', () => {
+    const srt = '1\n00:00:00,500 --> 00:00:03,200\n坐席：您好，请问有什么可以帮您？\n2\n00:00:03,700 --> 00:00:06,950\n客户：我要投诉。\n\n3\n00:00:07,300 --> 00:00:09,100\n坐席：非常抱歉。\n00:00:09,500 --> 00:00:10,000\n客户：好。\n';
+    const parsed = srtReader.parse(srt, 'x.srt');
+    expect(rows(parsed)).toEqual([
+      ['agent', 500, 3200, '您好，请问有什么可以帮您？', 3],
+      ['customer', 3700, 6950, '我要投诉。', 6],
+      ['agent', 7300, 9100, '非常抱歉。', 10],
+      ['customer', 9500, 10000, '好。', 12],
+    ]);
+    expect(parsed.warnings).toEqual([{ message: 'cues not separated by a blank line; each timing line starts a new cue', line: 4 }]);
+  });
+
   it('a mistyped arrow is located on its line and column', () => {
     const err = failure(() => srtReader.parse(text('bad/bad-timing.srt'), 'bad-timing.srt'));
     expect(err.message).toBe('line 6: bad cue timing "00:00:03,700 -> 00:00:06,950" (expected 00:00:01,020 --> 00:00:03,540)');
