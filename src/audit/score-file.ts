@@ -4,7 +4,7 @@
  */
 import type { Call } from '../model/call.js';
 import { readCallFile, type ReadOptions } from '../readers/index.js';
-import { evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
+import { agentIdOf, evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { enrichOption, type MetadataConfig } from './metadata.js';
 import { packCall, type PackedCall } from '../report/index.js';
@@ -83,7 +83,7 @@ export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
     message: (w.line !== undefined ? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}: ` : '') + w.message,
   }));
   for (const conflict of opts.enrich?.(call) ?? []) rows.push({ file, severity: 'warning', stage: 'meta', message: conflict });
-  if (call.meta.agent_id === undefined || call.meta.agent_id === '') {
+  if (agentIdOf(call) === UNKNOWN_AGENT && call.meta.agent_id !== UNKNOWN_AGENT) {
     rows.push({ file, severity: 'warning', stage: 'meta', message: `no agent_id: scored under agent "${UNKNOWN_AGENT}"` });
   }
   const decided = applyOverrides(call, ruleset, evaluateCall(call, ruleset), opts.overrides?.get(call.id));

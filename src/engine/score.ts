@@ -9,6 +9,12 @@ import type { CallResult, CategoryScore, RuleResult } from './result.js';
 
 export const UNKNOWN_AGENT = 'unknown';
 
+/** The call's agent id; a missing or blank one is UNKNOWN_AGENT, as its warning says. */
+export function agentIdOf(call: Call): string {
+  const id = call.meta.agent_id === undefined ? '' : String(call.meta.agent_id).trim();
+  return id === '' ? UNKNOWN_AGENT : id;
+}
+
 export function scoreCall(call: Call, ruleset: CompiledRuleset, rules: RuleResult[]): CallResult {
   const categories: Record<string, CategoryScore> = {};
   for (const name of Object.keys(ruleset.weights)) categories[name] = { earned: 0, applicable: 0 };
@@ -37,7 +43,7 @@ export function scoreCall(call: Call, ruleset: CompiledRuleset, rules: RuleResul
   return {
     callId: call.id,
     file: call.file,
-    agentId: String(call.meta.agent_id ?? UNKNOWN_AGENT),
+    agentId: agentIdOf(call),
     agentName: String(call.meta.agent_name ?? ''),
     date: String(call.meta.date ?? ''),
     format: call.source.format,

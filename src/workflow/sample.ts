@@ -9,7 +9,7 @@
  * changes another agent's sample.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { UNKNOWN_AGENT } from '../engine/index.js';
+import { agentIdOf } from '../engine/index.js';
 import { expandInputs } from '../audit/inputs.js';
 import { setupMetadata, type MetadataConfig } from '../audit/metadata.js';
 import type { ProblemRow } from '../audit/score-file.js';
@@ -90,7 +90,7 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
     read++;
     const call = outcome.call;
     meta.enrich?.(call);
-    const agentId = String(call.meta.agent_id ?? '') || UNKNOWN_AGENT;
+    const agentId = agentIdOf(call);
     let agent = byAgent.get(agentId);
     if (!agent) byAgent.set(agentId, (agent = { name: '', calls: [] }));
     if (!agent.name && call.meta.agent_name !== undefined) agent.name = String(call.meta.agent_name);
