@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { compileRuleset } from '../ruleset/compile.js';
-import { loadRulesetText, type LoadedRuleset } from '../ruleset/load.js';
+import { loadRulesetText, whyUnreadable, type LoadedRuleset } from '../ruleset/load.js';
 import type { RulesetProblem } from '../ruleset/problems.js';
 import { LintContext } from './context.js';
 import { runExamples, type RuleExamples } from './examples.js';
@@ -32,9 +32,7 @@ export function lintRulesetFile(file: string, opts: LintOptions = {}): LintResul
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : String(err);
-    return { file, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${why}` }] };
+    return { file, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${whyUnreadable(err)}` }] };
   }
   return lintRulesetText(text, file, opts);
 }

@@ -27,14 +27,21 @@ export type LoadResult =
   | { ok: true; ruleset: LoadedRuleset; problems: RulesetProblem[] }
   | { ok: false; problems: RulesetProblem[] };
 
+/** Why a ruleset file could not be read, in words (not Node's "Error: EISDIR: illegal operation…"). */
+export function whyUnreadable(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'file not found';
+  if (code === 'EISDIR') return 'is a folder, not a file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  return err instanceof Error ? err.message : String(err);
+}
+
 export function loadRulesetFile(file: string, seen: string[] = []): LoadResult {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : String(err);
-    return { ok: false, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${why}` }] };
+    return { ok: false, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${whyUnreadable(err)}` }] };
   }
   return loadRulesetText(text, file, seen);
 }

@@ -37,6 +37,12 @@ describe('loading rulesets', () => {
     }
   });
 
+  it('says in words why a ruleset cannot be read', () => {
+    const folder = DEFAULT_RULESET.replace(/[\\/]standard\.yaml$/, '');
+    expect(loadRuleset(folder).problems.map((p) => p.message)).toEqual(['cannot read ruleset: is a folder, not a file']);
+    expect(loadRuleset(`${folder}/nope.yaml`).problems.map((p) => p.message)).toEqual(['cannot read ruleset: file not found']);
+  });
+
   it('reports YAML syntax errors with their position instead of throwing', () => {
     const r = loadRulesetFromText(`${HEADER}rules: [\n`, 'r.yaml');
     expect(r.ok).toBe(false);
