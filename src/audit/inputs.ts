@@ -27,11 +27,11 @@ export interface ExpandOptions {
 export async function expandInputs(inputs: readonly string[], opts: ExpandOptions = {}): Promise<ExpandedInputs> {
   const files = new Map<string, string>(); // resolved path → path as shown
   const problems: InputProblem[] = [];
-  const excluded = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
+  const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
+  const excluded = (path: string): boolean => excludedDirs.some((dir) => resolve(path).startsWith(dir));
   const add = (shown: string): void => {
     const key = resolve(shown);
-    if (excluded.some((dir) => key.startsWith(dir))) return;
-    if (!files.has(key)) files.set(key, shown);
+    if (!excluded(key) && !files.has(key)) files.set(key, shown);
   };
   for (const input of inputs) {
     if (input.startsWith('@')) {
@@ -51,7 +51,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
         if (kind === 'file') {
           regular++;
           add(path);
-        } else if (!excluded.some((dir) => resolve(path).startsWith(dir))) {
+        } else if (!excluded(path)) {
           problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
         }
       }

@@ -10,6 +10,8 @@
  * runs of 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
  */
 
+import { NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
+
 const A = '[0-9０-９]';
 /** Spaces (also the ideographic space of full-width text) and dashes: how people write numbers. */
 const SEP = '[ 　\\-－]';
@@ -37,9 +39,8 @@ const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT
 
 // ASR output: digits as Chinese numerals (幺 for 1), possibly mixed with Arabic digits and split by
 // spaces or commas; 11 or more of them in a row is a phone, ID or card number read out.
-const NUMERAL = '[0-9０-９零〇一二三四五六七八九幺两]';
 const CHINESE_NUMERAL = /[零〇一二三四五六七八九幺两]/;
-const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:[ 　\\-－，,.．、]?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
+const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
 // Full-width ＠ and ． too: input methods and recognisers write them.
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9.．-]+[.．][A-Za-z]{2,})/g;
@@ -59,8 +60,7 @@ function maskDigits(run: string): string {
 
 /** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
 // Digits may be read out one by one (1 3 8 …, 1, 3, 8 …): three digits or numerals, a separator or two apart.
-const ANY = '[0-9０-９零〇一二三四五六七八九幺两]';
-const MAYBE = new RegExp(`${ANY}[ 　\\-－，,.．、]{0,2}${ANY}[ 　\\-－，,.．、]{0,2}${ANY}|[@＠]`);
+const MAYBE = new RegExp(`${NUMERAL}${NUMBER_SEPARATOR}{0,2}${NUMERAL}${NUMBER_SEPARATOR}{0,2}${NUMERAL}|[@＠]`);
 
 /**
  * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or

@@ -4,7 +4,7 @@
  * transcript, a spreadsheet, one of this run's own inputs — is refused with a usage error before
  * anything is written. Missing parent folders are created, as for the report folder.
  */
-import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** What kind of callqa file an output is, and how to recognise an earlier one from its start. */
@@ -59,7 +59,7 @@ function missingParentProblem(shown: string, path: string): string | undefined {
   let dir = dirname(resolve(path));
   for (;;) {
     try {
-      if (!lstatSync(dir).isDirectory() && !statSync(dir).isDirectory()) return `${shown}: ${dir} is not a folder`;
+      if (!statSync(dir).isDirectory()) return `${shown}: ${dir} is not a folder`;
       return undefined;
     } catch {
       const up = dirname(dir);
