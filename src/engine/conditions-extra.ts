@@ -74,25 +74,32 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   const region = String(p.call.meta.region ?? p.ruleset.region ?? '').toUpperCase();
   if (region === '') return { state: 'unknown', reason: 'no region for the holiday calendar (ruleset `region:` or call metadata)' };
   if (!['CN', 'TW', 'HK'].includes(region)) return { state: 'unknown', reason: `no holiday calendar for region ${region}` };
-  const kind = cachedDayKind(date, region as Region, p.ruleset.calendar);
-  if (!kind.known) return { state: 'unknown', reason: `no calendar data for ${date.slice(0, 4)} (${region})` };
-  const day = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
-  const named = kind.name ? ` (${kind.name})` : '';
-  if (kind.adjustedWorkday) return answer(false, `${date} is a working ${day} in ${region}${named}`);
-  if (kind.holiday) return answer(true, `${date} is a public holiday in ${region}${named}`);
-  if (kind.weekend) return answer(true, `${date} is a ${day}`);
-  return answer(false, `${date} is a working day (${day})`);
+  const day = cachedRestDay(date, region as Region, p.ruleset.calendar);
+  return day.known ? answer(day.rest, day.why) : { state: 'unknown', reason: day.why };
 }
 
-/** A month of calls has a few dozen distinct dates: look each up once per ruleset calendar. */
-const dayKinds = new WeakMap<object, Map<string, ReturnType<typeof dayKind>>>();
-function cachedDayKind(date: string, region: Region, calendar: NonNullable<Parameters<typeof dayKind>[2]>): ReturnType<typeof dayKind> {
-  let known = dayKinds.get(calendar);
-  if (!known) dayKinds.set(calendar, (known = new Map()));
+type RestDayFact = { known: boolean; rest: boolean; why: string };
+
+/** A month of calls has a few dozen distinct dates: judge each once per ruleset calendar. */
+const restDays = new WeakMap<object, Map<string, RestDayFact>>();
+function cachedRestDay(date: string, region: Region, calendar: NonNullable<Parameters<typeof dayKind>[2]>): RestDayFact {
+  let known = restDays.get(calendar);
+  if (!known) restDays.set(calendar, (known = new Map()));
   const key = `${region} ${date}`;
-  let kind = known.get(key);
-  if (!kind) known.set(key, (kind = dayKind(date, region, calendar)));
-  return kind;
+  let fact = known.get(key);
+  if (!fact) known.set(key, (fact = judgeRestDay(date, region, calendar)));
+  return fact;
+}
+
+function judgeRestDay(date: string, region: Region, calendar: NonNullable<Parameters<typeof dayKind>[2]>): RestDayFact {
+  const kind = dayKind(date, region, calendar);
+  if (!kind.known) return { known: false, rest: false, why: `no calendar data for ${date.slice(0, 4)} (${region})` };
+  const day = WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()] ?? '';
+  const named = kind.name ? ` (${kind.name})` : '';
+  if (kind.adjustedWorkday) return { known: true, rest: false, why: `${date} is a working ${day} in ${region}${named}` };
+  if (kind.holiday) return { known: true, rest: true, why: `${date} is a public holiday in ${region}${named}` };
+  if (kind.weekend) return { known: true, rest: true, why: `${date} is a ${day}` };
+  return { known: true, rest: false, why: `${date} is a working day (${day})` };
 }
 
 /** The caller says nothing at all: no customer turn with any words in it. */

@@ -47,22 +47,26 @@ function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['eviden
   // Most rules have one check and no trigger quote: its outcome is the rule's.
   if (outcomes.length === 1 && triggerEvidence.length === 0 && (outcomes[0] as CheckOutcome).window !== '') return outcomes[0] as CheckOutcome;
   const fails = outcomes.filter((o) => o.verdict === 'fail');
-  if (fails.length > 0) {
-    return {
-      verdict: 'fail',
-      reason: fails.map((o) => o.reason).join('; '),
-      evidence: [...fails.flatMap((o) => o.evidence), ...triggerEvidence],
-      window: fails.map((o) => o.window).filter(Boolean).join('; ') || undefined,
-    };
-  }
+  if (fails.length > 0) return joined('fail', fails, triggerEvidence);
   const pick = outcomes.find((o) => o.verdict === 'review');
   const chosen = pick ?? (outcomes.every((o) => o.verdict === 'na') ? outcomes[0] : undefined);
-  if (chosen) return { ...chosen, evidence: [...chosen.evidence, ...triggerEvidence] };
-  const passes = outcomes.filter((o) => o.verdict === 'pass');
+  if (chosen) return { ...chosen, evidence: chosen.evidence.concat(triggerEvidence) };
+  return joined('pass', outcomes.filter((o) => o.verdict === 'pass'), triggerEvidence);
+}
+
+/** One outcome from several with the same verdict: reasons, evidence and windows in check order. */
+function joined(verdict: 'fail' | 'pass', outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
+  if (outcomes.length === 1) {
+    const only = outcomes[0] as CheckOutcome;
+    return { verdict, reason: only.reason, evidence: only.evidence.concat(triggerEvidence), window: only.window || undefined };
+  }
+  const evidence: CheckOutcome['evidence'] = [];
+  for (const o of outcomes) for (const e of o.evidence) evidence.push(e);
+  for (const e of triggerEvidence) evidence.push(e);
   return {
-    verdict: 'pass',
-    reason: passes.map((o) => o.reason).join('; '),
-    evidence: [...passes.flatMap((o) => o.evidence), ...triggerEvidence],
-    window: passes.map((o) => o.window).filter(Boolean).join('; ') || undefined,
+    verdict,
+    reason: outcomes.map((o) => o.reason).join('; '),
+    evidence,
+    window: outcomes.map((o) => o.window).filter(Boolean).join('; ') || undefined,
   };
 }

@@ -33,21 +33,29 @@ const NONE: readonly PhraseHit[] = Object.freeze([]);
 export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures?: Captures): readonly PhraseHit[] {
   const exact = exactHits(p, set.id, u);
   if (set.regexes.length === 0 && set.templates.length === 0) return exact;
-  const out = exact.slice();
+  // Most answers are "nothing": copy the shared exact hits only when something is added to them.
+  let out: PhraseHit[] | undefined;
   for (const i of set.regexes) {
-    const regex = set.phrases[i]?.regex as RegExp;
-    out.push(...regexHits(p, regex, i, u));
+    const found = regexHits(p, set.phrases[i]?.regex as RegExp, i, u);
+    if (found.length > 0) out = append(out, exact, found);
   }
   const folded = p.folds[u]?.folded ?? '';
   for (const i of set.templates) {
     const needle = templateText(p, set, i, captures);
     if (!needle) continue;
     for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-      out.push({ utterance: u, phrase: i, start: at, end: at + needle.length });
+      out = append(out, exact, [{ utterance: u, phrase: i, start: at, end: at + needle.length }]);
     }
   }
+  if (!out) return exact;
   if (out.length > 1) out.sort(byStartLongestFirst);
   return out;
+}
+
+function append(out: PhraseHit[] | undefined, exact: readonly PhraseHit[], more: readonly PhraseHit[]): PhraseHit[] {
+  const into = out ?? exact.slice();
+  for (const hit of more) into.push(hit);
+  return into;
 }
 
 /** Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). */
