@@ -145,7 +145,7 @@ const example = {
   required: ['verdict', 'dialogue'],
   properties: {
     name: { type: 'string' },
-    verdict: { enum: ['pass', 'fail', 'na'] },
+    verdict: { enum: ['pass', 'fail', 'na', 'review'] },
     meta: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     dialogue: { type: 'string', minLength: 1 },
   },

@@ -175,7 +175,8 @@ export interface SilentCallerSpec {
 }
 
 export interface ExampleSpec {
-  verdict: 'pass' | 'fail' | 'na';
+  /** review: the rule should leave the call to a person (a check digit that fails, low confidence). */
+  verdict: 'pass' | 'fail' | 'na' | 'review';
   /** Optional metadata for the example call. */
   meta?: Record<string, string | number | boolean>;
   /** Dialogue in the plain transcript format (labels, optional timestamps). */
