@@ -70,7 +70,9 @@ const ARABIC = 0x10; // | digit value
 const CHINESE = 0x20; // | digit value
 const SPACE_OR_DASH = 0x40;
 const COMMA_OR_DOT = 0x41;
-const CHECK_X = 0x50;
+const CHECK_X = 0x80;
+/** Classes a digit stretch is made of (digits and separators): below this, and not 0. */
+const STRETCH_END = 0x80;
 
 const CLASS = new Uint8Array(0x10000);
 for (let d = 0; d <= 9; d++) {
@@ -97,26 +99,42 @@ function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
 
 /**
  * The cheap pre-test: is there a stretch of `min` digits with at most MAX_NUMBER_GAP separators
- * between neighbours? One pass over the code units, no allocation; most utterances have no
- * digit at all, or a few (a date, an amount, 128号).
+ * between neighbours? Such a stretch is at least `min` characters long, all digits or
+ * separators, so the scan looks at every `min`-th character until one of them is (most
+ * utterances: two or three look-ups, no digit at all) and reads only around those.
  */
 export function mayHoldPersonalNumber(text: string, min = 11): boolean {
-  if (text.length < min) return false;
-  let run = 0;
-  let gap = 0;
-  for (let i = 0; i < text.length; i++) {
+  const n = text.length;
+  let i = min - 1;
+  while (i < n) {
     const k = CLASS[text.charCodeAt(i)] as number;
-    if (isDigit(k)) {
-      if (++run >= min) return true;
-      gap = 0;
-    } else if ((k === SPACE_OR_DASH || k === COMMA_OR_DOT) && run > 0 && ++gap <= MAX_NUMBER_GAP) {
+    if (k === 0 || k >= STRETCH_END) {
+      i += min;
       continue;
-    } else {
-      run = 0;
-      gap = 0;
     }
+    // Back to the start of this run of digits and separators, then through it.
+    let at = i;
+    while (at > 0 && isStretchClass(CLASS[text.charCodeAt(at - 1)] as number)) at--;
+    let run = 0;
+    let gap = 0;
+    for (; at < n; at++) {
+      const c = CLASS[text.charCodeAt(at)] as number;
+      if (!isStretchClass(c)) break;
+      if (isDigit(c)) {
+        if (++run >= min) return true;
+        gap = 0;
+      } else if (run > 0 && ++gap > MAX_NUMBER_GAP) {
+        run = 0;
+        gap = 0;
+      }
+    }
+    i = at + min;
   }
   return false;
+}
+
+function isStretchClass(k: number): boolean {
+  return k !== 0 && k < STRETCH_END;
 }
 
 // ---------------------------------------------------------------- pieces

@@ -12,6 +12,7 @@ import {
   personalNumberSpans,
   type PersonalNumberKind,
 } from '../../src/match/personal-numbers.js';
+import { prng } from '../../src/workflow/prng.js';
 
 /** [kind, the number as written, certain] for each number found. */
 function found(text: string, kinds?: PersonalNumberKind[]): Array<[PersonalNumberKind, string, boolean]> {
@@ -164,6 +165,42 @@ describe('mayHoldPersonalNumber (the pre-test)', () => {
     expect(mayHoldPersonalNumber('138 ，  1234 ，  5678')).toBe(false);
     expect(mayHoldPersonalNumber('138 1234 567')).toBe(false);
     expect(mayHoldPersonalNumber('一三八一二三四五六七')).toBe(false);
+  });
+
+  it('gives the answer of a plain left-to-right count on random text (it skips ahead)', () => {
+    const DIGIT = /[0-9０-９零〇一二三四五六七八九幺两兩]/;
+    const SEP = /[ 　\-－，,.．、]/;
+    const reference = (text: string, min: number): boolean => {
+      let run = 0;
+      let gap = 0;
+      for (const c of text) {
+        if (DIGIT.test(c)) {
+          if (++run >= min) return true;
+          gap = 0;
+        } else if (SEP.test(c) && run > 0 && ++gap <= 3) {
+          continue;
+        } else {
+          run = 0;
+          gap = 0;
+        }
+      }
+      return false;
+    };
+    const rand = prng(11);
+    const alphabet = [...'0123456789１３八幺兩 　-，,.、X您好号码是'];
+    let positives = 0;
+    for (let n = 0; n < 5000; n++) {
+      const length = Math.floor(rand() * 40);
+      const digitShare = rand();
+      let text = '';
+      for (let i = 0; i < length; i++) text += rand() < digitShare ? String(Math.floor(rand() * 10)) : alphabet[Math.floor(rand() * alphabet.length)];
+      for (const min of [11, 16, 17]) {
+        const want = reference(text, min);
+        if (want) positives++;
+        expect(mayHoldPersonalNumber(text, min), `${min}: ${text}`).toBe(want);
+      }
+    }
+    expect(positives).toBeGreaterThan(1000);
   });
 
   it('asks for as many digits as the shortest kind asked for has', () => {
