@@ -18,7 +18,7 @@ export function reviewThreshold(p: PreparedCall): number {
  * offsets through the fold map → words), else the sentence's confidence; undefined when the
  * format carries neither.
  */
-export function hitConfidence(p: PreparedCall, hit: PhraseHit): number | undefined {
+export function hitConfidence(p: PreparedCall, hit: Pick<PhraseHit, 'utterance' | 'start' | 'end'>): number | undefined {
   const u = p.call.utterances[hit.utterance];
   const fold = p.folds[hit.utterance];
   if (!u || !fold || hit.end <= hit.start || hit.start >= fold.map.length) return undefined;

@@ -11,13 +11,18 @@ const QUOTE_LIMIT = 80;
 const QUOTE_CONTEXT = 30;
 
 export function hitEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, role?: string): Evidence {
-  const u = p.call.utterances[hit.utterance];
-  const fold = p.folds[hit.utterance];
-  if (!u || !fold) throw new Error(`no utterance ${hit.utterance}`);
-  const matched = originalSpan(u.text, fold, hit.start, hit.end);
+  return spanEvidence(p, hit.utterance, hit.start, hit.end, set.phrases[hit.phrase]?.display, role);
+}
+
+/** Evidence for folded[start, end) of utterance `index`: what was found there, and the phrase (or check) that found it. */
+export function spanEvidence(p: PreparedCall, index: number, start: number, end: number, phrase?: string, role?: string): Evidence {
+  const u = p.call.utterances[index];
+  const fold = p.folds[index];
+  if (!u || !fold) throw new Error(`no utterance ${index}`);
+  const matched = originalSpan(u.text, fold, start, end);
   let quote = u.text.trim();
   if (quote.length > QUOTE_LIMIT) {
-    const at = fold.map[hit.start] ?? 0;
+    const at = fold.map[start] ?? 0;
     const [from, to] = widenCut(u.text, Math.max(0, at - QUOTE_CONTEXT), Math.min(u.text.length, at + matched.length + QUOTE_CONTEXT));
     quote = `${from > 0 ? '…' : ''}${u.text.slice(from, to).trim()}${to < u.text.length ? '…' : ''}`;
   }
@@ -28,7 +33,7 @@ export function hitEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, rol
     endMs: u.endMs,
     quote,
     matched,
-    phrase: set.phrases[hit.phrase]?.display,
+    phrase,
     role,
   };
 }

@@ -1,7 +1,7 @@
 /**
  * @fileoverview Lint one ruleset file: every problem at file:line:column, never thrown.
  *   yaml syntax → schema (ajv) → compile (references, regexes, empty phrases, duplicate ids)
- *   → lint checks (catalogue, weights, thresholds, phrase lists) → the rules' own examples.
+ *   → lint checks (catalogue, weights, thresholds, phrase lists, digit regexes) → the rules' own examples.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
@@ -9,6 +9,7 @@ import { compileRuleset } from '../ruleset/compile.js';
 import { loadRulesetText, whyUnreadable, type LoadedRuleset } from '../ruleset/load.js';
 import type { RulesetProblem } from '../ruleset/problems.js';
 import { LintContext } from './context.js';
+import { checkDigitRegexes } from './digit-regex.js';
 import { runExamples, type RuleExamples } from './examples.js';
 import { checkPhraseLists } from './phrase-lists.js';
 import { validPart } from './partial.js';
@@ -69,6 +70,7 @@ function lintChecks(ruleset: LoadedRuleset, file: string, complete: boolean): Ru
   checkWeights(ctx, { unused: complete });
   checkThresholds(ctx);
   checkPhraseLists(ctx);
+  checkDigitRegexes(ctx);
   return ctx.problems;
 }
 

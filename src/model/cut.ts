@@ -1,5 +1,5 @@
 /** Cutting transcript text for quotes and messages without cutting a number in two. */
-import { NUMBER_SEPARATOR, NUMERAL } from './numerals.js';
+import { CHINESE_DIGITS, NUMBER_SEPARATOR, NUMERAL } from './numerals.js';
 
 /**
  * A number as written or read out — Arabic or full-width digits, Chinese numerals, with the
@@ -11,7 +11,7 @@ import { NUMBER_SEPARATOR, NUMERAL } from './numerals.js';
 const NUMBER_RUN = new RegExp(`[(（+＋]?${NUMERAL}(?:(?:${NUMBER_SEPARATOR}|[()（）])*(?:${NUMERAL}|[XxＸ]))*|[A-Za-z0-9._%+-]+[@＠][A-Za-z0-9.．-]+`, 'g');
 const NUMERALS = new RegExp(NUMERAL, 'g');
 /** Every character NUMBER_RUN can match: a cut with one of these on neither side splits nothing. */
-const RUN_CHAR = /[(（+＋)）XxＸ 　\-－，,.．、0-9０-９零〇一二三四五六七八九幺两A-Za-z._%@＠]/;
+const RUN_CHAR = new RegExp(`[(（+＋)）XxＸ 　\\-－，,.．、0-9０-９${CHINESE_DIGITS}A-Za-z._%@＠]`);
 
 /** `from` and `to`, moved out of any number or e-mail address they fall inside. */
 export function widenCut(text: string, from: number, to: number): [number, number] {

@@ -193,6 +193,26 @@ export function originalSpan(text: string, fold: FoldedText, start: number, end:
 }
 
 /**
+ * The folded offsets [start, end) of the original text[from, to): the folded characters that
+ * come from it (none, start === end, when all of it was dropped). The inverse of originalSpan.
+ */
+export function foldedSpan(fold: FoldedText, from: number, to: number): { start: number; end: number } {
+  return { start: firstMappedAt(fold.map, from), end: firstMappedAt(fold.map, to) };
+}
+
+/** The first folded index whose original index is at or after `at` (the map never decreases). */
+function firstMappedAt(map: readonly number[], at: number): number {
+  let lo = 0;
+  let hi = map.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((map[mid] as number) < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
  * Fold many strings with one script conversion (opencc-js has a per-call cost that dominates on
  * short utterances, so a call's utterances are converted together). Only the texts it may
  * change are joined and converted: no dictionary entry holds the separator or a description

@@ -4,13 +4,17 @@
  * Chinese numerals. Numbers keep their first 3 and last 4 digits (138****5678) so a reviewer can
  * still match them to the recording. Rules see the unmasked text; only reports are masked.
  *
+ * Whatever the personal-number detector of the rules (src/match/personal-numbers.ts) finds is
+ * masked too, so a number a rule quotes is never shown in full.
+ *
  * Arabic digits written with separators are masked only in the shapes such numbers are written
  * in (138-1234-5678, 010-12345678, 6222 0212 3456 7890, 110105 19491231 002X, 1 3 8 1 2 …), so
  * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
  * runs of 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
  */
 
-import { NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
+import { personalNumberSpans } from '../match/personal-numbers.js';
+import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 
 const A = '[0-9０-９]';
 /** Spaces (also the ideographic space of full-width text) and dashes: how people write numbers. */
@@ -39,13 +43,14 @@ const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT
 
 // ASR output: digits as Chinese numerals (幺 for 1), possibly mixed with Arabic digits and split by
 // spaces or commas; 11 or more of them in a row is a phone, ID or card number read out.
-const CHINESE_NUMERAL = /[零〇一二三四五六七八九幺两]/;
+const CHINESE_NUMERAL = new RegExp(`[${CHINESE_DIGITS}]`);
 const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
 // Full-width ＠ and ． too: input methods and recognisers write them.
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9.．-]+[.．][A-Za-z]{2,})/g;
 
-const DIGIT_CHAR = /[0-9０-９零〇一二三四五六七八九幺两XxＸ]/;
+// 叉: an ID card's X as recognisers write it (src/match/personal-numbers.ts).
+const DIGIT_CHAR = new RegExp(`[0-9０-９${CHINESE_DIGITS}XxＸｘ叉]`);
 
 /** Keep the first 3 and last 4 digits, star the rest; separators and brackets stay. */
 function maskDigits(run: string): string {
@@ -59,8 +64,10 @@ function maskDigits(run: string): string {
 }
 
 /** Cheap pre-test: nothing to mask without a run of digits or an @ (most quotes have neither). */
-// Digits may be read out one by one (1 3 8 …, 1, 3, 8 …): three digits or numerals, a separator or two apart.
-const MAYBE = new RegExp(`${NUMERAL}${NUMBER_SEPARATOR}{0,2}${NUMERAL}${NUMBER_SEPARATOR}{0,2}${NUMERAL}|[@＠]`);
+// Digits may be read out one by one (1 3 8 …, 1, 3, 8 …): three digits or numerals, up to
+// MAX_NUMBER_GAP separators apart (the widest gap the personal-number detector joins).
+const GAP = `${NUMBER_SEPARATOR}{0,${MAX_NUMBER_GAP}}`;
+const MAYBE = new RegExp(`${NUMERAL}${GAP}${NUMERAL}${GAP}${NUMERAL}|[@＠]`);
 
 /**
  * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or
@@ -68,12 +75,30 @@ const MAYBE = new RegExp(`${NUMERAL}${NUMBER_SEPARATOR}{0,2}${NUMERAL}${NUMBER_S
  * 010-1234567, has 10), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
  * skip the three full patterns.
  */
-const ENOUGH = /(?:[0-9０-９零〇一二三四五六七八九幺两][ 　\-－，,.．、(（)）XxＸ]*){10}|[@＠]/;
+const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ]*){10}|[@＠]`);
 
 export function maskPersonalData(text: string): string {
   if (!text || !MAYBE.test(text) || !ENOUGH.test(text)) return text;
-  return text
-    .replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`)
+  // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
+  // as a landline inside a card number) would leave the rest for no one to recognise.
+  return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))
     .replace(ARABIC, maskDigits)
     .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
+}
+
+/**
+ * Whatever the rules' personal-number detector reads as a mobile, ID-card or bank-card number (「卡号6222，0212，3456，7890」, 「一三八 ， 一二三四 ， 五六七八」): every number a
+ * `personal_data` check can quote is masked, valid check digit or not. Every such number passes
+ * the two pre-tests above (11+ digits, gaps of at most MAX_NUMBER_GAP separators).
+ */
+function maskDetected(text: string): string {
+  const spans = personalNumberSpans(text);
+  if (spans.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (const { start, end } of spans) {
+    out += text.slice(at, start) + maskDigits(text.slice(start, end));
+    at = end;
+  }
+  return out + text.slice(at);
 }

@@ -113,11 +113,17 @@ class Compiler {
     asList(rule.require).forEach((r, i) => checks.push(this.requireCheck(r, Array.isArray(rule.require) ? ['require', i] : ['require'], rule)));
     asList(rule.forbid).forEach((f, i) => {
       const base: Path = Array.isArray(rule.forbid) ? ['forbid', i] : ['forbid'];
+      if (!f.phrases && !f.personal_data) {
+        this.report(base, 'missing-key', `forbid needs "phrases", "personal_data" (mobile, id_card, bank_card) or both`);
+      }
       checks.push({
         type: 'forbid',
         speaker: f.speaker,
         scope: f.scope,
-        phrases: applyTolerance(this.phraseSet(f.phrases, [...base, 'phrases']), resolveTolerance(f.tolerance, rule.tolerance), this.tolerantSets),
+        phrases: f.phrases
+          ? applyTolerance(this.phraseSet(f.phrases, [...base, 'phrases']), resolveTolerance(f.tolerance, rule.tolerance), this.tolerantSets)
+          : undefined,
+        personalData: f.personal_data,
         except: f.except ? this.phraseSet(f.except, [...base, 'except']) : undefined,
         minCount: f.min_count ?? 1,
       });

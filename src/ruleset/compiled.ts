@@ -3,6 +3,7 @@
  * expanded, and every plain phrase of every rule is one pattern of a single Aho–Corasick matcher.
  */
 import type { AhoCorasick } from '../match/aho-corasick.js';
+import type { PersonalNumberKind } from '../match/personal-numbers.js';
 import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import type { ExampleSpec, RulesetSpec, ScopeSpec, SpeakerName } from './spec.js';
 
@@ -69,7 +70,10 @@ export interface ForbidCheck {
   type: 'forbid';
   speaker: SpeakerName;
   scope?: ScopeSpec;
-  phrases: PhraseSet;
+  /** Absent when the check forbids personal data only. */
+  phrases?: PhraseSet;
+  /** Personal-data numbers to look for in the speaker's own text (src/match/personal-numbers.ts). */
+  personalData?: PersonalNumberKind[];
   except?: PhraseSet;
   minCount: number;
 }

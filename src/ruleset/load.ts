@@ -146,6 +146,10 @@ function schemaProblems(errors: ErrorObject[], map: SourceMap, data: unknown): R
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
       const hint = closest(String(e.data), allowed);
       problem = map.problem(path, 'bad-value', `${where} must be one of ${allowed.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+    } else if (e.keyword === 'uniqueItems') {
+      const { j } = e.params as { i: number; j: number };
+      const item = Array.isArray(e.data) ? String(e.data[j]) : '';
+      problem = map.problem(path, 'duplicate-item', `${where} lists "${item}" twice`);
     } else if (e.keyword === 'type') {
       problem = map.problem(path, 'wrong-type', `${where} must be ${(e.params as { type: string }).type}`);
     } else if (['minimum', 'maximum', 'exclusiveMinimum'].includes(e.keyword)) {

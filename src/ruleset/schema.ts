@@ -3,6 +3,8 @@
  * in a key is reported at its line instead of silently ignored.
  */
 
+import { PERSONAL_NUMBER_KINDS } from '../match/personal-numbers.js';
+
 const positiveInt = { type: 'integer', minimum: 1 } as const;
 const nonNegative = { type: 'number', minimum: 0 } as const;
 const speaker = { enum: ['agent', 'customer', 'any'] } as const;
@@ -103,11 +105,15 @@ const requireCheck = {
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;
 
+/** Personal-data numbers a `forbid` looks for (src/match/personal-numbers.ts). */
+const personalData = { type: 'array', items: { enum: [...PERSONAL_NUMBER_KINDS] }, minItems: 1, uniqueItems: true } as const;
+
+/** `phrases`, `personal_data` or both: a forbid with neither is reported when compiling (with its position). */
 const forbidCheck = {
   type: 'object',
   additionalProperties: false,
-  required: ['speaker', 'phrases'],
-  properties: { speaker, scope, phrases: phraseList, except: phraseList, min_count: positiveInt, tolerance },
+  required: ['speaker'],
+  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance },
 } as const;
 
 const respondCheck = {
@@ -139,7 +145,7 @@ const example = {
   required: ['verdict', 'dialogue'],
   properties: {
     name: { type: 'string' },
-    verdict: { enum: ['pass', 'fail', 'na'] },
+    verdict: { enum: ['pass', 'fail', 'na', 'review'] },
     meta: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean'] } },
     dialogue: { type: 'string', minLength: 1 },
   },

@@ -3,6 +3,8 @@
  * mechanisms that evaluate them (rule types, conditions) are code in src/engine.
  */
 
+import type { PersonalNumberKind } from '../match/personal-numbers.js';
+
 export type SpeakerName = 'agent' | 'customer' | 'any';
 
 /**
@@ -85,7 +87,13 @@ export interface RequireSpec {
 export interface ForbidSpec {
   speaker: SpeakerName;
   scope?: ScopeSpec;
-  phrases: PhraseSpec[];
+  /** Forbidden phrases (this, `personal_data`, or both). */
+  phrases?: PhraseSpec[];
+  /**
+   * Personal-data numbers the speaker must not read out, found in the speaker's own text (not the
+   * folded text) by src/match/personal-numbers.ts: full mobile, ID-card, bank-card numbers.
+   */
+  personal_data?: PersonalNumberKind[];
   /** A hit that lies inside an occurrence of one of these does not count: 你 inside 你们. */
   except?: PhraseSpec[];
   /** Fail only when the phrases are said at least this many times (default 1). */
@@ -167,7 +175,8 @@ export interface SilentCallerSpec {
 }
 
 export interface ExampleSpec {
-  verdict: 'pass' | 'fail' | 'na';
+  /** review: the rule should leave the call to a person (a check digit that fails, low confidence). */
+  verdict: 'pass' | 'fail' | 'na' | 'review';
   /** Optional metadata for the example call. */
   meta?: Record<string, string | number | boolean>;
   /** Dialogue in the plain transcript format (labels, optional timestamps). */

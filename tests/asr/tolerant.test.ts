@@ -136,7 +136,7 @@ ${rule}    forbid: { speaker: agent, phrases: [感谢您的来电] }
   const tolerant = (top: string, rule = ''): [boolean, boolean] => {
     const rs = rulesetText(rules(top, rule));
     const [require, forbid] = rs.rules.map((r) => r.checks[0]);
-    return [require?.type === 'require' && !!require.groups[0]?.tolerance, forbid?.type === 'forbid' && !!forbid.phrases.tolerance];
+    return [require?.type === 'require' && !!require.groups[0]?.tolerance, forbid?.type === 'forbid' && !!forbid.phrases?.tolerance];
   };
 
   it('require is tolerant by default, forbid is not; the ruleset default reaches require only; a rule opts both in', () => {

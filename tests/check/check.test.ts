@@ -51,7 +51,7 @@ describe('callqa check', () => {
     const file = csv(['call_id,rule_id,verdict', '2026-10-0106,conduct.privacy,pass'].join('\n'));
     const r = await run('check', 'fixtures/calls/06-privacy-full-number.txt', '--expect', file);
     expect(r.code).toBe(1);
-    expect(r.out).toContain('expected pass, got fail — said turn 5「138****8836」');
+    expect(r.out).toContain('expected pass, got fail — agent read out a full mobile number at turn 5「138****8836」');
     expect(r.out).not.toContain('13812348836');
   });
 

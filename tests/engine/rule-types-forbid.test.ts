@@ -1,5 +1,6 @@
 /** `forbid`: the speaker says none of the phrases; exceptions, repetition limits and scopes. */
 import { describe, expect, it } from 'vitest';
+import { loadRulesetFromText } from '../../src/ruleset/index.js';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
 const taboo = rulesetOf(`  - id: conduct.forbidden-phrases
@@ -79,5 +80,136 @@ describe('forbid counts a saying once', () => {
     const twice = judge(rule, callOf('坐席：这不是我的错。\n客户：好吧。\n坐席：不是我的错！'));
     expect(twice.verdict).toBe('fail');
     expect(twice.evidence.map((e) => e.matched)).toEqual(['这不是我的错', '不是我的错']);
+  });
+});
+
+describe('forbid personal_data: numbers read out, found in the speaker\'s own text', () => {
+  const privacy = rulesetOf(`  - id: conduct.privacy
+    category: conduct
+    title: 不泄露客户个人信息
+    points: 5
+    critical: true
+    forbid: { speaker: agent, personal_data: [mobile, id_card, bank_card] }
+`);
+
+  it('fails on a full mobile followed by another number a comma away (folding glued them: 12 digits)', () => {
+    const r = judge(privacy, callOf('客户：帮我看下快递。\n坐席：您的手机号是13812345678，2个包裹都寄过去了。'));
+    expect(r).toMatchObject({ verdict: 'fail', critical: true, window: 'agent, whole call' });
+    expect(r.evidence).toEqual([expect.objectContaining({ turn: 2, speaker: 'agent', matched: '13812345678', phrase: 'personal_data: mobile' })]);
+    expect(r.reason).toBe('agent read out a full mobile number at turn 2「13812345678」');
+  });
+
+  it('fails on an ID-card number followed by a count, and says which kind', () => {
+    const r = judge(privacy, callOf('坐席：您的身份证11010519491231002X，对吧，3天内办好。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toBe('agent read out an ID-card number at turn 1「11010519491231002X」');
+  });
+
+  it('fails on numbers written with separators, digit by digit, in Chinese numerals, in traditional script', () => {
+    for (const said of [
+      '號碼是138-1234-5678對嗎',
+      '您的手機號碼是幺三八幺二三四五六七八，對嗎？',
+      '号码是一三八 一二三四 五六七八',
+      '号码是 1 3 8 1 2 3 4 5 6 7 8',
+      '号码138，1234，5678',
+      '卡号6222 0212 3456 7894',
+      '身份证 110105 19491231 002X',
+    ]) {
+      expect(judge(privacy, callOf(`客户：好的。\n坐席：${said}`)).verdict, said).toBe('fail');
+    }
+  });
+
+  it('passes order numbers, amounts, tail numbers and numbers that fold together from separate ones', () => {
+    for (const said of [
+      '您的订单号202311230001234567已经发货了',
+      '运单号是6228480012345678903',
+      '您这四笔分别是6000，1500，2000，3000',
+      '您登记的手机尾号是5678，对吗？',
+      '工号1380，电话1234，分机5678',
+      '卡号后四位是7894',
+    ]) {
+      const r = judge(privacy, callOf(`客户：好的。\n坐席：${said}`));
+      expect(r.verdict, said).toBe('pass');
+      expect(r.reason).toBe('no full mobile, ID-card or bank-card number read out');
+    }
+  });
+
+  it('passes when only the customer reads out their own number', () => {
+    const r = judge(privacy, callOf('客户：我的号码是13700456612，身份证11010519491231002X。\n坐席：好的，系统里登记的尾号是6612，和您说的一致。'));
+    expect(r.verdict).toBe('pass');
+  });
+
+  it('is review when an ID-card number has a real birth date but a wrong check digit (a misheard digit)', () => {
+    const r = judge(privacy, callOf('坐席：身份证110105194912310020，对吧，3天内'));
+    expect(r.verdict).toBe('review');
+    expect(r.points).toBe(0);
+    expect(r.reason).toContain('an ID-card number at turn 1「110105194912310020」 (its check digit is wrong)');
+    expect(r.reason).toContain('a person should listen');
+  });
+
+  it('one certain number among unsure ones still fails', () => {
+    const r = judge(privacy, callOf('坐席：身份证110105194912310020，对吧？\n客户：嗯。\n坐席：手机13812345678。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.evidence.map((e) => e.turn)).toEqual([1, 3]);
+  });
+
+  it('looks only for the kinds listed', () => {
+    const ids = rulesetOf(`  - id: conduct.privacy
+    category: conduct
+    title: ID
+    points: 5
+    forbid: { speaker: agent, personal_data: [id_card] }
+`);
+    expect(judge(ids, callOf('坐席：手机13812345678')).verdict).toBe('pass');
+    expect(judge(ids, callOf('坐席：手机13812345678')).reason).toBe('no ID-card number read out');
+    expect(judge(ids, callOf('坐席：身份证11010519491231002X')).verdict).toBe('fail');
+  });
+
+  it('does not count a number inside an exception (the company\'s own account)', () => {
+    const rs = rulesetOf(`  - id: conduct.privacy
+    category: conduct
+    title: 隐私
+    points: 5
+    forbid: { speaker: agent, personal_data: [bank_card], except: [对公账户6222021234567894] }
+`);
+    expect(judge(rs, callOf('坐席：请汇款到我们的对公账户6222 0212 3456 7894。')).verdict).toBe('pass');
+    expect(judge(rs, callOf('坐席：您的卡号6222 0212 3456 7894。')).verdict).toBe('fail');
+  });
+
+  it('combines with phrases and min_count', () => {
+    const rs = rulesetOf(`  - id: conduct.privacy
+    category: conduct
+    title: 隐私
+    points: 5
+    forbid: { speaker: agent, phrases: [密码是], personal_data: [mobile], min_count: 2 }
+`);
+    expect(judge(rs, callOf('坐席：手机13812345678。')).reason).toBe('said or read out 1 time(s), below the limit of 2');
+    const r = judge(rs, callOf('坐席：手机13812345678。\n客户：嗯。\n坐席：您的密码是123456。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toBe('said turn 3「密码是」; agent read out a full mobile number at turn 1「13812345678」 (2 times, limit 1)');
+    expect(r.evidence.map((e) => e.turn)).toEqual([1, 3]);
+  });
+
+  it('quotes a window around a number deep in a long turn, the number whole', () => {
+    const text = `${'嗯'.repeat(60)}您的手机号是１３８ １２３４ ５６７８，${'嗯'.repeat(40)}`;
+    const [e] = judge(privacy, callOf(`坐席：${text}`)).evidence;
+    expect(e?.matched).toBe('１３８ １２３４ ５６７８');
+    expect(e?.quote).toMatch(/^…嗯+您的手机号是１３８ １２３４ ５６７８，嗯+…$/);
+  });
+});
+
+describe('forbid personal_data in the ruleset language', () => {
+  const load = (forbid: string) => loadRulesetFromText(`name: t\nversion: 1\npass_mark: 80\nweights: { conduct: 100 }\nrules:\n  - id: conduct.privacy\n    category: conduct\n    title: t\n    points: 5\n    forbid: ${forbid}\n`, 't.yaml');
+
+  it('names a misspelt kind', () => {
+    const r = load('{ speaker: agent, personal_data: [mobil] }');
+    expect(r.ok).toBe(false);
+    expect(r.problems.map((p) => p.message)).toContain('rule conduct.privacy: forbid.personal_data.0 must be one of mobile, id_card, bank_card (did you mean "mobile"?)');
+  });
+
+  it('needs phrases or personal_data', () => {
+    const r = load('{ speaker: agent }');
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([expect.objectContaining({ line: 10, code: 'missing-key', message: 'forbid needs "phrases", "personal_data" (mobile, id_card, bank_card) or both' })]);
   });
 });

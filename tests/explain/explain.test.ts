@@ -31,7 +31,7 @@ describe('callqa explain', () => {
   it('puts the critical failure on top and marks the deciding words', async () => {
     const { out } = await run('explain', CALL, '--ruleset', RULESET);
     const lines = out.split('\n');
-    expect(lines[2]).toBe('CRITICAL FAILURE conduct.privacy 不泄露客户个人信息: said turn 3「13812345678」');
+    expect(lines[2]).toBe('CRITICAL FAILURE conduct.privacy 不泄露客户个人信息: agent read out a full mobile number at turn 3「13812345678」');
     expect(out).toContain('坐席：»我也没办法«，您的手机号是»13812345678«吧？');
     expect(out).toContain('·· 9.0 s silence ··');
     expect(out).toContain("searched: agent's last 1 turn (call turn 5)");

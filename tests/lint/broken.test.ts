@@ -11,6 +11,10 @@ const DIR = 'fixtures/rulesets/broken';
 
 type Expected = [line: number, column: number, severity: 'error' | 'warning', code: string, message: string];
 
+const DIGITS =
+  'looks for a long digit run in the folded text, where spaces and punctuation are gone and neighbouring numbers run together ' +
+  '(「13812345678，2个」 → 138123456782): for mobile, ID-card and bank-card numbers use `personal_data` on a forbid';
+
 const CASES: Record<string, Expected[]> = {
   'yaml-syntax.yaml': [[8, 1, 'error', 'yaml-syntax', 'Missing closing "quote']],
   'unknown-key.yaml': [[10, 5, 'error', 'unknown-key', 'unknown key "requre" in rule opening.greeting (did you mean "require"?)']],
@@ -44,6 +48,13 @@ const CASES: Record<string, Expected[]> = {
   'duplicate-phrase.yaml': [
     [12, 27, 'warning', 'duplicate-phrase', '「不知道！」 is listed twice in this list (same as 「不知道」 after folding)'],
     [12, 33, 'warning', 'duplicate-phrase', '「聽不懂」 is listed twice in this list (same as 「听不懂」 after folding)'],
+  ],
+  // Long digit runs in regexes over the folded text, and the personal_data form done wrong.
+  'digit-regex.yaml': [
+    [6, 10, 'warning', 'digits-in-folded-text', `regex /[0-9]{16,19}/ ${DIGITS}`],
+    [15, 17, 'warning', 'digits-in-folded-text', `regex /1[3-9]\\d{9}/ ${DIGITS}`],
+    [20, 46, 'error', 'duplicate-item', 'rule conduct.forbidden-phrases: forbid.personal_data lists "mobile" twice'],
+    [25, 13, 'error', 'missing-key', 'forbid needs "phrases", "personal_data" (mobile, id_card, bank_card) or both'],
   ],
   'example-failed.yaml': [[17, 9, 'error', 'example-failed', 'example "wrongly labelled" of opening.greeting expects pass, got fail: not said: 「您好」']],
   // A schema error in one rule does not hide the compile problems of the others.

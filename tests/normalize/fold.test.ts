@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldMany, foldPhrase, foldText, originalSpan } from '../../src/normalize/fold.js';
+import { foldMany, foldPhrase, foldText, foldedSpan, originalSpan } from '../../src/normalize/fold.js';
 
 describe('foldText', () => {
   it('folds traditional, Taiwan and Hong Kong variants to the simplified form of the phrase', () => {
@@ -27,6 +27,17 @@ describe('foldText', () => {
     expect(originalSpan(text, fold, at, at + 5)).toBe('請問有什麼');
     // A span across punctuation quotes the punctuation as said.
     expect(originalSpan(text, fold, 0, 4)).toBe('您好，請問');
+  });
+
+  it('maps original offsets to folded ones (foldedSpan), the inverse of originalSpan', () => {
+    const text = '號碼：１３８　１２３４，5678。';
+    const fold = foldText(text);
+    const from = text.indexOf('１');
+    const to = text.indexOf('。');
+    const { start, end } = foldedSpan(fold, from, to);
+    expect(fold.folded.slice(start, end)).toBe('13812345678');
+    expect(originalSpan(text, fold, start, end)).toBe('１３８　１２３４，5678');
+    expect(foldedSpan(fold, text.indexOf('：'), text.indexOf('：') + 1)).toEqual({ start: 2, end: 2 }); // dropped: empty
   });
 
   it('keeps astral ideographs (surrogate pairs) whole', () => {

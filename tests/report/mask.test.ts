@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { personalNumberSpans } from '../../src/match/personal-numbers.js';
 import { maskPersonalData } from '../../src/report/mask.js';
+import { prng } from '../../src/workflow/prng.js';
 
 describe('maskPersonalData', () => {
   it.each([
@@ -78,5 +80,52 @@ describe('maskPersonalData', () => {
   it('masks every number in a quote that has several', () => {
     const out = maskPersonalData('手机13812345678，备用13987654321');
     expect(out).toBe('手机138****5678，备用139****4321');
+  });
+
+  // What the rules' personal-number detector finds and the shapes above do not: masked too.
+  it.each([
+    ['卡号6222，0212，3456，7894', '卡号622*，****，****，7894'],
+    ['号码一三八 ， 一二三四 ， 五六七八', '号码一三八 ， **** ， 五六七八'],
+    ['手機號碼幺三八兩二三四五六七八', '手機號碼幺三八****五六七八'],
+    ['身份证一一零一零五一九四九一二三一零零二叉', '身份证一一零***********零零二叉'],
+  ])('masks what the rules detect: %s', (input, expected) => {
+    expect(maskPersonalData(input)).toBe(expected);
+  });
+
+  it('masks every number the rules can quote (random numbers in random company)', () => {
+    const rand = prng(20261123);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    const digits = ['0123456789', '０１２３４５６７８９', '零一二三四五六七八九', '〇幺两三四五六七八九', '零一兩三四五六七八九'];
+    const seps = [' ', '-', '，', ', ', ' ， ', '、', '.', '　', '－'];
+    const words = ['您好', '手机号是', '卡号', '身份证', '订单号', '对吗', '2个', 'X', '。', '：'];
+    const numbers = ['13812345678', '11010519491231002X', '320102198511204566', '6222021234567894', '6228480012345678903', '110105194912310020'];
+    const shapes = [[11], [3, 4, 4], [3, 8], [18], [6, 8, 4], [6, 4, 4, 4], [16], [4, 4, 4, 4], [19], [4, 4, 4, 4, 3]];
+    let masked = 0;
+    for (let n = 0; n < 3000; n++) {
+      let text = pick(words);
+      for (let k = 0; k < 3; k++) {
+        const number = pick(numbers);
+        const shape = pick(shapes.filter((s) => s.reduce((a, b) => a + b, 0) === number.length)) ?? [number.length];
+        const set = pick(digits);
+        let at = 0;
+        const pieces = shape.map((len) => {
+          const piece = [...number.slice(at, at + len)].map((d) => (d === 'X' ? 'X' : set[Number(d)])).join('');
+          at += len;
+          return piece;
+        });
+        const sep = pick(seps);
+        text += (rand() < 0.2 ? [...pieces.join('')].join(sep) : pieces.join(sep)) + pick(words);
+      }
+      const out = maskPersonalData(text);
+      for (const span of personalNumberSpans(text)) {
+        // The detector may read the masked text differently; what it found in the original must not survive.
+        // Masking keeps the length of a number: at most its first 3 and last 4 digits still show.
+        const shown = out.slice(span.start, span.end);
+        expect(shown.match(/[0-9０-９零〇一二三四五六七八九幺两兩X叉]/g)?.length ?? 0, `${text} → ${out}`).toBeLessThanOrEqual(7);
+        expect(shown).toContain('*');
+        masked++;
+      }
+    }
+    expect(masked).toBeGreaterThan(3000);
   });
 });

@@ -1,54 +1,104 @@
 /**
- * `forbid`: the speaker says none of the phrases within a scope. A hit inside an exception
+ * `forbid`: the speaker says none of the phrases within a scope, and reads out none of the
+ * `personal_data` numbers (src/engine/personal-data.ts). A hit inside an exception
  * (你 inside 你们, 不知道 inside 不知道您是否方便) is not the taboo. `min_count` lets a rule fail only
  * on repetition, for checks that speech recognition gets wrong now and then (你/您).
  *
  * Phrases match exactly unless the rule opts in to `tolerance` (a near match must not invent a
  * taboo). A hit on words the recogniser was unsure of (below `thresholds.review_confidence`) is
- * evidence for a person to check: when the solid hits alone stay under the limit but all hits
- * reach it, the verdict is `review`, which is listed and not scored.
+ * evidence for a person to check, and so is an ID-card or card number whose check digit does not
+ * hold (most likely one misheard digit): when the solid hits alone stay under the limit but all
+ * hits reach it, the verdict is `review`, which is listed and not scored.
  */
+import { PERSONAL_NUMBER_NAMES, type PersonalNumberKind } from '../../match/personal-numbers.js';
 import type { ForbidCheck } from '../../ruleset/index.js';
 import { hitConfidence, reviewThreshold } from '../confidence.js';
+import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
+import { findNumbers, type NumberHit } from '../personal-data.js';
 import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
+
+/** One thing found: a phrase said, or a personal number read out (then `number` is set). */
+interface Found {
+  e: Evidence;
+  utterance: number;
+  start: number;
+  end: number;
+  number?: NumberHit;
+}
 
 export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
   const selection = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
 
+  const phrases = check.phrases;
   const hits: PhraseHit[] = [];
-  for (const u of selection.turns) hits.push(...outermost(findPhrasesExcept(p, u, check.phrases, check.except)));
-  if (check.phrases.tolerance && hits.length < check.minCount) {
+  const numbers: NumberHit[] = [];
+  if (phrases) for (const u of selection.turns) hits.push(...outermost(findPhrasesExcept(p, u, phrases, check.except)));
+  if (check.personalData) for (const u of selection.turns) numbers.push(...findNumbers(p, u, check.personalData, check.except));
+  if (phrases?.tolerance && hits.length + numbers.length < check.minCount) {
     const exact = hits.slice();
-    for (const u of selection.turns) hits.push(...findNearPhrases(p, u, check.phrases, check.except, exact));
+    for (const u of selection.turns) hits.push(...findNearPhrases(p, u, phrases, check.except, exact));
     hits.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
   }
 
+  const found: Found[] = phrases ? hits.map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end })) : [];
+  for (const n of numbers) {
+    found.push({ e: spanEvidence(p, n.utterance, n.start, n.end, `personal_data: ${n.kind}`), utterance: n.utterance, start: n.start, end: n.end, number: n });
+  }
+  if (hits.length > 0 && numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
+
   const threshold = reviewThreshold(p);
-  const evidence: Evidence[] = hits.map((hit) => {
-    const e = phraseEvidence(p, hit, check.phrases);
-    const confidence = hitConfidence(p, hit);
-    if (confidence !== undefined) e.confidence = confidence;
-    return e;
-  });
-  const unsure = (e: Evidence): boolean => e.confidence !== undefined && e.confidence < threshold;
-  const solid = evidence.filter((e) => !unsure(e)).length;
-  const times = check.minCount > 1 ? ` (${evidence.length} times, limit ${check.minCount - 1})` : '';
-  const said = `said ${evidence.map((e) => `turn ${e.turn}${quoteMatch(e)}${unsure(e) ? ` (confidence ${e.confidence})` : ''}`).join(', ')}`;
-  if (evidence.length > 0 && solid >= check.minCount) {
-    return { verdict: 'fail', reason: `${said}${times}`, evidence, window: selection.window };
+  for (const f of found) {
+    const confidence = hitConfidence(p, f);
+    if (confidence !== undefined) f.e.confidence = confidence;
   }
-  if (evidence.length > 0 && evidence.length >= check.minCount) {
-    const why = `recognised with confidence below ${threshold}: a person should listen before this counts`;
-    return { verdict: 'review', reason: `${said}${times}; ${why}`, evidence, window: selection.window };
+  const lowConfidence = (f: Found): boolean => f.e.confidence !== undefined && f.e.confidence < threshold;
+  const doubtful = (f: Found): boolean => f.number !== undefined && !f.number.certain;
+  const unsure = (f: Found): boolean => lowConfidence(f) || doubtful(f);
+  const evidence = found.map((f) => f.e);
+  const solid = found.filter((f) => !unsure(f)).length;
+  const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
+  const what = describe(found, check.speaker, lowConfidence);
+  if (found.length > 0 && solid >= check.minCount) {
+    return { verdict: 'fail', reason: `${what}${times}`, evidence, window: selection.window };
   }
-  const note = evidence.length > 0 ? `said ${evidence.length} time(s), below the limit of ${check.minCount}` : `none of ${check.phrases.label} said`;
+  if (found.length > 0 && found.length >= check.minCount) {
+    const why: string[] = [];
+    if (found.some(lowConfidence)) why.push(`recognised with confidence below ${threshold}`);
+    if (found.some(doubtful)) why.push('a check digit does not hold (a misheard digit, or not such a number)');
+    return { verdict: 'review', reason: `${what}${times}; ${why.join('; ')}: a person should listen before this counts`, evidence, window: selection.window };
+  }
+  const verb = phrases && check.personalData ? 'said or read out' : phrases ? 'said' : 'read out';
+  const nothing = [phrases ? `none of ${phrases.label} said` : '', check.personalData ? `no ${kindList(check.personalData)} read out` : ''].filter(Boolean).join('; ');
+  const note = found.length > 0 ? `${verb} ${found.length} time(s), below the limit of ${check.minCount}` : nothing;
   return { verdict: 'pass', reason: note, evidence, window: selection.window };
+}
+
+/**
+ * What was found, in turn order within each part: `said turn 3「…」, turn 5「…」` for phrases;
+ * `agent read out a full mobile number at turn 4「…」` for personal numbers (the quote is masked
+ * in reports, like every quote).
+ */
+function describe(found: readonly Found[], speaker: string, lowConfidence: (f: Found) => boolean): string {
+  const confidence = (f: Found): string => (lowConfidence(f) ? ` (confidence ${f.e.confidence})` : '');
+  const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${confidence(f)}`);
+  const read = found.flatMap((f) =>
+    f.number ? [`${PERSONAL_NUMBER_NAMES[f.number.kind]} at turn ${f.e.turn}「${f.e.matched}」${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}`] : [],
+  );
+  const who = speaker === 'any' ? '' : `${speaker} `;
+  return [said.length > 0 ? `said ${said.join(', ')}` : '', read.length > 0 ? `${who}read out ${read.join(', ')}` : ''].filter(Boolean).join('; ');
+}
+
+/** 「full mobile, ID-card or bank-card number」 */
+function kindList(kinds: readonly PersonalNumberKind[]): string {
+  const names = kinds.map((k) => PERSONAL_NUMBER_NAMES[k].replace(/^an? /, '').replace(/ number$/, ''));
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
+  return `${list} number`;
 }
 
 /**

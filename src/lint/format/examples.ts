@@ -7,7 +7,7 @@ import { exampleAgrees, type RuleExamples } from '../examples.js';
 import type { LintResult } from '../lint.js';
 import type { FormatOptions } from './index.js';
 
-const VERDICTS = ['pass', 'fail', 'na'] as const;
+const VERDICTS = ['pass', 'fail', 'na', 'review'] as const;
 
 export interface ExampleTotals {
   rules: number;

@@ -1,0 +1,62 @@
+/**
+ * @fileoverview Regex phrases that look for long runs of digits (a phone, ID-card or card number)
+ * in the folded text. Folding drops punctuation and spaces, so neighbouring numbers run together
+ * (「13812345678，2个包裹」 → 138123456782: the mobile is missed) and pieces of short numbers join
+ * into long ones (「工号1380，电话1234」). `personal_data` reads the text as written and checks the
+ * numbers (src/match/personal-numbers.ts): a warning points there.
+ */
+import type { RulesetSpec } from '../ruleset/spec.js';
+import type { LintContext, Path } from './context.js';
+
+const REGEX_PHRASE = /^\/(.+)\/([a-z]*)$/s;
+/** A digit class or \d repeated 9+ times: [0-9]{11}, \d{16,19}, [零一二…幺]{9}. */
+const LONG_DIGIT_RUN = /(?:\[[^\]]*(?:0-9|\\d|一|幺)[^\]]*\]|\\d)(?:\{(\d+)(?:,\d*)?\})/g;
+const MIN_RUN = 9;
+
+const MESSAGE =
+  'looks for a long digit run in the folded text, where spaces and punctuation are gone and neighbouring numbers run ' +
+  'together (「13812345678，2个」 → 138123456782): for mobile, ID-card and bank-card numbers use `personal_data` on a forbid';
+
+export function checkDigitRegexes(ctx: LintContext): void {
+  const spec = ctx.loaded.spec;
+  for (const rule of spec.rules) {
+    walk(rule, [], (path, raw) => ctx.reportRule(rule.id, path, 'digits-in-folded-text', `regex ${raw} ${MESSAGE}`, 'warning'));
+  }
+  for (const [name, phrases] of Object.entries(spec.lexicons ?? {})) {
+    phrases.forEach((raw, i) => {
+      if (looksForDigits(raw)) ctx.report(['lexicons', name, i], 'digits-in-folded-text', `regex ${raw} ${MESSAGE}`, 'warning');
+    });
+  }
+}
+
+type Rule = RulesetSpec['rules'][number];
+
+function walk(node: unknown, path: Path, report: (path: Path, raw: string) => void): void {
+  if (typeof node === 'string') {
+    if (looksForDigits(node)) report(path, node);
+    return;
+  }
+  if (Array.isArray(node)) {
+    node.forEach((x, i) => walk(x, [...path, i], report));
+    return;
+  }
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node as Rule)) {
+    if (key === 'examples' || key === 'metadata' || key === 'meta') continue;
+    if (typeof value === 'string' && path.length === 0) continue; // id, title, notes …
+    walk(value, [...path, key], report);
+  }
+}
+
+/** A regex phrase that compiles (a broken one is compile's error) and asks for 9+ digits in a row. */
+function looksForDigits(raw: string): boolean {
+  const m = REGEX_PHRASE.exec(raw);
+  if (!m) return false;
+  try {
+    new RegExp(m[1] as string, 'u');
+  } catch {
+    return false;
+  }
+  for (const run of (m[1] as string).matchAll(LONG_DIGIT_RUN)) if (Number(run[1]) >= MIN_RUN) return true;
+  return false;
+}
