@@ -116,16 +116,26 @@ export class StagingDir {
  * fail with a message, not delete the folder.
  */
 function assertReplaceable(abs: string, shown: string): void {
+  const problem = reportFolderProblem(abs, shown);
+  if (problem) throw new ReportError(problem);
+}
+
+/**
+ * Why the report folder `target` may not be replaced — a file, or a folder holding something
+ * other than an earlier report (the input folder, a home folder) — or undefined. Checked before
+ * a run as a usage error; checked again at the swap, where it is a write failure.
+ */
+export function reportFolderProblem(target: string, shown = target): string | undefined {
   let stat;
   try {
-    stat = lstatSync(abs);
+    stat = lstatSync(target);
   } catch {
-    return; // nothing there yet
+    return undefined; // nothing there yet
   }
-  if (!stat.isDirectory()) throw new ReportError(`cannot write the report at ${shown}: it exists and is not a folder`);
-  const entries = readdirSync(abs);
-  if (entries.length === 0 || isReport(join(abs, 'run.json'))) return;
-  throw new ReportError(`cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`);
+  if (!stat.isDirectory()) return `cannot write the report at ${shown}: it exists and is not a folder`;
+  const entries = readdirSync(target);
+  if (entries.length === 0 || isReport(join(target, 'run.json'))) return undefined;
+  return `cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`;
 }
 
 function isReport(runJson: string): boolean {

@@ -29,6 +29,34 @@ function snapshot(dir: string): Record<string, string> {
   return out;
 }
 
+describe('audit --out that is not a report folder', () => {
+  it('the input folder itself: a usage error (exit 2) before anything is scored, the folder untouched', () => {
+    const m = month();
+    const before = snapshot(m.dir);
+    const r = callqa(['audit', m.input, '--out', m.input, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`callqa: error: cannot write the report at ${m.input}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out: nothing written\n`);
+    expect(r.stdout).toBe('');
+    expect(snapshot(m.dir)).toEqual(before);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('a file: exit 2, the file unchanged; an earlier report or an empty folder is still replaced', () => {
+    const m = month();
+    const notes = join(m.dir, 'notes.txt');
+    writeFileSync(notes, 'mine\n');
+    const r = callqa(['audit', m.input, '--out', notes, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/notes\.txt: it exists and is not a folder: nothing written/);
+    expect(readFileSync(notes, 'utf8')).toBe('mine\n');
+
+    const rep = join(m.dir, 'rep');
+    mkdirSync(rep);
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+  });
+});
+
 describe('audit --html FILE never clobbers a file callqa did not write', () => {
   it('refuses an input transcript (exit 2, nothing written, the transcript unchanged)', () => {
     const m = month();
