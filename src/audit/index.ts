@@ -45,6 +45,7 @@ export type AuditOutcome =
 
 export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date();
+  if (opts.signal?.aborted) return { kind: 'interrupted' };
   const loaded = loadRuleset(opts.rulesetFile);
   if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
   const ruleset = loaded.ruleset;
@@ -61,6 +62,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
   const htmlProblem = checkHtmlPath(opts, files);
   if (htmlProblem) return { kind: 'bad-option', message: htmlProblem };
+  if (opts.signal?.aborted) return { kind: 'interrupted' };
 
   const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
   let scored = 0;
