@@ -3,7 +3,7 @@
 // callqa wrote before — never a transcript or another input — and a run that fails leaves the
 // previous report as it was. `--previous` with a damaged report is a one-line usage error.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, exists, readCsv, ROOT, tempDir } from './helpers.js';
 
@@ -17,6 +17,11 @@ function month(): { dir: string; input: string; transcript: string; original: Bu
   cpSync(join(ROOT, 'fixtures/calls'), input, { recursive: true });
   const transcript = join(input, CALL);
   return { dir, input, transcript, original: readFileSync(transcript) };
+}
+
+/** Every folder under `dir`: to show that a failed run left none behind. */
+function folders(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
 }
 
 /** Every file under `dir` with its bytes: to show that nothing changed. */
@@ -109,14 +114,17 @@ describe('audit --html FILE that cannot be written', () => {
     before = snapshot(m.dir);
   });
 
-  it('leaves the previous report intact, as the message says (exit 3)', () => {
-    // The name fits, the temporary name next to it does not: the write fails only when tried.
-    const html = join(m.dir, 'out', `${'a'.repeat(245)}.html`);
+  it('leaves the previous report intact, as the message says (exit 3), and no folder it made', () => {
+    const made = folders(m.dir);
+    // The name fits, the temporary name next to it does not: the write fails only when tried,
+    // after the missing folders out/ and out/monthly/ were made for it.
+    const html = join(m.dir, 'out', 'monthly', `${'a'.repeat(245)}.html`);
     const r = callqa(['audit', m.input, '--out', rep, '--html', html, '-j', '1']);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/the previous report is unchanged/);
     expect(r.stderr).not.toMatch(STACK);
     expect(snapshot(m.dir)).toEqual(before);
+    expect(folders(m.dir)).toEqual(made);
     expect(readdirSync(rep).some((n) => n.includes('.tmp-'))).toBe(false);
     expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
   });
@@ -128,6 +136,52 @@ describe('audit --html FILE that cannot be written', () => {
     expect(r.stderr).toMatch(/a parent is not a folder/);
     rmSync(join(m.dir, 'blocker'));
     expect(snapshot(m.dir)).toEqual(before);
+  });
+});
+
+describe('audit --html FILE that is a symbolic link', () => {
+  it('writes through it: the file it points to is replaced atomically, the link stays a link', () => {
+    const m = month();
+    const shared = join(m.dir, 'shared');
+    const real = join(shared, 'qa-month.html');
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', real, '-j', '1', '--quiet']).status).toBe(0);
+    writeFileSync(real, readFileSync(real, 'utf8').replace('</html>', '<!-- stale --></html>'));
+    const link = join(m.dir, 'link.html');
+    symlinkSync(join('shared', 'qa-month.html'), link);
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', link, '-j', '1', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(join('shared', 'qa-month.html'));
+    const html = readFileSync(real, 'utf8');
+    expect(html).toContain('<meta name="generator" content="callqa">');
+    expect(html).not.toContain('stale');
+    expect(readdirSync(shared)).toEqual(['qa-month.html']);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('refuses a link to nothing, to a file callqa did not write, to an input (exit 2, nothing written)', () => {
+    const m = month();
+    const rep = join(m.dir, 'rep');
+    symlinkSync(join(m.dir, 'nowhere', 'x.html'), join(m.dir, 'dangling.html'));
+    const dangling = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'dangling.html'), '-j', '1']);
+    expect(dangling.status).toBe(2);
+    expect(dangling.stderr).toMatch(/dangling\.html is a symbolic link to a missing file; give the file itself: nothing written/);
+    expect(exists(join(m.dir, 'nowhere'))).toBe(false);
+
+    writeFileSync(join(m.dir, 'notes.html'), '<p>mine</p>\n');
+    symlinkSync(join(m.dir, 'notes.html'), join(m.dir, 'notes-link.html'));
+    const notes = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'notes-link.html'), '-j', '1']);
+    expect(notes.status).toBe(2);
+    expect(notes.stderr).toMatch(/notes-link\.html exists and is not a callqa report\.html/);
+    expect(readFileSync(join(m.dir, 'notes.html'), 'utf8')).toBe('<p>mine</p>\n');
+
+    symlinkSync(m.transcript, join(m.dir, 'input-link.html'));
+    const input = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'input-link.html'), '-j', '1']);
+    expect(input.status).toBe(2);
+    expect(input.stderr).toMatch(/input-link\.html is one of this run's inputs/);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+    expect(exists(rep)).toBe(false);
   });
 });
 
