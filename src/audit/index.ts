@@ -2,7 +2,7 @@
  * The audit pipeline: inputs → (workers) read + score → reports. Results are handed to the
  * report writer in input order whatever order they finish in, so output is deterministic.
  */
-import { createReportWriter, HTML_REPORT, outputFileProblem, unpackCall, type ReportWriter } from '../report/index.js';
+import { createReportWriter, HTML_REPORT, outputFileProblem, reportFolderProblem, unpackCall, type ReportWriter } from '../report/index.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
@@ -45,6 +45,7 @@ export type AuditOutcome =
 
 export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const startedAt = new Date();
+  if (opts.signal?.aborted) return { kind: 'interrupted' };
   const loaded = loadRuleset(opts.rulesetFile);
   if (!loaded.ok) return { kind: 'ruleset-invalid', problems: loaded.problems };
   const ruleset = loaded.ruleset;
@@ -53,10 +54,15 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const started = await startWorkflow(opts.workflow ?? {}, ruleset);
   if (!started.ok) return { kind: 'bad-option', message: started.message };
   const month = started.workflow;
+  // --out naming a file or a folder that is not a report (the input folder) is a usage mistake:
+  // said before anything is scored. The writer checks again when it swaps the report in.
+  const outProblem = reportFolderProblem(opts.outDir);
+  if (outProblem) return { kind: 'bad-option', message: outProblem };
   // A report folder inside an input folder is not input: its CSVs are last run's output.
   const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
   const htmlProblem = checkHtmlPath(opts, files);
   if (htmlProblem) return { kind: 'bad-option', message: htmlProblem };
+  if (opts.signal?.aborted) return { kind: 'interrupted' };
 
   const writer = createReportWriter(opts.outDir, { ruleset, rulesetFile: opts.rulesetFile, mask: opts.mask, toolVersion: TOOL_VERSION });
   let scored = 0;

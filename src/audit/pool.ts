@@ -77,6 +77,11 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
     };
     const onAbort = (): void => finish({ kind: 'interrupted' });
     opts.signal?.addEventListener('abort', onAbort);
+    // A signal that came before the pool started fires no event: it stops the pool all the same.
+    if (opts.signal?.aborted) {
+      onAbort();
+      return;
+    }
 
     const flush = (): void => {
       for (let out = ready.get(nextToTake); out; out = ready.get(nextToTake)) {

@@ -12,8 +12,23 @@ import { registerExplain } from './commands/explain.js';
 import { registerCheck } from './commands/check.js';
 import { EXIT } from './exit-codes.js';
 import { errorLine, processIo, type Io } from './io.js';
+import { stopWatchingInterrupts, watchInterrupts } from './interrupts.js';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  // bin/callqa.js started watching before loading the CLI; in-process callers start here.
+  const interrupted = watchInterrupts();
+  try {
+    if (interrupted.aborted) {
+      io.err(errorLine('interrupted while starting: nothing written'));
+      return EXIT.interrupted;
+    }
+    return await run(argv, io);
+  } finally {
+    stopWatchingInterrupts();
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   let code: number = EXIT.ok;
   const setExit = (c: number): void => {
     code = c;
@@ -30,6 +45,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   registerDiff(program, io, setExit);
   registerExplain(program, io, setExit);
   registerCheck(program, io, setExit);
+  // Only the audit stops gracefully on a signal (src/cli/interrupts.ts); the other commands
+  // write no report and are stopped the default way.
+  program.hook('preAction', (_program, command) => {
+    if (command.name() !== 'audit') stopWatchingInterrupts();
+  });
   try {
     await program.parseAsync(argv);
   } catch (err) {

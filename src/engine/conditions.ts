@@ -6,7 +6,7 @@
 import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
 import { hitEvidence } from './evidence.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
-import type { PreparedCall } from './prepare.js';
+import { untimedReason, type PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
 import { selectTurns } from './scope.js';
 import { extraConditions } from './conditions-extra.js';
@@ -23,7 +23,7 @@ export function evaluateWhen(p: PreparedCall, when: CompiledWhen | undefined): A
   const results: Applicability[] = [];
   if (when.direction) results.push(direction(p, when.direction));
   if (when.hasTurns) results.push(hasTurns(p, when.hasTurns));
-  if (when.timed) results.push(p.timed ? YES : { state: 'unknown', reason: 'no timestamps' });
+  if (when.timed) results.push(p.timed ? YES : { state: 'unknown', reason: untimedReason(p) });
   if (when.meta) results.push(...Object.entries(when.meta).map(([key, test]) => metaTest(p, key, test)));
   for (const extra of extraConditions) {
     const r = extra(p, when);

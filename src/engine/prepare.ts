@@ -38,6 +38,15 @@ export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall 
   return { call, ruleset, folds, hits, turnsOf, timed, metaFolds: new Map() };
 }
 
+/**
+ * Why an untimed call has no times, for na reasons: none in the file, or times the reader found
+ * unusable (negative, backwards, past 24 hours …) and dropped.
+ */
+export function untimedReason(p: PreparedCall): string {
+  const problem = p.call.source.timingProblem;
+  return problem === undefined ? 'no timestamps' : `timestamps unusable: ${problem}`;
+}
+
 /** The folded value of a metadata variable, or null when the call lacks it. */
 export function metaVariable(p: PreparedCall, name: string): string | null {
   const cached = p.metaFolds.get(name);

@@ -4,7 +4,7 @@
  */
 import { formatMs, type Speaker } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
-import type { PreparedCall } from './prepare.js';
+import { untimedReason, type PreparedCall } from './prepare.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -40,7 +40,7 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
     return { ok: true, turns, window: `${who}'s last ${plural(scope.last_turns, 'turn')}${describeTurns(turns)}` };
   }
   const needsTime = scope.first_seconds !== undefined || scope.last_seconds !== undefined || scope.after_trigger_seconds !== undefined;
-  if (needsTime && !p.timed) return { ok: false, reason: 'no timestamps' };
+  if (needsTime && !p.timed) return { ok: false, reason: untimedReason(p) };
 
   if (scope.first_seconds !== undefined) {
     // Time runs from the first utterance, so ringing/IVR before it is not held against the agent.

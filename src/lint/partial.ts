@@ -4,7 +4,8 @@
  * Only for a single file whose top-level keys are valid (no `extends`: the merge needs both).
  */
 import { Ajv } from 'ajv';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
+import { parseYamlDocument } from '../model/yaml.js';
 import type { LoadedRuleset } from '../ruleset/load.js';
 import { SourceMap } from '../ruleset/problems.js';
 import { rulesetSchema } from '../ruleset/schema.js';
@@ -15,8 +16,9 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(rulesetSche
 /** The ruleset without its schema-invalid rules, or undefined when the damage is not only in rules. */
 export function validPart(text: string, file: string): LoadedRuleset | undefined {
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) return undefined;
+  const parsed = parseYamlDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (!parsed.ok || parsed.doc.errors.length > 0) return undefined;
+  const doc = parsed.doc;
   const data: unknown = doc.toJS();
   if (validate(data)) return undefined;
   const bad = new Set<number>();

@@ -8,6 +8,7 @@
  * reads (`require`, and `respond` replies, tolerant by default): there a longer phrase tolerates
  * edits its short sibling cannot (「感谢您的来电」 heard as 「感谢您的来店」), so it is not redundant.
  */
+import { AhoCorasick } from '../match/aho-corasick.js';
 import { foldPhrase } from '../normalize/fold.js';
 import type { RulesetSpec } from '../ruleset/spec.js';
 import type { LintContext, Path } from './context.js';
@@ -18,7 +19,7 @@ const ALTERNATIVES = new Set(['any', 'phrases', 'before', 'after', 'repeat', 'cl
 /** Keys whose items are each a phrase or a list of alternatives. */
 const GROUPS = new Set(['all', 'of']);
 
-interface Entry {
+export interface Entry {
   raw: string;
   folded: string;
   /** Index of the list item it comes from. */
@@ -113,22 +114,64 @@ function checkItems(items: string[], path: Path, shadow: boolean, spec: RulesetS
   checkList(entries, shadow, report, 'this list', (e) => [...path, e.item]);
 }
 
-function checkList(entries: Entry[], shadow: boolean, report: Report, where: string, at: (e: Entry) => Path = (e) => [e.item]): void {
+/** Pairs inside one lexicon are the lexicon's own business (checked once, on the lexicon). */
+function sameLexicon(a: Entry, b: Entry): boolean {
+  return a.lexicon !== undefined && a.lexicon === b.lexicon;
+}
+
+/**
+ * The entries of one folded text, as far as "the first entry that is not from e's lexicon" needs
+ * them: the first of all, and the first not from the first's lexicon. Every entry before `other`
+ * shares the first's lexicon, so for any e one of the two is the answer.
+ */
+interface Firsts {
+  first: Entry;
+  firstAt: number;
+  other?: Entry;
+  otherAt?: number;
+}
+
+/** The first entry of `g` (and its position) that is not from e's lexicon, if any. */
+function firstUnlike(g: Firsts, e: Entry): [Entry, number] | undefined {
+  if (!sameLexicon(g.first, e)) return [g.first, g.firstAt];
+  return g.other && g.otherAt !== undefined ? [g.other, g.otherAt] : undefined;
+}
+
+/**
+ * Duplicates, then (for lists of alternatives) shadowed phrases, each reported against the first
+ * entry in list order that explains it. Near-linear: entries are grouped by folded text, and each
+ * phrase is scanned once with an Aho–Corasick automaton of all the list's phrases to find the
+ * shorter ones inside it (a pairwise comparison took minutes on a 50,000-phrase lexicon).
+ */
+export function checkList(entries: Entry[], shadow: boolean, report: Report, where: string, at: (e: Entry) => Path = (e) => [e.item]): void {
   const said = new Set<string>();
   const name = (e: Entry): string => `「${e.raw}」${e.lexicon ? ` (from $${e.lexicon})` : ''}`;
-  const sameLexicon = (a: Entry, b: Entry): boolean => a.lexicon !== undefined && a.lexicon === b.lexicon;
+  const groups = new Map<string, Firsts>();
   entries.forEach((e, i) => {
-    const first = entries.slice(0, i).find((x) => x.folded === e.folded && !sameLexicon(x, e));
+    const g = groups.get(e.folded);
+    const first = g && firstUnlike(g, e);
     if (first) {
-      report(at(e), 'duplicate-phrase', `${name(e)} is listed twice in ${where} (same as ${name(first)} after folding)`);
+      report(at(e), 'duplicate-phrase', `${name(e)} is listed twice in ${where} (same as ${name(first[0])} after folding)`);
       said.add(e.folded);
     }
+    if (!g) groups.set(e.folded, { first: e, firstAt: i });
+    else if (!g.other && !sameLexicon(g.first, e)) Object.assign(g, { other: e, otherAt: i });
   });
   if (!shadow) return;
+  const texts = [...groups.keys()];
+  const matcher = new AhoCorasick(texts);
   const reported = new Set<string>();
   for (const long of entries) {
     if (said.has(long.folded)) continue;
-    const short = entries.find((s) => s.folded.length < long.folded.length && long.folded.includes(s.folded) && !sameLexicon(s, long));
+    // The shorter phrases inside this one; of their entries, the first in list order.
+    let short: [Entry, number] | undefined;
+    const count = matcher.scan(long.folded);
+    for (let h = 0; h < count; h++) {
+      const text = texts[matcher.found[2 * h] as number] as string;
+      if (text.length >= long.folded.length) continue;
+      const candidate = firstUnlike(groups.get(text) as Firsts, long);
+      if (candidate && (!short || candidate[1] < short[1])) short = candidate;
+    }
     if (!short) continue;
     const key = `${long.item}:${long.folded}`;
     if (reported.has(key)) continue;
@@ -136,7 +179,7 @@ function checkList(entries: Entry[], shadow: boolean, report: Report, where: str
     report(
       at(long),
       'shadowed-phrase',
-      `${name(long)} is shadowed by ${name(short)} in ${where}: the shorter phrase already matches every text that contains the longer one (after folding)`,
+      `${name(long)} is shadowed by ${name(short[0])} in ${where}: the shorter phrase already matches every text that contains the longer one (after folding)`,
     );
   }
 }

@@ -41,10 +41,30 @@ export class AhoCorasick {
   found = new Int32Array(256);
 
   constructor(patterns: readonly string[]) {
-    // Build as a trie of Maps, then flatten.
-    const edges: Array<Map<number, number>> = [new Map()];
-    const own: number[][] = [[]];
     this.lengths = Int32Array.from(patterns, (p) => p.length);
+    // The trie in flat arrays, children as lists in creation order (the root's also by symbol):
+    // a Map per state made the build, and its garbage, cost seconds on a 50,000-phrase lexicon.
+    // States are numbered in creation order, so the flattened automaton is what a trie of Maps
+    // gives.
+    let maxStates = 1;
+    for (const p of patterns) maxStates += p.length;
+    /** 0 = none: the root (state 0) is nobody's child. */
+    const firstChild = new Int32Array(maxStates);
+    const lastChild = new Int32Array(maxStates);
+    const nextSibling = new Int32Array(maxStates);
+    const symbolIn = new Uint16Array(maxStates);
+    const rootChild = new Int32Array(65537);
+    /** Patterns ending at each state, in id order: a list through ownNext (-1 ends it). */
+    const ownHead = new Int32Array(maxStates).fill(-1);
+    const ownTail = new Int32Array(maxStates);
+    const ownNext = new Int32Array(patterns.length).fill(-1);
+    const ownCount = new Int32Array(maxStates);
+    const child = (state: number, symbol: number): number => {
+      if (state === 0) return rootChild[symbol] as number;
+      for (let c = firstChild[state] as number; c !== 0; c = nextSibling[c] as number) if (symbolIn[c] === symbol) return c;
+      return 0;
+    };
+    let states = 1;
     let symbols = 0;
     patterns.forEach((pattern, id) => {
       if (pattern.length === 0) return;
@@ -53,64 +73,78 @@ export class AhoCorasick {
         const code = pattern.charCodeAt(i);
         if (this.symbolOf[code] === 0) this.symbolOf[code] = ++symbols;
         const symbol = this.symbolOf[code] as number;
-        const out = edges[state] as Map<number, number>;
-        let next = out.get(symbol);
-        if (next === undefined) {
-          next = edges.length;
-          edges.push(new Map());
-          own.push([]);
-          out.set(symbol, next);
+        let next = child(state, symbol);
+        if (next === 0) {
+          next = states++;
+          symbolIn[next] = symbol;
+          if (firstChild[state] === 0) firstChild[state] = next;
+          else nextSibling[lastChild[state] as number] = next;
+          lastChild[state] = next;
+          if (state === 0) rootChild[symbol] = next;
         }
         state = next;
       }
-      (own[state] as number[]).push(id);
+      if (ownHead[state] === -1) ownHead[state] = id;
+      else ownNext[ownTail[state] as number] = id;
+      ownTail[state] = id;
+      ownCount[state] = (ownCount[state] as number) + 1;
     });
-    this.states = edges.length;
+    this.states = states;
 
     // Breadth-first failure links; outputs inherit the failure state's outputs.
-    this.fail = new Int32Array(edges.length);
-    const outputs = own.map((o) => o.slice());
-    const queue: number[] = [...(edges[0] as Map<number, number>).values()];
-    for (let q = 0; q < queue.length; q++) {
+    this.fail = new Int32Array(states);
+    const queue = new Int32Array(states);
+    let queued = 0;
+    for (let c = firstChild[0] as number; c !== 0; c = nextSibling[c] as number) queue[queued++] = c;
+    const outCount = Int32Array.from(ownCount.subarray(0, states));
+    for (let q = 0; q < queued; q++) {
       const state = queue[q] as number;
-      for (const [symbol, next] of edges[state] as Map<number, number>) {
-        queue.push(next);
+      for (let next = firstChild[state] as number; next !== 0; next = nextSibling[next] as number) {
+        queue[queued++] = next;
+        const symbol = symbolIn[next] as number;
         let f = this.fail[state] as number;
-        while (f !== 0 && !(edges[f] as Map<number, number>).has(symbol)) f = this.fail[f] as number;
-        const target = (edges[f] as Map<number, number>).get(symbol);
-        this.fail[next] = target !== undefined && target !== next ? target : 0;
-        const inherited = outputs[this.fail[next] as number] as number[];
-        if (inherited.length > 0) (outputs[next] as number[]).push(...inherited);
+        while (f !== 0 && child(f, symbol) === 0) f = this.fail[f] as number;
+        const target = child(f, symbol);
+        this.fail[next] = target !== 0 && target !== next ? target : 0;
+        outCount[next] = (outCount[next] as number) + (outCount[this.fail[next] as number] as number);
       }
     }
 
     this.rootNext = new Int32Array(symbols + 1);
-    for (const [symbol, next] of edges[0] as Map<number, number>) this.rootNext[symbol] = next;
-    this.edgeStart = new Int32Array(edges.length + 1);
+    for (let c = firstChild[0] as number; c !== 0; c = nextSibling[c] as number) this.rootNext[symbolIn[c] as number] = c;
+    this.edgeStart = new Int32Array(states + 1);
     let edgeCount = 0;
-    edges.forEach((e, state) => {
+    for (let state = 0; state < states; state++) {
       this.edgeStart[state] = edgeCount;
-      if (state > 0) edgeCount += e.size;
-    });
-    this.edgeStart[edges.length] = edgeCount;
+      if (state > 0) for (let c = firstChild[state] as number; c !== 0; c = nextSibling[c] as number) edgeCount++;
+    }
+    this.edgeStart[states] = edgeCount;
     this.edgeSymbol = new Uint16Array(edgeCount);
     this.edgeNext = new Int32Array(edgeCount);
-    edges.forEach((e, state) => {
-      if (state === 0) return;
+    for (let state = 1; state < states; state++) {
       let at = this.edgeStart[state] as number;
-      for (const [symbol, next] of e) {
-        this.edgeSymbol[at] = symbol;
-        this.edgeNext[at++] = next;
+      for (let c = firstChild[state] as number; c !== 0; c = nextSibling[c] as number) {
+        this.edgeSymbol[at] = symbolIn[c] as number;
+        this.edgeNext[at++] = c;
       }
-    });
-    this.outputStart = new Int32Array(edges.length + 1);
+    }
+    // Each state's outputs: its own patterns, then its failure state's (filled before it, in
+    // breadth-first order, being shallower).
+    this.outputStart = new Int32Array(states + 1);
     let outputCount = 0;
-    outputs.forEach((o, state) => {
+    for (let state = 0; state < states; state++) {
       this.outputStart[state] = outputCount;
-      outputCount += o.length;
-    });
-    this.outputStart[edges.length] = outputCount;
-    this.outputList = Int32Array.from(outputs.flat());
+      outputCount += outCount[state] as number;
+    }
+    this.outputStart[states] = outputCount;
+    this.outputList = new Int32Array(outputCount);
+    for (let q = 0; q < queued; q++) {
+      const state = queue[q] as number;
+      let at = this.outputStart[state] as number;
+      for (let id = ownHead[state] as number; id !== -1; id = ownNext[id] as number) this.outputList[at++] = id;
+      const f = this.fail[state] as number;
+      this.outputList.copyWithin(at, this.outputStart[f] as number, this.outputStart[f + 1] as number);
+    }
   }
 
   get stateCount(): number {

@@ -16,6 +16,8 @@ export interface Utterance {
   text: string;
   /** 1-based line of the source file where the utterance starts, when the format has lines. */
   line?: number;
+  /** Where it is in a file read without lines (JSON): `segments[4]`, `Result.Sentences[2]`. */
+  at?: string;
   /** Recogniser confidence 0..1 for the sentence, when the format carries it. */
   confidence?: number;
   /** Per-word confidences, when the format carries them (offsets into `text`). */
@@ -49,6 +51,12 @@ export interface SourceFacts {
   roleSource?: string;
   /** Confidence of an automatic role decision, 0..1. */
   roleConfidence?: number;
+  /**
+   * Why the file's timestamps are not used (times that cannot be a call's: negative, an end
+   * before its start, past 24 hours, going backwards); the utterances then carry no times and
+   * timing rules are na "timestamps unusable". See checkTimes in src/readers/index.ts.
+   */
+  timingProblem?: string;
 }
 
 /** A non-fatal problem found while reading: the call is still scored, the warning is listed. */

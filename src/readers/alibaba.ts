@@ -58,7 +58,7 @@ function find(value: JsonValue | undefined): Found | undefined {
 }
 
 function toSegment(s: JsonObject, keys: Keys, where: string, listChannel: string | undefined): Segment {
-  const seg: Segment = { text: stringField(s, keys.text, where) ?? '' };
+  const seg: Segment = { text: stringField(s, keys.text, where) ?? '', at: where };
   const channel = idField(s, keys.speaker) ?? idField(s, keys.channel) ?? listChannel;
   if (channel !== undefined) seg.channel = channel;
   const start = numberField(s, keys.begin, where);

@@ -48,7 +48,7 @@ function analyticsSegments(turns: JsonValue[]): Segment[] {
     if (role !== undefined && speaker === undefined) {
       throw new ParseFailure(`${where}.ParticipantRole: expected AGENT or CUSTOMER, found ${JSON.stringify(role)}`);
     }
-    const seg: Segment = { text: stringField(t, 'Content', where) ?? '', speaker: speaker ?? 'unknown' };
+    const seg: Segment = { text: stringField(t, 'Content', where) ?? '', speaker: speaker ?? 'unknown', at: where };
     const start = numberField(t, 'BeginOffsetMillis', where);
     const end = numberField(t, 'EndOffsetMillis', where);
     if (start !== undefined) seg.startMs = start;
@@ -68,7 +68,7 @@ function audioSegments(list: JsonValue[]): Segment[] {
   return list.map((_, i) => {
     const where = `results.audio_segments[${i}]`;
     const s = objectAt(list, i, 'results.audio_segments');
-    const seg: Segment = { text: stringField(s, 'transcript', where) ?? '' };
+    const seg: Segment = { text: stringField(s, 'transcript', where) ?? '', at: where };
     const channel = idField(s, 'speaker_label') ?? idField(s, 'channel_label');
     if (channel !== undefined) seg.channel = channel;
     const start = seconds(s, 'start_time', where);
@@ -97,7 +97,7 @@ function groupItems(items: JsonValue[]): Segment[] {
     const start = seconds(item, 'start_time', where);
     const end = seconds(item, 'end_time', where);
     if (!current || current.channel !== channel) {
-      current = { text: '', words: [] };
+      current = { text: '', words: [], at: where };
       if (channel !== undefined) current.channel = channel;
       if (start !== undefined) current.startMs = start;
       segments.push(current);

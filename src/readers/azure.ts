@@ -41,7 +41,7 @@ function batchSegment(p: JsonObject, where: string): Segment | undefined {
   if (status !== undefined && status !== 'Success') return undefined;
   const best = arrayAt(p, 'nBest')?.[0];
   if (!isObject(best)) throw new ParseFailure(`${where}: no nBest[0] recognition`);
-  const seg: Segment = { text: stringField(best, 'display', `${where}.nBest[0]`) || (stringField(best, 'lexical', `${where}.nBest[0]`) ?? '') };
+  const seg: Segment = { text: stringField(best, 'display', `${where}.nBest[0]`) || (stringField(best, 'lexical', `${where}.nBest[0]`) ?? ''), at: where };
   const channel = voice(p);
   if (channel !== undefined) seg.channel = channel;
   const offset = numberField(p, 'offsetInTicks', where);
@@ -56,7 +56,7 @@ function batchSegment(p: JsonObject, where: string): Segment | undefined {
 }
 
 function fastSegment(p: JsonObject, where: string): Segment {
-  const seg: Segment = { text: stringField(p, 'text', where) ?? '' };
+  const seg: Segment = { text: stringField(p, 'text', where) ?? '', at: where };
   const channel = voice(p);
   if (channel !== undefined) seg.channel = channel;
   const offset = numberField(p, 'offsetMilliseconds', where);

@@ -63,7 +63,7 @@ function segmentOf(best: JsonValue, where: string): Segment {
   const st = dig(best, 'st');
   if (!isObject(st)) throw new ParseFailure(`${where}: no "st" sentence object in json_1best`);
   const { text, words: ws } = words(st, where);
-  const seg: Segment = { text };
+  const seg: Segment = { text, at: where };
   const bg = numberField(st, 'bg', `${where}.st`);
   const ed = numberField(st, 'ed', `${where}.st`);
   if (bg !== undefined) seg.startMs = bg;

@@ -6,7 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Stats } from 'node:fs';
-import type { Call, ReadError, ReadOutcome, ReadWarning, Utterance } from '../model/call.js';
+import { formatMs, type Call, type ReadError, type ReadOutcome, type ReadWarning, type Utterance } from '../model/call.js';
 import { decodeBytes } from './decode.js';
 import { READERS } from './registry.js';
 import { assignRoles } from './roles.js';
@@ -169,7 +169,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
 
   const roles = assignRoles(kept, opts);
   warnings.push(...roles.warnings);
-  const utterances = checkTimes(roles.utterances, warnings);
+  const { utterances, problem: timingProblem } = checkTimes(roles.utterances, warnings);
 
   const call: Call = {
     id: callId(kept, file),
@@ -186,6 +186,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
     warnings,
   };
   if (roles.roleConfidence !== undefined) call.source.roleConfidence = roles.roleConfidence;
+  if (timingProblem !== undefined) call.source.timingProblem = timingProblem;
   return { ok: true, call };
 }
 
@@ -221,36 +222,82 @@ function dropEmpty(parsed: ParsedTranscript, warnings: ReadWarning[]): ParsedTra
   return { ...parsed, utterances: parsed.utterances.filter((u) => u.text.trim() !== '') };
 }
 
-/** The turn's number; its line, when it has one, is the warning's location (see warn). */
+/** The turn's number, and where it is in a file without lines; a line is the warning's location (see warn). */
 function where(u: Utterance): string {
-  return `turn ${u.index + 1}`;
+  return u.at !== undefined ? `turn ${u.index + 1} (${u.at})` : `turn ${u.index + 1}`;
 }
 
 function warn(warnings: ReadWarning[], u: Utterance, message: string): void {
   warnings.push(u.line !== undefined ? { message, line: u.line } : { message });
 }
 
+/** Longer than any call (the dialogue limit is about eleven hours of speech): a time past it is a broken clock, not a long call. */
+export const MAX_CALL_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Time sanity. Decisions:
- * - a negative or non-finite time says nothing reliable: both times of that utterance are dropped;
- * - an end before its start: the start is kept (it still orders the call), the end is dropped;
- * - a start before the previous start (out of order) or before the previous end (overlap) is
- *   only reported: the file order is kept, since it is what the reader (or the author) gave.
- *   Two speakers talking over each other overlap legitimately, so overlaps are one summary line.
+ * How far an utterance may start before the one listed before it. Two voices recognised apart
+ * and merged can be a fraction of a second out of order; more is a clock that jumps back.
  */
-function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance[] {
-  const valid = (ms: number | undefined) => ms === undefined || (Number.isFinite(ms) && ms >= 0);
+export const BACKWARDS_TOLERANCE_MS = 1000;
+
+/** How many of a call's bad times the warning spells out. */
+const SHOWN_TIME_PROBLEMS = 3;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} s`;
+}
+
+/** What is wrong with one utterance's own times, or undefined. */
+function ownTimeProblem(u: Utterance): string | undefined {
+  for (const [ms, what] of [[u.startMs, 'start'], [u.endMs, 'end']] as const) {
+    if (ms === undefined) continue;
+    if (!Number.isFinite(ms)) return `has an invalid ${what} time`;
+    if (ms < 0) return `has a negative ${what} time (${seconds(ms)})`;
+    if (ms > MAX_CALL_MS) return `has a${what === 'end' ? 'n' : ''} ${what} time ${seconds(ms)} into the call, more than 24 hours`;
+  }
+  if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
+    return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
+  }
+  return undefined;
+}
+
+/**
+ * Time sanity. A call whose times cannot be a call's — a negative or invalid time, an end before
+ * its start, a time more than 24 hours in, or a start more than a second before the previous
+ * utterance's (times going backwards) — has its timestamps dropped, all of them: timing rules
+ * computed from part of a broken clock would be verdicts from garbage, so they are na
+ * "timestamps unusable: …" instead (source.timingProblem), and one warning names the utterances
+ * (line, or turn and JSON path). Otherwise, a start slightly before the previous one is only
+ * reported (the file order is kept: it is what the reader or author gave), and so are overlaps:
+ * two speakers talking over each other overlap legitimately, so they are one summary line.
+ */
+function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): { utterances: Utterance[]; problem?: string } {
+  const problems: Array<{ u: Utterance; what: string }> = [];
+  let previous: Utterance | undefined;
   for (const u of utterances) {
-    if (!valid(u.startMs) || !valid(u.endMs)) {
-      warn(warnings, u, `${where(u)} has a negative or invalid time; its times are ignored`);
+    const own = ownTimeProblem(u);
+    if (own) problems.push({ u, what: own });
+    // A start that is itself sound orders the call, even when the end is not.
+    const start = u.startMs;
+    if (start === undefined || !Number.isFinite(start) || start < 0 || start > MAX_CALL_MS) continue;
+    if (!own && previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
+      problems.push({ u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` });
+    }
+    previous = u;
+  }
+  if (problems.length > 0) {
+    const first = problems[0] as (typeof problems)[number];
+    const shown = problems.slice(0, SHOWN_TIME_PROBLEMS).map((p) => `${where(p.u)} ${p.what}`);
+    const more = problems.length > SHOWN_TIME_PROBLEMS ? `; ${problems.length - SHOWN_TIME_PROBLEMS} more utterance(s) with bad times` : '';
+    warn(warnings, first.u, `timestamps unusable, not used (timing rules are na): ${shown.join('; ')}${more}`);
+    for (const u of utterances) {
       delete u.startMs;
       delete u.endMs;
-    } else if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
-      warn(warnings, u, `${where(u)} ends before it starts; its end time is ignored`);
-      delete u.endMs;
     }
+    return { utterances, problem: `${where(first.u)} ${first.what}` };
   }
-  let previous: Utterance | undefined;
+
+  previous = undefined;
   let overlaps = 0;
   let firstOverlap: Utterance | undefined;
   for (const u of utterances) {
@@ -266,5 +313,5 @@ function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): Utterance
   if (firstOverlap) {
     warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (the first is ${where(firstOverlap)})`);
   }
-  return utterances;
+  return { utterances };
 }

@@ -2,8 +2,9 @@
  * YAML front matter of the plain format: the call's metadata between two `---` lines at the top.
  * Errors carry the line of the file (not of the YAML block), so people can find them.
  */
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
+import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
@@ -98,11 +99,16 @@ export function coreScalar(source: string): unknown {
 
 function yamlEntries(body: readonly string[], firstLine: number, warnings: ReadWarning[]): Entry[] {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(body.join('\n'), { lineCounter });
+  const parsed = parseYamlDocument(body.join('\n'), { lineCounter, prettyErrors: false });
+  if (!parsed.ok) {
+    const pos = lineCounter.linePos(parsed.offset);
+    throw new ParseFailure(`front matter is nested too deeply (more than ${YAML_MAX_DEPTH} levels of lists or maps)`, firstLine + pos.line - 1, pos.col);
+  }
+  const doc = parsed.doc;
   const error = doc.errors[0];
   if (error) {
-    const pos = error.linePos?.[0];
-    throw new ParseFailure(`front matter: ${shortMessage(error.code, error.message)}`, pos ? firstLine + pos.line - 1 : firstLine, pos?.col);
+    const pos = lineCounter.linePos(error.pos[0]);
+    throw new ParseFailure(`front matter: ${shortMessage(error.code, error.message)}`, firstLine + pos.line - 1, pos.col);
   }
   const contents = doc.contents;
   if (contents === null || (isScalar(contents) && contents.value === null)) return [];

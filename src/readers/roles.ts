@@ -119,6 +119,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
       if (u.startMs !== undefined) out.startMs = u.startMs;
       if (u.endMs !== undefined) out.endMs = u.endMs;
       if (u.line !== undefined) out.line = u.line;
+      if (u.at !== undefined) out.at = u.at;
       if (u.confidence !== undefined) out.confidence = u.confidence;
       if (u.words !== undefined) out.words = u.words;
       return out;

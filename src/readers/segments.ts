@@ -2,8 +2,9 @@
  * The common tail of the vendor readers: a list of recognised segments → a ParsedTranscript.
  * Text is tidied the same way for every format (so one call reads the same whatever carried it),
  * word confidences are placed on the text, and an empty list is refused. Empty texts and time
- * sanity (negative, out of order, overlapping) are left to readers/index.ts, which handles them
- * for every format alike and lists them as warnings.
+ * sanity (negative, backwards, past 24 hours, overlapping) are left to readers/index.ts, which
+ * handles them for every format alike and lists them as warnings; each segment says where it is
+ * in the file (`at`) for those warnings.
  */
 import type { CallMeta, ReadWarning, Speaker, WordConfidence } from '../model/call.js';
 import { ParseFailure } from './types.js';
@@ -21,6 +22,8 @@ export interface Segment {
   /** Recognised words with their confidence, in order; placed on `text` by searching. */
   words?: Array<{ text: string; confidence: number }>;
   line?: number;
+  /** Where the segment is in the file (`segments[4]`), for messages about it. */
+  at?: string;
 }
 
 export interface FinishOptions {
@@ -74,6 +77,7 @@ export function finishSegments(segments: readonly Segment[], opts: FinishOptions
     if (s.startMs !== undefined) u.startMs = s.startMs;
     if (s.endMs !== undefined) u.endMs = s.endMs;
     if (s.line !== undefined) u.line = s.line;
+    if (s.at !== undefined) u.at = s.at;
     if (s.confidence !== undefined && Number.isFinite(s.confidence)) u.confidence = s.confidence;
     if (s.words && s.words.length > 0) {
       const words = placeWords(text, s.words);

@@ -63,7 +63,7 @@ function findData(value: JsonValue | undefined): JsonObject | undefined {
 }
 
 function detailSegment(d: JsonObject, where: string): Segment {
-  const seg: Segment = { text: stringField(d, 'FinalSentence', where) ?? '' };
+  const seg: Segment = { text: stringField(d, 'FinalSentence', where) ?? '', at: where };
   const start = numberField(d, 'StartMs', where);
   const end = numberField(d, 'EndMs', where);
   if (start !== undefined) seg.startMs = start;

@@ -31,7 +31,7 @@ function words(list: JsonValue[] | undefined): Segment['words'] {
 }
 
 function toSegment(s: JsonObject, where: string): Segment {
-  const seg: Segment = { text: stringField(s, 'text', where) ?? '' };
+  const seg: Segment = { text: stringField(s, 'text', where) ?? '', at: where };
   const start = numberField(s, 'start', where);
   const end = numberField(s, 'end', where);
   if (start !== undefined) seg.startMs = secondsToMs(start);

@@ -6,7 +6,7 @@
  * Not a durability guarantee against power loss (no fsync of every scorecard): the aim is that
  * Ctrl-C, SIGTERM, a crash or a full disk never leave a mix of old and new files.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -42,6 +42,57 @@ export function describeIoError(err: unknown, path: string, shown?: string): Rep
   return new ReportError(`cannot write the report at ${what}: ${why}; the previous report is unchanged`, why);
 }
 
+/**
+ * Missing folders made on the way to an output. A run that fails takes them away again (deepest
+ * first, each only while empty): a failed run leaves the disk as it found it.
+ */
+class MadeFolders {
+  private constructor(
+    private readonly deepest: string,
+    /** The shallowest folder made; undefined when all existed. */
+    private readonly first: string | undefined,
+  ) {}
+
+  /** Make `dir` and its missing parents (mkdir -p); throws as mkdirSync does. */
+  static make(dir: string): MadeFolders {
+    const first = mkdirSync(dir, { recursive: true });
+    return new MadeFolders(resolve(dir), first === undefined ? undefined : resolve(first));
+  }
+
+  remove(): void {
+    if (this.first === undefined) return;
+    for (let dir = this.deepest; ; dir = dirname(dir)) {
+      try {
+        rmdirSync(dir);
+      } catch {
+        return; // not empty (someone else's file), or gone: stop there
+      }
+      if (dir === this.first || dirname(dir) === dir) return;
+    }
+  }
+}
+
+/**
+ * Where writing `path` really lands: for a symbolic link, the file it points to — that file is
+ * replaced atomically and the link stays a link (renaming over the link would have turned it into
+ * a plain file and left its target stale). A link to nothing is refused: following it would
+ * create a file wherever the link says.
+ */
+function writeTarget(path: string): string {
+  let link = false;
+  try {
+    link = lstatSync(path).isSymbolicLink();
+  } catch {
+    return path; // nothing there yet
+  }
+  if (!link) return path;
+  try {
+    return realpathSync(path);
+  } catch (err) {
+    throw new ReportError(`cannot write ${path}: it is a symbolic link to a missing file (${(err as NodeJS.ErrnoException).code ?? 'error'}); the previous report is unchanged`);
+  }
+}
+
 /** Staging folders of this process not yet committed or discarded: removed if the process exits. */
 const live = new Set<{ discard(): void }>();
 let exitHook = false;
@@ -62,6 +113,8 @@ export function discardAllStaging(): void {
 export class StagingDir {
   readonly path: string;
   private done = false;
+  /** Missing parents of the report folder made for it: removed again if the run fails. */
+  private made?: MadeFolders;
 
   constructor(readonly target: string) {
     const abs = resolve(target);
@@ -69,8 +122,10 @@ export class StagingDir {
     removeStale(abs);
     this.path = join(dirname(abs), `.${basename(abs)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
     try {
-      mkdirSync(this.path, { recursive: true });
+      this.made = MadeFolders.make(dirname(abs));
+      mkdirSync(this.path);
     } catch (err) {
+      this.made?.remove();
       throw describeIoError(err, target);
     }
     track(this);
@@ -108,6 +163,7 @@ export class StagingDir {
     if (this.done) return;
     this.done = true;
     rmSync(this.path, { recursive: true, force: true });
+    this.made?.remove();
   }
 }
 
@@ -116,16 +172,26 @@ export class StagingDir {
  * fail with a message, not delete the folder.
  */
 function assertReplaceable(abs: string, shown: string): void {
+  const problem = reportFolderProblem(abs, shown);
+  if (problem) throw new ReportError(problem);
+}
+
+/**
+ * Why the report folder `target` may not be replaced — a file, or a folder holding something
+ * other than an earlier report (the input folder, a home folder) — or undefined. Checked before
+ * a run as a usage error; checked again at the swap, where it is a write failure.
+ */
+export function reportFolderProblem(target: string, shown = target): string | undefined {
   let stat;
   try {
-    stat = lstatSync(abs);
+    stat = lstatSync(target);
   } catch {
-    return; // nothing there yet
+    return undefined; // nothing there yet
   }
-  if (!stat.isDirectory()) throw new ReportError(`cannot write the report at ${shown}: it exists and is not a folder`);
-  const entries = readdirSync(abs);
-  if (entries.length === 0 || isReport(join(abs, 'run.json'))) return;
-  throw new ReportError(`cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`);
+  if (!stat.isDirectory()) return `cannot write the report at ${shown}: it exists and is not a folder`;
+  const entries = readdirSync(target);
+  if (entries.length === 0 || isReport(join(target, 'run.json'))) return undefined;
+  return `cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`;
 }
 
 function isReport(runJson: string): boolean {
@@ -163,13 +229,25 @@ function isAlive(pid: number): boolean {
   }
 }
 
-/** Write one file atomically: a temporary sibling, flushed to disk, then renamed over `path`. */
-export function atomicWriteFile(path: string, data: string | Uint8Array): void {
-  const tmp = writeTemporary(path, data, path);
+/**
+ * Write one file atomically: a temporary sibling, flushed to disk, then renamed over `path` (over
+ * the file a symbolic link points to, for a link). `createFolders`: make missing parents first,
+ * and remove them again if the write fails.
+ */
+export function atomicWriteFile(path: string, data: string | Uint8Array, opts: { createFolders?: boolean } = {}): void {
+  const target = writeTarget(path);
+  let made: MadeFolders | undefined;
   try {
-    renameSync(tmp, path);
+    if (opts.createFolders) made = MadeFolders.make(dirname(resolve(target)));
+    const tmp = writeTemporary(target, data, path);
+    try {
+      renameSync(tmp, target);
+    } catch (err) {
+      rmSync(tmp, { force: true });
+      throw err;
+    }
   } catch (err) {
-    rmSync(tmp, { force: true });
+    made?.remove();
     throw describeIoError(err, path);
   }
 }
@@ -181,22 +259,32 @@ export function atomicWriteFile(path: string, data: string | Uint8Array): void {
  */
 export class StagedFile {
   private readonly tmp: string;
+  /** Where the file lands: `path`, or the file it links to (see writeTarget). */
+  private readonly target: string;
+  /** Missing folders made for it: removed again if the run fails. */
+  private readonly made: MadeFolders;
   private done = false;
 
   constructor(readonly path: string, data: string | Uint8Array, shown: string) {
+    this.target = writeTarget(path);
     try {
-      mkdirSync(dirname(resolve(path)), { recursive: true });
+      this.made = MadeFolders.make(dirname(resolve(this.target)));
     } catch (err) {
       throw describeIoError(err, path, shown);
     }
-    this.tmp = writeTemporary(path, data, shown);
+    try {
+      this.tmp = writeTemporary(this.target, data, shown);
+    } catch (err) {
+      this.made.remove();
+      throw describeIoError(err, path, shown);
+    }
     track(this);
   }
 
   /** Put the file in place; `committed` says what is already in place, for an accurate message. */
   commit(committed: string): void {
     try {
-      renameSync(this.tmp, this.path);
+      renameSync(this.tmp, this.target);
       this.done = true;
       live.delete(this);
     } catch (err) {
@@ -211,6 +299,7 @@ export class StagedFile {
     if (this.done) return;
     this.done = true;
     rmSync(this.tmp, { force: true });
+    this.made.remove();
   }
 }
 

@@ -2,9 +2,11 @@
  * Single-file outputs (`audit --html FILE`, `sample --out FILE`) get the promise the report
  * folder has: only a file callqa wrote before is ever replaced. An arbitrary existing file — a
  * transcript, a spreadsheet, one of this run's own inputs — is refused with a usage error before
- * anything is written. Missing parent folders are created, as for the report folder.
+ * anything is written. Missing parent folders are created, as for the report folder (and removed
+ * again when the write fails). A symbolic link is written through: the file it points to must be
+ * an earlier callqa file and is replaced, the link stays; a link to nothing is refused.
  */
-import { closeSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 
 /** What kind of callqa file an output is, and how to recognise an earlier one from its start. */
@@ -40,8 +42,10 @@ export function outputFileProblem(option: string, path: string, kind: OutputKind
     stat = statSync(path);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && isSymlink(path)) return `${shown} is a symbolic link to a missing file; give the file itself`;
     if (code === 'ENOENT') return missingParentProblem(shown, path);
     if (code === 'ENOTDIR') return `${shown}: a parent is not a folder`;
+    if (code === 'ELOOP') return `${shown}: a loop of symbolic links`;
     return `${shown}: cannot check the file (${code ?? 'error'})`;
   }
   if (stat.isDirectory()) return `${shown} is a folder; give a file name`;
@@ -66,6 +70,14 @@ function missingParentProblem(shown: string, path: string): string | undefined {
       if (up === dir) return undefined;
       dir = up;
     }
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
   }
 }
 

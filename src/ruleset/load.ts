@@ -4,12 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
 import { rulesetSchema } from './schema.js';
 import { SourceMap, type RulesetProblem } from './problems.js';
 import type { RuleSpec, RulesetSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 
 const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rulesetSchema());
 
@@ -48,7 +49,12 @@ export function loadRulesetFile(file: string, seen: string[] = []): LoadResult {
 
 export function loadRulesetText(text: string, file: string, seen: string[] = []): LoadResult {
   const lines = new LineCounter();
-  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYamlDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  if (!parsed.ok) {
+    const { line, col: column } = lines.linePos(parsed.offset);
+    return { ok: false, problems: [{ file, line, column, severity: 'error', code: 'yaml-too-deep', message: `nested too deeply (more than ${YAML_MAX_DEPTH} levels of lists or maps)` }] };
+  }
+  const doc = parsed.doc;
   const map = new SourceMap(file, doc, lines);
   const problems: RulesetProblem[] = [];
   for (const e of doc.errors) {

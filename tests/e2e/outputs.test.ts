@@ -3,7 +3,7 @@
 // callqa wrote before — never a transcript or another input — and a run that fails leaves the
 // previous report as it was. `--previous` with a damaged report is a one-line usage error.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, exists, readCsv, ROOT, tempDir } from './helpers.js';
 
@@ -19,6 +19,11 @@ function month(): { dir: string; input: string; transcript: string; original: Bu
   return { dir, input, transcript, original: readFileSync(transcript) };
 }
 
+/** Every folder under `dir`: to show that a failed run left none behind. */
+function folders(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[]).filter((name) => statSync(join(dir, name)).isDirectory()).sort();
+}
+
 /** Every file under `dir` with its bytes: to show that nothing changed. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -28,6 +33,34 @@ function snapshot(dir: string): Record<string, string> {
   }
   return out;
 }
+
+describe('audit --out that is not a report folder', () => {
+  it('the input folder itself: a usage error (exit 2) before anything is scored, the folder untouched', () => {
+    const m = month();
+    const before = snapshot(m.dir);
+    const r = callqa(['audit', m.input, '--out', m.input, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`callqa: error: cannot write the report at ${m.input}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out: nothing written\n`);
+    expect(r.stdout).toBe('');
+    expect(snapshot(m.dir)).toEqual(before);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('a file: exit 2, the file unchanged; an earlier report or an empty folder is still replaced', () => {
+    const m = month();
+    const notes = join(m.dir, 'notes.txt');
+    writeFileSync(notes, 'mine\n');
+    const r = callqa(['audit', m.input, '--out', notes, '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/notes\.txt: it exists and is not a folder: nothing written/);
+    expect(readFileSync(notes, 'utf8')).toBe('mine\n');
+
+    const rep = join(m.dir, 'rep');
+    mkdirSync(rep);
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+  });
+});
 
 describe('audit --html FILE never clobbers a file callqa did not write', () => {
   it('refuses an input transcript (exit 2, nothing written, the transcript unchanged)', () => {
@@ -81,14 +114,17 @@ describe('audit --html FILE that cannot be written', () => {
     before = snapshot(m.dir);
   });
 
-  it('leaves the previous report intact, as the message says (exit 3)', () => {
-    // The name fits, the temporary name next to it does not: the write fails only when tried.
-    const html = join(m.dir, 'out', `${'a'.repeat(245)}.html`);
+  it('leaves the previous report intact, as the message says (exit 3), and no folder it made', () => {
+    const made = folders(m.dir);
+    // The name fits, the temporary name next to it does not: the write fails only when tried,
+    // after the missing folders out/ and out/monthly/ were made for it.
+    const html = join(m.dir, 'out', 'monthly', `${'a'.repeat(245)}.html`);
     const r = callqa(['audit', m.input, '--out', rep, '--html', html, '-j', '1']);
     expect(r.status).toBe(3);
     expect(r.stderr).toMatch(/the previous report is unchanged/);
     expect(r.stderr).not.toMatch(STACK);
     expect(snapshot(m.dir)).toEqual(before);
+    expect(folders(m.dir)).toEqual(made);
     expect(readdirSync(rep).some((n) => n.includes('.tmp-'))).toBe(false);
     expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
   });
@@ -100,6 +136,52 @@ describe('audit --html FILE that cannot be written', () => {
     expect(r.stderr).toMatch(/a parent is not a folder/);
     rmSync(join(m.dir, 'blocker'));
     expect(snapshot(m.dir)).toEqual(before);
+  });
+});
+
+describe('audit --html FILE that is a symbolic link', () => {
+  it('writes through it: the file it points to is replaced atomically, the link stays a link', () => {
+    const m = month();
+    const shared = join(m.dir, 'shared');
+    const real = join(shared, 'qa-month.html');
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', real, '-j', '1', '--quiet']).status).toBe(0);
+    writeFileSync(real, readFileSync(real, 'utf8').replace('</html>', '<!-- stale --></html>'));
+    const link = join(m.dir, 'link.html');
+    symlinkSync(join('shared', 'qa-month.html'), link);
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'rep'), '--html', link, '-j', '1', '--quiet']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(join('shared', 'qa-month.html'));
+    const html = readFileSync(real, 'utf8');
+    expect(html).toContain('<meta name="generator" content="callqa">');
+    expect(html).not.toContain('stale');
+    expect(readdirSync(shared)).toEqual(['qa-month.html']);
+    expect(readdirSync(m.dir).some((n) => n.includes('.tmp-'))).toBe(false);
+  });
+
+  it('refuses a link to nothing, to a file callqa did not write, to an input (exit 2, nothing written)', () => {
+    const m = month();
+    const rep = join(m.dir, 'rep');
+    symlinkSync(join(m.dir, 'nowhere', 'x.html'), join(m.dir, 'dangling.html'));
+    const dangling = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'dangling.html'), '-j', '1']);
+    expect(dangling.status).toBe(2);
+    expect(dangling.stderr).toMatch(/dangling\.html is a symbolic link to a missing file; give the file itself: nothing written/);
+    expect(exists(join(m.dir, 'nowhere'))).toBe(false);
+
+    writeFileSync(join(m.dir, 'notes.html'), '<p>mine</p>\n');
+    symlinkSync(join(m.dir, 'notes.html'), join(m.dir, 'notes-link.html'));
+    const notes = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'notes-link.html'), '-j', '1']);
+    expect(notes.status).toBe(2);
+    expect(notes.stderr).toMatch(/notes-link\.html exists and is not a callqa report\.html/);
+    expect(readFileSync(join(m.dir, 'notes.html'), 'utf8')).toBe('<p>mine</p>\n');
+
+    symlinkSync(m.transcript, join(m.dir, 'input-link.html'));
+    const input = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'input-link.html'), '-j', '1']);
+    expect(input.status).toBe(2);
+    expect(input.stderr).toMatch(/input-link\.html is one of this run's inputs/);
+    expect(readFileSync(m.transcript).equals(m.original)).toBe(true);
+    expect(exists(rep)).toBe(false);
   });
 });
 

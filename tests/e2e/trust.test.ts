@@ -9,6 +9,8 @@ import { BIN, ROOT, callqa, readCsv, tempDir } from './helpers.js';
 import { parseCallBytes } from '../../src/readers/index.js';
 import { evaluateCall } from '../../src/engine/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../src/ruleset/index.js';
+import { scoreInWorkers } from '../../src/audit/pool.js';
+import { runAudit } from '../../src/audit/index.js';
 
 function writeCalls(dir: string, n: number, seed: number): void {
   const rand = prng(seed);
@@ -41,28 +43,92 @@ describe('determinism across --jobs', () => {
   });
 });
 
+/** Spawn the real bin (Node options first), collecting stderr; resolves with how it ended. */
+function spawnCallqa(nodeArgs: string[], args: string[], env: Record<string, string> = {}) {
+  const child = spawn(process.execPath, [...nodeArgs, BIN, ...args], { env: { ...process.env, ...env } });
+  let stderr = '';
+  const listeners: Array<() => void> = [];
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    for (const l of listeners) l();
+  });
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => child.on('close', (code, signal) => r({ code, signal })));
+  const saw = (text: string): Promise<void> =>
+    new Promise((r) => {
+      if (stderr.includes(text)) r();
+      else listeners.push(() => stderr.includes(text) && r());
+    });
+  return { child, ended, saw, stderr: () => stderr };
+}
+
 describe('interruption', () => {
-  it('leaves the previous report intact and no partial CSV when killed mid-run', async () => {
+  /** A folder with a previous report of 3 calls, and 1,500 calls to audit next. */
+  function previousReport(): { dir: string; out: string; before: Map<string, Buffer> } {
     const dir = tempDir();
     writeCalls(join(dir, 'small'), 3, 5);
     writeCalls(join(dir, 'big'), 1500, 6);
     const out = join(dir, 'report');
     expect(callqa(['audit', join(dir, 'small'), '--out', out, '--jobs', '1']).status).toBe(0);
-    const before = reportBytes(out);
-    const child = spawn(process.execPath, [BIN, 'audit', join(dir, 'big'), '--out', out, '--jobs', '2', '--quiet']);
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    // Kill once the run is under way: its staging folder exists (it scores for seconds after).
-    for (let i = 0; i < 100 && !readdirSync(dir).some((f) => f.includes('.tmp-')); i++) await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300));
-    child.kill('SIGINT');
-    const code = await new Promise<number | null>((r) => child.on('close', r));
-    expect(code).toBe(130);
-    expect(stderr).toMatch(/interrupted/);
+    return { dir, out, before: reportBytes(out) };
+  }
+
+  function expectUnchanged(dir: string, out: string, before: Map<string, Buffer>): void {
     const after = reportBytes(out);
     expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
     for (const [name, bytes] of before) expect(after.get(name)?.equals(bytes), name).toBe(true);
     expect(readdirSync(dir).filter((f) => f.includes('.tmp-'))).toEqual([]);
+  }
+
+  it('SIGTERM while callqa is still loading: exit 130 with the message, as later in the run', async () => {
+    const { dir, out, before } = previousReport();
+    const slow = join(ROOT, 'tests/e2e/aids/slow-cli-load.mjs');
+    const run = spawnCallqa(['--import', slow], ['audit', join(dir, 'big'), '--out', out, '--quiet'], { CALLQA_TEST_LOAD_DELAY_MS: '1500' });
+    await run.saw('loading the CLI');
+    run.child.kill('SIGTERM');
+    expect(await run.ended).toEqual({ code: 130, signal: null });
+    expect(run.stderr()).toBe('loading the CLI\ncallqa: error: interrupted while starting: nothing written\n');
+    expectUnchanged(dir, out, before);
+  });
+
+  it('SIGTERM right after spawn: never a partial report, and 130 once callqa has started', async () => {
+    const { dir, out, before } = previousReport();
+    const run = spawnCallqa([], ['audit', join(dir, 'big'), '--out', out, '--quiet']);
+    await new Promise((r) => run.child.once('spawn', r));
+    run.child.kill('SIGTERM');
+    const end = await run.ended;
+    // Before Node has run callqa's first line (a few ms) no handler can exist: the signal's
+    // default. From that line on: the documented 130 and its message.
+    if (end.signal === null) {
+      expect(end.code).toBe(130);
+      expect(run.stderr()).toMatch(/^callqa: error: interrupted/);
+    } else expect(end).toEqual({ code: null, signal: 'SIGTERM' });
+    expectUnchanged(dir, out, before);
+  });
+
+  it('a signal that came before scoring started stops the audit (the worker pool too): nothing written', async () => {
+    const { dir, out, before } = previousReport();
+    const stopped = new AbortController();
+    stopped.abort('SIGTERM');
+    const files = readdirSync(join(dir, 'big')).map((f) => join(dir, 'big', f));
+    const taken: unknown[] = [];
+    const config = { read: {}, mask: true };
+    expect(await scoreInWorkers(files, { jobs: 2, rulesetFile: DEFAULT_RULESET, config, signal: stopped.signal }, (o) => taken.push(o))).toEqual({ kind: 'interrupted' });
+    expect(taken).toEqual([]);
+    const outcome = await runAudit({ inputs: [join(dir, 'big')], rulesetFile: DEFAULT_RULESET, outDir: out, mask: true, read: {}, jobs: 2, signal: stopped.signal });
+    expect(outcome).toEqual({ kind: 'interrupted' });
+    expectUnchanged(dir, out, before);
+  });
+
+  it.each(['SIGINT', 'SIGTERM'] as const)('leaves the previous report intact and no partial CSV when killed mid-run (%s)', async (signal) => {
+    const { dir, out, before } = previousReport();
+    const run = spawnCallqa([], ['audit', join(dir, 'big'), '--out', out, '--jobs', '2', '--quiet']);
+    // Kill once the run is under way: its staging folder exists (it scores for seconds after).
+    for (let i = 0; i < 100 && !readdirSync(dir).some((f) => f.includes('.tmp-')); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise((r) => setTimeout(r, 300));
+    run.child.kill(signal);
+    expect(await run.ended).toEqual({ code: 130, signal: null });
+    expect(run.stderr()).toBe('callqa: error: interrupted: no report written, the previous one is unchanged\n');
+    expectUnchanged(dir, out, before);
   });
 });
 

@@ -42,4 +42,22 @@ describe('AhoCorasick', () => {
       expect(got).toEqual(naive(patterns, text));
     }
   });
+
+  it('gives hits in a fixed order: by end, then longest first, then by pattern id', () => {
+    // Rule evidence quotes the first hit: the order is part of the report's byte-identity.
+    const rand = prng(11);
+    const alphabet = '您好请问你们';
+    const word = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    for (let round = 0; round < 200; round++) {
+      const patterns = Array.from({ length: 1 + Math.floor(rand() * 30) }, () => word(1 + Math.floor(rand() * 4)));
+      const text = word(80);
+      const expected: Array<[number, number, number]> = [];
+      patterns.forEach((p, id) => {
+        if (p.length === 0) return;
+        for (let at = text.indexOf(p); at >= 0; at = text.indexOf(p, at + 1)) expected.push([at + p.length, p.length, id]);
+      });
+      expected.sort((a, b) => a[0] - b[0] || b[1] - a[1] || a[2] - b[2]);
+      expect(new AhoCorasick(patterns).findAll(text).map((h) => [h.end, h.end - h.start, h.pattern])).toEqual(expected);
+    }
+  });
 });

@@ -81,16 +81,16 @@ describe('files that cannot be read', () => {
 });
 
 describe('files read with a warning (times are checked once, for every format, in readers/index.ts)', () => {
-  it('a negative time', () => {
-    expect(warnings('negative-time.json')).toContain('turn 1 has a negative or invalid time; its times are ignored');
+  it('a negative time: the segment named, the call\'s timestamps not used', () => {
+    expect(warnings('negative-time.json')).toContain('timestamps unusable, not used (timing rules are na): turn 1 (segments[0]) has a negative start time (-1.5 s)');
   });
 
-  it('times out of order', () => {
-    expect(warnings('out-of-order.srt')).toContain('turn 3 starts before the previous utterance (times out of order)');
+  it('times going backwards', () => {
+    expect(warnings('out-of-order.srt')).toContain('timestamps unusable, not used (timing rules are na): turn 3 starts at 00:04.3, 5.4 s before the utterance listed before it (times go backwards)');
   });
 
   it('overlapping utterances', () => {
-    expect(warnings('overlap.json')).toContain('2 utterance(s) overlap the previous one in time (the first is turn 2)');
+    expect(warnings('overlap.json')).toContain('2 utterance(s) overlap the previous one in time (the first is turn 2 (ResultDetail[1]))');
   });
 });
 

@@ -50,22 +50,22 @@ describe('parseCallBytes with several readers', () => {
     expect(call.source).toEqual({
       format: 'test-json',
       encoding: 'utf-8',
-      timed: false, // turn 2 lost its times
+      timed: false, // its times are unusable: none is kept
       diarized: true,
       roleSource: 'auto',
       roleConfidence: 0.9,
+      timingProblem: 'turn 2 has a negative start time (-0.2 s)',
     });
     expect(call.utterances.map((u) => [u.speaker, u.startMs, u.endMs])).toEqual([
-      ['customer', 0, 500],
+      ['customer', undefined, undefined],
       ['agent', undefined, undefined],
       ['customer', undefined, undefined],
-      ['agent', 6000, 8000],
+      ['agent', undefined, undefined],
     ]);
     expect(call.warnings.map((w) => w.message)).toEqual([
       'from the reader',
       'roles decided automatically: channel 0 = agent (confidence 0.9): it opens with a greeting and says the most service phrases',
-      'turn 2 has a negative or invalid time; its times are ignored',
-      'turn 3 has a negative or invalid time; its times are ignored',
+      'timestamps unusable, not used (timing rules are na): turn 2 has a negative start time (-0.2 s); turn 3 has an invalid end time',
     ]);
   });
 

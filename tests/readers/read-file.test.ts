@@ -116,15 +116,30 @@ describe('readCallFile', () => {
     expect(call.warnings).toEqual([]);
   });
 
-  it('reports bad times with their lines: end before start, out of order, overlaps', () => {
+  it('bad times (end before start, going backwards): one warning at the first, no times kept', () => {
     const call = callOf('bad-times.txt');
-    expect(call.utterances[2]?.startMs).toBe(10_000);
-    expect(call.utterances[2]).not.toHaveProperty('endMs');
-    expect(call.source.timed).toBe(true);
+    expect(call.utterances.map((u) => [u.startMs, u.endMs])).toEqual(Array.from({ length: 5 }, () => [undefined, undefined]));
+    expect(call.source.timed).toBe(false);
+    expect(call.source.timingProblem).toBe('turn 3 ends before it starts (00:10.0 to 00:08.0)');
     expect(call.warnings).toEqual([
-      { line: 7, message: 'turn 3 ends before it starts; its end time is ignored' },
-      { line: 8, message: 'turn 4 starts before the previous utterance (times out of order)' },
-      { line: 6, message: '1 utterance(s) overlap the previous one in time (the first is turn 2)' },
+      {
+        line: 7,
+        message:
+          'timestamps unusable, not used (timing rules are na): turn 3 ends before it starts (00:10.0 to 00:08.0); turn 4 starts at 00:06.0, 4 s before the utterance listed before it (times go backwards)',
+      },
+    ]);
+  });
+
+  it('a start up to a second before the previous one, and overlaps, are only reported', () => {
+    const text = '[00:00.0-00:03.0] 坐席：您好。\n[00:02.0-00:04.0] 客户：你好。\n[00:05.0-00:06.0] 坐席：请讲。\n[00:04.2-00:07.0] 客户：我的订单没到。\n';
+    const outcome = parseCallBytes(new TextEncoder().encode(text), 'x.txt');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.source.timed).toBe(true);
+    expect(outcome.call.source.timingProblem).toBeUndefined();
+    expect(outcome.call.utterances.map((u) => u.startMs)).toEqual([0, 2000, 5000, 4200]);
+    expect(outcome.call.warnings).toEqual([
+      { line: 4, message: 'turn 4 starts before the previous utterance (times out of order)' },
+      { line: 2, message: '1 utterance(s) overlap the previous one in time (the first is turn 2)' },
     ]);
   });
 

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { atomicWriteFile, describeIoError } from '../../src/report/atomic.js';
+import { atomicWriteFile, describeIoError, StagedFile } from '../../src/report/atomic.js';
 import { createReportWriter, ReportError } from '../../src/report/index.js';
 import { sampleCalls } from './calls.js';
 import { tempDir, testRuleset } from './helpers.js';
@@ -166,5 +166,63 @@ describe('atomicWriteFile', () => {
     writeFileSync(join(dir, 'busy', 'x'), 'x');
     expect(() => atomicWriteFile(join(dir, 'busy'), 'data')).toThrow(ReportError);
     expect(readdirSync(dir)).toEqual(['busy']);
+  });
+});
+
+describe('folders made for an output are removed when the output fails', () => {
+  it('the report folder: missing parents made for it go again when the run is discarded', () => {
+    const parent = tempDir();
+    const writer = createReportWriter(join(parent, 'a', 'b', 'report'), opts);
+    expect(readdirSync(parent)).toEqual(['a']);
+    writer.discard();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('…but not a parent someone else put a file into meanwhile, nor ones that existed', () => {
+    const parent = tempDir();
+    mkdirSync(join(parent, 'a'));
+    const writer = createReportWriter(join(parent, 'a', 'b', 'c', 'report'), opts);
+    writeFileSync(join(parent, 'a', 'b', 'theirs.txt'), 'x');
+    writer.discard();
+    expect(readdirSync(join(parent, 'a', 'b'))).toEqual(['theirs.txt']);
+  });
+
+  it('a single file (sample --out, --html FILE): missing folders made for it go when it fails', () => {
+    const parent = tempDir();
+    // The name fits, the temporary name next to it does not: the write fails when tried.
+    expect(() => atomicWriteFile(join(parent, 'x', 'y', `${'a'.repeat(245)}.txt`), 'data', { createFolders: true })).toThrow(ReportError);
+    expect(readdirSync(parent)).toEqual([]);
+    const staged = caught(() => new StagedFile(join(parent, 'x', 'y', `${'a'.repeat(245)}.html`), 'data', 'the report'));
+    expect(staged).toBeInstanceOf(ReportError);
+    expect(readdirSync(parent)).toEqual([]);
+    const ok = new StagedFile(join(parent, 'x', 'y', 'r.html'), 'data', 'the report');
+    ok.discard();
+    expect(readdirSync(parent)).toEqual([]);
+  });
+});
+
+describe('writing through a symbolic link', () => {
+  it('replaces the file the link points to, atomically, and keeps the link', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'real'));
+    writeFileSync(join(dir, 'real', 'list.txt'), 'old');
+    symlinkSync(join('real', 'list.txt'), join(dir, 'link.txt'));
+    atomicWriteFile(join(dir, 'link.txt'), 'new');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'list.txt'), 'utf8')).toBe('new');
+    expect(readdirSync(join(dir, 'real'))).toEqual(['list.txt']);
+
+    const staged = new StagedFile(join(dir, 'link.txt'), 'newer', 'the report');
+    staged.commit('the report');
+    expect(lstatSync(join(dir, 'link.txt')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real', 'list.txt'), 'utf8')).toBe('newer');
+  });
+
+  it('refuses a link to nothing: following it would create a file wherever it points', () => {
+    const dir = tempDir();
+    symlinkSync(join(dir, 'nowhere', 'x.txt'), join(dir, 'dangling.txt'));
+    expect(() => atomicWriteFile(join(dir, 'dangling.txt'), 'data', { createFolders: true })).toThrow(/symbolic link to a missing file/);
+    expect(() => new StagedFile(join(dir, 'dangling.txt'), 'data', 'the report')).toThrow(/symbolic link to a missing file/);
+    expect(readdirSync(dir)).toEqual(['dangling.txt']);
   });
 });

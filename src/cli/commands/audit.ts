@@ -7,6 +7,7 @@ import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
+import { watchInterrupts } from '../interrupts.js';
 import { positiveInt } from '../options.js';
 
 interface AuditFlags {
@@ -49,10 +50,8 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
 }
 
 async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<number> {
-  const controller = new AbortController();
-  const stop = (): void => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  // Caught since start-up (src/cli/interrupts.ts): a signal before this point stops the run too.
+  const signal = watchInterrupts();
   const progress = progressBar(!flags.quiet);
   try {
     const outcome = await runAudit({
@@ -64,7 +63,7 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
       jobs: flags.jobs,
       meta: { manifest: flags.manifest, namePattern: flags.namePattern },
-      signal: controller.signal,
+      signal,
       workflow: {
         overridesFile: flags.overrides,
         previousDir: flags.previous,
@@ -106,7 +105,5 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
     throw err;
   } finally {
     progress.stop();
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
   }
 }

@@ -1,6 +1,4 @@
 /** `callqa sample <inputs...> --per-agent N --seed S --out list.txt`: the month's spot-check list. */
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { atomicWriteFile, describeIoError, outputFileProblem, ReportError, SAMPLE_LIST } from '../../report/index.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
@@ -81,9 +79,9 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     `${picked} of ${outcome.read} calls, ${outcome.agents.length} agent(s); strata: complaint, long_hold, short (< ${flags.shortS} s), long (> ${flags.longS} s)`,
   ];
   try {
-    // Missing folders are created, as for the report folder of `callqa audit --out`.
-    mkdirSync(dirname(resolve(flags.out)), { recursive: true });
-    atomicWriteFile(flags.out, sampleListText(flags.out, outcome.agents, header));
+    // Missing folders are created, as for the report folder of `callqa audit --out` (and removed
+    // again if the list cannot be written).
+    atomicWriteFile(flags.out, sampleListText(flags.out, outcome.agents, header), { createFolders: true });
   } catch (err) {
     if (err instanceof ReportError || (err as NodeJS.ErrnoException | undefined)?.code !== undefined) {
       io.err(errorLine(describeIoError(err, flags.out).message));

@@ -11,6 +11,7 @@ import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
+import { untimedReason } from '../prepare.js';
 
 const DEFAULT_WITHIN_TURNS = 2;
 
@@ -20,7 +21,7 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   const replySelection = selectTurns(p, reply.speaker, undefined);
   if (!replySelection.ok) return { verdict: 'na', reason: replySelection.reason, evidence: [] };
   if (reply.withinSeconds !== undefined && reply.withinTurns === undefined && !p.timed) {
-    return { verdict: 'na', reason: 'no timestamps', evidence: [] };
+    return { verdict: 'na', reason: untimedReason(p), evidence: [] };
   }
 
   const evidence: Evidence[] = [];

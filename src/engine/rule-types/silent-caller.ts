@@ -14,6 +14,7 @@ import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
+import { untimedReason } from '../prepare.js';
 
 export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -28,7 +29,10 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   if (firstCustomer === undefined) {
     silence = 'the caller never speaks';
   } else {
-    if (!p.timed) return { verdict: 'na', reason: 'the caller speaks (no timestamps to measure a silence before)', evidence: [] };
+    if (!p.timed) {
+      const why = p.call.source.timingProblem === undefined ? 'no timestamps to measure a silence before' : untimedReason(p);
+      return { verdict: 'na', reason: `the caller speaks (${why})`, evidence: [] };
+    }
     const a = utterances[firstAgent];
     const c = utterances[firstCustomer];
     const from = a?.endMs ?? a?.startMs ?? 0;

@@ -13,7 +13,7 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const { p } = ctx;
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   const agent = p.turnsOf.agent.map((i) => p.call.utterances[i]).filter((u) => u !== undefined);
-  const problem = timelineProblem(agent, p.timed);
+  const problem = timelineProblem(agent, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
   if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
   const r = speechRate(agent);

@@ -15,7 +15,7 @@ export type TimingFacts =
 export function timingFacts(p: PreparedCall): TimingFacts {
   if (p.timing) return p.timing;
   const utterances = p.call.utterances;
-  const problem = timelineProblem(utterances, p.timed);
+  const problem = timelineProblem(utterances, p);
   if (problem) {
     p.timing = { ok: false, reason: problem };
     return p.timing;

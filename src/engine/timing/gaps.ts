@@ -3,6 +3,7 @@
  * utterance's start. Overlapping speech never makes a gap. Needs end times on every utterance.
  */
 import { formatMs, type Utterance } from '../../model/call.js';
+import { untimedReason, type PreparedCall } from '../prepare.js';
 
 export interface Gap {
   startMs: number;
@@ -16,8 +17,8 @@ export interface Gap {
 }
 
 /** Why the call's timing cannot be used, or undefined when it can. */
-export function timelineProblem(utterances: Utterance[], timed: boolean): string | undefined {
-  if (!timed) return 'no timestamps';
+export function timelineProblem(utterances: Utterance[], p: PreparedCall): string | undefined {
+  if (!p.timed) return untimedReason(p);
   if (utterances.some((u) => u.endMs === undefined)) return 'no end times (the transcript gives start times only)';
   return undefined;
 }
