@@ -4,6 +4,7 @@
  */
 import { formatMs, type Speaker } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
+import { noTurnAfter } from './hangup.js';
 import type { PreparedCall } from './prepare.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
@@ -57,6 +58,10 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   }
   if (triggerTurn === undefined) return { ok: false, reason: 'no trigger to measure from' };
   const after = all.filter((i) => i > triggerTurn);
+  // Nothing said after the trigger because the call ended there: nothing to judge (na), unless
+  // this speaker is the one who hung up.
+  const ended = noTurnAfter(p, speaker, triggerTurn, after.length);
+  if (ended) return { ok: false, reason: ended };
   if (scope.after_trigger_turns !== undefined) {
     const turns = scope.after_trigger_turns === 0 ? after : after.slice(0, scope.after_trigger_turns);
     const n = scope.after_trigger_turns === 0 ? 'turns' : plural(scope.after_trigger_turns, 'turn');
