@@ -13,6 +13,7 @@ import { timingFacts, type Hold } from '../timing/facts.js';
 import { seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 import type { PreparedCall } from '../prepare.js';
+import { turnsAfter } from '../turns.js';
 
 type Judged = { verdict: 'pass' | 'fail' | 'na'; reason: string; evidence: Evidence[] };
 
@@ -67,8 +68,11 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
   // after: the agent's first turn after the hold
   const next = h.resume === undefined ? undefined : p.turnsOf.agent.find((i) => i >= (h.resume as number));
   if (next === undefined) return { verdict: 'na', reason: `${name}: the agent does not speak after it`, evidence: [] };
-  const hit = findPhrases(p, next, check.phrases)[0];
-  if (hit) return { verdict: 'pass', reason: `${name}, then 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${next + 1})`, evidence: [...around.filter((e) => e.role === 'before hold'), hitEvidence(p, hit, check.phrases, 'after hold')] };
+  // The whole turn: 「好的，」 | 「谢谢您的等候，…」 split by the recogniser is one turn.
+  const turn = turnsAfter(p, 'agent', next - 1)[0] ?? [next];
+  const said = turn.map((u) => ({ u, hit: findPhrases(p, u, check.phrases)[0] })).find((x) => x.hit);
+  const hit = said?.hit;
+  if (said && hit) return { verdict: 'pass', reason: `${name}, then 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${said.u + 1})`, evidence: [...around.filter((e) => e.role === 'before hold'), hitEvidence(p, hit, check.phrases, 'after hold')] };
   return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
 }
 

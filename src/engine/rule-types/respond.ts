@@ -11,6 +11,7 @@ import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
+import { turnsAfter } from '../turns.js';
 import type { CheckContext } from './context.js';
 
 const DEFAULT_WITHIN_TURNS = 2;
@@ -69,7 +70,7 @@ function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number
   const utterances = ctx.p.call.utterances;
   const given = check.reply.withinTurns;
   const n = given === 0 ? Infinity : (given ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity));
-  let turns = replyTurns.filter((u) => u > triggerTurn).slice(0, n);
+  let turns = Number.isFinite(n) ? turnsAfter(ctx.p, check.reply.speaker, triggerTurn).slice(0, n).flat() : replyTurns.filter((u) => u > triggerTurn);
   let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? plural(n, 'turn') : 'turns'} after turn ${triggerTurn + 1}`;
   if (check.reply.withinSeconds !== undefined && ctx.p.timed) {
     const t = utterances[triggerTurn];
