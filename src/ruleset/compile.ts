@@ -58,6 +58,8 @@ class Compiler {
       thresholds: loaded.spec.thresholds ?? {},
       lexicons: loaded.spec.lexicons ?? {},
       phraseSet: (items, path) => this.phraseSet(items, path),
+      requiredPhraseSet: (items, path, rule) =>
+        applyTolerance(this.phraseSet(items, path), resolveTolerance(rule.tolerance, loaded.spec.tolerance, 'auto'), this.tolerantSets),
       report: (path, code, message) => this.report(path, code, message),
     };
   }
