@@ -92,8 +92,8 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
     checks.push({
       type: 'silent_caller',
       waitMs: num(s.wait_s, ['silent_caller', 'wait_s'], 0) * 1000,
-      repeat: c.phraseSet(s.repeat, ['silent_caller', 'repeat']),
-      close: c.phraseSet(s.close, ['silent_caller', 'close']),
+      repeat: c.requiredPhraseSet(s.repeat, ['silent_caller', 'repeat'], rule),
+      close: c.requiredPhraseSet(s.close, ['silent_caller', 'close'], rule),
       never: s.never ? c.phraseSet(s.never, ['silent_caller', 'never']) : undefined,
     });
   }

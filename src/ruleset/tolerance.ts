@@ -3,7 +3,8 @@
  * tolerant matcher built for the ruleset from the patterns those sets use.
  *
  *   require, respond replies,  check → rule → ruleset `tolerance` → auto
- *   hold before/after          (hold: rule → ruleset → auto)
+ *   hold before/after,         (rule → ruleset → auto)
+ *   silent_caller repeat/close
  *   forbid                     check → rule → off (a near match must never invent a taboo)
  *   triggers, except lists     exact (a near trigger would invent an obligation)
  */

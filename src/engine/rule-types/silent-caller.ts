@@ -10,6 +10,7 @@
 import type { SilentCallerCheck } from '../../ruleset/compiled.js';
 import { formatMs } from '../../model/call.js';
 import { hitEvidence } from '../evidence.js';
+import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { seconds, span } from '../timing/gaps.js';
@@ -49,16 +50,18 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     return { verdict: 'fail', reason: `${silence}; the agent says ${said.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence: said };
   }
   const prompts = hits(check.repeat);
-  const repeat = prompts.find((h, k) => h.utterance !== firstAgent || k > 0);
+  // Near matches (你 for 您) count as for any required phrase; a near prompt in the first turn
+  // would only be the greeting itself.
+  const repeat = prompts.find((h, k) => h.utterance !== firstAgent || k > 0) ?? firstNearHit(p, agentTurns.filter((u) => u !== firstAgent), check.repeat);
   const missing: string[] = [];
-  if (repeat) evidence.push(hitEvidence(p, repeat, check.repeat, 'repeat'));
+  if (repeat) evidence.push(phraseEvidence(p, repeat, check.repeat, 'repeat'));
   else missing.push(`no repeated prompt ${check.repeat.label}`);
   if (firstCustomer === undefined) {
-    const close = hits(check.close)[0];
-    if (close) evidence.push(hitEvidence(p, close, check.close, 'close'));
+    const close = hits(check.close)[0] ?? firstNearHit(p, agentTurns, check.close);
+    if (close) evidence.push(phraseEvidence(p, close, check.close, 'close'));
     else missing.push(`no polite close ${check.close.label}`);
   }
   const window = firstCustomer === undefined ? 'agent, whole call' : `agent turns before the caller's first words (turn ${firstCustomer + 1})`;
   if (missing.length > 0) return { verdict: 'fail', reason: `${silence}: ${missing.join('; ')}`, evidence, window };
-  return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence, window };
+  return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ')}`, evidence, window };
 }
