@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
-const GAP = 'thresholds: { turn_gap_ms: 2000 }\n';
+const GAP = 'thresholds: { turn_gap_ms: 1000 }\n';
 
 const greeting = (extra = GAP) =>
   rulesetOf(
@@ -57,6 +57,23 @@ describe('turns', () => {
     expect(judge(rs, call).verdict).toBe('pass');
   });
 
+  it('measures a silent caller from the end of the agent\'s whole first turn', () => {
+    const rs = rulesetOf(
+      `  - id: opening.silent-caller
+    category: opening
+    title: silent
+    points: 3
+    silent_caller: { wait_s: 5, repeat: [请问有什么可以帮您], close: [再次来电] }
+`,
+      GAP,
+    );
+    // 「您好，」 ends at 1.1 s, the turn at 5.0 s; the caller answers at 6.3 s: no silence of 5 s.
+    const call = callOf('[00:00.0-00:01.1] 坐席：您好，\n[00:01.3-00:05.0] 坐席：康泰鑫客服很高兴为您服务。\n[00:06.3-00:09.0] 客户：我想查话费。');
+    const r = judge(rs, call);
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toContain('1.3 s after the agent\'s first turn');
+  });
+
   it('reads the whole agent turn after a hold', () => {
     const rs = rulesetOf(
       `  - id: hold.thank-after
@@ -66,7 +83,7 @@ describe('turns', () => {
     when: { hold: true }
     hold: { after: [谢谢您的等候] }
 `,
-      'thresholds: { turn_gap_ms: 2000, hold_min_s: 10 }\nlexicons: { hold_announce: [稍等] }\n',
+      'thresholds: { turn_gap_ms: 1000, hold_min_s: 10 }\nlexicons: { hold_announce: [稍等] }\n',
     );
     const call = callOf('[00:00.0-00:03.0] 坐席：请您稍等。\n[00:20.0-00:20.8] 坐席：好的，\n[00:21.0-00:24.0] 坐席：谢谢您的等候，已经查到了。\n[00:24.5-00:25.0] 客户：好。');
     const r = judge(rs, call);

@@ -14,13 +14,17 @@ import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { seconds, span } from '../timing/gaps.js';
+import { speakerTurns } from '../turns.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
-  const firstAgent = p.turnsOf.agent[0];
-  if (firstAgent === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  // The agent's first turn, whole: a recogniser may cut 「您好，」|「请问有什么可以帮您？」 in two.
+  const firstTurn = speakerTurns(p, 'agent')[0] ?? [];
+  const firstAgent = firstTurn[0];
+  const firstEnd = firstTurn[firstTurn.length - 1];
+  if (firstAgent === undefined || firstEnd === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
   const firstCustomer = p.turnsOf.customer.find((i) => (p.folds[i]?.folded.length ?? 0) > 0);
   const utterances = p.call.utterances;
 
@@ -30,7 +34,7 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     silence = 'the caller never speaks';
   } else {
     if (!p.timed) return { verdict: 'na', reason: 'the caller speaks (no timestamps to measure a silence before)', evidence: [] };
-    const a = utterances[firstAgent];
+    const a = utterances[firstEnd];
     const c = utterances[firstCustomer];
     const from = a?.endMs ?? a?.startMs ?? 0;
     const to = c?.startMs ?? 0;
@@ -52,7 +56,10 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   const prompts = hits(check.repeat);
   // Near matches (你 for 您) count as for any required phrase; a near prompt in the first turn
   // would only be the greeting itself.
-  const repeat = prompts.find((h, k) => h.utterance !== firstAgent || k > 0) ?? firstNearHit(p, agentTurns.filter((u) => u !== firstAgent), check.repeat);
+  const inFirst = (u: number): boolean => firstTurn.includes(u);
+  const repeat =
+    prompts.find((h, k) => !inFirst(h.utterance) || k > 0) ??
+    firstNearHit(p, agentTurns.filter((u) => !inFirst(u)), check.repeat);
   const missing: string[] = [];
   if (repeat) evidence.push(phraseEvidence(p, repeat, check.repeat, 'repeat'));
   else missing.push(`no repeated prompt ${check.repeat.label}`);
