@@ -5,7 +5,7 @@
 import type { Call, Speaker } from '../model/call.js';
 import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
-import type { CompiledRuleset } from '../ruleset/index.js';
+import type { CompiledRuleset, SpeakerName } from '../ruleset/index.js';
 import type { TimingFacts } from './timing/facts.js';
 import type { PhraseHit } from './phrases.js';
 
@@ -25,6 +25,8 @@ export interface PreparedCall {
   setHits?: Array<Array<PhraseHit[] | undefined> | undefined>;
   /** Regex phrase hits per utterance, by regex; filled on first use. */
   regexHits?: Map<RegExp, Array<PhraseHit[] | undefined>>;
+  /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
+  turnRuns?: Partial<Record<SpeakerName, number[][]>>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
   timing?: TimingFacts;
 }

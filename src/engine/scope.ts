@@ -4,7 +4,9 @@
  */
 import { formatMs, type Speaker } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
+import { noTurnAfter } from './hangup.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
+import { speakerTurns, turnsAfter } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -32,11 +34,11 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   if (!scope || Object.keys(scope).length === 0) return { ok: true, turns: all, window: `${who}, whole call` };
 
   if (scope.first_turns !== undefined) {
-    const turns = all.slice(0, scope.first_turns);
+    const turns = speakerTurns(p, speaker).slice(0, scope.first_turns).flat();
     return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}` };
   }
   if (scope.last_turns !== undefined) {
-    const turns = all.slice(-scope.last_turns);
+    const turns = speakerTurns(p, speaker).slice(-scope.last_turns).flat();
     return { ok: true, turns, window: `${who}'s last ${plural(scope.last_turns, 'turn')}${describeTurns(turns)}` };
   }
   const needsTime = scope.first_seconds !== undefined || scope.last_seconds !== undefined || scope.after_trigger_seconds !== undefined;
@@ -57,8 +59,12 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   }
   if (triggerTurn === undefined) return { ok: false, reason: 'no trigger to measure from' };
   const after = all.filter((i) => i > triggerTurn);
+  // Nothing said after the trigger because the call ended there: nothing to judge (na), unless
+  // this speaker is the one who hung up.
+  const ended = noTurnAfter(p, speaker, triggerTurn, after.length);
+  if (ended) return { ok: false, reason: ended };
   if (scope.after_trigger_turns !== undefined) {
-    const turns = scope.after_trigger_turns === 0 ? after : after.slice(0, scope.after_trigger_turns);
+    const turns = scope.after_trigger_turns === 0 ? after : turnsAfter(p, speaker, triggerTurn).slice(0, scope.after_trigger_turns).flat();
     const n = scope.after_trigger_turns === 0 ? 'turns' : plural(scope.after_trigger_turns, 'turn');
     return { ok: true, turns, window: `${who}'s ${n} after turn ${triggerTurn + 1}${describeTurns(turns)}` };
   }

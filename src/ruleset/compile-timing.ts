@@ -13,6 +13,8 @@ export interface TimingCompiler {
   thresholds: Record<string, number>;
   lexicons: Record<string, PhraseSpec[]>;
   phraseSet(items: PhraseSpec[], path: Path): PhraseSet;
+  /** A phrase set that must be said: near matches as for require (rule → ruleset `tolerance` → auto). */
+  requiredPhraseSet(items: PhraseSpec[], path: Path, rule: RuleSpec): PhraseSet;
   report(path: Path, code: string, message: string): void;
 }
 
@@ -55,9 +57,9 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
   const checks: CompiledCheck[] = [];
   const num = (v: NumberOrThreshold | undefined, path: Path, fallback: number): number => (v === undefined ? fallback : resolveNumber(c, v, path));
   const h = rule.hold;
-  if (h?.before) checks.push({ type: 'hold', mode: 'before', phrases: c.phraseSet(h.before, ['hold', 'before']) });
+  if (h?.before) checks.push({ type: 'hold', mode: 'before', phrases: c.requiredPhraseSet(h.before, ['hold', 'before'], rule) });
   if (h?.check_back_s !== undefined) checks.push({ type: 'hold', mode: 'check_back', maxPieceMs: num(h.check_back_s, ['hold', 'check_back_s'], 0) * 1000 });
-  if (h?.after) checks.push({ type: 'hold', mode: 'after', phrases: c.phraseSet(h.after, ['hold', 'after']) });
+  if (h?.after) checks.push({ type: 'hold', mode: 'after', phrases: c.requiredPhraseSet(h.after, ['hold', 'after'], rule) });
   const d = rule.dead_air;
   if (d) {
     checks.push({
@@ -90,8 +92,8 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
     checks.push({
       type: 'silent_caller',
       waitMs: num(s.wait_s, ['silent_caller', 'wait_s'], 0) * 1000,
-      repeat: c.phraseSet(s.repeat, ['silent_caller', 'repeat']),
-      close: c.phraseSet(s.close, ['silent_caller', 'close']),
+      repeat: c.requiredPhraseSet(s.repeat, ['silent_caller', 'repeat'], rule),
+      close: c.requiredPhraseSet(s.close, ['silent_caller', 'close'], rule),
       never: s.never ? c.phraseSet(s.never, ['silent_caller', 'never']) : undefined,
     });
   }

@@ -58,6 +58,8 @@ class Compiler {
       thresholds: loaded.spec.thresholds ?? {},
       lexicons: loaded.spec.lexicons ?? {},
       phraseSet: (items, path) => this.phraseSet(items, path),
+      requiredPhraseSet: (items, path, rule) =>
+        applyTolerance(this.phraseSet(items, path), resolveTolerance(rule.tolerance, loaded.spec.tolerance, 'auto'), this.tolerantSets),
       report: (path, code, message) => this.report(path, code, message),
     };
   }
@@ -179,16 +181,17 @@ class Compiler {
   private requireCheck(r: RequireSpec, base: Path, rule: RuleSpec): CompiledCheck {
     const except = r.except ? this.phraseSet(r.except, [...base, 'except']) : undefined;
     const policy = resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto');
+    const cutOffNa = r.cut_off === 'na' ? true : undefined;
     if (r.any) {
       const group = applyTolerance(this.phraseSet(r.any, [...base, 'any']), policy, this.tolerantSets);
-      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [group], need: 1, mode: 'any', except };
+      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [group], need: 1, mode: 'any', except, cutOffNa };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
     const groups = items.map((item, i) => applyTolerance(this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]), policy, this.tolerantSets));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except };
+    return { type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa };
   }
 
   private when(w: WhenSpec, path: Path): CompiledWhen {

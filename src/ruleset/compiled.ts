@@ -64,6 +64,8 @@ export interface RequireCheck {
   need: number;
   mode: 'any' | 'all' | 'at_least';
   except?: PhraseSet;
+  /** Not said because the customer hung up on their own last words: na instead of fail. */
+  cutOffNa?: boolean;
 }
 
 export interface ForbidCheck {

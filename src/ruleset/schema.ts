@@ -101,6 +101,7 @@ const requireCheck = {
     of: { type: 'array', items: phraseOrGroup, minItems: 1 },
     except: phraseList,
     tolerance,
+    cut_off: { enum: ['na', 'fail'] },
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;

@@ -82,6 +82,12 @@ export interface RequireSpec {
   except?: PhraseSpec[];
   /** Near matches (default: the ruleset's `tolerance`, else auto). */
   tolerance?: ToleranceSpec;
+  /**
+   * `na`: when nothing is said because the customer hung up on their own last words
+   * (hangup_by: customer, the last utterance is theirs), the agent had no turn left to say it —
+   * na, not fail. For closings. Default `fail`.
+   */
+  cut_off?: 'na' | 'fail';
 }
 
 export interface ForbidSpec {

@@ -2,7 +2,9 @@
  * Near-match tolerance as the ruleset sets it: which phrase sets accept near matches, and the one
  * tolerant matcher built for the ruleset from the patterns those sets use.
  *
- *   require, respond replies   check → rule → ruleset `tolerance` → auto
+ *   require, respond replies,  check → rule → ruleset `tolerance` → auto
+ *   hold before/after,         (rule → ruleset → auto)
+ *   silent_caller repeat/close
  *   forbid                     check → rule → off (a near match must never invent a taboo)
  *   triggers, except lists     exact (a near trigger would invent an obligation)
  */

@@ -70,8 +70,11 @@ describe('degraded calls', () => {
   it('exact matching alone would not: the same degradations change verdicts without tolerance', () => {
     const without = disagreements(exact);
     expect(without.length).toBeGreaterThan(0);
-    // The recogniser's mistakes turn passes into fails (HR acts on those), never the reverse here.
-    expect(without.every((d) => d.clean === 'pass' && d.degraded === 'fail')).toBe(true);
+    // The recogniser's mistakes turn passes into fails (HR acts on those), never the reverse here
+    // — or into na for a closing the customer cut off (`cut_off: na`: not said, and the customer
+    // hung up on their own last words), which is that same fail, not counted against the agent.
+    const cutOff = new Set(exact.rules.filter((r) => r.checks.some((c) => c.type === 'require' && c.cutOffNa)).map((r) => r.id));
+    expect(without.every((d) => d.clean === 'pass' && (d.degraded === 'fail' || (d.degraded === 'na' && cutOff.has(d.rule))))).toBe(true);
   });
 
   it('never invent a forbidden phrase or a critical fail: forbid evidence is exact and criticals need the clean critical', () => {

@@ -54,13 +54,19 @@ export function rule(result: CallResult, id: string): RuleResult {
 export function editReallyChanges(edit: DegradeEdit, e: Evidence, call: Call, at: number, policy: TolerancePolicy | undefined): boolean {
   const u = call.utterances[e.turn - 1];
   if (!u || !e.matched) return false;
+  // A trigger's exceptions are exact too, and lie around it: 「我不是要投诉」 without 不 is a complaint.
+  const around = e.role === 'trigger' ? TRIGGER_CONTEXT : 0;
   let overlaps = false;
+  let edge = false;
   for (let start = u.text.indexOf(e.matched); start >= 0; start = u.text.indexOf(e.matched, start + 1)) {
-    if (at >= start && at <= start + e.matched.length) overlaps = true;
+    if (at >= start - around && at <= start + e.matched.length + around) overlaps = true;
+    // The first or last character changed is never tolerated (README), a homophone aside.
+    if (at === start || at === start + e.matched.length - 1) edge = true;
   }
   if (!overlaps) return false;
   const phrase = e.phrase ?? '';
-  const tolerated = policy !== undefined && (edit.kind === 'homophone' ? policy.homophones : allowedEdits(foldPhrase(phrase).length, policy.edits) > 0);
+  const tolerated =
+    policy !== undefined && (edit.kind === 'homophone' ? policy.homophones : !edge && allowedEdits(foldPhrase(phrase).length, policy.edits) > 0);
   return (
     e.role === 'trigger' ||
     !tolerated ||
@@ -71,6 +77,9 @@ export function editReallyChanges(edit: DegradeEdit, e: Evidence, call: Call, at
     foldRewritesNear(u.text, at)
   );
 }
+
+/** Characters on either side of a trigger where an exception (不是要投诉, 打字太慢) may lie. */
+const TRIGGER_CONTEXT = 4;
 
 /** Whether folding changes a character next to position `at` (a script conversion, not punctuation). */
 function foldRewritesNear(text: string, at: number): boolean {

@@ -83,4 +83,57 @@ describe('require', () => {
     expect(judge(rs, callOf('坐席：我们不说再见。\n客户：好。')).verdict).toBe('fail');
     expect(judge(rs, callOf('坐席：再见。\n客户：好。')).verdict).toBe('pass');
   });
+
+  describe('cut_off: na', () => {
+    const farewell = rulesetOf(`  - id: closing.farewell
+    category: closing
+    title: farewell
+    points: 4
+    require: { speaker: agent, scope: { last_turns: 2 }, all: [[谢谢, 感谢], [再见]], cut_off: na }
+`);
+    const cut = '坐席：您好，请问有什么可以帮您？\n客户：算了，不说了。';
+
+    it('is na when the customer hung up on their own last words: the agent had no turn left', () => {
+      const r = judge(farewell, callOf(cut, { hangup_by: 'customer' }));
+      expect(r.verdict).toBe('na');
+      expect(r.reason).toContain('the customer hung up after their own last words (turn 2, hangup_by: customer)');
+    });
+
+    it('still fails without the call log, when the agent hung up, or when the agent spoke last', () => {
+      expect(judge(farewell, callOf(cut)).verdict).toBe('fail');
+      expect(judge(farewell, callOf(cut, { hangup_by: 'agent' })).verdict).toBe('fail');
+      expect(judge(farewell, callOf(`${cut}\n坐席：好的。`, { hangup_by: 'customer' })).verdict).toBe('fail');
+    });
+
+    it('keeps a pass: the farewell said before the customer\'s 「再见」', () => {
+      const r = judge(farewell, callOf('坐席：感谢您的来电，再见！\n客户：再见。', { hangup_by: 'customer' }));
+      expect(r.verdict).toBe('pass');
+    });
+
+    it('is fail by default', () => {
+      const strict = rulesetOf(`  - id: closing.farewell
+    category: closing
+    title: farewell
+    points: 4
+    require: { speaker: agent, scope: { last_turns: 2 }, all: [[谢谢, 感谢], [再见]] }
+`);
+      expect(judge(strict, callOf(cut, { hangup_by: 'customer' })).verdict).toBe('fail');
+    });
+  });
+
+  it('is na when the call ends before the agent speaks after the trigger (after_trigger scopes)', () => {
+    const rs = rulesetOf(`  - id: complaint.empathize
+    category: complaint
+    title: empathy
+    points: 4
+    when: { said: { speaker: customer, phrases: [投诉] } }
+    require: { speaker: agent, scope: { after_trigger_turns: 0 }, any: [理解] }
+`);
+    const dialogue = '坐席：请问订单号是多少？\n客户：算了，我要投诉你们！';
+    const r = judge(rs, callOf(dialogue, { hangup_by: 'customer' }));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toBe('the agent never speaks after turn 2 (the customer hung up)');
+    expect(judge(rs, callOf(dialogue, { hangup_by: 'agent' })).verdict).toBe('fail');
+    expect(judge(rs, callOf(`${dialogue}\n坐席：好的。`)).verdict).toBe('fail');
+  });
 });

@@ -65,4 +65,30 @@ describe('respond', () => {
     const quick = callOf('[00:00-00:02] 客户：我要投诉。\n[00:03-00:04] 坐席：很抱歉。');
     expect(judge(rs, quick).verdict).toBe('pass');
   });
+
+  it('is na when the call ends on the trigger, with no agent turn left to answer it', () => {
+    const dialogue = '坐席：您好，请问订单号是多少？\n客户：算了，我要投诉你们！';
+    const ended = judge(apologize, callOf(dialogue));
+    expect(ended.verdict).toBe('na');
+    expect(ended.reason).toContain('the agent never speaks after turn 2 (the call ends)');
+    expect(ended.evidence.map((e) => [e.role, e.turn])).toEqual([['trigger', 2]]);
+    expect(judge(apologize, callOf(dialogue, { hangup_by: 'customer' })).reason).toContain('(the customer hung up)');
+    // The agent who hangs up on a complaint did not answer it.
+    expect(judge(apologize, callOf(dialogue, { hangup_by: 'agent' })).verdict).toBe('fail');
+  });
+
+  it('keeps the answers to earlier triggers when the call ends on a later one (mode each)', () => {
+    const each = rulesetOf(`  - id: complaint.apologize
+    category: complaint
+    title: apology
+    points: 5
+    respond:
+      mode: each
+      trigger: { speaker: customer, phrases: [投诉] }
+      reply: { speaker: agent, phrases: [抱歉], within_turns: 1 }
+`);
+    const r = judge(each, callOf('客户：我要投诉！\n坐席：很抱歉。\n客户：我还是要投诉！'));
+    expect(r.verdict).toBe('pass');
+    expect(r.evidence.map((e) => [e.role, e.turn])).toEqual([['trigger', 1], ['reply', 2]]);
+  });
 });

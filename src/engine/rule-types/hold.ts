@@ -5,14 +5,16 @@
  *   after         the agent's first turn after the hold thanks or apologises (谢谢您的等候)
  * Every hold must pass; the first failing one is the evidence. No hold ⇒ na.
  */
-import type { HoldCheck } from '../../ruleset/compiled.js';
-import { hitEvidence, turnEvidence } from '../evidence.js';
-import { findPhrases } from '../phrases.js';
+import type { HoldCheck, PhraseSet } from '../../ruleset/compiled.js';
+import { turnEvidence } from '../evidence.js';
+import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
+import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Hold } from '../timing/facts.js';
 import { seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 import type { PreparedCall } from '../prepare.js';
+import { turnsAfter } from '../turns.js';
 
 type Judged = { verdict: 'pass' | 'fail' | 'na'; reason: string; evidence: Evidence[] };
 
@@ -58,18 +60,33 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
   if (check.mode === 'before') {
     if (h.announce === undefined) return { verdict: 'fail', reason: `${name}: the agent says nothing before it`, evidence: around };
     const turns = agentTurnBefore(p, h.announce);
-    for (const u of turns) {
-      const hit = findPhrases(p, u, check.phrases)[0];
-      if (hit) return { verdict: 'pass', reason: `${name} announced with 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${u + 1})`, evidence: [hitEvidence(p, hit, check.phrases, 'before hold'), ...around.slice(1)] };
+    const hit = firstHit(p, turns, check.phrases);
+    if (hit) {
+      const e = phraseEvidence(p, hit, check.phrases, 'before hold');
+      return { verdict: 'pass', reason: `${name} announced with ${quoteMatch(e)} (turn ${hit.utterance + 1})`, evidence: [e, ...around.slice(1)] };
     }
     return { verdict: 'fail', reason: `${name}: the announcement (turn ${h.announce + 1}) neither asks nor explains (${check.phrases.label})`, evidence: around };
   }
   // after: the agent's first turn after the hold
   const next = h.resume === undefined ? undefined : p.turnsOf.agent.find((i) => i >= (h.resume as number));
   if (next === undefined) return { verdict: 'na', reason: `${name}: the agent does not speak after it`, evidence: [] };
-  const hit = findPhrases(p, next, check.phrases)[0];
-  if (hit) return { verdict: 'pass', reason: `${name}, then 「${hitEvidence(p, hit, check.phrases).matched}」 (turn ${next + 1})`, evidence: [...around.filter((e) => e.role === 'before hold'), hitEvidence(p, hit, check.phrases, 'after hold')] };
+  // The whole turn: 「好的，」 | 「谢谢您的等候，…」 split by the recogniser is one turn.
+  const turn = turnsAfter(p, 'agent', next - 1)[0] ?? [next];
+  const hit = firstHit(p, turn, check.phrases);
+  if (hit) {
+    const e = phraseEvidence(p, hit, check.phrases, 'after hold');
+    return { verdict: 'pass', reason: `${name}, then ${quoteMatch(e)} (turn ${hit.utterance + 1})`, evidence: [...around.filter((x) => x.role === 'before hold'), e] };
+  }
   return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
+}
+
+/** The first exact hit in these turns, else the first near match (你 for 您: 「谢谢你的耐心等待」). */
+function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet): PhraseHit | undefined {
+  for (const u of turns) {
+    const hit = findPhrases(p, u, set)[0];
+    if (hit) return hit;
+  }
+  return firstNearHit(p, turns, set);
 }
 
 /** The announcing agent turn plus the agent turns right before it (no customer turn between). */

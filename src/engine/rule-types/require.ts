@@ -4,6 +4,7 @@
  */
 import type { RequireCheck } from '../../ruleset/index.js';
 import { hitEvidence } from '../evidence.js';
+import { customerCutOff } from '../hangup.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
@@ -40,6 +41,12 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
   }
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
+  const cutOff = check.cutOffNa ? customerCutOff(p) : undefined;
+  if (cutOff !== undefined) {
+    // Not the agent's failure: the customer ended the call on their own words before the agent could say it.
+    const reason = `${need}: ${missing.join(' + ')}, but the customer hung up after their own last words (turn ${cutOff + 1}, hangup_by: customer)`;
+    return { verdict: 'na', reason, evidence: found, window: selection.window };
+  }
   return {
     verdict: 'fail',
     reason: `${need}: ${missing.join(' + ')}`,

@@ -6,10 +6,12 @@ import type { RespondCheck } from '../../ruleset/index.js';
 import { formatMs } from '../../model/call.js';
 import { findTrigger } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
+import { noTurnAfter } from '../hangup.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
+import { turnsAfter } from '../turns.js';
 import type { CheckContext } from './context.js';
 import { untimedReason } from '../prepare.js';
 
@@ -32,6 +34,14 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   let answeredUpTo = -1;
   while (trigger) {
     const triggerEvidence = hitEvidence(p, trigger, check.trigger.phrases, 'trigger');
+    // The call ended before the replying speaker spoke again (and they did not hang up): this
+    // trigger cannot be judged; earlier ones were answered.
+    const triggerAt = trigger.utterance;
+    const ended = noTurnAfter(p, reply.speaker, triggerAt, replySelection.turns.filter((u) => u > triggerAt).length);
+    if (ended) {
+      if (evidence.length > 0) break;
+      return { verdict: 'na', reason: `${ended}: 「${triggerEvidence.matched}」 cannot be answered`, evidence: [triggerEvidence] };
+    }
     const { turns, window } = replyWindow(check, ctx, trigger.utterance, replySelection.turns);
     const captures = trigger.groups;
     let answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except, captures)[0] })).find((x) => x.hit);
@@ -61,7 +71,7 @@ function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number
   const utterances = ctx.p.call.utterances;
   const given = check.reply.withinTurns;
   const n = given === 0 ? Infinity : (given ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity));
-  let turns = replyTurns.filter((u) => u > triggerTurn).slice(0, n);
+  let turns = Number.isFinite(n) ? turnsAfter(ctx.p, check.reply.speaker, triggerTurn).slice(0, n).flat() : replyTurns.filter((u) => u > triggerTurn);
   let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? plural(n, 'turn') : 'turns'} after turn ${triggerTurn + 1}`;
   if (check.reply.withinSeconds !== undefined && ctx.p.timed) {
     const t = utterances[triggerTurn];

@@ -10,17 +10,23 @@
 import type { SilentCallerCheck } from '../../ruleset/compiled.js';
 import { formatMs } from '../../model/call.js';
 import { hitEvidence } from '../evidence.js';
+import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { seconds, span } from '../timing/gaps.js';
+import { hungUpBy } from '../hangup.js';
+import { speakerTurns } from '../turns.js';
 import type { CheckContext } from './context.js';
 import { untimedReason } from '../prepare.js';
 
 export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
-  const firstAgent = p.turnsOf.agent[0];
-  if (firstAgent === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  // The agent's first turn, whole: a recogniser may cut 「您好，」|「请问有什么可以帮您？」 in two.
+  const firstTurn = speakerTurns(p, 'agent')[0] ?? [];
+  const firstAgent = firstTurn[0];
+  const firstEnd = firstTurn[firstTurn.length - 1];
+  if (firstAgent === undefined || firstEnd === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
   const firstCustomer = p.turnsOf.customer.find((i) => (p.folds[i]?.folded.length ?? 0) > 0);
   const utterances = p.call.utterances;
 
@@ -33,7 +39,7 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
       const why = p.call.source.timingProblem === undefined ? 'no timestamps to measure a silence before' : untimedReason(p);
       return { verdict: 'na', reason: `the caller speaks (${why})`, evidence: [] };
     }
-    const a = utterances[firstAgent];
+    const a = utterances[firstEnd];
     const c = utterances[firstCustomer];
     const from = a?.endMs ?? a?.startMs ?? 0;
     const to = c?.startMs ?? 0;
@@ -52,17 +58,33 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     const said = never.map((h) => hitEvidence(p, h, check.never as SilentCallerCheck['repeat']));
     return { verdict: 'fail', reason: `${silence}; the agent says ${said.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence: said };
   }
+  const inFirst = (u: number): boolean => firstTurn.includes(u);
+  // A caller who never speaks and a call that ends with the agent's first turn: the caller hung
+  // up (or nobody knows who did) before there was anything to repeat. Only an agent who hangs up
+  // on a silent line without the procedure fails.
+  const by = hungUpBy(p);
+  if (firstCustomer === undefined && by !== 'agent' && agentTurns.every(inFirst)) {
+    const who = by === 'customer' ? 'the caller hung up' : 'who hung up is not known';
+    return { verdict: 'na', reason: `the caller never speaks, and the call ends with the agent's first turn (${who})`, evidence: [] };
+  }
   const prompts = hits(check.repeat);
-  const repeat = prompts.find((h, k) => h.utterance !== firstAgent || k > 0);
+  // Near matches (你 for 您) count as for any required phrase; a near prompt in the first turn
+  // would only be the greeting itself.
+  const repeat =
+    prompts.find((h, k) => !inFirst(h.utterance) || k > 0) ??
+    firstNearHit(p, agentTurns.filter((u) => !inFirst(u)), check.repeat);
   const missing: string[] = [];
-  if (repeat) evidence.push(hitEvidence(p, repeat, check.repeat, 'repeat'));
+  if (repeat) evidence.push(phraseEvidence(p, repeat, check.repeat, 'repeat'));
   else missing.push(`no repeated prompt ${check.repeat.label}`);
+  let note = '';
   if (firstCustomer === undefined) {
-    const close = hits(check.close)[0];
-    if (close) evidence.push(hitEvidence(p, close, check.close, 'close'));
+    const close = hits(check.close)[0] ?? firstNearHit(p, agentTurns, check.close);
+    if (close) evidence.push(phraseEvidence(p, close, check.close, 'close'));
+    // The caller hung up before the agent closed: no close to say.
+    else if (by === 'customer') note = '; no close needed: the caller hung up (hangup_by: customer)';
     else missing.push(`no polite close ${check.close.label}`);
   }
   const window = firstCustomer === undefined ? 'agent, whole call' : `agent turns before the caller's first words (turn ${firstCustomer + 1})`;
   if (missing.length > 0) return { verdict: 'fail', reason: `${silence}: ${missing.join('; ')}`, evidence, window };
-  return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence, window };
+  return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ')}${note}`, evidence, window };
 }

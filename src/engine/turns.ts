@@ -1,0 +1,52 @@
+/**
+ * Turns. A speaker's turn is what they say until someone else speaks. Speech recognisers cut one
+ * turn into sentences (「您好，」 | 「康泰鑫客服很高兴为您服务，请问有什么可以帮您？」), so on a timed
+ * call a speaker's consecutive utterances less than `thresholds.turn_gap_ms` apart, with nobody
+ * speaking in between, are one turn. Longer pauses stay separate turns: prompts to a silent caller
+ * (seconds apart), the words before and after a hold. Untimed transcripts keep their lines: a
+ * line is a turn (a line without a label already continues the previous one).
+ */
+import type { Speaker } from '../model/call.js';
+import type { SpeakerName } from '../ruleset/index.js';
+import type { PreparedCall } from './prepare.js';
+
+/** Without `thresholds.turn_gap_ms`, every utterance is its own turn. */
+export const DEFAULT_TURN_GAP_MS = 0;
+
+export function turnGapMs(p: PreparedCall): number {
+  return p.ruleset.thresholds.turn_gap_ms ?? DEFAULT_TURN_GAP_MS;
+}
+
+/** The speaker's turns, in order, each as the utterance indices it is made of. */
+export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] {
+  const cache = (p.turnRuns ??= {});
+  const cached = cache[speaker];
+  if (cached) return cached;
+  const utterances = p.call.utterances;
+  const gap = turnGapMs(p);
+  const runs: number[][] = [];
+  let prev: number | undefined;
+  const indices = speaker === 'any' ? utterances.map((u) => u.index) : p.turnsOf[speaker as Speaker];
+  for (const i of indices) {
+    const run = runs[runs.length - 1];
+    if (run && prev !== undefined && speaker !== 'any' && i === prev + 1 && joins(utterances[prev], utterances[i], gap)) run.push(i);
+    else runs.push([i]);
+    prev = i;
+  }
+  cache[speaker] = runs;
+  return runs;
+}
+
+type Timed = { startMs?: number; endMs?: number } | undefined;
+
+function joins(a: Timed, b: Timed, gapMs: number): boolean {
+  if (gapMs <= 0 || a?.startMs === undefined || b?.startMs === undefined) return false;
+  return b.startMs - (a.endMs ?? a.startMs) < gapMs;
+}
+
+/** The speaker's turns after utterance `after` (a turn it splits keeps its later part). */
+export function turnsAfter(p: PreparedCall, speaker: SpeakerName, after: number): number[][] {
+  return speakerTurns(p, speaker)
+    .map((run) => (run[0] as number) > after ? run : run.filter((i) => i > after))
+    .filter((run) => run.length > 0);
+}
