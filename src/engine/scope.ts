@@ -34,11 +34,12 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   if (!scope || Object.keys(scope).length === 0) return { ok: true, turns: all, window: `${who}, whole call` };
 
   if (scope.first_turns !== undefined) {
-    const turns = speakerTurns(p, speaker).slice(0, scope.first_turns).flat();
+    const turns = joinRuns(speakerTurns(p, speaker), 0, scope.first_turns);
     return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}` };
   }
   if (scope.last_turns !== undefined) {
-    const turns = speakerTurns(p, speaker).slice(-scope.last_turns).flat();
+    const runs = speakerTurns(p, speaker);
+    const turns = joinRuns(runs, Math.max(0, runs.length - scope.last_turns), runs.length);
     return { ok: true, turns, window: `${who}'s last ${plural(scope.last_turns, 'turn')}${describeTurns(turns)}` };
   }
   const needsTime = scope.first_seconds !== undefined || scope.last_seconds !== undefined || scope.after_trigger_seconds !== undefined;
@@ -64,7 +65,7 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const ended = noTurnAfter(p, speaker, triggerTurn, after.length);
   if (ended) return { ok: false, reason: ended };
   if (scope.after_trigger_turns !== undefined) {
-    const turns = scope.after_trigger_turns === 0 ? after : turnsAfter(p, speaker, triggerTurn).slice(0, scope.after_trigger_turns).flat();
+    const turns = scope.after_trigger_turns === 0 ? after : joinRuns(turnsAfter(p, speaker, triggerTurn), 0, scope.after_trigger_turns);
     const n = scope.after_trigger_turns === 0 ? 'turns' : plural(scope.after_trigger_turns, 'turn');
     return { ok: true, turns, window: `${who}'s ${n} after turn ${triggerTurn + 1}${describeTurns(turns)}` };
   }
@@ -73,6 +74,13 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const until = from + (scope.after_trigger_seconds ?? 0) * 1000;
   const turns = after.filter((i) => (utterances[i]?.startMs ?? Infinity) <= until);
   return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
+}
+
+/** The utterances of runs[from…to), in order (Array.prototype.flat is a slow generic path in V8). */
+function joinRuns(runs: readonly number[][], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let r = from; r < to && r < runs.length; r++) for (const i of runs[r] as number[]) out.push(i);
+  return out;
 }
 
 /** " (call turns 1, 3)" for a few turns, " (call turns 3…41)" for many. */

@@ -46,7 +46,10 @@ function joins(a: Timed, b: Timed, gapMs: number): boolean {
 
 /** The speaker's turns after utterance `after` (a turn it splits keeps its later part). */
 export function turnsAfter(p: PreparedCall, speaker: SpeakerName, after: number): number[][] {
-  return speakerTurns(p, speaker)
-    .map((run) => (run[0] as number) > after ? run : run.filter((i) => i > after))
-    .filter((run) => run.length > 0);
+  const out: number[][] = [];
+  for (const run of speakerTurns(p, speaker)) {
+    if ((run[run.length - 1] as number) <= after) continue;
+    out.push((run[0] as number) > after ? run : run.filter((i) => i > after));
+  }
+  return out;
 }

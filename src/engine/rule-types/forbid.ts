@@ -63,7 +63,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const evidence = found.map((f) => f.e);
   const solid = found.filter((f) => !unsure(f)).length;
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
-  const what = describe(found, check.speaker, lowConfidence);
+  const what = found.length > 0 ? describe(found, check.speaker, lowConfidence) : '';
   if (found.length > 0 && solid >= check.minCount) {
     return { verdict: 'fail', reason: `${what}${times}`, evidence, window: selection.window };
   }
