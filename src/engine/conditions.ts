@@ -4,7 +4,7 @@
  * "no complaint in this call" and "no metadata to tell" mean different things to a reviewer.
  */
 import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
-import { hitEvidence } from './evidence.js';
+import { hitEvidence, quoteList } from './evidence.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
@@ -30,6 +30,7 @@ export function evaluateWhen(p: PreparedCall, when: CompiledWhen | undefined): A
     if (r) results.push(r);
   }
   if (when.any) results.push(anyOf(when.any.map((w) => evaluateWhen(p, w))));
+  if (when.not) results.push(negate(when.not, evaluateWhen(p, when.not)));
   // The said-trigger goes last: its trigger turn is what after_trigger scopes measure from.
   if (when.said) results.push(said(p, when.said));
   return allOf(results);
@@ -47,6 +48,17 @@ function allOf(results: Applicability[]): Applicability {
   const notes = results.map((r) => (r.state === 'yes' ? r.note : undefined)).filter(Boolean);
   const note = notes.length > 0 ? notes.join('; ') : undefined;
   return { state: 'yes', evidence, triggerTurn: trigger?.state === 'yes' ? trigger.triggerTurn : undefined, ...(note ? { note } : {}) };
+}
+
+/**
+ * `not`: what the inner condition shows rules the rule out, quoted so the reviewer sees why
+ * (「excluded: the agent says $cantonese (turn 3「唔該」)」); a fact the inner condition lacks stays unknown, never a yes.
+ */
+function negate(not: CompiledWhen, inner: Applicability): Applicability {
+  if (inner.state !== 'yes') return inner.state === 'no' ? YES : inner;
+  const quotes = inner.evidence.length > 0 ? quoteList(inner.evidence) : inner.note;
+  const what = not.said ? `the ${not.said.speaker === 'any' ? 'call' : not.said.speaker} says ${not.said.phrases.label}` : 'its `not` condition holds';
+  return { state: 'no', reason: `excluded: ${what}${quotes ? ` (${quotes})` : ''}` };
 }
 
 function anyOf(results: Applicability[]): Applicability {

@@ -30,7 +30,7 @@ export function resolveNumber(c: TimingCompiler, value: NumberOrThreshold, path:
 }
 
 function whenUsesHold(w: WhenSpec | undefined): boolean {
-  return !!w && (w.hold !== undefined || (w.any ?? []).some(whenUsesHold));
+  return !!w && (w.hold !== undefined || (w.any ?? []).some(whenUsesHold) || whenUsesHold(w.not));
 }
 
 /** Whether this rule needs hold detection (to find holds, or to tell holds from dead air). */

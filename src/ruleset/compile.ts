@@ -221,6 +221,7 @@ class Compiler {
     if (w.transfer !== undefined) out.transfer = w.transfer;
     if (w.customer_silent !== undefined) out.customerSilent = w.customer_silent;
     if (w.any) out.any = w.any.map((x, i) => this.when(x, [...path, 'any', i]));
+    if (w.not) out.not = this.when(w.not, [...path, 'not']);
     return out;
   }
 

@@ -53,6 +53,7 @@ export interface CompiledWhen {
   transfer?: boolean;
   customerSilent?: boolean;
   any?: CompiledWhen[];
+  not?: CompiledWhen;
 }
 
 export interface RequireCheck {

@@ -50,6 +50,8 @@ export interface WhenSpec {
   transfer?: boolean;
   customer_silent?: boolean;
   any?: WhenSpec[];
+  /** Applies only where this does not: yes ↔ no, unknown stays unknown (「unless the agent speaks Cantonese」). */
+  not?: WhenSpec;
 }
 
 /** A number, or the name of a ruleset threshold (`ring_max_s`) resolved when compiling. */
