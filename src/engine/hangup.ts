@@ -31,9 +31,10 @@ export function customerCutOff(p: PreparedCall): number | undefined {
  * did not end the call (an agent who hangs up on a complaint does fail). Undefined when there is
  * something to judge.
  */
-export function noTurnAfter(p: PreparedCall, speaker: SpeakerName, triggerTurn: number, turnsAfter: number): string | undefined {
-  if (turnsAfter > 0 || speaker === 'any') return undefined;
-  if (hungUpBy(p) === speaker) return undefined;
-  const ended = hungUpBy(p) === undefined ? 'the call ends' : `the ${hungUpBy(p) ?? ''} hung up`;
+export function noTurnAfter(p: PreparedCall, speaker: SpeakerName, triggerTurn: number, spokeAfter: boolean): string | undefined {
+  if (spokeAfter || speaker === 'any') return undefined;
+  const by = hungUpBy(p);
+  if (by === speaker) return undefined;
+  const ended = by === undefined ? 'the call ends' : `the ${by} hung up`;
   return `the ${speaker} never speaks after turn ${triggerTurn + 1} (${ended})`;
 }

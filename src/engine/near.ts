@@ -8,7 +8,7 @@ import { soundKeys } from '../match/sound-keys.js';
 import { allowedEdits, describeNear, type Candidates, type NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { hitEvidence } from './evidence.js';
-import { findPhrases, type PhraseHit } from './phrases.js';
+import { findPhrases, findPhrasesExcept, type PhraseHit } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
 
@@ -88,6 +88,16 @@ export function firstNearHit(p: PreparedCall, turns: readonly number[], set: Phr
     if (hit) return hit;
   }
   return undefined;
+}
+
+/** The first exact hit of the set in these turns, in turn order; else the first near hit. */
+export function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet): PhraseHit | undefined {
+  for (const u of turns) {
+    const hit = findPhrasesExcept(p, u, set, except)[0];
+    if (hit) return hit;
+  }
+  // Nothing exact: a near match (dropped or misheard characters, 你 for 您) may still count.
+  return firstNearHit(p, turns, set, except);
 }
 
 /** Evidence for a hit; a near match says how it differs from the phrase. */

@@ -6,7 +6,7 @@ import { formatMs, type Speaker } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
-import { speakerTurns, turnsAfter } from './turns.js';
+import { joinRuns, speakerTurns, turnsAfter } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -62,7 +62,7 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const after = all.filter((i) => i > triggerTurn);
   // Nothing said after the trigger because the call ended there: nothing to judge (na), unless
   // this speaker is the one who hung up.
-  const ended = noTurnAfter(p, speaker, triggerTurn, after.length);
+  const ended = noTurnAfter(p, speaker, triggerTurn, after.length > 0);
   if (ended) return { ok: false, reason: ended };
   if (scope.after_trigger_turns !== undefined) {
     const turns = scope.after_trigger_turns === 0 ? after : joinRuns(turnsAfter(p, speaker, triggerTurn), 0, scope.after_trigger_turns);
@@ -74,13 +74,6 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const until = from + (scope.after_trigger_seconds ?? 0) * 1000;
   const turns = after.filter((i) => (utterances[i]?.startMs ?? Infinity) <= until);
   return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
-}
-
-/** The utterances of runs[from…to), in order (Array.prototype.flat is a slow generic path in V8). */
-function joinRuns(runs: readonly number[][], from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let r = from; r < to && r < runs.length; r++) for (const i of runs[r] as number[]) out.push(i);
-  return out;
 }
 
 /** " (call turns 1, 3)" for a few turns, " (call turns 3…41)" for many. */

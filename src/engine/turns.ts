@@ -44,6 +44,13 @@ function joins(a: Timed, b: Timed, gapMs: number): boolean {
   return b.startMs - (a.endMs ?? a.startMs) < gapMs;
 }
 
+/** The utterances of runs[from…to), in order (Array.prototype.flat is a slow generic path in V8). */
+export function joinRuns(runs: readonly number[][], from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let r = from; r < to && r < runs.length; r++) for (const i of runs[r] as number[]) out.push(i);
+  return out;
+}
+
 /** The speaker's turns after utterance `after` (a turn it splits keeps its later part). */
 export function turnsAfter(p: PreparedCall, speaker: SpeakerName, after: number): number[][] {
   const out: number[][] = [];

@@ -5,10 +5,9 @@
  *   after         the agent's first turn after the hold thanks or apologises (谢谢您的等候)
  * Every hold must pass; the first failing one is the evidence. No hold ⇒ na.
  */
-import type { HoldCheck, PhraseSet } from '../../ruleset/compiled.js';
+import type { HoldCheck } from '../../ruleset/compiled.js';
 import { turnEvidence } from '../evidence.js';
-import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
-import { findPhrases, type PhraseHit } from '../phrases.js';
+import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Hold } from '../timing/facts.js';
 import { seconds, span } from '../timing/gaps.js';
@@ -78,15 +77,6 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
     return { verdict: 'pass', reason: `${name}, then ${quoteMatch(e)} (turn ${hit.utterance + 1})`, evidence: [...around.filter((x) => x.role === 'before hold'), e] };
   }
   return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
-}
-
-/** The first exact hit in these turns, else the first near match (你 for 您: 「谢谢你的耐心等待」). */
-function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet): PhraseHit | undefined {
-  for (const u of turns) {
-    const hit = findPhrases(p, u, set)[0];
-    if (hit) return hit;
-  }
-  return firstNearHit(p, turns, set);
 }
 
 /** The announcing agent turn plus the agent turns right before it (no customer turn between). */

@@ -3,10 +3,8 @@
  * A "not said" failure carries the window that was searched, so a reviewer can check it.
  */
 import type { RequireCheck } from '../../ruleset/index.js';
-import { hitEvidence } from '../evidence.js';
 import { customerCutOff } from '../hangup.js';
-import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
-import { findPhrasesExcept } from '../phrases.js';
+import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
@@ -19,20 +17,8 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const found: Evidence[] = [];
   const missing: string[] = [];
   for (const group of check.groups) {
-    let evidence: Evidence | undefined;
-    for (const u of selection.turns) {
-      const hit = findPhrasesExcept(p, u, group, check.except)[0];
-      if (hit) {
-        evidence = hitEvidence(p, hit, group);
-        break;
-      }
-    }
-    if (!evidence) {
-      // Nothing exact in the window: a near match (dropped or misheard characters) may still count.
-      const near = firstNearHit(p, selection.turns, group, check.except);
-      if (near) evidence = phraseEvidence(p, near, group);
-    }
-    if (evidence) found.push(evidence);
+    const hit = firstHit(p, selection.turns, group, check.except);
+    if (hit) found.push(phraseEvidence(p, hit, group));
     else missing.push(group.label);
   }
   const said = found.length;

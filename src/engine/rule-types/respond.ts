@@ -11,7 +11,7 @@ import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
-import { turnsAfter } from '../turns.js';
+import { joinRuns, turnsAfter } from '../turns.js';
 import type { CheckContext } from './context.js';
 import { untimedReason } from '../prepare.js';
 
@@ -37,7 +37,7 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
     // The call ended before the replying speaker spoke again (and they did not hang up): this
     // trigger cannot be judged; earlier ones were answered.
     const triggerAt = trigger.utterance;
-    const ended = noTurnAfter(p, reply.speaker, triggerAt, replySelection.turns.filter((u) => u > triggerAt).length);
+    const ended = noTurnAfter(p, reply.speaker, triggerAt, replySelection.turns.some((u) => u > triggerAt));
     if (ended) {
       if (evidence.length > 0) break;
       return { verdict: 'na', reason: `${ended}: 「${triggerEvidence.matched}」 cannot be answered`, evidence: [triggerEvidence] };
@@ -71,7 +71,7 @@ function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number
   const utterances = ctx.p.call.utterances;
   const given = check.reply.withinTurns;
   const n = given === 0 ? Infinity : (given ?? (check.reply.withinSeconds === undefined ? DEFAULT_WITHIN_TURNS : Infinity));
-  let turns = Number.isFinite(n) ? turnsAfter(ctx.p, check.reply.speaker, triggerTurn).slice(0, n).flat() : replyTurns.filter((u) => u > triggerTurn);
+  let turns = Number.isFinite(n) ? joinRuns(turnsAfter(ctx.p, check.reply.speaker, triggerTurn), 0, n) : replyTurns.filter((u) => u > triggerTurn);
   let window = `${check.reply.speaker}'s ${Number.isFinite(n) ? plural(n, 'turn') : 'turns'} after turn ${triggerTurn + 1}`;
   if (check.reply.withinSeconds !== undefined && ctx.p.timed) {
     const t = utterances[triggerTurn];
