@@ -10,6 +10,7 @@ import type { PatternHit } from '../match/aho-corasick.js';
 import type { NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { metaVariable, type PreparedCall } from './prepare.js';
+import { sortShort } from '../model/order.js';
 
 export interface PhraseHit {
   utterance: number;
@@ -48,7 +49,7 @@ export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures
     }
   }
   if (!out) return exact;
-  if (out.length > 1) out.sort(byStartLongestFirst);
+  if (out.length > 1) sortShort(out, byStartLongestFirst);
   return out;
 }
 
@@ -91,7 +92,7 @@ function indexSetHits(p: PreparedCall): Array<Array<PhraseHit[] | undefined> | u
     }
   }
   for (const perUtterance of index) {
-    if (perUtterance) for (const hits of perUtterance) if (hits && hits.length > 1) hits.sort(byStartLongestFirst);
+    if (perUtterance) for (const hits of perUtterance) if (hits && hits.length > 1) sortShort(hits, byStartLongestFirst);
   }
   return index;
 }
