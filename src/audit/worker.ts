@@ -1,15 +1,16 @@
 /**
- * A scoring worker: loads and compiles the ruleset once, then scores batches of files sent by
+ * A scoring worker: compiles the ruleset the main thread loaded once, then scores batches of files sent by
  * the pool. Reads are synchronous here on purpose (several times faster than fs.promises for
  * many small files). A failure on one file becomes an error row; the worker goes on.
  */
 import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRuleset } from '../ruleset/index.js';
+import { compilePortable, type PortableRuleset } from '../ruleset/portable.js';
 import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
 
 export interface WorkerInit {
-  rulesetFile: string;
+  /** Read and validated by the main thread: the worker only compiles it. */
+  ruleset: PortableRuleset;
   config: ScoreConfig;
 }
 
@@ -27,9 +28,7 @@ export interface BatchResponse {
 }
 
 const init = workerData as WorkerInit;
-const loaded = loadRuleset(init.rulesetFile);
-if (!loaded.ok) throw new Error(`ruleset ${init.rulesetFile} did not load in a worker`);
-const ruleset = loaded.ruleset;
+const ruleset = compilePortable(init.ruleset);
 const options = buildScoreOptions(init.config);
 
 // Fault injection for the start-up tests only: fail to start, always or (when the token file
@@ -42,7 +41,10 @@ parentPort?.postMessage('ready');
 parentPort?.on('message', (request: BatchRequest) => {
   const outcomes = request.files.map((file) => scoreSafely(file));
   const response: BatchResponse = { batch: request.batch, part: request.part, outcomes };
-  parentPort?.postMessage(response);
+  // The rendered bytes are moved, not copied: none of them stays behind in this thread.
+  const moved: ArrayBuffer[] = [];
+  for (const o of outcomes) if (o.rendered) moved.push(o.rendered.buffer as ArrayBuffer);
+  parentPort?.postMessage(response, moved);
 });
 
 /**

@@ -27,4 +27,16 @@ describe('packCall / unpackCall (what crosses from a worker)', () => {
     expect(back.findings).toBe(rendered.findings);
     expect(back.summary.categories).toHaveProperty('hold', undefined);
   });
+
+  it('packs into bytes that own their whole ArrayBuffer, so moving them to the main thread moves nothing else', () => {
+    for (const call of sampleCalls()) {
+      const packed = packCall(call, { ruleIds, mask: true });
+      expect(packed.byteOffset).toBe(0);
+      expect(packed.buffer.byteLength).toBe(packed.byteLength);
+      // What a worker does with it: transfer the buffer, then unpack on the other side.
+      const moved = structuredClone(packed, { transfer: [packed.buffer] });
+      expect(packed.byteLength).toBe(0); // detached here: nothing of it stays in the worker's heap
+      expect(fields(unpackCall(moved))).toStrictEqual(renderCall(call, { ruleIds, mask: true }));
+    }
+  });
 });
