@@ -99,7 +99,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
     jobs = effectiveJobs(opts.jobs, files.length);
     let finished: boolean;
     if (jobs > 1) {
-      const end = await scoreInWorkers(files, { jobs, rulesetFile: opts.rulesetFile, config, signal: opts.signal, onProgress: opts.onProgress }, take);
+      const end = await scoreInWorkers(files, { jobs, ruleset: loaded.portable, config, signal: opts.signal, onProgress: opts.onProgress }, take);
       finished = end.kind !== 'interrupted';
       if (end.kind === 'workers-failed') {
         // Threads could not start (a bad NODE_OPTIONS, no memory for a thread): the same report

@@ -14,10 +14,11 @@
 import { Worker } from 'node:worker_threads';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
 import type { FileOutcome, ScoreConfig } from './score-file.js';
+import type { PortableRuleset } from '../ruleset/index.js';
 
 export interface PoolOptions {
   jobs: number;
-  rulesetFile: string;
+  ruleset: PortableRuleset;
   config: ScoreConfig;
   batchSize?: number;
   signal?: AbortSignal;
@@ -129,7 +130,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       if (!settled) for (const x of workers) feed(x);
     };
     const start = (): Worker => {
-      const init: WorkerInit = { rulesetFile: opts.rulesetFile, config: opts.config };
+      const init: WorkerInit = { ruleset: opts.ruleset, config: opts.config };
       const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
       workers.push(w);
       inFlight.set(w, []);

@@ -6,6 +6,7 @@ import { compileRuleset } from './compile.js';
 import { loadRulesetFile, loadRulesetText } from './load.js';
 import type { CompiledRuleset } from './compiled.js';
 import type { RulesetProblem } from './problems.js';
+import { toPortable, type PortableRuleset } from './portable.js';
 
 export type {
   CompiledRuleset,
@@ -20,27 +21,31 @@ export type {
 } from './compiled.js';
 export type { RulesetProblem } from './problems.js';
 export { formatProblem } from './problems.js';
+export type { PortableRuleset } from './portable.js';
 export type { RulesetSpec, RuleSpec, ExampleSpec, ScopeSpec, SpeakerName } from './spec.js';
 
 /** The bundled default ruleset (rulesets/standard.yaml at the package root). */
 export const DEFAULT_RULESET = fileURLToPath(new URL('../../rulesets/standard.yaml', import.meta.url));
 
 export type RulesetResult =
-  | { ok: true; ruleset: CompiledRuleset; problems: RulesetProblem[] }
+  /** `portable`: the same ruleset for worker threads to compile (src/ruleset/portable.ts). */
+  | { ok: true; ruleset: CompiledRuleset; portable: PortableRuleset; problems: RulesetProblem[] }
   | { ok: false; problems: RulesetProblem[] };
 
 export function loadRuleset(file: string): RulesetResult {
   const loaded = loadRulesetFile(file);
   if (!loaded.ok) return loaded;
+  const portable = toPortable(loaded.ruleset);
   const compiled = compileRuleset(loaded.ruleset);
   if (!compiled.ok) return { ok: false, problems: [...loaded.problems, ...compiled.problems] };
-  return { ok: true, ruleset: compiled.ruleset, problems: [...loaded.problems, ...compiled.problems] };
+  return { ok: true, ruleset: compiled.ruleset, portable, problems: [...loaded.problems, ...compiled.problems] };
 }
 
 export function loadRulesetFromText(text: string, file = '<inline>'): RulesetResult {
   const loaded = loadRulesetText(text, file);
   if (!loaded.ok) return loaded;
+  const portable = toPortable(loaded.ruleset);
   const compiled = compileRuleset(loaded.ruleset);
   if (!compiled.ok) return { ok: false, problems: [...loaded.problems, ...compiled.problems] };
-  return { ok: true, ruleset: compiled.ruleset, problems: [...loaded.problems, ...compiled.problems] };
+  return { ok: true, ruleset: compiled.ruleset, portable, problems: [...loaded.problems, ...compiled.problems] };
 }

@@ -10,6 +10,7 @@ import { rulesetSchema } from './schema.js';
 import { SourceMap, type RulesetProblem } from './problems.js';
 import type { RuleSpec, RulesetSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { nameTables } from './names.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 
 const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rulesetSchema());
@@ -193,13 +194,3 @@ function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
 
-/**
- * The ruleset's tables keyed by names its author chose (weights, variables, thresholds,
- * lexicons), merged in order, without a prototype: `$toString` or a `constructor` category
- * must be "unknown", not a method of Object.
- */
-function nameTables(...specs: RulesetSpec[]): Pick<RulesetSpec, 'weights' | 'variables' | 'thresholds' | 'lexicons'> {
-  const table = <T>(pick: (s: RulesetSpec) => Record<string, T> | undefined): Record<string, T> =>
-    Object.assign(Object.create(null) as Record<string, T>, ...specs.map((s) => pick(s) ?? {}));
-  return { weights: table((s) => s.weights), variables: table((s) => s.variables), thresholds: table((s) => s.thresholds), lexicons: table((s) => s.lexicons) };
-}

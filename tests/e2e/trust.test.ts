@@ -112,7 +112,9 @@ describe('interruption', () => {
     const files = readdirSync(join(dir, 'big')).map((f) => join(dir, 'big', f));
     const taken: unknown[] = [];
     const config = { read: {}, mask: true };
-    expect(await scoreInWorkers(files, { jobs: 2, rulesetFile: DEFAULT_RULESET, config, signal: stopped.signal }, (o) => taken.push(o))).toEqual({ kind: 'interrupted' });
+    const loaded = loadRuleset(DEFAULT_RULESET);
+    if (!loaded.ok) throw new Error('the default ruleset does not load');
+    expect(await scoreInWorkers(files, { jobs: 2, ruleset: loaded.portable, config, signal: stopped.signal }, (o) => taken.push(o))).toEqual({ kind: 'interrupted' });
     expect(taken).toEqual([]);
     const outcome = await runAudit({ inputs: [join(dir, 'big')], rulesetFile: DEFAULT_RULESET, outDir: out, mask: true, read: {}, jobs: 2, signal: stopped.signal });
     expect(outcome).toEqual({ kind: 'interrupted' });
