@@ -9,7 +9,7 @@
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
-import { metaVariable, type PreparedCall } from './prepare.js';
+import { metaVariable, type PreparedCall, type SetHitIndex } from './prepare.js';
 import { sortShort } from '../model/order.js';
 
 export interface PhraseHit {
@@ -75,24 +75,40 @@ function byStartLongestFirst(a: PhraseHit, b: PhraseHit): number {
 /** The set's plain-phrase hits in utterance u, from the per-call index. */
 function exactHits(p: PreparedCall, setId: number, u: number): readonly PhraseHit[] {
   const index = (p.setHits ??= indexSetHits(p));
-  return index[setId]?.[u] ?? NONE;
+  const lists = index[setId];
+  if (lists === undefined) return NONE;
+  for (let i = 0; i < lists.length; i++) {
+    const list = lists[i] as PhraseHit[];
+    const at = (list[0] as PhraseHit).utterance;
+    if (at === u) return list;
+    if (at > u) break;
+  }
+  return NONE;
 }
 
-function indexSetHits(p: PreparedCall): Array<Array<PhraseHit[] | undefined> | undefined> {
-  const index: Array<Array<PhraseHit[] | undefined> | undefined> = new Array(p.ruleset.setCount);
+/**
+ * Per set, its hits grouped by utterance: one list per utterance that has any, in utterance
+ * order. A set has a few such utterances in a call, so a look-up scans a handful of lists; an
+ * array indexed by utterance (one per set, as long as the call) was a tenth of a call's garbage.
+ */
+function indexSetHits(p: PreparedCall): SetHitIndex {
+  const index: SetHitIndex = new Array(p.ruleset.setCount);
   const setsOfPattern = p.ruleset.setsOfPattern;
   for (let u = 0; u < p.hits.length; u++) {
     for (const hit of p.hits[u] as PatternHit[]) {
       const owners = setsOfPattern[hit.pattern] as number[];
       for (let k = 0; k < owners.length; k += 2) {
         const setId = owners[k] as number;
-        const perUtterance = (index[setId] ??= []);
-        (perUtterance[u] ??= []).push({ utterance: u, phrase: owners[k + 1] as number, start: hit.start, end: hit.end });
+        const lists = (index[setId] ??= []);
+        const last = lists[lists.length - 1];
+        const found: PhraseHit = { utterance: u, phrase: owners[k + 1] as number, start: hit.start, end: hit.end };
+        if (last !== undefined && (last[0] as PhraseHit).utterance === u) last.push(found);
+        else lists.push([found]);
       }
     }
   }
-  for (const perUtterance of index) {
-    if (perUtterance) for (const hits of perUtterance) if (hits && hits.length > 1) sortShort(hits, byStartLongestFirst);
+  for (const lists of index) {
+    if (lists) for (const hits of lists) if (hits.length > 1) sortShort(hits, byStartLongestFirst);
   }
   return index;
 }

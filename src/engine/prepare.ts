@@ -21,8 +21,8 @@ export interface PreparedCall {
   timed: boolean;
   /** Folded meta values for `{agent_no}`-style templates, computed on first use. */
   metaFolds: Map<string, string | null>;
-  /** Exact hits by phrase set id, then utterance; built on first use by src/engine/phrases.ts. */
-  setHits?: Array<Array<PhraseHit[] | undefined> | undefined>;
+  /** Exact hits by phrase set id, grouped by utterance; built on first use by src/engine/phrases.ts. */
+  setHits?: SetHitIndex;
   /** Regex phrase hits per utterance, by regex; filled on first use. */
   regexHits?: Map<RegExp, Array<PhraseHit[] | undefined>>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
@@ -30,6 +30,9 @@ export interface PreparedCall {
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
   timing?: TimingFacts;
 }
+
+/** By phrase set id: the set's hits, one non-empty list per utterance, in utterance order. */
+export type SetHitIndex = Array<PhraseHit[][] | undefined>;
 
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
   const folds = foldMany(call.utterances.map((u) => u.text));
