@@ -29,7 +29,7 @@ export interface ScoredFile {
 /** A file scored and rendered into report rows (what crosses back from a worker). */
 export interface FileOutcome {
   file: string;
-  /** UTF-8 bytes, moved to the main thread (report/render.ts); unpackCall turns them back into rows. */
+  /** Bytes moved to the main thread (report/render.ts); unpackCall turns them back into rows. */
   rendered?: PackedCall;
   rows: ProblemRow[];
   overridesApplied?: number;

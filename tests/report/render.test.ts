@@ -15,10 +15,10 @@ describe('packCall / unpackCall (what crosses from a worker)', () => {
     }
   });
 
-  it('keeps line breaks, quotes and missing scores intact', () => {
+  it('keeps line breaks, quotes, a cut-off emoji (lone surrogate) and missing scores intact', () => {
     const call = callResult(
       { callId: 'C-"1"', file: 'calls/a\nb,"c".txt', agentName: '王"芳"\n', score: undefined, result: 'na' },
-      { 'opening.greeting': { verdict: 'fail', reason: 'said\n"x", 2', evidence: [{ turn: 1, speaker: 'agent', quote: '第一行\n第二行，"引号"' }] } },
+      { 'opening.greeting': { verdict: 'fail', reason: 'said\n"x", 2', evidence: [{ turn: 1, speaker: 'agent', quote: '第一行\n第二行，"引号"\uD83D' }] } },
     );
     call.categories.hold = { earned: 0, applicable: 0, score: undefined };
     const rendered = renderCall(call, { ruleIds, mask: true });
@@ -26,6 +26,7 @@ describe('packCall / unpackCall (what crosses from a worker)', () => {
     expect(fields(back)).toStrictEqual(rendered);
     expect(back.findings).toBe(rendered.findings);
     expect(back.summary.categories).toHaveProperty('hold', undefined);
+    expect(back.findings).toContain('"引号""\uD83D');
   });
 
   it('packs into bytes that own their whole ArrayBuffer, so moving them to the main thread moves nothing else', () => {
