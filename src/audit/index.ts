@@ -4,16 +4,16 @@
  */
 import { createReportWriter, HTML_REPORT, outputFileProblem, reportFolderProblem, unpackCall, type ReportWriter } from '../report/index.js';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { loadRuleset, type CompiledRuleset, type RulesetProblem } from '../ruleset/index.js';
+import { loadRuleset, type CompiledRuleset, type PortableRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs } from './inputs.js';
-import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
-import { scoreInWorkers } from './pool.js';
+import { auditFile, buildScoreOptions, type FileOutcome, type ProblemRow, type ScoreConfig } from './score-file.js';
+import { EarlyWorkers, scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
-import { startWorkflow, type WorkflowOptions } from '../workflow/month.js';
+import { startWorkflow, type MonthWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
   inputs: string[];
@@ -58,6 +58,32 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   // said before anything is scored. The writer checks again when it swaps the report in.
   const outProblem = reportFolderProblem(opts.outDir);
   if (outProblem) return { kind: 'bad-option', message: outProblem };
+  const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
+  // Threads start now: their start-up overlaps the walk of the inputs (seconds, for a month).
+  const requested = opts.jobs ?? availableParallelism();
+  const early = requested > 1 ? new EarlyWorkers(requested, { ruleset: loaded.portable, config }) : undefined;
+  try {
+    return await scoreAndReport(opts, { ruleset, portable: loaded.portable, rulesetWarnings: loaded.problems, metadata, month, config, requested, early, startedAt });
+  } finally {
+    early?.stop();
+  }
+}
+
+interface AuditSetup {
+  ruleset: CompiledRuleset;
+  portable: PortableRuleset;
+  rulesetWarnings: RulesetProblem[];
+  metadata: { problems: ProblemRow[] };
+  month: MonthWorkflow;
+  config: ScoreConfig;
+  /** --jobs, or the number of cores. */
+  requested: number;
+  early: EarlyWorkers | undefined;
+  startedAt: Date;
+}
+
+async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<AuditOutcome> {
+  const { ruleset, metadata, month, config, startedAt } = setup;
   // A report folder inside an input folder is not input: its CSVs are last run's output.
   const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
   const htmlProblem = checkHtmlPath(opts, files);
@@ -95,11 +121,12 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
         if (row.severity === 'warning') warnings++;
       }
     };
-    const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
-    jobs = effectiveJobs(opts.jobs, files.length);
+    jobs = effectiveJobs(setup.requested, files.length);
+    // Early threads beyond those needed would only take CPU from the ones that score.
+    setup.early?.keep(jobs > 1 ? jobs : 0);
     let finished: boolean;
     if (jobs > 1) {
-      const end = await scoreInWorkers(files, { jobs, ruleset: loaded.portable, config, signal: opts.signal, onProgress: opts.onProgress }, take);
+      const end = await scoreInWorkers(files, { jobs, ruleset: setup.portable, config, signal: opts.signal, onProgress: opts.onProgress, early: setup.early }, take);
       finished = end.kind !== 'interrupted';
       if (end.kind === 'workers-failed') {
         // Threads could not start (a bad NODE_OPTIONS, no memory for a thread): the same report
@@ -132,7 +159,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   }
   month.afterCommit(opts.outDir);
   return {
-    kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: loaded.problems,
+    kind: 'done', inputs: files.length + problems.length, scored, errors: failedFiles, warnings, outDir: opts.outDir, rulesetWarnings: setup.rulesetWarnings,
     overrideErrors, escalated: new Set(month.escalations().map((e) => e.agentId)).size,
     ...(workersFailed ? { workersFailed } : {}),
   };
@@ -175,9 +202,8 @@ async function scoreSequentially(files: string[], ruleset: CompiledRuleset, conf
 /** Workers cost a ruleset compile and a thread start each: not worth it for a handful of files. */
 const MIN_FILES_PER_WORKER = 64;
 
-function effectiveJobs(requested: number | undefined, files: number): number {
-  const jobs = requested ?? availableParallelism();
-  return Math.max(1, Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER)));
+function effectiveJobs(requested: number, files: number): number {
+  return Math.max(1, Math.min(requested, Math.floor(files / MIN_FILES_PER_WORKER)));
 }
 
 export type { ReportWriter };

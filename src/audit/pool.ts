@@ -23,6 +23,8 @@ export interface PoolOptions {
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
+  /** Workers started earlier with the same init (src/audit/pool.ts EarlyWorkers): used first. */
+  early?: EarlyWorkers;
 }
 
 /** Batches in flight per worker: enough to hide the message round trip, small enough for memory. */
@@ -130,8 +132,8 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       if (!settled) for (const x of workers) feed(x);
     };
     const start = (): Worker => {
-      const init: WorkerInit = { ruleset: opts.ruleset, config: opts.config };
-      const w = new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
+      const early = opts.early?.adopt();
+      const w = early?.worker ?? spawnWorker({ ruleset: opts.ruleset, config: opts.config });
       workers.push(w);
       inFlight.set(w, []);
       w.on('message', (response: BatchResponse | 'ready') => {
@@ -152,6 +154,8 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       w.on('exit', (code) => {
         if (code !== 0 && inFlight.has(w)) lose(w, `exit code ${code}`);
       });
+      // What an early worker said before it was handed over, heard now in the same order.
+      for (const e of early?.heard ?? []) w.emit(e.event, e.value);
       return w;
     };
     const lose = (w: Worker, why: string): void => {
@@ -192,4 +196,52 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
     for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) start();
     feedAll();
   });
+}
+
+function spawnWorker(init: WorkerInit): Worker {
+  return new Worker(new URL('./worker.js', import.meta.url), { workerData: init, resourceLimits: WORKER_LIMITS });
+}
+
+interface Heard {
+  event: 'message' | 'error' | 'exit';
+  value: unknown;
+}
+
+/**
+ * Workers started before the list of files is known, so that their start (loading modules,
+ * compiling the ruleset: ~0.3 s) overlaps the walk of the inputs instead of following it. Until
+ * the pool adopts one, what it says (ready, or an error as it dies) is kept to be replayed; the
+ * ones never adopted (fewer files than threads) are stopped.
+ */
+export class EarlyWorkers {
+  readonly #waiting: Array<{ worker: Worker; heard: Heard[]; listeners: Array<[Heard['event'], (value: unknown) => void]> }> = [];
+
+  /** `spawn`: how a worker is started (tests pass a stand-in). */
+  constructor(count: number, init: WorkerInit, spawn: (init: WorkerInit) => Worker = spawnWorker) {
+    for (let i = 0; i < count; i++) {
+      const worker = spawn(init);
+      const heard: Heard[] = [];
+      const listeners = (['message', 'error', 'exit'] as const).map((event): [Heard['event'], (value: unknown) => void] => [event, (value) => heard.push({ event, value })]);
+      for (const [event, listener] of listeners) worker.on(event, listener);
+      this.#waiting.push({ worker, heard, listeners });
+    }
+  }
+
+  /** One worker for the pool, with what it said while waiting; undefined when none is left. */
+  adopt(): { worker: Worker; heard: Heard[] } | undefined {
+    const next = this.#waiting.shift();
+    if (!next) return undefined;
+    for (const [event, listener] of next.listeners) next.worker.off(event, listener);
+    return { worker: next.worker, heard: next.heard };
+  }
+
+  /** Stop all but `count` of the workers not yet adopted. */
+  keep(count: number): void {
+    for (const { worker } of this.#waiting.splice(count)) void worker.terminate();
+  }
+
+  /** Stop the workers nobody adopted. */
+  stop(): void {
+    this.keep(0);
+  }
 }

@@ -35,7 +35,7 @@ describe('packCall / unpackCall (what crosses from a worker)', () => {
       expect(packed.byteOffset).toBe(0);
       expect(packed.buffer.byteLength).toBe(packed.byteLength);
       // What a worker does with it: transfer the buffer, then unpack on the other side.
-      const moved = structuredClone(packed, { transfer: [packed.buffer] });
+      const moved = structuredClone(packed, { transfer: [packed.buffer as ArrayBuffer] });
       expect(packed.byteLength).toBe(0); // detached here: nothing of it stays in the worker's heap
       expect(fields(unpackCall(moved))).toStrictEqual(renderCall(call, { ruleIds, mask: true }));
     }
