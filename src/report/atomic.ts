@@ -9,6 +9,7 @@
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { missingParentProblem } from './output-file.js';
 
 /** A report that could not be written: the CLI prints the message and exits 3. */
 export class ReportError extends Error {
@@ -186,7 +187,8 @@ export function reportFolderProblem(target: string, shown = target): string | un
   try {
     stat = lstatSync(target);
   } catch {
-    return undefined; // nothing there yet
+    // Nothing there yet: it will be made, unless a parent is a file (ENOTDIR when it is made).
+    return missingParentProblem(`cannot write the report at ${shown}`, target);
   }
   if (!stat.isDirectory()) return `cannot write the report at ${shown}: it exists and is not a folder`;
   const entries = readdirSync(target);

@@ -44,7 +44,7 @@ export function outputFileProblem(option: string, path: string, kind: OutputKind
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && isSymlink(path)) return `${shown} is a symbolic link to a missing file; give the file itself`;
     if (code === 'ENOENT') return missingParentProblem(shown, path);
-    if (code === 'ENOTDIR') return `${shown}: a parent is not a folder`;
+    if (code === 'ENOTDIR') return missingParentProblem(shown, path) ?? `${shown}: a parent is not a folder`;
     if (code === 'ELOOP') return `${shown}: a loop of symbolic links`;
     return `${shown}: cannot check the file (${code ?? 'error'})`;
   }
@@ -58,8 +58,11 @@ export function outputFileProblem(option: string, path: string, kind: OutputKind
   return undefined;
 }
 
-/** The nearest existing ancestor must be a folder (the missing ones will be created). */
-function missingParentProblem(shown: string, path: string): string | undefined {
+/**
+ * The nearest existing ancestor of `path` must be a folder (the missing ones will be created):
+ * a file there is a usage mistake to say up front, not an I/O failure halfway through.
+ */
+export function missingParentProblem(shown: string, path: string): string | undefined {
   let dir = dirname(resolve(path));
   for (;;) {
     try {

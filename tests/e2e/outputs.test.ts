@@ -60,6 +60,21 @@ describe('audit --out that is not a report folder', () => {
     expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
     expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
   });
+
+  it('under a file (notes.txt/report, notes.txt/a/report): exit 2 naming the file, before scoring; nothing made', () => {
+    const m = month();
+    const notes = join(m.dir, 'notes.txt');
+    writeFileSync(notes, 'mine\n');
+    const before = snapshot(m.dir);
+    for (const out of [join(notes, 'report'), join(notes, 'a', 'report')]) {
+      const r = callqa(['audit', m.input, '--out', out, '-j', '1']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`callqa: error: cannot write the report at ${out}: ${notes} is not a folder: nothing written\n`);
+    }
+    expect(snapshot(m.dir)).toEqual(before);
+    // A missing chain of folders under a real folder is still made.
+    expect(callqa(['audit', m.input, '--out', join(m.dir, 'x', 'y', 'report'), '-j', '1', '--quiet']).status).toBe(0);
+  });
 });
 
 describe('audit --html FILE never clobbers a file callqa did not write', () => {
@@ -133,7 +148,7 @@ describe('audit --html FILE that cannot be written', () => {
     writeFileSync(join(m.dir, 'blocker'), 'x');
     const r = callqa(['audit', m.input, '--out', rep, '--html', join(m.dir, 'blocker', 'r.html'), '-j', '1']);
     expect(r.status).toBe(2);
-    expect(r.stderr).toMatch(/a parent is not a folder/);
+    expect(r.stderr).toMatch(/--html .*r\.html: .*blocker is not a folder: nothing written/);
     rmSync(join(m.dir, 'blocker'));
     expect(snapshot(m.dir)).toEqual(before);
   });
