@@ -6,10 +6,9 @@
  * Not a durability guarantee against power loss (no fsync of every scorecard): the aim is that
  * Ctrl-C, SIGTERM, a crash or a full disk never leave a mix of old and new files.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { missingParentProblem } from './output-file.js';
 
 /** A report that could not be written: the CLI prints the message and exits 3. */
 export class ReportError extends Error {
@@ -194,6 +193,24 @@ export function reportFolderProblem(target: string, shown = target): string | un
   const entries = readdirSync(target);
   if (entries.length === 0 || isReport(join(target, 'run.json'))) return undefined;
   return `cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`;
+}
+
+/**
+ * The nearest existing ancestor of `path` must be a folder (the missing ones will be created):
+ * a file there is a usage mistake to say up front, not an I/O failure halfway through.
+ */
+export function missingParentProblem(shown: string, path: string): string | undefined {
+  let dir = dirname(resolve(path));
+  for (;;) {
+    try {
+      if (!statSync(dir).isDirectory()) return `${shown}: ${dir} is not a folder`;
+      return undefined;
+    } catch {
+      const up = dirname(dir);
+      if (up === dir) return undefined;
+      dir = up;
+    }
+  }
 }
 
 function isReport(runJson: string): boolean {

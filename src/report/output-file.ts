@@ -7,7 +7,8 @@
  * an earlier callqa file and is replaced, the link stays; a link to nothing is refused.
  */
 import { closeSync, lstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { missingParentProblem } from './atomic.js';
 
 /** What kind of callqa file an output is, and how to recognise an earlier one from its start. */
 export interface OutputKind {
@@ -56,24 +57,6 @@ export function outputFileProblem(option: string, path: string, kind: OutputKind
     return `${shown} exists and is not a ${kind.name}; callqa only replaces a file it wrote before (choose another file or remove it)`;
   }
   return undefined;
-}
-
-/**
- * The nearest existing ancestor of `path` must be a folder (the missing ones will be created):
- * a file there is a usage mistake to say up front, not an I/O failure halfway through.
- */
-export function missingParentProblem(shown: string, path: string): string | undefined {
-  let dir = dirname(resolve(path));
-  for (;;) {
-    try {
-      if (!statSync(dir).isDirectory()) return `${shown}: ${dir} is not a folder`;
-      return undefined;
-    } catch {
-      const up = dirname(dir);
-      if (up === dir) return undefined;
-      dir = up;
-    }
-  }
 }
 
 function isSymlink(path: string): boolean {

@@ -145,18 +145,21 @@ describe('bad rulesets and usage', () => {
     expect(callqa(['audit', '--bogus', 'x']).status).toBe(2);
   });
 
-  it('keeps the previous report when the new one cannot be written', () => {
+  it('exits 3 when the report cannot be written, with a message and no stack trace, and touches no other report', () => {
     const dir = tempDir();
     cpSync(join(ROOT, 'fixtures/readers/call-timed.txt'), join(dir, 'call.txt'));
     const out = join(dir, 'report');
     expect(callqa(['audit', join(dir, 'call.txt'), '--out', out]).status).toBe(0);
     const before = readdirSync(out).sort();
-    // A file where the report's parent folder should be: the writer cannot create it.
-    writeFileSync(join(dir, 'blocker'), 'x');
-    const r = callqa(['audit', join(dir, 'call.txt'), '--out', join(dir, 'blocker', 'report')]);
+    // The name fits (250 characters), the temporary folder's next to it (.<name>.tmp-…) does not:
+    // the write fails only when tried. (A file where a parent folder should be is a usage error,
+    // exit 2, found before scoring: tests/e2e/outputs.test.ts.)
+    const r = callqa(['audit', join(dir, 'call.txt'), '--out', join(dir, 'a'.repeat(250))]);
     expect(r.status).toBe(3);
+    expect(r.stderr).toMatch(/^callqa: error: cannot write the report at .*: a file name is too long; the previous report is unchanged$/m);
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
     expect(readdirSync(out).sort()).toEqual(before);
+    expect(readdirSync(dir).sort()).toEqual(['call.txt', 'report']);
   });
 });
 
