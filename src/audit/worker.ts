@@ -1,7 +1,8 @@
 /**
- * A scoring worker: compiles the ruleset the main thread loaded once, then scores batches of files sent by
- * the pool. Reads are synchronous here on purpose (several times faster than fs.promises for
- * many small files). A failure on one file becomes an error row; the worker goes on.
+ * A scoring worker: compiles once the ruleset the main thread loaded, then scores batches of
+ * files sent by the pool. Reads are synchronous here on purpose (several times faster than
+ * fs.promises for many small files). A failure on one file becomes an error row; the worker
+ * goes on.
  */
 import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';

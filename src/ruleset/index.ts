@@ -3,7 +3,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { compileRuleset } from './compile.js';
-import { loadRulesetFile, loadRulesetText } from './load.js';
+import { loadRulesetFile, loadRulesetText, type LoadResult } from './load.js';
 import type { CompiledRuleset } from './compiled.js';
 import type { RulesetProblem } from './problems.js';
 import { toPortable, type PortableRuleset } from './portable.js';
@@ -33,16 +33,14 @@ export type RulesetResult =
   | { ok: false; problems: RulesetProblem[] };
 
 export function loadRuleset(file: string): RulesetResult {
-  const loaded = loadRulesetFile(file);
-  if (!loaded.ok) return loaded;
-  const portable = toPortable(loaded.ruleset);
-  const compiled = compileRuleset(loaded.ruleset);
-  if (!compiled.ok) return { ok: false, problems: [...loaded.problems, ...compiled.problems] };
-  return { ok: true, ruleset: compiled.ruleset, portable, problems: [...loaded.problems, ...compiled.problems] };
+  return compileLoaded(loadRulesetFile(file));
 }
 
 export function loadRulesetFromText(text: string, file = '<inline>'): RulesetResult {
-  const loaded = loadRulesetText(text, file);
+  return compileLoaded(loadRulesetText(text, file));
+}
+
+function compileLoaded(loaded: LoadResult): RulesetResult {
   if (!loaded.ok) return loaded;
   const portable = toPortable(loaded.ruleset);
   const compiled = compileRuleset(loaded.ruleset);
