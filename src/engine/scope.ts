@@ -59,6 +59,11 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
     return { ok: true, turns, window: `${who}, ${formatMs(Math.max(0, from))}–${formatMs(end)}` };
   }
   if (triggerTurn === undefined) return { ok: false, reason: 'no trigger to measure from' };
+  if (scope.from_trigger) {
+    // The trigger's own turn counts: 「是这样的，…。请问您清楚了吗？」 explains and checks at once.
+    const turns = all.filter((i) => i >= triggerTurn);
+    return { ok: true, turns, window: `${who}, from turn ${triggerTurn + 1} on${describeTurns(turns)}` };
+  }
   const after = all.filter((i) => i > triggerTurn);
   // Nothing said after the trigger because the call ended there: nothing to judge (na), unless
   // this speaker is the one who hung up.

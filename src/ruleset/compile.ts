@@ -159,10 +159,10 @@ class Compiler {
       this.report([], 'no-check', `rule "${rule.id}" has no check (require, forbid, respond …)`);
     }
     const usesTrigger = [...asList(rule.require), ...asList(rule.forbid)].map((c) => c.scope).some(
-      (s) => s && (s.after_trigger_turns !== undefined || s.after_trigger_seconds !== undefined),
+      (s) => s && (s.after_trigger_turns !== undefined || s.after_trigger_seconds !== undefined || s.from_trigger !== undefined),
     );
     if (usesTrigger && !rule.when?.said) {
-      this.report(['when'], 'scope-needs-trigger', 'an after_trigger scope needs a `when.said` trigger');
+      this.report(['when'], 'scope-needs-trigger', 'an after_trigger or from_trigger scope needs a `when.said` trigger');
     }
     return {
       id: rule.id,

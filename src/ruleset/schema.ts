@@ -35,6 +35,7 @@ const scope = {
     last_seconds: nonNegative,
     after_trigger_turns: { type: 'integer', minimum: 0 },
     after_trigger_seconds: nonNegative,
+    from_trigger: { const: true },
   },
 } as const;
 

@@ -29,6 +29,8 @@ export interface ScopeSpec {
   after_trigger_turns?: number;
   /** Seconds after the first trigger of `when.said`. */
   after_trigger_seconds?: number;
+  /** The speaker's utterances from the first trigger of `when.said` on, its own turn included. */
+  from_trigger?: true;
 }
 
 export interface SaidSpec {

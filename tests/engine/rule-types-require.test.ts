@@ -136,4 +136,36 @@ describe('require', () => {
     expect(judge(rs, callOf(dialogue, { hangup_by: 'agent' })).verdict).toBe('fail');
     expect(judge(rs, callOf(`${dialogue}\n坐席：好的。`)).verdict).toBe('fail');
   });
+
+  describe('from_trigger: the trigger\'s own turn and every later one, nothing before', () => {
+    const rs = rulesetOf(`  - id: closing.confirm-understood
+    category: closing
+    title: confirm
+    points: 3
+    when: { said: { speaker: agent, phrases: [是这样的] } }
+    require: { speaker: agent, scope: { from_trigger: true }, any: [您清楚了吗] }
+`);
+
+    it('passes a check in the explaining turn itself, and one in a later turn', () => {
+      const same = judge(rs, callOf('坐席：是这样的，要先登记。您清楚了吗？\n客户：清楚。'));
+      expect(same.verdict).toBe('pass');
+      expect(same.window).toBe('agent, from turn 1 on (call turn 1)');
+      expect(judge(rs, callOf('坐席：是这样的，要先登记。\n客户：哦。\n坐席：您清楚了吗？')).verdict).toBe('pass');
+    });
+
+    it('fails a check said only before the explanation, naming the window', () => {
+      const r = judge(rs, callOf('坐席：您清楚了吗？\n客户：清楚。\n坐席：是这样的，要先登记。\n客户：哦。\n坐席：好的。'));
+      expect(r.verdict).toBe('fail');
+      expect(r.window).toBe('agent, from turn 3 on (call turns 3, 5)');
+    });
+
+    it('needs a `when.said` trigger (a ruleset error otherwise)', () => {
+      expect(() => rulesetOf(`  - id: closing.x
+    category: closing
+    title: confirm
+    points: 3
+    require: { speaker: agent, scope: { from_trigger: true }, any: [您清楚了吗] }
+`)).toThrow(/from_trigger scope needs a `when.said` trigger/);
+    });
+  });
 });
