@@ -53,10 +53,27 @@ class MadeFolders {
     private readonly first: string | undefined,
   ) {}
 
-  /** Make `dir` and its missing parents (mkdir -p); throws as mkdirSync does. */
+  /**
+   * Make `dir` and its missing parents (mkdir -p), one level at a time: when a level cannot be
+   * made (a name too long, no permission), the levels made before it are taken away again and
+   * the error is thrown as mkdirSync threw it. `mkdirSync(…, { recursive: true })` left them.
+   */
   static make(dir: string): MadeFolders {
-    const first = mkdirSync(dir, { recursive: true });
-    return new MadeFolders(resolve(dir), first === undefined ? undefined : resolve(first));
+    const deepest = resolve(dir);
+    const missing: string[] = [];
+    for (let d = deepest; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.unshift(d);
+    const made = new MadeFolders(deepest, missing[0]);
+    let last: string | undefined;
+    try {
+      for (const d of missing) {
+        mkdirSync(d);
+        last = d;
+      }
+    } catch (err) {
+      if (last !== undefined) new MadeFolders(last, missing[0]).remove();
+      throw err;
+    }
+    return made;
   }
 
   remove(): void {

@@ -75,6 +75,20 @@ describe('audit --out that is not a report folder', () => {
     // A missing chain of folders under a real folder is still made.
     expect(callqa(['audit', m.input, '--out', join(m.dir, 'x', 'y', 'report'), '-j', '1', '--quiet']).status).toBe(0);
   });
+
+  it('whose missing parents cannot all be made: exit 3, and the ones made on the way are taken away', () => {
+    const m = month();
+    const before = folders(m.dir);
+    // new1 and new2 can be made, the 300-character name below them cannot.
+    for (const option of ['--out', '--html']) {
+      const path = join(m.dir, 'new1', 'new2', 'b'.repeat(300), option === '--out' ? 'report' : 'r.html');
+      const args = option === '--out' ? ['--out', path] : ['--out', join(m.dir, 'rep'), '--html', path];
+      const r = callqa(['audit', m.input, ...args, '-j', '1', '--quiet']);
+      expect(r.status).toBe(3);
+      expect(r.stderr).toMatch(/a file name is too long; the previous report is unchanged/);
+      expect(folders(m.dir)).toEqual(before);
+    }
+  });
 });
 
 describe('audit --html FILE never clobbers a file callqa did not write', () => {
