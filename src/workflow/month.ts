@@ -47,6 +47,8 @@ export async function startWorkflow(opts: WorkflowOptions, ruleset: CompiledRule
 
 export class MonthWorkflow {
   private readonly tracker: EscalationTracker;
+  /** Call ids an override names, and which of them were scored: not every call's id (memory). */
+  private readonly named: ReadonlySet<string>;
   private readonly seen = new Set<string>();
   private applied = 0;
   private escalated?: Escalation[];
@@ -63,6 +65,7 @@ export class MonthWorkflow {
     private readonly previous: PreviousReport | undefined,
   ) {
     this.tracker = new EscalationTracker(ruleset);
+    this.named = new Set(overrides.map((e) => e.callId));
     if (opts.html) this.collector = new ReportCollector(ruleset);
   }
 
@@ -73,7 +76,7 @@ export class MonthWorkflow {
 
   /** Each scored call, in input order. */
   take(rendered: RenderedCall, overridesApplied = 0): void {
-    this.seen.add(rendered.summary.callId);
+    if (this.named.has(rendered.summary.callId)) this.seen.add(rendered.summary.callId);
     this.applied += overridesApplied;
     this.tracker.add(rendered.summary);
     this.collector?.add(rendered);
