@@ -2,7 +2,7 @@
  * Expand the command line's inputs (files, directories, globs, @lists) into a sorted list of
  * transcript files. Whatever matches nothing is reported, never silently dropped.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { byteOrder } from '../model/order.js';
@@ -28,7 +28,8 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const files = new Map<string, string>(); // resolved path → path as shown
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
-  const excluded = (path: string): boolean => excludedDirs.some((dir) => resolve(path).startsWith(dir));
+  /** In an excluded folder, or that folder itself. */
+  const excluded = (path: string): boolean => excludedDirs.length > 0 && excludedDirs.some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
   const add = (shown: string): void => {
     const key = resolve(shown);
     if (!excluded(key) && !files.has(key)) files.set(key, shown);
@@ -42,20 +43,23 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
     if (kind === 'dir') {
       // Symlinked folders are not followed (a link loop cannot trap the walk), hidden files are
       // skipped; whatever else is in the way (a link to a folder, a broken link, a FIFO) is listed.
-      const found = await fg('**/*', { cwd: input, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true, objectMode: true });
       let regular = 0;
-      for (const entry of found) {
-        if (entry.dirent.isDirectory()) continue;
-        const path = join(input, entry.path);
-        const kind = entry.dirent.isFile() ? 'file' : statKind(path);
+      let other = 0;
+      let readable = true;
+      walkFolder(input, excluded, (path, dirent) => {
+        const kind = dirent.isFile() ? 'file' : statKind(path);
         if (kind === 'file') {
           regular++;
           add(path);
-        } else if (!excluded(path)) {
-          problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
+          return;
         }
-      }
-      if (regular === 0 && found.every((e) => e.dirent.isDirectory())) problems.push({ file: input, message: 'directory holds no files' });
+        other++;
+        problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
+      }, (dir) => {
+        readable &&= dir !== input;
+        problems.push({ file: dir, message: 'cannot read this folder: its files are not scored' });
+      });
+      if (readable && regular === 0 && other === 0) problems.push({ file: input, message: 'directory holds no files' });
     } else if (kind === 'file') {
       add(input);
     } else if (GLOB_CHARS.test(input)) {
@@ -69,6 +73,32 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   // Byte order, not locale order: the same inputs list the same way on every machine.
   const sorted = [...files.values()].sort(byteOrder);
   return { files: sorted, problems };
+}
+
+/**
+ * Every entry under `root` but folders, hidden names (and what is inside hidden folders) and
+ * excluded folders, one readdir per folder. By hand rather than fast-glob's object mode: on
+ * 200,000 files the glob's entry objects left ~130 MB of garbage in the main thread's heap, which
+ * was the audit's peak memory (the heap was 146 MB at 20,000 calls scored, 55 MB later on).
+ */
+function walkFolder(root: string, excluded: (path: string) => boolean, visit: (path: string, dirent: Dirent) => void, unreadable: (dir: string) => void): void {
+  const folders = [root];
+  for (let dir = folders.pop(); dir !== undefined; dir = folders.pop()) {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      unreadable(dir);
+      continue;
+    }
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      const path = join(dir, entry.name);
+      if (excluded(path)) continue;
+      if (entry.isDirectory()) folders.push(path);
+      else visit(path, entry);
+    }
+  }
 }
 
 /** `@list.txt`: one path per line (relative to the list), blank lines and # comments skipped. */
