@@ -29,7 +29,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
   /** In an excluded folder, or that folder itself. */
-  const excluded = (path: string): boolean => excludedDirs.length > 0 && excludedDirs.some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
+  const excluded = (path: string): boolean => excludedDirs.some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
   const add = (shown: string): void => {
     const key = resolve(shown);
     if (!excluded(key) && !files.has(key)) files.set(key, shown);

@@ -2,11 +2,11 @@
  * Scopes: which utterances of which speaker a check looks at, and how to describe that window
  * in evidence ("agent turns 1–2", "agent, 00:00.0–00:10.0").
  */
-import { formatMs, type Speaker } from '../model/call.js';
+import { formatMs } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
-import { joinRuns, speakerTurns, turnsAfter } from './turns.js';
+import { joinRuns, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -17,10 +17,6 @@ export function speakerKnown(p: PreparedCall, speaker: SpeakerName): boolean {
   return speaker === 'any' || p.call.source.diarized;
 }
 
-export function turnsOfSpeaker(p: PreparedCall, speaker: SpeakerName): number[] {
-  if (speaker === 'any') return p.call.utterances.map((u) => u.index);
-  return p.turnsOf[speaker as Speaker];
-}
 
 /**
  * Select the utterances of `speaker` inside `scope`. `triggerTurn` (0-based utterance index) is

@@ -17,6 +17,12 @@ export function turnGapMs(p: PreparedCall): number {
   return p.ruleset.thresholds.turn_gap_ms ?? DEFAULT_TURN_GAP_MS;
 }
 
+/** The speaker's utterances (every utterance for `any`), in order. */
+export function turnsOfSpeaker(p: PreparedCall, speaker: SpeakerName): number[] {
+  if (speaker === 'any') return p.call.utterances.map((u) => u.index);
+  return p.turnsOf[speaker as Speaker];
+}
+
 /** The speaker's turns, in order, each as the utterance indices it is made of. */
 export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] {
   const cache = (p.turnRuns ??= {});
@@ -26,8 +32,7 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const gap = turnGapMs(p);
   const runs: number[][] = [];
   let prev: number | undefined;
-  const indices = speaker === 'any' ? utterances.map((u) => u.index) : p.turnsOf[speaker as Speaker];
-  for (const i of indices) {
+  for (const i of turnsOfSpeaker(p, speaker)) {
     const run = runs[runs.length - 1];
     if (run && prev !== undefined && speaker !== 'any' && i === prev + 1 && joins(utterances[prev], utterances[i], gap)) run.push(i);
     else runs.push([i]);

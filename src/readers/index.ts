@@ -247,14 +247,19 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} s`;
 }
 
+/** What is wrong with one time that cannot be a call's, or undefined (also for no time). */
+function timeProblem(ms: number | undefined, what: 'start' | 'end'): string | undefined {
+  if (ms === undefined) return undefined;
+  if (!Number.isFinite(ms)) return `has an invalid ${what} time`;
+  if (ms < 0) return `has a negative ${what} time (${seconds(ms)})`;
+  if (ms > MAX_CALL_MS) return `has a${what === 'end' ? 'n' : ''} ${what} time ${seconds(ms)} into the call, more than 24 hours`;
+  return undefined;
+}
+
 /** What is wrong with one utterance's own times, or undefined. */
 function ownTimeProblem(u: Utterance): string | undefined {
-  for (const [ms, what] of [[u.startMs, 'start'], [u.endMs, 'end']] as const) {
-    if (ms === undefined) continue;
-    if (!Number.isFinite(ms)) return `has an invalid ${what} time`;
-    if (ms < 0) return `has a negative ${what} time (${seconds(ms)})`;
-    if (ms > MAX_CALL_MS) return `has a${what === 'end' ? 'n' : ''} ${what} time ${seconds(ms)} into the call, more than 24 hours`;
-  }
+  const problem = timeProblem(u.startMs, 'start') ?? timeProblem(u.endMs, 'end');
+  if (problem) return problem;
   if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
     return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
   }
@@ -279,7 +284,7 @@ function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): { utteran
     if (own) problems.push({ u, what: own });
     // A start that is itself sound orders the call, even when the end is not.
     const start = u.startMs;
-    if (start === undefined || !Number.isFinite(start) || start < 0 || start > MAX_CALL_MS) continue;
+    if (start === undefined || timeProblem(start, 'start')) continue;
     if (!own && previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
       problems.push({ u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` });
     }
