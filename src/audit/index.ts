@@ -13,6 +13,7 @@ import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
+import type { StringList } from '../model/string-index.js';
 import { startWorkflow, type MonthWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
@@ -169,7 +170,7 @@ async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<Au
  * `--html FILE` may not clobber an arbitrary file or an input, nor sit in the report folder
  * (which is replaced whole: plain `--html` puts report.html there).
  */
-function checkHtmlPath(opts: AuditOptions, files: readonly string[]): string | undefined {
+function checkHtmlPath(opts: AuditOptions, files: StringList): string | undefined {
   const path = opts.workflow?.html?.path;
   if (path === undefined) return undefined;
   const rel = relative(resolve(opts.outDir), resolve(path));
@@ -177,21 +178,20 @@ function checkHtmlPath(opts: AuditOptions, files: readonly string[]): string | u
     return `--html ${path} is inside the report folder ${opts.outDir}; use --html without a file for report.html there`;
   }
   const read = [
-    ...files,
     ...opts.inputs.filter((i) => i.startsWith('@')).map((i) => i.slice(1)),
     opts.rulesetFile,
     ...[opts.meta?.manifest, opts.workflow?.overridesFile].filter((f): f is string => f !== undefined),
   ];
-  return outputFileProblem('--html', path, HTML_REPORT, read);
+  return outputFileProblem('--html', path, HTML_REPORT, [read, files]);
 }
 
 /** In-thread scoring of files[from…]; returns false when stopped by the signal. */
-async function scoreSequentially(files: string[], ruleset: CompiledRuleset, config: ScoreConfig, opts: AuditOptions, take: (o: FileOutcome) => void, from = 0): Promise<boolean> {
+async function scoreSequentially(files: StringList, ruleset: CompiledRuleset, config: ScoreConfig, opts: AuditOptions, take: (o: FileOutcome) => void, from = 0): Promise<boolean> {
   const options = buildScoreOptions(config);
   let done = from;
-  for (const file of files.slice(from)) {
+  for (let index = from; index < files.length; index++) {
     if (opts.signal?.aborted) return false;
-    take(auditFile(file, ruleset, options));
+    take(auditFile(files.at(index) as string, ruleset, options));
     opts.onProgress?.(++done, files.length);
     // Let signal handlers (Ctrl-C) run between files.
     if (done % 64 === 0) await new Promise((resolve) => setImmediate(resolve));

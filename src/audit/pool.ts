@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
 import type { FileOutcome, ScoreConfig } from './score-file.js';
 import type { PortableRuleset } from '../ruleset/index.js';
+import type { StringList } from '../model/string-index.js';
 
 export interface PoolOptions {
   jobs: number;
@@ -50,10 +51,11 @@ interface Unit {
   part?: number;
 }
 
-export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (o: FileOutcome) => void): Promise<PoolEnd> {
+export async function scoreInWorkers(files: StringList, opts: PoolOptions, take: (o: FileOutcome) => void): Promise<PoolEnd> {
   const batchSize = opts.batchSize ?? 32;
-  const batches: string[][] = [];
-  for (let i = 0; i < files.length; i += batchSize) batches.push(files.slice(i, i + batchSize));
+  const batchCount = Math.ceil(files.length / batchSize);
+  // Read off the packed list when sent (and again if retried): a month as strings is too big.
+  const batchFiles = (batch: number): string[] => files.slice(batch * batchSize, (batch + 1) * batchSize);
   const ready = new Map<number, FileOutcome[]>();
   /** Batches being retried file by file: the outcomes so far. */
   const partial = new Map<number, Array<FileOutcome | undefined>>();
@@ -93,7 +95,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
         done += out.length;
         opts.onProgress?.(done, files.length);
       }
-      if (nextToTake === batches.length) finish({ kind: 'done' });
+      if (nextToTake === batchCount) finish({ kind: 'done' });
     };
     const settle = (unit: Unit, outcomes: FileOutcome[]): void => {
       if (unit.part === undefined) {
@@ -109,8 +111,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
     };
     const send = (w: Worker, unit: Unit): void => {
       (inFlight.get(w) as Unit[]).push(unit);
-      const batchFiles = batches[unit.batch] as string[];
-      const request: BatchRequest = { batch: unit.batch, part: unit.part, files: unit.part === undefined ? batchFiles : [batchFiles[unit.part] as string] };
+      const request: BatchRequest = { batch: unit.batch, part: unit.part, files: unit.part === undefined ? batchFiles(unit.batch) : [files.at(unit.batch * batchSize + unit.part) as string] };
       w.postMessage(request);
     };
     const feed = (w: Worker): void => {
@@ -124,7 +125,7 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       }
       while (mine.length < IN_FLIGHT_PER_WORKER && resend.length > 0) send(w, resend.shift() as Unit);
       // Do not run far ahead of the batch the report is waiting for (bounded reorder buffer).
-      while (mine.length < IN_FLIGHT_PER_WORKER && nextToSend < batches.length && nextToSend - nextToTake < opts.jobs * IN_FLIGHT_PER_WORKER * 4) {
+      while (mine.length < IN_FLIGHT_PER_WORKER && nextToSend < batchCount && nextToSend - nextToTake < opts.jobs * IN_FLIGHT_PER_WORKER * 4) {
         send(w, { batch: nextToSend++ });
       }
     };
@@ -176,14 +177,14 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
       }
       started.delete(w);
       for (const unit of lost) {
-        const batchFiles = batches[unit.batch] as string[];
-        if (unit.part !== undefined || batchFiles.length === 1) {
+        const lostFiles = batchFiles(unit.batch);
+        if (unit.part !== undefined || lostFiles.length === 1) {
           // Scored alone and still fatal: this file is the cause.
-          const file = batchFiles[unit.part ?? 0] as string;
+          const file = lostFiles[unit.part ?? 0] as string;
           settle(unit, [{ file, rows: [{ file, severity: 'error', stage: 'score', message: `the scoring worker crashed on this file (${why})` }] }]);
         } else {
-          partial.set(unit.batch, new Array<FileOutcome | undefined>(batchFiles.length).fill(undefined));
-          batchFiles.forEach((_, part) => retry.push({ batch: unit.batch, part }));
+          partial.set(unit.batch, new Array<FileOutcome | undefined>(lostFiles.length).fill(undefined));
+          lostFiles.forEach((_, part) => retry.push({ batch: unit.batch, part }));
         }
       }
       flush();
@@ -192,8 +193,8 @@ export async function scoreInWorkers(files: string[], opts: PoolOptions, take: (
         feedAll();
       }
     };
-    if (batches.length === 0) return finish({ kind: 'done' });
-    for (let i = 0; i < Math.min(opts.jobs, batches.length); i++) start();
+    if (batchCount === 0) return finish({ kind: 'done' });
+    for (let i = 0; i < Math.min(opts.jobs, batchCount); i++) start();
     feedAll();
   });
 }

@@ -34,9 +34,9 @@ const HEAD_BYTES = 64 * 1024;
 
 /**
  * Why `path` must not be written (a one-line message for a usage error), or undefined when it is
- * free or an earlier callqa file of this kind. `inputs`: every file the run reads.
+ * free or an earlier callqa file of this kind. `inputs`: every file the run reads, in lists.
  */
-export function outputFileProblem(option: string, path: string, kind: OutputKind, inputs: readonly string[]): string | undefined {
+export function outputFileProblem(option: string, path: string, kind: OutputKind, inputs: ReadonlyArray<Iterable<string>>): string | undefined {
   const shown = `${option} ${path}`;
   let stat;
   try {
@@ -52,11 +52,16 @@ export function outputFileProblem(option: string, path: string, kind: OutputKind
   if (stat.isDirectory()) return `${shown} is a folder; give a file name`;
   if (!stat.isFile()) return `${shown} exists and is not a regular file`;
   const real = realpathOf(path);
-  if (inputs.some((input) => realpathOf(input) === real)) return `${shown} is one of this run's inputs; choose another file`;
+  if (inputs.some((list) => isIn(list, real))) return `${shown} is one of this run's inputs; choose another file`;
   if (!kind.isOurs(readHead(path))) {
     return `${shown} exists and is not a ${kind.name}; callqa only replaces a file it wrote before (choose another file or remove it)`;
   }
   return undefined;
+}
+
+function isIn(files: Iterable<string>, real: string): boolean {
+  for (const file of files) if (realpathOf(file) === real) return true;
+  return false;
 }
 
 function isSymlink(path: string): boolean {

@@ -18,6 +18,7 @@ import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
 import { hashSeed, prng, shuffle } from './prng.js';
 import { callSignals, complaintTrigger, DEFAULT_SIGNALS, STRATA, type SignalThresholds, type Stratum } from './signals.js';
 import { byteOrder } from '../model/order.js';
+import type { StringList } from '../model/string-index.js';
 
 export interface SampleOptions {
   inputs: string[];
@@ -47,7 +48,7 @@ export interface AgentSample {
 export type SampleOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
-  | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; files: string[] };
+  | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; files: StringList };
 
 /** Every call's agent and strata, by agent: read once, then drawn from for any seed. */
 export interface AgentCalls {
@@ -60,7 +61,7 @@ export interface AgentCalls {
 export type CollectOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
-  | { kind: 'done'; agents: AgentCalls[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; /** Every transcript file the inputs named. */ files: string[] };
+  | { kind: 'done'; agents: AgentCalls[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; /** Every transcript file the inputs named. */ files: StringList };
 
 export async function runSample(opts: SampleOptions): Promise<SampleOutcome> {
   const collected = await collectCalls(opts);

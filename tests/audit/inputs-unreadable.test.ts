@@ -20,7 +20,12 @@ vi.mock('node:fs', async (importOriginal) => {
   };
 });
 
-const { expandInputs } = await import('../../src/audit/inputs.js');
+const { expandInputs: expandPacked } = await import('../../src/audit/inputs.js');
+/** The expansion with its packed file list read out as an array. */
+const expandInputs = async (...args: Parameters<typeof expandPacked>) => {
+  const { files, problems } = await expandPacked(...args);
+  return { files: [...files], problems };
+};
 
 describe('an input folder with a folder the walk cannot read', () => {
   const root = mkdtempSync(join(tmpdir(), 'callqa-walk-'));

@@ -68,7 +68,7 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     io.err(errorLine(`${outcome.message}: nothing written`));
     return EXIT.usage;
   }
-  const clash = outputFileProblem('--out', flags.out, SAMPLE_LIST, [...named, ...outcome.files]);
+  const clash = outputFileProblem('--out', flags.out, SAMPLE_LIST, [named, outcome.files]);
   if (clash) {
     io.err(errorLine(`${clash}: nothing written`));
     return EXIT.usage;
