@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { PackedStrings, StringIndex } from '../model/string-index.js';
+import { PackedStrings, StringIndex, type StringList } from '../model/string-index.js';
 
 export interface InputProblem {
   file: string;
@@ -14,7 +14,7 @@ export interface InputProblem {
 
 export interface ExpandedInputs {
   /** Sorted in byte order, packed: a month of paths as JS strings was ~500 bytes of heap each. */
-  files: PackedStrings;
+  files: StringList;
   problems: InputProblem[];
 }
 

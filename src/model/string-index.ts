@@ -50,19 +50,14 @@ export class PackedStrings implements StringList {
 
   /**
    * The same strings in code-unit order (byteOrder, what `<` gives for JS strings), compared as
-   * bytes: no string is decoded, so a million paths sort without a million strings on the heap.
+   * bytes: no string is decoded, so a million paths sort without a million strings on the heap,
+   * and the bytes are not copied (a view through a permutation).
    */
-  sorted(): PackedStrings {
-    const order = new Uint32Array(this.count).map((_, i) => i).sort((a, b) => this.compare(a, b));
-    const out = new PackedStrings();
-    out.bytes = Buffer.allocUnsafe(Math.max(this.used, 1));
-    for (const entry of order) {
-      const start = this.start(entry);
-      const size = (this.ends[entry] as number) - start;
-      this.bytes.copy(out.bytes, out.used, start, start + size);
-      out.close(size);
-    }
-    return out;
+  sorted(): StringList {
+    const order = new Uint32Array(this.count);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+    order.sort((a, b) => this.compare(a, b));
+    return new PermutedStrings(this, order);
   }
 
   /** The entry just written at bytes[used, used + size) ends there. */
@@ -89,6 +84,31 @@ export class PackedStrings implements StringList {
       if (x !== y) return codeUnitRank(x) - codeUnitRank(y);
     }
     return endA - i - (endB - j);
+  }
+}
+
+/** A list read through a permutation of another's entries (PackedStrings.sorted). */
+class PermutedStrings implements StringList {
+  constructor(
+    private readonly list: StringList,
+    private readonly order: Uint32Array,
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  at(index: number): string | undefined {
+    const entry = this.order.at(index);
+    return entry === undefined ? undefined : this.list.at(entry);
+  }
+
+  slice(start = 0, end = this.length): string[] {
+    return Array.from(this.order.subarray(start, end), (entry) => this.list.at(entry) as string);
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const entry of this.order) yield this.list.at(entry) as string;
   }
 }
 

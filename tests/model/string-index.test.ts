@@ -30,7 +30,12 @@ describe('PackedStrings', () => {
       const strings = [...new Set(randomStrings(seed, 500))];
       const packed = new PackedStrings();
       strings.forEach((s) => packed.push(s));
-      expect([...packed.sorted()]).toEqual(strings.slice().sort(byteOrder));
+      const sorted = packed.sorted();
+      const expected = strings.slice().sort(byteOrder);
+      expect([...sorted]).toEqual(expected);
+      expect(sorted.slice(5, 15)).toEqual(expected.slice(5, 15));
+      expect(sorted.at(-1)).toBe(expected.at(-1));
+      expect(sorted.length).toBe(expected.length);
     }
     const packed = new PackedStrings();
     ['\uFF0C', '😀', '\uD7FF', '', 'a'].forEach((s) => packed.push(s));
