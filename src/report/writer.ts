@@ -3,7 +3,7 @@
  * Findings and scorecard rows are streamed to the staging folder as they come; only per-agent
  * aggregates stay in memory, so a month of a million calls fits in a few hundred MB.
  */
-import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
@@ -14,6 +14,7 @@ import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
 import { byteOrder } from '../model/order.js';
+import { SpillSort } from './spill-sort.js';
 
 export interface ErrorRow {
   file: string;
@@ -58,6 +59,8 @@ export interface ReportWriterOptions {
   rulesetFile: string;
   mask: boolean;
   toolVersion: string;
+  /** Rows of errors.csv (and legacy files) kept in memory before they are sorted on disk. */
+  spillRows?: number;
 }
 
 export interface ReportWriter {
@@ -95,10 +98,11 @@ class StreamingReportWriter implements ReportWriter {
   private findingsBytes = 0;
   private readonly agents: AgentFiles;
   private readonly summary: SummaryBuilder;
-  private readonly errors: ErrorRow[] = [];
+  /** errors.csv rows and the files decoded from legacy encodings: one per call, at worst. */
+  private readonly errors: SpillSort<ErrorRow>;
+  private readonly legacyFiles: SpillSort<LegacyFile>;
   private readonly formats = new Map<string, number>();
   private readonly encodings = new Map<string, number>();
-  private readonly legacyFiles: Array<{ file: string; encoding: string }> = [];
   private readonly ruleIds: string[];
 
   constructor(
@@ -116,6 +120,8 @@ class StreamingReportWriter implements ReportWriter {
       throw describeIoError(err, outDir);
     }
     this.agents = new AgentFiles(join(this.staging.path, 'scorecards'), csvHeader([...SCORECARD_COLUMNS, ...this.ruleIds]));
+    this.errors = new SpillSort(join(this.staging.path, SPILL_DIR, 'errors'), byErrorRow, opts.spillRows);
+    this.legacyFiles = new SpillSort(join(this.staging.path, SPILL_DIR, 'legacy'), (a, b) => byteOrder(a.file, b.file) || byteOrder(a.encoding, b.encoding), opts.spillRows);
     this.summary = new SummaryBuilder(opts.ruleset);
   }
 
@@ -127,14 +133,14 @@ class StreamingReportWriter implements ReportWriter {
     const { format, encoding, file } = call.summary;
     this.formats.set(format, (this.formats.get(format) ?? 0) + 1);
     this.encodings.set(encoding, (this.encodings.get(encoding) ?? 0) + 1);
-    if (encoding !== 'utf-8') this.legacyFiles.push({ file, encoding });
+    if (encoding !== 'utf-8') this.guard(() => this.legacyFiles.add({ file, encoding }));
     this.guard(() => this.agents.append(call.agentId, call.scorecard));
     this.appendFindings(call.findings);
     this.summary.add(call.summary);
   }
 
   addError(row: ErrorRow): void {
-    this.errors.push(row);
+    this.guard(() => this.errors.add(row));
   }
 
   finish(run: RunInfo, extras: FinishExtras = {}): RunSummary {
@@ -144,8 +150,9 @@ class StreamingReportWriter implements ReportWriter {
       this.agents.close();
       writeFileSync(join(this.staging.path, 'summary.csv'), this.summary.csv(extras.summaryColumns));
       extras.beforeCommit?.(this.staging.path, this.summary.table(extras.summaryColumns));
-      writeFileSync(join(this.staging.path, 'errors.csv'), this.errorsCsv());
-      writeFileSync(join(this.staging.path, 'run.json'), `${JSON.stringify(this.runJson(run), null, 2)}\n`);
+      this.writeErrorsCsv(join(this.staging.path, 'errors.csv'));
+      this.writeRunJson(join(this.staging.path, 'run.json'), run);
+      rmSync(join(this.staging.path, SPILL_DIR), { recursive: true, force: true });
     });
     this.staging.commit();
     const { inputs, scored, errors, warnings } = run;
@@ -192,11 +199,32 @@ class StreamingReportWriter implements ReportWriter {
     }
   }
 
-  private errorsCsv(): string {
-    const rows = [...this.errors].sort((a, b) => byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity));
+  private writeErrorsCsv(path: string): void {
     // Readers quote the transcript in their messages (text before the first label, a bad value).
     const message = (text: string): string => (this.opts.mask ? maskPersonalData(text) : text);
-    return csvHeader(ERRORS_COLUMNS) + rows.map((e) => csvLine([e.file, e.severity, e.stage, message(e.message)])).join('');
+    writeInChunks(path, (write) => {
+      write(csvHeader(ERRORS_COLUMNS));
+      for (const e of this.errors.sorted()) write(csvLine([e.file, e.severity, e.stage, message(e.message)]));
+    });
+  }
+
+  /**
+   * run.json as JSON.stringify(…, null, 2) writes it, with the legacy-encoded files (a month of
+   * GB18030 exports lists every file) streamed in where an empty list stands.
+   */
+  private writeRunJson(path: string, run: RunInfo): void {
+    const json = JSON.stringify(this.runJson(run), null, 2);
+    const at = json.indexOf(LEGACY_KEY) + LEGACY_KEY.length - '[]'.length;
+    writeInChunks(path, (write) => {
+      write(json.slice(0, at));
+      let first = true;
+      for (const entry of this.legacyFiles.sorted()) {
+        write(`${first ? '[\n' : ',\n'}    ${JSON.stringify(entry, null, 2).replace(/\n/g, '\n    ')}`);
+        first = false;
+      }
+      write(first ? '[]' : '\n  ]');
+      write(`${json.slice(at + '[]'.length)}\n`);
+    });
   }
 
   private runJson(run: RunInfo): Record<string, unknown> {
@@ -214,7 +242,7 @@ class StreamingReportWriter implements ReportWriter {
       formats: sortedCounts(this.formats),
       encodings: sortedCounts(this.encodings),
       // Files that were not UTF-8: which legacy encoding each was decoded with (GB18030, Big5 …).
-      decoded_from_legacy_encodings: [...this.legacyFiles].sort((a, b) => byteOrder(a.file, b.file)),
+      decoded_from_legacy_encodings: [], // streamed in by writeRunJson
       masked: this.opts.mask,
       started_at: run.startedAt.toISOString(),
       finished_at: run.finishedAt.toISOString(),
@@ -224,6 +252,37 @@ class StreamingReportWriter implements ReportWriter {
   }
 }
 
+
+interface LegacyFile {
+  file: string;
+  encoding: string;
+}
+
+/** Run files of the outputs sorted on disk (spill-sort.ts), in the staged folder; removed before it is committed. */
+const SPILL_DIR = '.spill';
+const LEGACY_KEY = '"decoded_from_legacy_encodings": []';
+
+function byErrorRow(a: ErrorRow, b: ErrorRow): number {
+  return byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity);
+}
+
+/** Write a file made of many small pieces in chunks of about FLUSH_BYTES. */
+function writeInChunks(path: string, produce: (write: (text: string) => void) => void): void {
+  const fd = openSync(path, 'w');
+  try {
+    let chunk = '';
+    produce((text) => {
+      chunk += text;
+      if (chunk.length >= FLUSH_BYTES / 4) {
+        writeSync(fd, chunk);
+        chunk = '';
+      }
+    });
+    writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 function sortedCounts(counts: Map<string, number>): Record<string, number> {
   return Object.fromEntries([...counts].sort(([a], [b]) => byteOrder(a, b)));

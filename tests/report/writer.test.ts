@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { createReportWriter, csvHeader, FINDINGS_COLUMNS, renderCall, type RunInfo } from '../../src/report/index.js';
 import { LONG_ID, sampleCalls } from './calls.js';
 import { readCsv, RULES, tempDir, testRuleset } from './helpers.js';
+import { byteOrder } from '../../src/model/order.js';
+import { prng } from '../../src/workflow/prng.js';
 
 const RULE_IDS = RULES.map((r) => r.id);
 
@@ -291,6 +293,38 @@ describe('summary arithmetic and run facts', () => {
     const run = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8')) as Record<string, unknown>;
     expect(run).toMatchObject({ masked: true, scored: 5, jobs: 4, options: { quiet: true } });
     expect(Object.keys(run).slice(-2)).toEqual(['jobs', 'options']);
+  });
+
+  it('a month of problems is sorted on disk: errors.csv and run.json are the bytes an in-memory sort gives', () => {
+    const random = prng(11);
+    const files = Array.from({ length: 900 }, (_, i) => `calls/${String(Math.floor(random() * 40)).padStart(2, '0')}/${i}-${['a', '王', '😀', '\uFF0C'][i % 4]}.txt`);
+    const [call] = sampleCalls();
+    const write = (spillRows: number | undefined): { out: string; staged: string[] } => {
+      const parent = tempDir();
+      const out = join(parent, 'r');
+      const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0', ...(spillRows ? { spillRows } : {}) });
+      files.forEach((file, i) => {
+        writer.addError({ file, severity: i % 3 ? 'warning' : 'error', stage: i % 2 ? 'meta' : 'parse', message: `no agent_id ${i % 7}` });
+        if (call && i % 2) writer.addCall({ ...call, callId: `C-${i}`, file, encoding: i % 4 ? 'gb18030' : 'big5' });
+      });
+      const stagingDir = join(parent, readdirSync(parent).find((n) => n.includes('.tmp-')) ?? '');
+      const staged = existsSync(join(stagingDir, '.spill')) ? readdirSync(join(stagingDir, '.spill', 'errors')) : [];
+      writer.finish(runInfo());
+      return { out, staged };
+    };
+    const inMemory = write(undefined);
+    const spilled = write(64);
+    expect(inMemory.staged).toEqual([]);
+    expect(spilled.staged).toHaveLength(14); // 900 rows: 14 runs of 64 on disk, 4 rows in memory
+    expect(readFileSync(join(spilled.out, 'errors.csv'))).toEqual(readFileSync(join(inMemory.out, 'errors.csv')));
+    const run = (out: string): string => readFileSync(join(out, 'run.json'), 'utf8').replace(/"(started|finished)_at": "[^"]+"/g, '');
+    expect(run(spilled.out)).toBe(run(inMemory.out));
+    expect(readdirSync(spilled.out)).not.toContain('.spill');
+    const rows = readCsv(join(spilled.out, 'errors.csv')).records;
+    expect(rows).toHaveLength(900);
+    expect(rows.map((r) => r[0])).toEqual(files.slice().sort(byteOrder));
+    const legacy = (JSON.parse(readFileSync(join(spilled.out, 'run.json'), 'utf8')) as { decoded_from_legacy_encodings: Array<{ file: string }> }).decoded_from_legacy_encodings;
+    expect(legacy.map((e) => e.file)).toEqual(files.filter((_, i) => i % 2).sort(byteOrder));
   });
 
   it('errors.csv orders rows of the same file and stage by message', () => {
