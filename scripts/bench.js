@@ -72,7 +72,7 @@ for (let round = 1; round <= rounds; round++) {
   const bareS = (performance.now() - t) / 1000;
   const outcome = audit();
   measured.push({ bareS, auditS: outcome.seconds, rssMb: outcome.maxRssMb, outcome });
-  console.log(`round ${round}: bare ${bareS.toFixed(2)} s, audit ${outcome.seconds.toFixed(2)} s, audit ÷ bare ${(bareS / outcome.seconds).toFixed(2)}×, peak RSS ${outcome.maxRssMb.toFixed(0)} MB`);
+  console.log(`round ${round}: bare ${bareS.toFixed(2)} s, audit ${outcome.seconds.toFixed(2)} s, audit ÷ bare ${(bareS / outcome.seconds).toFixed(2)}×, peak RSS ${outcome.maxRssMb.toFixed(0)} MiB`);
 }
 const median = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 const bareS = median(measured.map((m) => m.bareS));
@@ -117,7 +117,7 @@ console.log(`bare read+convert           ${(files.length / bareS).toFixed(0)} ca
 console.log(`audit (jobs ${jobs})              ${rate.toFixed(0)} calls/s, ${(mb / auditS).toFixed(1)} MB/s (median of ${each((m) => m.auditS.toFixed(2))} s)`);
 console.log(`audit ÷ bare throughput     ${ratio.toFixed(2)}×   (target ≥ 0.5×; median of the rounds' ${each((m) => (m.bareS / m.auditS).toFixed(2))})`);
 console.log(`1,000,000 calls, projected  ${(1e6 / rate).toFixed(0)} s   (target < 120 s)`);
-console.log(`peak RSS of the audit        ${rssMb.toFixed(0)} MB   (target < 400 MB; main thread + workers; highest round)`);
+console.log(`peak RSS of the audit        ${rssMb.toFixed(0)} MiB  (target < 400 MB; main thread + workers; highest round)`);
 console.log(`scored / errors             ${outcome.scored} / ${outcome.errors}`);
 console.log(`\nper-call time on one thread (µs), sample of ${sample.length}:`);
 for (const [k, v] of Object.entries(perCall)) console.log(`  ${k.padEnd(12)} ${v.toFixed(1)}`);
