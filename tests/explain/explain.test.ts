@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { evaluateCall } from '../../src/engine/index.js';
-import { EXPLAIN_SCHEMA, explainText, type ExplainJson } from '../../src/explain/index.js';
+import { EXPLAIN_SCHEMA, explainText, maskExplained, type ExplainJson } from '../../src/explain/index.js';
 import { readCallFile } from '../../src/readers/index.js';
 import { loadRuleset } from '../../src/ruleset/index.js';
 import { runCli } from '../cli-run.js';
@@ -31,8 +31,8 @@ describe('callqa explain', () => {
   it('puts the critical failure on top and marks the deciding words', async () => {
     const { out } = await run('explain', CALL, '--ruleset', RULESET);
     const lines = out.split('\n');
-    expect(lines[2]).toBe('CRITICAL FAILURE conduct.privacy 不泄露客户个人信息: agent read out a full mobile number at turn 3「13812345678」');
-    expect(out).toContain('坐席：»我也没办法«，您的手机号是»13812345678«吧？');
+    expect(lines[2]).toBe('CRITICAL FAILURE conduct.privacy 不泄露客户个人信息: agent read out a full mobile number at turn 3「138****5678」');
+    expect(out).toContain('坐席：»我也没办法«，您的手机号是»138****5678«吧？');
     expect(out).toContain('·· 9.0 s silence ··');
     expect(out).toContain("searched: agent's last 1 turn (call turn 5)");
   });
@@ -46,8 +46,31 @@ describe('callqa explain', () => {
     expect(coloured).not.toContain('»');
   });
 
+  it('masks customer numbers in the dialogue, quotes, reasons and metadata as the reports do; --no-mask shows them', async () => {
+    const masked = await run('explain', CALL, '--ruleset', RULESET);
+    const json = await run('explain', CALL, '--ruleset', RULESET, '--json');
+    for (const out of [masked.out, json.out]) {
+      expect(out).not.toContain('13812345678');
+      expect(out).toContain('138****5678');
+    }
+    const plain = await run('explain', CALL, '--ruleset', RULESET, '--no-mask');
+    expect(plain.out).toContain('坐席：»我也没办法«，您的手机号是»13812345678«吧？');
+    expect(plain.out).toContain('a full mobile number at turn 3「13812345678」');
+    // The verdicts are the same: rules read the call as said, masked or not.
+    const verdicts = (out: string): string[] => out.split('\n').filter((l) => /^\s+[✗✓?–] /.test(l)).map((l) => l.replace(/「.*」/, ''));
+    expect(verdicts(masked.out)).toEqual(verdicts(plain.out));
+    expect(verdicts(masked.out).length).toBeGreaterThan(3);
+  });
+
+  it('masks a number in the metadata too, also one YAML read as a number', () => {
+    const { call, result } = scored();
+    const shown = maskExplained({ ...call, meta: { ...call.meta, customer_phone: 13912345678, note: '回拨 13912345678', turns: 7 } }, result);
+    expect(shown.call.meta).toMatchObject({ customer_phone: '139****5678', note: '回拨 139****5678', turns: 7 });
+    expect(call.utterances[2]?.text).toContain('13812345678'); // the call itself is not changed
+  });
+
   it('--json prints the CallResult and the utterances, and it reads back', async () => {
-    const r = await run('explain', CALL, '--ruleset', RULESET, '--json');
+    const r = await run('explain', CALL, '--ruleset', RULESET, '--json', '--no-mask');
     expect(r.code).toBe(0);
     const data = JSON.parse(r.out) as ExplainJson;
     const { result } = scored();

@@ -1,10 +1,11 @@
 /**
- * `callqa explain <transcript>`: one call as a QA reviewer reads it (or --json for tools).
+ * `callqa explain <transcript>`: one call as a QA reviewer reads it (or --json for tools), with
+ * customer personal data masked unless --no-mask.
  * Exit 0 printed; 2 could not run (unreadable transcript, invalid ruleset).
  */
 import type { Command } from 'commander';
 import { evaluateCall } from '../../engine/index.js';
-import { explainJson, explainText } from '../../explain/index.js';
+import { explainJson, explainText, maskExplained } from '../../explain/index.js';
 import { readCallFile } from '../../readers/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
@@ -15,6 +16,8 @@ interface ExplainFlags {
   ruleset?: string;
   json?: boolean;
   agentChannel?: string;
+  /** false with --no-mask */
+  mask: boolean;
 }
 
 export function registerExplain(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -25,6 +28,7 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
     .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .option('--json', 'print the result and the utterances as JSON')
+    .option('--no-mask', 'show phone, ID-card and bank-card numbers and e-mail addresses unmasked (internal use)')
     .action((file: string, flags: ExplainFlags) => {
       setExit(explain(file, flags, io));
     });
@@ -44,13 +48,15 @@ function explain(file: string, flags: ExplainFlags, io: Io): number {
     return EXIT.usage;
   }
   const ruleset = loaded.ruleset;
-  const result = evaluateCall(read.call, ruleset);
+  // Rules see the call as said; only what is shown is masked.
+  const scored = { call: read.call, result: evaluateCall(read.call, ruleset) };
+  const { call, result } = flags.mask ? maskExplained(scored.call, scored.result) : scored;
   if (flags.json) {
-    io.out(JSON.stringify(explainJson(read.call, result), null, 2));
+    io.out(JSON.stringify(explainJson(call, result), null, 2));
     return EXIT.ok;
   }
   const silenceMs = ruleset.holdDetection?.minMs;
-  io.out(explainText(read.call, result, { color: useColor(), passMark: ruleset.passMark, silenceMs }));
+  io.out(explainText(call, result, { color: useColor(), passMark: ruleset.passMark, silenceMs }));
   for (const w of read.call.warnings) io.err(`warning: ${w.line !== undefined ? `line ${w.line}: ` : ''}${w.message}`);
   return EXIT.ok;
 }

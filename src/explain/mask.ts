@@ -1,0 +1,35 @@
+/**
+ * What `callqa explain` shows, with customer personal data masked as the reports mask it
+ * (src/report/mask.ts): the dialogue, the quotes and matched words, the reasons that quote them,
+ * and the call's metadata. The output is pasted into tickets and chats; `--no-mask` shows the
+ * numbers as said, for a reviewer who needs them. Masking changes no offsets the views rely on:
+ * the text view finds the matched words in the (masked) utterance by search.
+ */
+import type { CallResult, Evidence, RuleResult } from '../engine/index.js';
+import type { Call, CallMeta } from '../model/call.js';
+import { maskPersonalData } from '../report/index.js';
+
+export function maskExplained(call: Call, result: CallResult): { call: Call; result: CallResult } {
+  return {
+    call: { ...call, meta: maskMeta(call.meta), utterances: call.utterances.map((u) => ({ ...u, text: maskPersonalData(u.text) })) },
+    result: { ...result, rules: result.rules.map(maskRule) },
+  };
+}
+
+function maskRule(rule: RuleResult): RuleResult {
+  return { ...rule, reason: maskPersonalData(rule.reason), evidence: rule.evidence.map(maskEvidence) };
+}
+
+function maskEvidence(e: Evidence): Evidence {
+  return { ...e, quote: maskPersonalData(e.quote), ...(e.matched !== undefined ? { matched: maskPersonalData(e.matched) } : {}) };
+}
+
+function maskMeta(meta: CallMeta): CallMeta {
+  const out: CallMeta = {};
+  for (const [key, value] of Object.entries(meta)) {
+    // customer_phone: 13812345678 in front matter is a YAML number.
+    const masked = value === undefined || typeof value === 'boolean' ? undefined : maskPersonalData(String(value));
+    out[key] = masked !== undefined && masked !== String(value) ? masked : value;
+  }
+  return out;
+}
