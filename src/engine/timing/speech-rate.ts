@@ -9,6 +9,22 @@ import type { Utterance } from '../../model/call.js';
 const HAN = /\p{Script=Han}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
+const HAN_BIT = 1;
+const LETTER_OR_NUMBER_BIT = 2;
+const KNOWN_BIT = 4;
+/** Per BMP code unit: KNOWN_BIT once classified, plus HAN_BIT / LETTER_OR_NUMBER_BIT. */
+const BMP_KIND = new Uint8Array(65536);
+
+function bmpKind(code: number): number {
+  let kind = BMP_KIND[code] as number;
+  if (kind === 0) {
+    const ch = String.fromCharCode(code);
+    kind = KNOWN_BIT | (HAN.test(ch) ? HAN_BIT : 0) | (LETTER_OR_NUMBER.test(ch) ? LETTER_OR_NUMBER_BIT : 0);
+    BMP_KIND[code] = kind;
+  }
+  return kind;
+}
+
 /**
  * The number of matches of /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu, counted in one
  * pass without building the match array (one entry per character of every utterance). The common
@@ -27,10 +43,14 @@ export function countUnits(text: string): number {
     } else if (code < 0x80) {
       han = false;
       letterOrNumber = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+    } else if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length || (text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) {
+      // Any other single code unit (，。？ are in every sentence): the regexes' answer, remembered.
+      const kind = bmpKind(code);
+      han = (kind & HAN_BIT) !== 0;
+      letterOrNumber = (kind & LETTER_OR_NUMBER_BIT) !== 0;
     } else {
-      const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
-      const ch = pair ? text.slice(i, i + 2) : (text[i] as string);
-      if (pair) i++;
+      const ch = text.slice(i, i + 2);
+      i++;
       han = HAN.test(ch);
       letterOrNumber = LETTER_OR_NUMBER.test(ch);
     }
