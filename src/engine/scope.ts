@@ -27,7 +27,8 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   const all = turnsOfSpeaker(p, speaker);
   const who = SPEAKER_WORD[speaker];
   const utterances = p.call.utterances;
-  if (!scope || Object.keys(scope).length === 0) return { ok: true, turns: all, window: `${who}, whole call` };
+  // Compiled scopes are never empty (src/ruleset/compile.ts): no scope is the whole call.
+  if (!scope) return { ok: true, turns: all, window: `${who}, whole call` };
 
   if (scope.first_turns !== undefined) {
     const turns = joinRuns(speakerTurns(p, speaker), 0, scope.first_turns);

@@ -8,7 +8,7 @@ import type { TolerantMatcher } from '../match/tolerant.js';
 import { foldPhrase } from '../normalize/fold.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
-import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, WhenSpec } from './spec.js';
+import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
 import { closest } from './suggest.js';
 import { holdDetection, resolveNumber, timingChecks, usesHolds, type TimingCompiler } from './compile-timing.js';
 import { applyTolerance, buildTolerantMatcher, resolveTolerance } from './tolerance.js';
@@ -34,6 +34,24 @@ export type CompileResult =
 
 export function compileRuleset(loaded: LoadedRuleset): CompileResult {
   return new Compiler(loaded).run();
+}
+
+/**
+ * A scope as the engine reads it: absent when it selects the whole call (none, or `{}`), else
+ * every key present in one order, so that all scopes share one object shape (selectTurns reads
+ * them for every check of every call).
+ */
+function compileScope(s: ScopeSpec | undefined): ScopeSpec | undefined {
+  if (!s || Object.keys(s).length === 0) return undefined;
+  return {
+    first_turns: s.first_turns,
+    last_turns: s.last_turns,
+    first_seconds: s.first_seconds,
+    last_seconds: s.last_seconds,
+    after_trigger_turns: s.after_trigger_turns,
+    after_trigger_seconds: s.after_trigger_seconds,
+    from_trigger: s.from_trigger,
+  };
 }
 
 function asList<T>(x: T | T[] | undefined): T[] {
@@ -121,7 +139,7 @@ class Compiler {
       checks.push({
         type: 'forbid',
         speaker: f.speaker,
-        scope: f.scope,
+        scope: compileScope(f.scope),
         phrases: f.phrases
           ? applyTolerance(this.phraseSet(f.phrases, [...base, 'phrases']), resolveTolerance(f.tolerance, rule.tolerance), this.tolerantSets)
           : undefined,
@@ -184,22 +202,32 @@ class Compiler {
     const cutOffNa = r.cut_off === 'na' ? true : undefined;
     if (r.any) {
       const group = applyTolerance(this.phraseSet(r.any, [...base, 'any']), policy, this.tolerantSets);
-      return { type: 'require', speaker: r.speaker, scope: r.scope, groups: [group], need: 1, mode: 'any', except, cutOffNa };
+      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
     const groups = items.map((item, i) => applyTolerance(this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]), policy, this.tolerantSets));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: r.scope, groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa };
+    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa };
   }
 
   private when(w: WhenSpec, path: Path): CompiledWhen {
-    const out: CompiledWhen = {};
-    if (w.direction !== undefined) out.direction = Array.isArray(w.direction) ? w.direction : [w.direction];
-    if (w.said) out.said = this.said(w.said, [...path, 'said']);
-    if (w.has_turns) out.hasTurns = w.has_turns;
-    if (w.timed !== undefined) out.timed = w.timed;
+    // Every key present, in one order (undefined when not used): all `when`s share one object
+    // shape, so the engine's per-rule reads of them stay monomorphic.
+    const out: CompiledWhen = {
+      direction: w.direction === undefined ? undefined : Array.isArray(w.direction) ? w.direction : [w.direction],
+      said: w.said ? this.said(w.said, [...path, 'said']) : undefined,
+      hasTurns: w.has_turns || undefined,
+      timed: w.timed,
+      meta: undefined,
+      restDay: w.rest_day,
+      hold: w.hold,
+      transfer: w.transfer,
+      customerSilent: w.customer_silent,
+      any: undefined,
+      not: undefined,
+    };
     if (w.meta) {
       out.meta = {};
       for (const [key, test] of Object.entries(w.meta)) {
@@ -216,10 +244,6 @@ class Compiler {
         out.meta[key] = resolved;
       }
     }
-    if (w.rest_day !== undefined) out.restDay = w.rest_day;
-    if (w.hold !== undefined) out.hold = w.hold;
-    if (w.transfer !== undefined) out.transfer = w.transfer;
-    if (w.customer_silent !== undefined) out.customerSilent = w.customer_silent;
     if (w.any) out.any = w.any.map((x, i) => this.when(x, [...path, 'any', i]));
     if (w.not) out.not = this.when(w.not, [...path, 'not']);
     return out;
@@ -230,7 +254,7 @@ class Compiler {
       speaker: s.speaker,
       phrases: this.phraseSet(s.phrases, [...path, 'phrases']),
       except: s.except ? this.phraseSet(s.except, [...path, 'except']) : undefined,
-      scope: s.scope,
+      scope: compileScope(s.scope),
     };
   }
 
