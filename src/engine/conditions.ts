@@ -103,8 +103,12 @@ function metaTest(p: PreparedCall, key: string, test: NonNullable<CompiledWhen['
 /** First occurrence of a said-trigger, honouring its speaker, scope and exceptions. */
 export function findTrigger(p: PreparedCall, s: CompiledSaid, from = -1): PhraseHit | undefined {
   const selection = selectTurns(p, s.speaker, s.scope);
-  if (!selection.ok) return undefined;
-  for (const u of selection.turns) {
+  return selection.ok ? firstTrigger(p, s, selection.turns, from) : undefined;
+}
+
+/** The first trigger in these turns after utterance `from`. */
+function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[], from: number): PhraseHit | undefined {
+  for (const u of turns) {
     if (u <= from) continue;
     const hit = findPhrasesExcept(p, u, s.phrases, s.except)[0];
     if (hit) return hit;
@@ -115,7 +119,8 @@ export function findTrigger(p: PreparedCall, s: CompiledSaid, from = -1): Phrase
 function said(p: PreparedCall, s: CompiledSaid): Applicability {
   const selection = selectTurns(p, s.speaker, s.scope);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
-  const hit = findTrigger(p, s);
+  // The turns just selected: selecting them again for findTrigger would build the window twice.
+  const hit = firstTrigger(p, s, selection.turns, -1);
   if (!hit) return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})` };
   return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, 'trigger')] };
 }

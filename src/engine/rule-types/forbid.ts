@@ -38,11 +38,12 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const phrases = check.phrases;
   const hits: PhraseHit[] = [];
   const numbers: NumberHit[] = [];
-  if (phrases) for (const u of selection.turns) hits.push(...outermost(findPhrasesExcept(p, u, phrases, check.except)));
-  if (check.personalData) for (const u of selection.turns) numbers.push(...findNumbers(p, u, check.personalData, check.except));
+  // Most turns find nothing: push only what is found (a spread call per turn cost more than the look-up).
+  if (phrases) for (const u of selection.turns) pushAll(hits, outermost(findPhrasesExcept(p, u, phrases, check.except)));
+  if (check.personalData) for (const u of selection.turns) pushAll(numbers, findNumbers(p, u, check.personalData, check.except));
   if (phrases?.tolerance && hits.length + numbers.length < check.minCount) {
     const exact = hits.slice();
-    for (const u of selection.turns) hits.push(...findNearPhrases(p, u, phrases, check.except, exact));
+    for (const u of selection.turns) pushAll(hits, findNearPhrases(p, u, phrases, check.except, exact));
     hits.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
   }
 
@@ -77,6 +78,10 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const nothing = [phrases ? `none of ${phrases.label} said` : '', check.personalData ? `no ${kindList(check.personalData)} read out` : ''].filter(Boolean).join('; ');
   const note = found.length > 0 ? `${verb} ${found.length} time(s), below the limit of ${check.minCount}` : nothing;
   return { verdict: 'pass', reason: note, evidence, window: selection.window };
+}
+
+function pushAll<T>(into: T[], items: readonly T[]): void {
+  for (let i = 0; i < items.length; i++) into.push(items[i] as T);
 }
 
 /**

@@ -8,12 +8,12 @@ import { findTrigger } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { noTurnAfter } from '../hangup.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
-import { findPhrasesExcept } from '../phrases.js';
+import { findPhrasesExcept, type Captures, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
 import { joinRuns, turnsAfter } from '../turns.js';
 import type { CheckContext } from './context.js';
-import { untimedReason } from '../prepare.js';
+import { untimedReason, type PreparedCall } from '../prepare.js';
 
 const DEFAULT_WITHIN_TURNS = 2;
 
@@ -44,12 +44,8 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
     }
     const { turns, window } = replyWindow(check, ctx, trigger.utterance, replySelection.turns);
     const captures = trigger.groups;
-    let answer = turns.map((u) => ({ u, hit: findPhrasesExcept(p, u, reply.phrases, reply.except, captures)[0] })).find((x) => x.hit);
+    const answer = firstReply(p, check, turns, captures) ?? firstNearHit(p, turns, reply.phrases, reply.except);
     if (!answer) {
-      const near = firstNearHit(p, turns, reply.phrases, reply.except);
-      if (near) answer = { u: near.utterance, hit: near };
-    }
-    if (!answer?.hit) {
       return {
         verdict: 'fail',
         reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})`,
@@ -57,14 +53,23 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
         window,
       };
     }
-    evidence.push(triggerEvidence, phraseEvidence(p, answer.hit, reply.phrases, 'reply'));
+    evidence.push(triggerEvidence, phraseEvidence(p, answer, reply.phrases, 'reply'));
     if (check.mode === 'first') break;
-    answeredUpTo = answer.u;
+    answeredUpTo = answer.utterance;
     // Triggers said before this reply are answered by it; look for the next one after it.
     trigger = findTrigger(p, check.trigger, answeredUpTo);
   }
   const pairs = evidence.filter((e) => e.role === 'reply').map((e) => `${quoteMatch(e)} (turn ${e.turn})`);
   return { verdict: 'pass', reason: `answered with ${pairs.join(', ')}`, evidence };
+}
+
+/** The first exact reply in these turns, in turn order. */
+function firstReply(p: PreparedCall, check: RespondCheck, turns: readonly number[], captures: Captures): PhraseHit | undefined {
+  for (const u of turns) {
+    const hit = findPhrasesExcept(p, u, check.reply.phrases, check.reply.except, captures)[0];
+    if (hit) return hit;
+  }
+  return undefined;
 }
 
 function replyWindow(check: RespondCheck, ctx: CheckContext, triggerTurn: number, replyTurns: number[]): { turns: number[]; window: string } {
