@@ -11,6 +11,7 @@ import { hitEvidence } from './evidence.js';
 import { findPhrases, findPhrasesExcept, type PhraseHit } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
+import { sortShort } from '../model/order.js';
 
 interface UtteranceNear {
   keyed: string;
@@ -66,14 +67,22 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   const already = kept.length;
   // Fewest edits first, then leftmost, then the set's order; keep those outside exceptions that
   // overlap nothing kept.
-  found.sort((a, b) => cost(a) - cost(b) || a.start - b.start || a.phrase - b.phrase || a.end - b.end);
+  sortShort(found, byCostThenStart);
   for (const h of found) {
     if (shields.some((s) => s.start <= h.start && h.end <= s.end)) continue;
     if (kept.some((o) => o.start < h.end && h.start < o.end)) continue;
     kept.push(h);
   }
   kept.splice(0, already);
-  return kept.sort((a, b) => a.start - b.start);
+  return sortShort(kept, byStart);
+}
+
+function byCostThenStart(a: PhraseHit, b: PhraseHit): number {
+  return cost(a) - cost(b) || a.start - b.start || a.phrase - b.phrase || a.end - b.end;
+}
+
+function byStart(a: PhraseHit, b: PhraseHit): number {
+  return a.start - b.start;
 }
 
 function cost(h: PhraseHit): number {
