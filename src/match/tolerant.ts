@@ -19,6 +19,7 @@
  */
 import { AhoCorasick } from './aho-corasick.js';
 import { soundKeys } from './sound-keys.js';
+import { sortShort } from '../model/order.js';
 
 /** A tolerance policy: most edits for long phrases, and whether homophones are free. */
 export interface TolerancePolicy {
@@ -167,7 +168,8 @@ export class TolerantMatcher {
     const phrase = this.patterns[pattern] as string;
     const hits: NearHit[] = [];
     for (const [from, to] of windows) {
-      hits.push(...nearIn(text, keyed, from, to, phrase, this.keys[pattern] as string, this.budget(pattern), pattern));
+      const found = nearIn(text, keyed, from, to, phrase, this.keys[pattern] as string, this.budget(pattern), pattern);
+      for (const hit of found) hits.push(hit); // mostly none: no spread call for nothing
     }
     return hits;
   }
@@ -181,7 +183,7 @@ export class TolerantMatcher {
 function mergeWindows(list: Array<[number, number]>): void {
   for (let i = 1; i < list.length; i++) {
     if ((list[i] as [number, number])[0] < (list[i - 1] as [number, number])[0]) {
-      list.sort((a, b) => a[0] - b[0]);
+      sortShort(list, byWindowStart);
       break;
     }
   }
@@ -195,27 +197,45 @@ function mergeWindows(list: Array<[number, number]>): void {
   list.length = kept + 1;
 }
 
+function byWindowStart(a: [number, number], b: [number, number]): number {
+  return a[0] - b[0];
+}
+
 /** Sellers' table over text[from, to): D[i][j] = cheapest alignment of phrase[0, i) ending at j. */
 function nearIn(text: string, keyed: string, from: number, to: number, phrase: string, pkeys: string, k: number, pattern: number): NearHit[] {
   const m = phrase.length;
   const w = to - from;
   const cols = w + 1;
   const d = scratchTable((m + 1) * cols);
+  const limit = k * EDIT + m * HOMOPHONE;
   d.fill(0, 0, cols); // free start: a match may begin anywhere in the window
+  // The window's characters, their keys and the cost of hearing each one added: read once, not once per row.
+  const { chars, keys, added } = scratchColumns(cols);
+  for (let j = 1; j <= w; j++) {
+    const tc = text.charCodeAt(from + j - 1);
+    chars[j] = tc;
+    keys[j] = keyed.charCodeAt(from + j - 1);
+    added[j] = isNegation(tc) ? INF : EDIT;
+  }
   for (let i = 1; i <= m; i++) {
     const pc = phrase.charCodeAt(i - 1);
+    const pk = pkeys.charCodeAt(i - 1);
+    const edge = i === 1 || i === m;
     const del = deletion(pc, i, m);
-    d[i * cols] = Math.min(INF, (d[(i - 1) * cols] as number) + del);
+    let rowMin = Math.min(INF, (d[(i - 1) * cols] as number) + del);
+    d[i * cols] = rowMin;
     for (let j = 1; j <= w; j++) {
-      const tc = text.charCodeAt(from + j - 1);
-      const ins = isNegation(tc) ? INF : EDIT;
-      const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, tc, pkeys.charCodeAt(i - 1), keyed.charCodeAt(from + j - 1), i === 1 || i === m);
+      const diag = (d[(i - 1) * cols + j - 1] as number) + substitution(pc, chars[j] as number, pk, keys[j] as number, edge);
       const up = (d[(i - 1) * cols + j] as number) + del;
-      const left = (d[i * cols + j - 1] as number) + ins;
-      d[i * cols + j] = Math.min(INF, diag, up, left);
+      const left = (d[i * cols + j - 1] as number) + (added[j] as number);
+      const cost = Math.min(INF, diag, up, left);
+      d[i * cols + j] = cost;
+      if (cost < rowMin) rowMin = cost;
     }
+    // Costs never fall from one row to the next: once a whole row is over the limit, so is the
+    // last one, and no end can be accepted (most windows are rejected a few rows in).
+    if (rowMin > limit) return [];
   }
-  const limit = k * EDIT + m * HOMOPHONE;
   const minExact = Math.ceil(m / 2);
   const hits: NearHit[] = [];
   const last = m * cols;
@@ -242,6 +262,16 @@ let scratch = new Int32Array(1024);
 function scratchTable(size: number): Int32Array {
   if (scratch.length < size) scratch = new Int32Array(Math.max(size, scratch.length * 2));
   return scratch;
+}
+
+/** Per-column scratch for nearIn, grown like the table. */
+let columns = { chars: new Int32Array(64), keys: new Int32Array(64), added: new Int32Array(64) };
+function scratchColumns(size: number): typeof columns {
+  if (columns.chars.length < size) {
+    const n = Math.max(size, columns.chars.length * 2);
+    columns = { chars: new Int32Array(n), keys: new Int32Array(n), added: new Int32Array(n) };
+  }
+  return columns;
 }
 
 const NEGATION_CODES = new Uint8Array(65536);
