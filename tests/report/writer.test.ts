@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createReportWriter, csvHeader, FINDINGS_COLUMNS, renderCall, type RunInfo } from '../../src/report/index.js';
+import { createReportWriter, csvHeader, FINDINGS_COLUMNS, renderCall, ReportError, type RunInfo } from '../../src/report/index.js';
 import { LONG_ID, sampleCalls } from './calls.js';
 import { readCsv, RULES, tempDir, testRuleset } from './helpers.js';
 import { byteOrder } from '../../src/model/order.js';
@@ -325,6 +325,20 @@ describe('summary arithmetic and run facts', () => {
     expect(rows.map((r) => r[0])).toEqual(files.slice().sort(byteOrder));
     const legacy = (JSON.parse(readFileSync(join(spilled.out, 'run.json'), 'utf8')) as { decoded_from_legacy_encodings: Array<{ file: string }> }).decoded_from_legacy_encodings;
     expect(legacy.map((e) => e.file)).toEqual(files.filter((_, i) => i % 2).sort(byteOrder));
+  });
+
+  it('a spill that cannot be written (a full disk) is a one-line ReportError; the previous report stays', () => {
+    const parent = tempDir();
+    const out = join(parent, 'r');
+    writeSample(out);
+    const before = readFileSync(join(out, 'errors.csv'));
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0', spillRows: 2 });
+    const staging = join(parent, readdirSync(parent).find((n) => n.includes('.tmp-')) ?? '');
+    writeFileSync(join(staging, '.spill'), 'in the way'); // the run files' folder cannot be made
+    writer.addError({ file: 'a.txt', severity: 'warning', stage: 'meta', message: 'one' });
+    expect(() => writer.addError({ file: 'b.txt', severity: 'warning', stage: 'meta', message: 'two' })).toThrow(ReportError);
+    expect(readdirSync(parent)).toEqual(['r']);
+    expect(readFileSync(join(out, 'errors.csv'))).toEqual(before);
   });
 
   it('errors.csv orders rows of the same file and stage by message', () => {
