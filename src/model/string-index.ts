@@ -38,9 +38,12 @@ export class PackedStrings implements StringList {
     return this.bytes.toString('utf8', this.start(index), this.ends[index]);
   }
 
+  /** As Array.prototype.slice (negative positions count from the end). */
   slice(start = 0, end = this.count): string[] {
+    const from = start < 0 ? Math.max(0, this.count + start) : Math.min(start, this.count);
+    const to = end < 0 ? Math.max(0, this.count + end) : Math.min(end, this.count);
     const out: string[] = [];
-    for (let i = Math.max(0, start); i < Math.min(end, this.count); i++) out.push(this.at(i) as string);
+    for (let i = from; i < to; i++) out.push(this.at(i) as string);
     return out;
   }
 

@@ -22,6 +22,7 @@ describe('PackedStrings', () => {
     expect(packed.at(strings.length)).toBeUndefined();
     expect(packed.slice(100, 140)).toEqual(strings.slice(100, 140));
     expect(packed.slice(2990, 5000)).toEqual(strings.slice(2990, 5000));
+    for (const [from, to] of [[-5, undefined], [-5, -2], [10, -2990], [-9000, 3]] as const) expect(packed.slice(from, to)).toEqual(strings.slice(from, to));
     expect([...packed]).toEqual(strings);
   });
 
