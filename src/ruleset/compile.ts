@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AhoCorasick } from '../match/aho-corasick.js';
-import type { TolerantMatcher } from '../match/tolerant.js';
+import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import { foldPhrase } from '../normalize/fold.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
@@ -24,6 +24,9 @@ import type {
 } from './compiled.js';
 
 /** Call metadata usable as `{name}` in phrases; filled per call. */
+/** More phrases than this in one near-matched list is a warning (see tolerantSet). */
+const LONG_NEAR_LIST = 2000;
+
 export const META_VARIABLES = ['agent_id', 'agent_name', 'agent_no', 'call_id', 'customer_name'] as const;
 
 type Path = (string | number)[];
@@ -76,8 +79,7 @@ class Compiler {
       thresholds: loaded.spec.thresholds ?? {},
       lexicons: loaded.spec.lexicons ?? {},
       phraseSet: (items, path) => this.phraseSet(items, path),
-      requiredPhraseSet: (items, path, rule) =>
-        applyTolerance(this.phraseSet(items, path), resolveTolerance(rule.tolerance, loaded.spec.tolerance, 'auto'), this.tolerantSets),
+      requiredPhraseSet: (items, path, rule) => this.tolerantSet(items, path, resolveTolerance(rule.tolerance, loaded.spec.tolerance, 'auto')),
       report: (path, code, message) => this.report(path, code, message),
     };
   }
@@ -141,7 +143,7 @@ class Compiler {
         speaker: f.speaker,
         scope: compileScope(f.scope),
         phrases: f.phrases
-          ? applyTolerance(this.phraseSet(f.phrases, [...base, 'phrases']), resolveTolerance(f.tolerance, rule.tolerance), this.tolerantSets)
+          ? this.tolerantSet(f.phrases, [...base, 'phrases'], resolveTolerance(f.tolerance, rule.tolerance))
           : undefined,
         personalData: f.personal_data,
         except: f.except ? this.phraseSet(f.except, [...base, 'except']) : undefined,
@@ -158,11 +160,7 @@ class Compiler {
         trigger,
         reply: {
           speaker: r.reply.speaker,
-          phrases: applyTolerance(
-            this.phraseSet(r.reply.phrases, ['respond', 'reply', 'phrases'], captures),
-            resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto'),
-            this.tolerantSets,
-          ),
+          phrases: this.tolerantSet(r.reply.phrases, ['respond', 'reply', 'phrases'], resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto'), captures),
           except: r.reply.except ? this.phraseSet(r.reply.except, ['respond', 'reply', 'except']) : undefined,
           withinTurns: r.reply.within_turns,
           withinSeconds: r.reply.within_seconds,
@@ -201,12 +199,12 @@ class Compiler {
     const policy = resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto');
     const cutOffNa = r.cut_off === 'na' ? true : undefined;
     if (r.any) {
-      const group = applyTolerance(this.phraseSet(r.any, [...base, 'any']), policy, this.tolerantSets);
+      const group = this.tolerantSet(r.any, [...base, 'any'], policy);
       return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
-    const groups = items.map((item, i) => applyTolerance(this.phraseSet(Array.isArray(item) ? item : [item], [...base, key, i]), policy, this.tolerantSets));
+    const groups = items.map((item, i) => this.tolerantSet(Array.isArray(item) ? item : [item], [...base, key, i], policy));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
     return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa };
@@ -267,6 +265,20 @@ class Compiler {
   }
 
   /** Expand `$lexicon` references and compile each phrase of a list. */
+  /**
+   * A phrase set whose near matches count under `policy` (absent: exact only). Near matching is
+   * not flat in the number of phrases the way exact matching is (scripts/bench-phrases.js: 10,000
+   * phrases 1.8×, 50,000 5.2× a call's time), so a long tolerant list is a warning.
+   */
+  private tolerantSet(items: PhraseSpec[], path: Path, policy: TolerancePolicy | undefined, captures?: string[]): PhraseSet {
+    const set = applyTolerance(this.phraseSet(items, path, captures), policy, this.tolerantSets);
+    const count = set.patternOwner.size;
+    if (set.tolerance && count > LONG_NEAR_LIST) {
+      this.report(path, 'long-near-list', `near matches of ${count} phrases are looked for: that costs more the longer the list (10,000 phrases ≈ 1.8× a call's time, 50,000 ≈ 5×); match a list this long exactly (tolerance: off), as forbid does by default`, 'warning');
+    }
+    return set;
+  }
+
   private phraseSet(items: PhraseSpec[], path: Path, captures: string[] = []): PhraseSet {
     const phrases: CompiledPhrase[] = [];
     items.forEach((item, i) => {
