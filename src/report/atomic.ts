@@ -339,15 +339,22 @@ export class StagedFile {
   }
 }
 
+/**
+ * Write all of `data`: a write to a filling disk may take only part of it and say so by the
+ * count it returns, not by an error (the error comes with the next write — if there is one).
+ */
+export function writeAllSync(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
+}
+
 /** A temporary sibling of `path` holding `data`, flushed to disk; its name is returned. */
 function writeTemporary(path: string, data: string | Uint8Array, shown: string): string {
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'w');
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+    writeAllSync(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -6,8 +6,9 @@
  * An external merge sort, as `sort(1)` does it, for the few outputs that cannot be streamed
  * in input order.
  */
-import { closeSync, mkdirSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeAllSync } from './atomic.js';
 
 const CHUNK = 64 * 1024;
 
@@ -79,11 +80,11 @@ export class SpillSort<T> {
       for (const row of this.rows) {
         chunk += `${JSON.stringify(row)}\n`;
         if (chunk.length >= CHUNK) {
-          writeSync(fd, chunk);
+          writeAllSync(fd, chunk);
           chunk = '';
         }
       }
-      if (chunk) writeSync(fd, chunk);
+      writeAllSync(fd, chunk);
     } finally {
       closeSync(fd);
     }

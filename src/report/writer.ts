@@ -3,11 +3,11 @@
  * Findings and scorecard rows are streamed to the staging folder as they come; only per-agent
  * aggregates stay in memory, so a month of a million calls fits in a few hundred MB.
  */
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
-import { describeIoError, StagingDir } from './atomic.js';
+import { describeIoError, StagingDir, writeAllSync } from './atomic.js';
 import { csvHeader, csvLine } from './csv.js';
 import { maskPersonalData } from './mask.js';
 import { renderCall, type RenderedCall } from './render.js';
@@ -114,7 +114,7 @@ class StreamingReportWriter implements ReportWriter {
     try {
       mkdirSync(join(this.staging.path, 'scorecards'));
       this.findingsFd = openSync(join(this.staging.path, 'findings.csv'), 'w');
-      writeSync(this.findingsFd, csvHeader(FINDINGS_COLUMNS));
+      writeAllSync(this.findingsFd, csvHeader(FINDINGS_COLUMNS));
     } catch (err) {
       this.staging.discard();
       throw describeIoError(err, outDir);
@@ -173,7 +173,7 @@ class StreamingReportWriter implements ReportWriter {
     if (text.length * 3 > FLUSH_BYTES - this.findingsBytes) {
       this.flushFindings();
       if (text.length * 3 > FLUSH_BYTES) {
-        this.guard(() => writeSync(this.findingsFd, text));
+        this.guard(() => writeAllSync(this.findingsFd, text));
         return;
       }
     }
@@ -185,7 +185,7 @@ class StreamingReportWriter implements ReportWriter {
     if (bytes === 0) return;
     this.findingsBytes = 0;
     this.guard(() => {
-      for (let done = 0; done < bytes; ) done += writeSync(this.findingsFd, this.findingsBuffer, done, bytes - done);
+      writeAllSync(this.findingsFd, this.findingsBuffer.subarray(0, bytes));
     });
   }
 
@@ -266,7 +266,7 @@ function byErrorRow(a: ErrorRow, b: ErrorRow): number {
   return byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity);
 }
 
-/** Write a file made of many small pieces in chunks of about FLUSH_BYTES. */
+/** Write a file made of many small pieces, in chunks of up to FLUSH_BYTES / 4 characters. */
 function writeInChunks(path: string, produce: (write: (text: string) => void) => void): void {
   const fd = openSync(path, 'w');
   try {
@@ -274,11 +274,11 @@ function writeInChunks(path: string, produce: (write: (text: string) => void) =>
     produce((text) => {
       chunk += text;
       if (chunk.length >= FLUSH_BYTES / 4) {
-        writeSync(fd, chunk);
+        writeAllSync(fd, chunk);
         chunk = '';
       }
     });
-    writeSync(fd, chunk);
+    writeAllSync(fd, chunk);
   } finally {
     closeSync(fd);
   }
