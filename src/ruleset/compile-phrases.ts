@@ -1,0 +1,165 @@
+/**
+ * The phrases of a ruleset: `$lexicon` references expanded, `{variables}` filled or kept for the
+ * call, each phrase folded and numbered as a pattern of the one matcher, lists made phrase sets.
+ */
+import { foldPhrase } from '../normalize/fold.js';
+import type { TolerancePolicy } from '../match/tolerant.js';
+import type { Severity } from './problems.js';
+import type { PhraseSpec, RulesetSpec } from './spec.js';
+import { closest } from './suggest.js';
+import { applyTolerance } from './tolerance.js';
+import type { CompiledPhrase, PhraseSet } from './compiled.js';
+
+/** Call metadata usable as `{name}` in phrases; filled per call. */
+export const META_VARIABLES = ['agent_id', 'agent_name', 'agent_no', 'call_id', 'customer_name'] as const;
+
+/** More phrases than this in one near-matched list is a warning (see tolerantSet). */
+const LONG_NEAR_LIST = 2000;
+
+type Path = (string | number)[];
+
+/** Where problems go: `report` in the rule being compiled, `reportGlobal` outside any rule (lexicons). */
+export interface PhraseReporter {
+  report(path: Path, code: string, message: string, severity?: Severity): void;
+  reportGlobal(path: Path, code: string, message: string): void;
+}
+
+export class PhraseCompiler {
+  /** Every distinct folded phrase, by pattern id: the matcher's patterns. */
+  readonly patterns: string[] = [];
+  private readonly patternIds = new Map<string, number>();
+  /** Phrase sets that accept near matches (for the tolerant matcher). */
+  readonly tolerantSets: PhraseSet[] = [];
+  /** Every phrase set compiled, indexed by its id. */
+  readonly sets: PhraseSet[] = [];
+
+  constructor(
+    private readonly spec: RulesetSpec,
+    private readonly reporter: PhraseReporter,
+  ) {}
+
+  /** For each pattern, the sets that contain it, flat as [set id, phrase index, …]. */
+  setsOfPattern(): number[][] {
+    const out = this.patterns.map((): number[] => []);
+    for (const set of this.sets) {
+      for (const [pattern, owner] of set.patternOwner) out[pattern]?.push(set.id, owner - 1);
+    }
+    return out;
+  }
+
+  /**
+   * A phrase set whose near matches count under `policy` (absent: exact only). Near matching is
+   * not flat in the number of phrases the way exact matching is (scripts/bench-phrases.js: 10,000
+   * phrases 1.8×, 50,000 5.2× a call's time), so a long tolerant list is a warning.
+   */
+  tolerantSet(items: PhraseSpec[], path: Path, policy: TolerancePolicy | undefined, captures?: string[]): PhraseSet {
+    const set = applyTolerance(this.phraseSet(items, path, captures), policy, this.tolerantSets);
+    const count = set.patternOwner.size;
+    if (set.tolerance && count > LONG_NEAR_LIST) {
+      this.reporter.report(path, 'long-near-list', `near matches of ${count} phrases are looked for: that costs more the longer the list (10,000 phrases ≈ 1.8× a call's time, 50,000 ≈ 5×); match a list this long exactly (tolerance: off), as forbid does by default`, 'warning');
+    }
+    return set;
+  }
+
+  /** Expand `$lexicon` references and compile each phrase of a list. */
+  phraseSet(items: PhraseSpec[], path: Path, captures: string[] = []): PhraseSet {
+    const phrases: CompiledPhrase[] = [];
+    items.forEach((item, i) => {
+      const itemPath = [...path, i];
+      if (item.startsWith('$')) {
+        const name = item.slice(1);
+        const lexicon = this.spec.lexicons?.[name];
+        if (!lexicon) {
+          const known = Object.keys(this.spec.lexicons ?? {});
+          this.reporter.report(itemPath, 'unknown-lexicon', `unknown lexicon "${item}"${known.length ? ` (lexicons: ${known.join(', ')})` : ''}`);
+          return;
+        }
+        lexicon.forEach((p, j) => this.addPhrase(phrases, p, ['lexicons', name, j], true, captures));
+      } else {
+        this.addPhrase(phrases, item, itemPath, false, captures);
+      }
+    });
+    // How messages name the list: its lexicons by name, else the first phrases in 「」.
+    const label = items.every((x) => x.startsWith('$'))
+      ? items.join(' ')
+      : `${items.slice(0, 3).map((x) => (x.startsWith('$') ? x : `「${x}」`)).join('')}${items.length > 3 ? '…' : ''}`;
+    const set: PhraseSet = { id: this.sets.length, label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
+    this.sets.push(set);
+    phrases.forEach((p, i) => {
+      if (p.kind === 'plain' && p.pattern !== undefined && !set.patternOwner.has(p.pattern)) set.patternOwner.set(p.pattern, i + 1);
+      else if (p.kind === 'regex') set.regexes.push(i);
+      else if (p.kind === 'template') set.templates.push(i);
+    });
+    return set;
+  }
+
+  private addPhrase(out: CompiledPhrase[], raw: string, path: Path, inLexicon: boolean, captures: string[]): void {
+    const report = (code: string, message: string): void => {
+      if (inLexicon) this.reporter.reportGlobal(path, code, message);
+      else this.reporter.report(path, code, message);
+    };
+    if (raw.startsWith('$')) {
+      report('nested-lexicon', `lexicon entries cannot reference other lexicons ("${raw}")`);
+      return;
+    }
+    const regexMatch = /^\/(.+)\/([a-z]*)$/s.exec(raw);
+    if (regexMatch) {
+      try {
+        const flags = new Set((regexMatch[2] ?? '').split('').filter(Boolean));
+        flags.add('u');
+        flags.add('g');
+        out.push({ display: raw, kind: 'regex', regex: new RegExp(regexMatch[1] as string, [...flags].join('')) });
+      } catch (err) {
+        report('bad-regex', `regex ${raw} does not compile: ${(err as Error).message}`);
+      }
+      return;
+    }
+    const variables = this.spec.variables ?? {};
+    const parts: Array<{ text: string } | { variable: string }> = [];
+    let display = '';
+    let cursor = 0;
+    for (const m of raw.matchAll(/\{([a-z_][a-z0-9_]*)\}/gi)) {
+      const name = m[1] as string;
+      const before = raw.slice(cursor, m.index);
+      cursor = (m.index ?? 0) + m[0].length;
+      if (name in variables) {
+        display += before + variables[name];
+        parts.push({ text: before + variables[name] });
+      } else if ((META_VARIABLES as readonly string[]).includes(name) || captures.includes(name)) {
+        display += `${before}{${name}}`;
+        parts.push({ text: before }, { variable: name });
+      } else {
+        const known = [...Object.keys(variables), ...META_VARIABLES, ...captures];
+        const hint = closest(name, known);
+        report('unknown-variable', `unknown variable {${name}}${hint ? ` (did you mean {${hint}}?)` : ''}; known: ${known.join(', ')}`);
+        return;
+      }
+    }
+    display += raw.slice(cursor);
+    parts.push({ text: raw.slice(cursor) });
+    const hasVariable = parts.some((p) => 'variable' in p);
+    if (!hasVariable) {
+      const folded = foldPhrase(display);
+      if (folded.length === 0) {
+        report('empty-phrase', `phrase "${raw}" normalizes to nothing (only punctuation or spaces)`);
+        return;
+      }
+      out.push({ display, kind: 'plain', pattern: this.patternId(folded) });
+      return;
+    }
+    const template = parts
+      .map((p) => ('variable' in p ? p : { text: foldPhrase(p.text) }))
+      .filter((p) => 'variable' in p || p.text.length > 0);
+    out.push({ display, kind: 'template', template });
+  }
+
+  private patternId(folded: string): number {
+    let id = this.patternIds.get(folded);
+    if (id === undefined) {
+      id = this.patterns.length;
+      this.patterns.push(folded);
+      this.patternIds.set(folded, id);
+    }
+    return id;
+  }
+}
