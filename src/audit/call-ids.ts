@@ -3,41 +3,69 @@
  * defaults to the file name, so A1/001.txt and A2/001.txt are both "001". Such calls are still
  * scored (they are different calls), but the clash is listed, and an override naming a shared id
  * — which the workers apply to every call with that id — is reported as applied to all of them.
+ *
+ * Every id is noted as its call is taken and the clashes are found at the end, by sorting the
+ * ids: on disk past a limit (an external merge sort), so a month of millions of calls costs no
+ * more memory than a small one. errors.csv is sorted, so when a clash is found does not show.
  */
 import type { ErrorRow } from '../report/index.js';
 import type { OverrideEntry } from '../workflow/overrides.js';
-import { grown, PackedStrings, StringIndex, type StringList } from '../model/string-index.js';
+import { SpillSort } from '../model/spill-sort.js';
+import type { StringList } from '../model/string-index.js';
+
+interface NotedId {
+  id: string;
+  /** The call's input index. */
+  at: number;
+}
 
 export class CallIds {
-  /** Every distinct id, packed (a month of ids as a Map was ~90 bytes a call). */
-  private readonly ids = new PackedStrings();
-  /** Input index of the first call with each id, by its entry in `ids`. */
-  private firstAt = new Uint32Array(1024);
-  private readonly entryOf = new StringIndex((entry) => this.ids.at(entry) as string);
-  /** Input indexes of every call whose id is shared (only those ids). */
+  private readonly noted: SpillSort<NotedId>;
+  /** Input indexes of the calls sharing an id, for the ids overrides name (only those). */
   private readonly shared = new Map<string, number[]>();
 
-  constructor(private readonly files: StringList) {}
-
-  /** Note the call read from files[index]; a warning when an earlier input has its id. */
-  note(id: string, index: number): ErrorRow | undefined {
-    const entry = this.entryOf.get(id);
-    if (entry < 0) {
-      const added = this.ids.push(id);
-      this.entryOf.add(id, added);
-      if (added === this.firstAt.length) this.firstAt = grown(this.firstAt, added + 1);
-      this.firstAt[added] = index;
-      return undefined;
-    }
-    const first = this.firstAt[entry] as number;
-    const all = this.shared.get(id) ?? [first];
-    all.push(index);
-    this.shared.set(id, all);
-    const file = this.files.at(index) as string;
-    return { file, severity: 'warning', stage: 'input', message: `call_id "${id}" is also the id of ${this.files.at(first)}: an override naming it applies to both; give each call its own call_id` };
+  /**
+   * `files`: the inputs, by index; `named`: the call ids overrides name; `folder`: where the ids
+   * go past `limit` (asked for only then).
+   */
+  constructor(
+    private readonly files: StringList,
+    private readonly named: ReadonlySet<string>,
+    folder: () => string,
+    limit?: number,
+  ) {
+    this.noted = new SpillSort(folder, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.at - b.at), limit);
   }
 
-  /** Overrides that named a shared id, one error row each. */
+  /** Note the call read from files[index]. */
+  note(id: string, index: number): void {
+    this.noted.add({ id, at: index });
+  }
+
+  /** After the last call: a warning row for each call whose id an earlier input has. */
+  *clashes(): Generator<ErrorRow> {
+    let first: NotedId | undefined;
+    /** The calls of `first`'s id, kept only when an override names it. */
+    let group: number[] | undefined;
+    const close = (): void => {
+      if (first && group && group.length > 1) this.shared.set(first.id, group);
+    };
+    for (const noted of this.noted.sorted()) {
+      if (first?.id !== noted.id) {
+        close();
+        first = noted;
+        group = this.named.has(noted.id) ? [noted.at] : undefined;
+        continue;
+      }
+      group?.push(noted.at);
+      const file = this.files.at(noted.at) as string;
+      yield { file, severity: 'warning', stage: 'input', message: `call_id "${noted.id}" is also the id of ${this.files.at(first.at)}: an override naming it applies to both; give each call its own call_id` };
+    }
+    close();
+    this.noted.discard();
+  }
+
+  /** Overrides that named a shared id, one error row each (after clashes()). */
   ambiguousOverrides(overridesFile: string, entries: readonly OverrideEntry[]): ErrorRow[] {
     return entries.flatMap((e) => {
       const all = this.shared.get(e.callId);

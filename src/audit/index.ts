@@ -6,7 +6,7 @@ import { createReportWriter, HTML_REPORT, outputFileProblem, reportFolderProblem
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { loadRuleset, type CompiledRuleset, type PortableRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
-import { expandInputs } from './inputs.js';
+import { expandInputs, type ExpandedInputs } from './inputs.js';
 import { auditFile, buildScoreOptions, type FileOutcome, type ProblemRow, type ScoreConfig } from './score-file.js';
 import { EarlyWorkers, scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
@@ -14,6 +14,7 @@ import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
 import type { StringList } from '../model/string-index.js';
+import { Scratch } from '../model/scratch.js';
 import { startWorkflow, type MonthWorkflow, type WorkflowOptions } from '../workflow/month.js';
 
 export interface AuditOptions {
@@ -84,9 +85,19 @@ interface AuditSetup {
 }
 
 async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<AuditOutcome> {
-  const { ruleset, metadata, month, config, startedAt } = setup;
   // A report folder inside an input folder is not input: its CSVs are last run's output.
-  const { files, problems } = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
+  const inputs = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
+  const scratch = new Scratch();
+  try {
+    return await scoreInputs(opts, setup, inputs, scratch);
+  } finally {
+    inputs.release();
+    scratch.remove();
+  }
+}
+
+async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, problems }: ExpandedInputs, scratch: Scratch): Promise<AuditOutcome> {
+  const { ruleset, metadata, month, config, startedAt } = setup;
   const htmlProblem = checkHtmlPath(opts, files);
   if (htmlProblem) return { kind: 'bad-option', message: htmlProblem };
   if (opts.signal?.aborted) return { kind: 'interrupted' };
@@ -102,17 +113,13 @@ async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<Au
     for (const row of metadata.problems) writer.addError(row);
     warnings += metadata.problems.length;
     let jobs = 1;
-    const callIds = new CallIds(files);
+    const callIds = new CallIds(files, new Set(month.overrides.map((o) => o.callId)), () => scratch.folder('call-ids'));
     let taken = 0;
     const take = (outcome: FileOutcome): void => {
       const index = taken++; // outcomes arrive in input order
       if (outcome.rendered) {
         const rendered = unpackCall(outcome.rendered);
-        const clash = callIds.note(rendered.summary.callId, index);
-        if (clash) {
-          writer.addError(clash);
-          warnings++;
-        }
+        callIds.note(rendered.summary.callId, index);
         writer.addRendered(rendered);
         month.take(rendered, outcome.overridesApplied);
         scored++;
@@ -140,6 +147,10 @@ async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<Au
     if (!finished) {
       writer.discard();
       return { kind: 'interrupted' };
+    }
+    for (const clash of callIds.clashes()) {
+      writer.addError(clash);
+      warnings++;
     }
     const ambiguous = opts.workflow?.overridesFile ? callIds.ambiguousOverrides(opts.workflow.overridesFile, month.overrides) : [];
     overrideErrors = month.errorRows().length + ambiguous.length;

@@ -1,11 +1,21 @@
 /**
  * Expand the command line's inputs (files, directories, globs, @lists) into a sorted list of
  * transcript files. Whatever matches nothing is reported, never silently dropped.
+ *
+ * A month can be millions of files, so no list here is held whole in memory beyond `inMemory`
+ * paths: the paths found are de-duplicated and sorted by external merge sorts, and the sorted
+ * list is read back from a temporary file (src/model/spooled-strings.ts). Below the limit, as for
+ * most months, nothing touches the disk.
  */
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
-import { PackedStrings, StringIndex, type StringList } from '../model/string-index.js';
+import { byteOrder } from '../model/order.js';
+import { Scratch, scratchError } from '../model/scratch.js';
+import { SpillSort } from '../model/spill-sort.js';
+import { SpooledStrings } from '../model/spooled-strings.js';
+import type { StringList } from '../model/string-index.js';
 
 export interface InputProblem {
   file: string;
@@ -13,29 +23,74 @@ export interface InputProblem {
 }
 
 export interface ExpandedInputs {
-  /** Sorted in byte order, packed: a month of paths as JS strings was ~500 bytes of heap each. */
+  /** Sorted in byte order; past `inMemory` paths, read from a temporary file. */
   files: StringList;
   problems: InputProblem[];
+  /** Remove the temporary files once `files` is no longer read (done at exit at the latest). */
+  release(): void;
 }
 
 const GLOB_CHARS = /[*?[\]{}!]/;
 
+/** Paths kept in memory by each step; a month beyond this goes through temporary files. */
+const IN_MEMORY = 20_000;
+
 export interface ExpandOptions {
   /** Folders whose files are never inputs: the report folder, when it lies inside an input folder. */
   exclude?: readonly string[];
+  /** Paths kept in memory before the lists go to temporary files (tests set it low). */
+  inMemory?: number;
+}
+
+/** A path as found (`shown`), the file it names (`resolved`), and the order it was found in. */
+interface FoundPath {
+  resolved: string;
+  shown: string;
+  seq: number;
 }
 
 export async function expandInputs(inputs: readonly string[], opts: ExpandOptions = {}): Promise<ExpandedInputs> {
-  const files = new PackedStrings(); // paths as shown
-  const seen = new StringIndex((entry) => resolve(files.at(entry) as string)); // by resolved path
+  const limit = opts.inMemory ?? IN_MEMORY;
+  const scratch = new Scratch();
+  // Sorted by the file they name, then by when they were found: the first path found for a file is kept.
+  const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.resolved, b.resolved) || a.seq - b.seq, limit);
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
   /** In an excluded folder, or that folder itself. */
   const excluded = (path: string): boolean => excludedDirs.some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
   const add = (shown: string): void => {
-    const key = resolve(shown);
-    if (!excluded(key) && seen.get(key) < 0) seen.add(key, files.push(shown));
+    const resolved = resolve(shown);
+    if (!excluded(resolved)) found.add({ resolved, shown, seq: found.size });
   };
+  try {
+    await walkInputs(inputs, excluded, add, problems);
+    // Byte order, not locale order: the same inputs list the same way on every machine.
+    const distinct = new SpillSort<string>(() => scratch.folder('sorted'), byteOrder, limit);
+    let last: string | undefined;
+    for (const f of found.sorted()) {
+      if (f.resolved !== last) distinct.add(f.shown);
+      last = f.resolved;
+    }
+    found.discard();
+    const files = new SpooledStrings(() => scratch.folder('files'), limit);
+    for (const path of distinct.sorted()) files.push(path);
+    distinct.discard();
+    return {
+      files,
+      problems,
+      release: () => {
+        files.close();
+        scratch.remove();
+      },
+    };
+  } catch (err) {
+    scratch.remove();
+    // A run file that could not be written (the walk itself lists what it cannot read).
+    throw (err as NodeJS.ErrnoException | undefined)?.code ? scratchError(err, tmpdir()) : err;
+  }
+}
+
+async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: (shown: string) => void, problems: InputProblem[]): Promise<void> {
   for (const input of inputs) {
     if (input.startsWith('@')) {
       expandList(input.slice(1), add, problems);
@@ -72,8 +127,6 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
       problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : 'no such file or directory' });
     }
   }
-  // Byte order, not locale order: the same inputs list the same way on every machine.
-  return { files: files.sorted(), problems };
 }
 
 /**

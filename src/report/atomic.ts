@@ -6,7 +6,8 @@
  * Not a durability guarantee against power loss (no fsync of every scorecard): the aim is that
  * Ctrl-C, SIGTERM, a crash or a full disk never leave a mix of old and new files.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { writeAllSync } from '../model/write-all.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
@@ -337,15 +338,6 @@ export class StagedFile {
     rmSync(this.tmp, { force: true });
     this.made.remove();
   }
-}
-
-/**
- * Write all of `data`: a write to a filling disk may take only part of it and say so by the
- * count it returns, not by an error (the error comes with the next write — if there is one).
- */
-export function writeAllSync(fd: number, data: string | Uint8Array): void {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  for (let off = 0; off < bytes.length; ) off += writeSync(fd, bytes, off, bytes.length - off);
 }
 
 /** A temporary sibling of `path` holding `data`, flushed to disk; its name is returned. */

@@ -7,14 +7,15 @@ import { closeSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
-import { describeIoError, StagingDir, writeAllSync } from './atomic.js';
+import { describeIoError, StagingDir } from './atomic.js';
+import { writeAllSync } from '../model/write-all.js';
+import { SpillSort } from '../model/spill-sort.js';
 import { csvHeader, csvLine } from './csv.js';
 import { maskPersonalData } from './mask.js';
 import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
 import { byteOrder } from '../model/order.js';
-import { SpillSort } from './spill-sort.js';
 
 export interface ErrorRow {
   file: string;

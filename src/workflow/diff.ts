@@ -89,7 +89,7 @@ export async function runDiff(opts: DiffOptions): Promise<DiffOutcome> {
   const meta = setupMetadata(opts.metadata);
   if (!meta.ok) return { kind: 'bad-option', message: meta.message };
   const options = { ...buildScoreOptions({ read: opts.read, mask: true }), ...(meta.enrich ? { enrich: meta.enrich } : {}) };
-  const { files, problems: inputProblems } = await expandInputs(opts.inputs);
+  const { files, problems: inputProblems, release } = await expandInputs(opts.inputs);
   const problems: ProblemRow[] = inputProblems.map((p) => ({ file: p.file, severity: 'error', stage: 'input', message: p.message }));
   const pairs: Array<[CallResult, CallResult]> = [];
   for (const file of files) {
@@ -98,6 +98,7 @@ export async function runDiff(opts: DiffOptions): Promise<DiffOutcome> {
     problems.push(...a.rows.filter((r) => r.severity === 'error'));
     if (a.result && b.result) pairs.push([a.result, b.result]);
   }
+  release();
   return { kind: 'done', report: compare(pairs, before.ruleset, after.ruleset, [opts.oldRuleset, opts.newRuleset]), problems };
 }
 

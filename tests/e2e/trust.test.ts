@@ -219,14 +219,26 @@ describe('malformed input never throws', () => {
     const call = makeCall(prng(5), 0, undefined, 800);
     // One real call in a hundred; the rest are empty files, each of which must get its row.
     for (let i = 0; i < 100_000; i++) writeFileSync(join(inDir, `c${String(i).padStart(6, '0')}.txt`), i % 100 === 0 ? call : '');
-    const r = callqa(['audit', inDir, '--out', join(dir, 'out'), '--quiet']);
+    // More paths than are kept in memory: the list is sorted on disk, in TMPDIR, and removed after.
+    const scratch = join(dir, 'scratch');
+    mkdirSync(scratch);
+    const r = callqa(['audit', inDir, '--out', join(dir, 'out'), '--quiet'], ROOT, { TMPDIR: scratch });
     expect(r.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(readdirSync(scratch)).toEqual([]);
     const run = JSON.parse(readFileSync(join(dir, 'out', 'run.json'), 'utf8'));
     expect([run.inputs, run.scored, run.errors, run.complete]).toEqual([100_000, 1_000, 99_000, true]);
     const errors = readCsv(join(dir, 'out', 'errors.csv')).rows.filter((e) => e.severity === 'error');
     expect(errors).toHaveLength(99_000);
     expect(new Set(errors.map((e) => e.message))).toEqual(new Set(['empty file']));
-  }, 120_000);
+    // A temp folder that cannot be written: exit 3 with a message, the report as it was.
+    const before = readFileSync(join(dir, 'out', 'errors.csv'));
+    const notAFolder = join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, '');
+    const failed = callqa(['audit', inDir, '--out', join(dir, 'out'), '--quiet'], ROOT, { TMPDIR: notAFolder });
+    expect(failed.status).toBe(3);
+    expect(failed.stderr).toMatch(/^callqa: error: cannot write temporary files in .*not-a-folder .*set TMPDIR to another folder.*; no report written, the previous one is unchanged\n$/);
+    expect(readFileSync(join(dir, 'out', 'errors.csv'))).toEqual(before);
+  }, 180_000);
 });
 
 describe('worker threads that cannot start', () => {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ts from 'typescript';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { atomicWriteFile, describeIoError, StagedFile } from '../../src/report/atomic.js';
 import { createReportWriter, ReportError } from '../../src/report/index.js';
@@ -78,11 +78,9 @@ describe('atomic report folder', () => {
 
   it('a process that exits without finishing (Ctrl-C handler calling exit) leaves no staging folder', () => {
     const parent = tempDir();
-    // atomic.ts imports only node: modules, so a plain transpile runs it in a child process.
-    const source = readFileSync(new URL('../../src/report/atomic.ts', import.meta.url), 'utf8');
-    const js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 } }).outputText;
-    writeFileSync(join(parent, 'atomic.mjs'), js);
-    const script = `import { StagingDir } from ${JSON.stringify(join(parent, 'atomic.mjs'))};
+    // The built module (npm test builds first), in a child process of its own.
+    const atomic = fileURLToPath(new URL('../../dist/report/atomic.js', import.meta.url));
+    const script = `import { StagingDir } from ${JSON.stringify(pathToFileURL(atomic).href)};
       const s = new StagingDir(${JSON.stringify(join(parent, 'report'))});
       console.log(s.path);
       process.exit(130);`;
@@ -90,7 +88,7 @@ describe('atomic report folder', () => {
     expect(r.stderr).toBe('');
     expect(r.status).toBe(130);
     expect(r.stdout).toContain('.report.tmp-');
-    expect(readdirSync(parent)).toEqual(['atomic.mjs']);
+    expect(readdirSync(parent)).toEqual([]);
   });
 
   it('removes staging folders left by a killed run of a process that no longer exists', () => {

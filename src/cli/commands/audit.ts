@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { runAudit } from '../../audit/index.js';
 import { findChartLibrary } from '../../workflow/chart-lib.js';
 import { ReportError } from '../../report/index.js';
+import { ScratchError } from '../../model/scratch.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
@@ -100,6 +101,10 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
   } catch (err) {
     if (err instanceof ReportError) {
       io.err(errorLine(err.message));
+      return EXIT.writeFailed;
+    }
+    if (err instanceof ScratchError) {
+      io.err(errorLine(`${err.message}; no report written, the previous one is unchanged`));
       return EXIT.writeFailed;
     }
     throw err;

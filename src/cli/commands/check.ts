@@ -56,7 +56,7 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
     io.err(errorLine('invalid ruleset'));
     return EXIT.usage;
   }
-  const { files, problems } = await expandInputs(inputs);
+  const { files, problems, release } = await expandInputs(inputs);
   for (const p of problems) io.err(errorLine(`${p.file}: ${p.message}`));
   if (files.length === 0) return EXIT.usage;
   const results: CallResult[] = [];
@@ -66,6 +66,7 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
     // Reader messages may quote the transcript: masked as in errors.csv.
     for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskPersonalData(row.message)}`));
   }
+  release();
   const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id));
   io.out(formatAgreement(agreement, { color: useColor(), expectFile: flags.expect, minAgreement: flags.minAgreement, rowProblems: expected.problems }));
   const below = agreement.ratio === undefined || agreement.ratio < flags.minAgreement;

@@ -1,9 +1,9 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SpillSort } from '../../src/report/spill-sort.js';
+import { SpillSort } from '../../src/model/spill-sort.js';
 import { prng } from '../../src/workflow/prng.js';
-import { tempDir } from './helpers.js';
+import { tempDir } from '../report/helpers.js';
 
 describe('SpillSort (external merge sort of report rows)', () => {
   it.each([1, 7, 100, 5000])('gives the order of a stable in-memory sort with %i rows a run', (limit) => {

@@ -1,14 +1,13 @@
 /**
- * Rows the report must list sorted (errors.csv, run.json's legacy-encoded files) but whose
- * number grows with the month: a warning on every call of a month without agent ids is a
- * million rows, ~250 MB as objects. Up to `limit` rows are kept in memory; beyond that each
- * full batch is sorted and written to a run file (JSON lines), and `sorted()` merges the runs.
- * An external merge sort, as `sort(1)` does it, for the few outputs that cannot be streamed
- * in input order.
+ * Rows that must come out sorted but whose number grows with the month: the input paths (a
+ * million calls, a million paths), errors.csv (a warning on every call of a month without agent
+ * ids is a million rows, ~250 MB as objects), run.json's legacy-encoded files. Up to `limit` rows
+ * are kept in memory; beyond that each full batch is sorted and written to a run file (JSON
+ * lines), and `sorted()` merges the runs. An external merge sort, as `sort(1)` does it.
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAllSync } from './atomic.js';
+import { writeAllSync } from './write-all.js';
 
 const CHUNK = 64 * 1024;
 
@@ -16,13 +15,15 @@ export class SpillSort<T> {
   private readonly rows: T[] = [];
   private readonly runs: string[] = [];
   private total = 0;
+  /** The folder of the run files, once the first is written. */
+  private folder: string | undefined;
 
   /**
-   * `dir`: a folder for the run files, made on the first spill; the caller removes it (or
-   * calls discard()) before the report is committed.
+   * `dir`: a folder for the run files, made on the first spill (a function: asked for only
+   * then); the caller removes it (or calls discard()) when done.
    */
   constructor(
-    private readonly dir: string,
+    private readonly dir: string | (() => string),
     private readonly compare: (a: T, b: T) => number,
     private readonly limit = 20_000,
   ) {}
@@ -67,13 +68,17 @@ export class SpillSort<T> {
 
   /** Remove the run files. */
   discard(): void {
-    if (this.runs.length > 0) rmSync(this.dir, { recursive: true, force: true });
+    if (this.folder !== undefined) rmSync(this.folder, { recursive: true, force: true });
   }
 
   private spill(): void {
     this.rows.sort(this.compare);
-    if (this.runs.length === 0) mkdirSync(this.dir, { recursive: true });
-    const file = join(this.dir, `run-${this.runs.length}.jsonl`);
+    if (this.folder === undefined) {
+      const folder = typeof this.dir === 'string' ? this.dir : this.dir();
+      mkdirSync(folder, { recursive: true });
+      this.folder = folder;
+    }
+    const file = join(this.folder, `run-${this.runs.length}.jsonl`);
     const fd = openSync(file, 'w');
     try {
       let chunk = '';
