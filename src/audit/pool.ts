@@ -73,18 +73,33 @@ export async function scoreInWorkers(files: StringList, opts: PoolOptions, take:
   let nextToTake = 0;
   let done = 0;
 
-  return await new Promise<PoolEnd>((resolve) => {
+  return await new Promise<PoolEnd>((resolve, reject) => {
     const workers: Worker[] = [];
     const inFlight = new Map<Worker, Unit[]>();
     /** Workers that reported they started. */
     const started = new Set<Worker>();
     let settled = false;
-    const finish = (end: PoolEnd): void => {
-      if (settled) return;
+    const stop = (): boolean => {
+      if (settled) return false;
       settled = true;
       opts.signal?.removeEventListener('abort', onAbort);
       for (const w of workers) void w.terminate();
-      resolve(end);
+      return true;
+    };
+    const finish = (end: PoolEnd): void => {
+      if (stop()) resolve(end);
+    };
+    /**
+     * `take` writes the report (a full disk throws there) and batches are read off the input
+     * list (a temporary file): a failure in an event handler ends the pool and reaches the
+     * caller, instead of being an uncaught exception with a stack trace.
+     */
+    const guarded = <A extends unknown[]>(handler: (...args: A) => void) => (...args: A): void => {
+      try {
+        handler(...args);
+      } catch (err) {
+        if (stop()) reject(err);
+      }
     };
     const onAbort = (): void => finish({ kind: 'interrupted' });
     opts.signal?.addEventListener('abort', onAbort);
@@ -143,7 +158,7 @@ export async function scoreInWorkers(files: StringList, opts: PoolOptions, take:
       const w = early?.worker ?? spawnWorker({ ruleset: opts.ruleset, config: opts.config });
       workers.push(w);
       inFlight.set(w, []);
-      w.on('message', (response: BatchResponse | 'ready') => {
+      w.on('message', guarded((response: BatchResponse | 'ready') => {
         if (settled) return;
         if (response === 'ready') {
           started.add(w);
@@ -156,11 +171,11 @@ export async function scoreInWorkers(files: StringList, opts: PoolOptions, take:
         settle({ batch: response.batch, part: response.part }, response.outcomes);
         flush();
         feedAll();
-      });
-      w.on('error', (err) => lose(w, err.message));
-      w.on('exit', (code) => {
+      }));
+      w.on('error', guarded((err: Error) => lose(w, err.message)));
+      w.on('exit', guarded((code: number) => {
         if (code !== 0 && inFlight.has(w)) lose(w, `exit code ${code}`);
-      });
+      }));
       // What an early worker said before it was handed over, heard now in the same order.
       for (const e of early?.heard ?? []) w.emit(e.event, e.value);
       return w;
@@ -200,8 +215,10 @@ export async function scoreInWorkers(files: StringList, opts: PoolOptions, take:
       }
     };
     if (batchCount === 0) return finish({ kind: 'done' });
-    for (let i = 0; i < Math.min(opts.jobs, batchCount); i++) start();
-    feedAll();
+    guarded(() => {
+      for (let i = 0; i < Math.min(opts.jobs, batchCount); i++) start();
+      feedAll();
+    })();
   });
 }
 
