@@ -10,6 +10,8 @@
  */
 import type { ErrorRow } from '../report/index.js';
 import type { OverrideEntry } from '../workflow/overrides.js';
+import { tmpdir } from 'node:os';
+import { scratchError } from '../model/scratch.js';
 import { SpillSort } from '../model/spill-sort.js';
 import type { StringList } from '../model/string-index.js';
 
@@ -37,9 +39,13 @@ export class CallIds {
     this.noted = new SpillSort(folder, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.at - b.at), limit);
   }
 
-  /** Note the call read from files[index]. */
+  /** Note the call read from files[index]. Throws a ScratchError when the ids cannot be spilled. */
   note(id: string, index: number): void {
-    this.noted.add({ id, at: index });
+    try {
+      this.noted.add({ id, at: index });
+    } catch (err) {
+      throw scratchError(err, tmpdir());
+    }
   }
 
   /** After the last call: a warning row for each call whose id an earlier input has. */
@@ -50,7 +56,7 @@ export class CallIds {
     const close = (): void => {
       if (first && group && group.length > 1) this.shared.set(first.id, group);
     };
-    for (const noted of this.noted.sorted()) {
+    for (const noted of this.sortedIds()) {
       if (first?.id !== noted.id) {
         close();
         first = noted;
@@ -63,6 +69,14 @@ export class CallIds {
     }
     close();
     this.noted.discard();
+  }
+
+  private *sortedIds(): Generator<NotedId> {
+    try {
+      yield* this.noted.sorted();
+    } catch (err) {
+      throw scratchError(err, tmpdir());
+    }
   }
 
   /** Overrides that named a shared id, one error row each (after clashes()). */
