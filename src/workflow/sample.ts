@@ -32,7 +32,6 @@ export interface SampleOptions {
 
 export interface SampledCall {
   file: string;
-  callId: string;
   strata: Stratum[];
 }
 
@@ -50,12 +49,19 @@ export type SampleOutcome =
   | { kind: 'bad-option'; message: string }
   | { kind: 'done'; agents: AgentSample[]; problems: ProblemRow[]; read: number; complaintSignal: boolean; files: StringList };
 
-/** Every call's agent and strata, by agent: read once, then drawn from for any seed. */
+/**
+ * Every call's agent and strata, by agent: read once, then drawn from for any seed. Two numbers
+ * a call, not an object with strings: a month of a million calls is sampled too, and the call's
+ * id or path kept as a string would keep the whole transcript it was cut from alive (V8 keeps
+ * a substring as a view of its parent: ~4 KB a call).
+ */
 export interface AgentCalls {
   agentId: string;
   agentName: string;
-  /** In byte order of their paths. */
-  calls: SampledCall[];
+  /** Each call's input index (into `files`), in byte order of their paths. */
+  inputs: number[];
+  /** Each call's strata, as bits: 1 << its position in STRATA. */
+  strata: number[];
 }
 
 export type CollectOutcome =
@@ -66,7 +72,7 @@ export type CollectOutcome =
 export async function runSample(opts: SampleOptions): Promise<SampleOutcome> {
   const collected = await collectCalls(opts);
   if (collected.kind !== 'done') return collected;
-  return { ...collected, agents: drawSample(collected.agents, opts.perAgent, opts.seed) };
+  return { ...collected, agents: drawSample(collected.agents, collected.files, opts.perAgent, opts.seed) };
 }
 
 export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'>): Promise<CollectOutcome> {
@@ -80,9 +86,11 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
   const { files, problems: inputProblems } = await expandInputs(opts.inputs);
   const problems: ProblemRow[] = [...meta.problems, ...inputProblems.map((p) => ({ file: p.file, severity: 'error' as const, stage: 'input', message: p.message }))];
 
-  const byAgent = new Map<string, { name: string; calls: SampledCall[] }>();
+  const byAgent = new Map<string, AgentCalls>();
   let read = 0;
+  let index = 0;
   for (const file of files) {
+    const at = index++;
     const outcome = readCallFile(file, opts.read);
     if (!outcome.ok) {
       problems.push({ file, severity: 'error', stage: outcome.error.stage, message: `${outcome.error.message}; not sampled` });
@@ -93,43 +101,70 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
     meta.enrich?.(call);
     const agentId = agentIdOf(call);
     let agent = byAgent.get(agentId);
-    if (!agent) byAgent.set(agentId, (agent = { name: '', calls: [] }));
-    if (!agent.name && call.meta.agent_name !== undefined) agent.name = String(call.meta.agent_name);
-    agent.calls.push({ file, callId: call.id, strata: callSignals(call, ruleset, thresholds, complaint).strata });
+    if (!agent) byAgent.set(agentId, (agent = { agentId: copyOf(agentId), agentName: '', inputs: [], strata: [] }));
+    if (!agent.agentName && call.meta.agent_name !== undefined) agent.agentName = copyOf(String(call.meta.agent_name));
+    agent.inputs.push(at);
+    agent.strata.push(strataBits(callSignals(call, ruleset, thresholds, complaint).strata));
   }
 
-  const agents = [...byAgent.keys()].sort(byteOrder).map((agentId): AgentCalls => {
-    const { name, calls } = byAgent.get(agentId) as { name: string; calls: SampledCall[] };
-    return { agentId, agentName: name, calls };
-  });
+  const agents = [...byAgent.values()].sort((a, b) => byteOrder(a.agentId, b.agentId));
   return { kind: 'done', agents, problems, read, complaintSignal: complaint !== undefined, files };
 }
 
 /** Each agent's quota, drawn with a generator seeded by the seed and the agent id. */
-export function drawSample(agents: readonly AgentCalls[], perAgent: number, seed: string): AgentSample[] {
-  return agents.map(({ agentId, agentName, calls }) => {
-    const present = Object.fromEntries(STRATA.map((s) => [s, calls.filter((c) => c.strata.includes(s)).length])) as Record<Stratum, number>;
+export function drawSample(agents: readonly AgentCalls[], files: StringList, perAgent: number, seed: string): AgentSample[] {
+  return agents.map(({ agentId, agentName, inputs, strata }) => {
+    const present = Object.fromEntries(STRATA.map((s, bit) => [s, strata.filter((bits) => bits & (1 << bit)).length])) as Record<Stratum, number>;
     const rand = prng(hashSeed(`${seed}\u0000${agentId}`));
-    return { agentId, agentName, calls: calls.length, present, picked: pickCalls(calls, perAgent, rand) };
+    const picked = pickPositions(strata, perAgent, rand).map((i) => ({ file: files.at(inputs[i] as number) as string, strata: strataOf(strata[i] as number) }));
+    return { agentId, agentName, calls: inputs.length, present, picked };
   });
 }
 
 /** One agent's quota from calls in byte order of their paths. */
 export function pickCalls(calls: readonly SampledCall[], n: number, rand: () => number): SampledCall[] {
-  if (calls.length <= n) return [...calls];
-  const order = shuffle([...calls], rand);
-  const chosen = new Set<SampledCall>();
-  for (const stratum of STRATA) {
+  return pickPositions(calls.map((c) => strataBits(c.strata)), n, rand).map((i) => calls[i] as SampledCall);
+}
+
+/**
+ * Positions (ascending) of the calls drawn, from each call's strata bits: one call of each
+ * stratum first unless an earlier pick covers it, the rest of the quota a uniform draw.
+ */
+function pickPositions(strata: readonly number[], n: number, rand: () => number): number[] {
+  const all = strata.map((_, i) => i);
+  if (strata.length <= n) return all;
+  const order = shuffle(all, rand);
+  const chosen = new Set<number>();
+  let covered = 0;
+  for (let bit = 0; bit < STRATA.length; bit++) {
     if (chosen.size >= n) break;
-    if ([...chosen].some((c) => c.strata.includes(stratum))) continue;
-    const first = order.find((c) => c.strata.includes(stratum) && !chosen.has(c));
-    if (first) chosen.add(first);
+    if (covered & (1 << bit)) continue;
+    const first = order.find((i) => (strata[i] as number) & (1 << bit) && !chosen.has(i));
+    if (first === undefined) continue;
+    chosen.add(first);
+    covered |= strata[first] as number;
   }
-  for (const c of order) {
+  for (const i of order) {
     if (chosen.size >= n) break;
-    chosen.add(c);
+    chosen.add(i);
   }
-  return calls.filter((c) => chosen.has(c));
+  return [...chosen].sort((a, b) => a - b);
+}
+
+function strataBits(strata: readonly Stratum[]): number {
+  let bits = 0;
+  for (const s of strata) bits |= 1 << STRATA.indexOf(s);
+  return bits;
+}
+
+/** The strata of a call's bits, in STRATA order. */
+export function strataOf(bits: number): Stratum[] {
+  return STRATA.filter((_, bit) => bits & (1 << bit));
+}
+
+/** A string of its own: not a view keeping the transcript it was cut from alive. */
+function copyOf(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** The list `callqa audit @list.txt` reads: paths relative to the list, '#' lines say why. */

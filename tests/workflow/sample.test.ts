@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, readCsv, tempDir } from '../e2e/helpers.js';
-import { collectCalls, drawSample, pickCalls, type SampledCall } from '../../src/workflow/sample.js';
+import { collectCalls, drawSample, pickCalls, strataOf, type SampledCall } from '../../src/workflow/sample.js';
 import { DEFAULT_RULESET } from '../../src/ruleset/index.js';
 import { prng } from '../../src/workflow/prng.js';
 
@@ -44,8 +44,8 @@ describe('callqa sample', () => {
     const collected = await collectCalls({ inputs: [OCT], rulesetFile: DEFAULT_RULESET, read: {} });
     if (collected.kind !== 'done') throw new Error(collected.kind);
     const a301 = (seed: string, n: number): string[] =>
-      drawSample(collected.agents, n, seed).find((a) => a.agentId === 'A301')?.picked.map((c) => c.file.split('/').pop() ?? '') ?? [];
-    expect(collected.agents.find((a) => a.agentId === 'A301')?.calls.map((c) => c.strata.join('+'))).toEqual(
+      drawSample(collected.agents, collected.files, n, seed).find((a) => a.agentId === 'A301')?.picked.map((c) => c.file.split('/').pop() ?? '') ?? [];
+    expect(collected.agents.find((a) => a.agentId === 'A301')?.strata.map((bits) => strataOf(bits).join('+'))).toEqual(
       ['', '', '', '', 'complaint', 'long_hold', 'short', 'long', '', ''],
     );
     const fills = new Set<string>();
@@ -96,7 +96,7 @@ describe('callqa sample', () => {
 });
 
 describe('pickCalls', () => {
-  const calls: SampledCall[] = Array.from({ length: 20 }, (_, i) => ({ file: `c${String(i).padStart(2, '0')}`, callId: String(i), strata: i === 13 ? ['complaint'] : [] }));
+  const calls: SampledCall[] = Array.from({ length: 20 }, (_, i) => ({ file: `c${String(i).padStart(2, '0')}`, strata: i === 13 ? ['complaint'] : [] }));
 
   it('keeps input order, takes the stratum call, and fills the rest from the whole pool', () => {
     const seen = new Set<string>();
@@ -104,8 +104,8 @@ describe('pickCalls', () => {
       const picked = pickCalls(calls, 5, prng(seed));
       expect(picked).toHaveLength(5);
       expect(picked.map((c) => c.file)).toEqual([...picked.map((c) => c.file)].sort());
-      expect(picked.some((c) => c.callId === '13')).toBe(true);
-      picked.forEach((c) => seen.add(c.callId));
+      expect(picked.some((c) => c.file === 'c13')).toBe(true);
+      picked.forEach((c) => seen.add(c.file));
     }
     // The fill is a draw, not the first files: over 30 seeds nearly every call shows up.
     expect(seen.size).toBeGreaterThanOrEqual(18);
