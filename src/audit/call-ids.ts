@@ -13,7 +13,7 @@ import type { OverrideEntry } from '../workflow/overrides.js';
 import { tmpdir } from 'node:os';
 import { scratchError } from '../model/scratch.js';
 import { SpillSort } from '../model/spill-sort.js';
-import type { StringList } from '../model/string-index.js';
+import type { StringList } from '../model/packed-strings.js';
 
 interface NotedId {
   id: string;

@@ -13,7 +13,7 @@ import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
-import type { StringList } from '../model/string-index.js';
+import type { StringList } from '../model/packed-strings.js';
 import { Scratch } from '../model/scratch.js';
 import { startWorkflow, type MonthWorkflow, type WorkflowOptions } from '../workflow/month.js';
 

@@ -15,7 +15,7 @@ import { byteOrder } from '../model/order.js';
 import { Scratch, scratchError } from '../model/scratch.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { SpooledStrings } from '../model/spooled-strings.js';
-import type { StringList } from '../model/string-index.js';
+import type { StringList } from '../model/packed-strings.js';
 
 export interface InputProblem {
   file: string;

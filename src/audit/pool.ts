@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
 import type { FileOutcome, ScoreConfig } from './score-file.js';
 import type { PortableRuleset } from '../ruleset/index.js';
-import type { StringList } from '../model/string-index.js';
+import type { StringList } from '../model/packed-strings.js';
 
 export interface PoolOptions {
   jobs: number;

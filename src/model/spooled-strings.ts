@@ -8,7 +8,7 @@
 import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratchError } from './scratch.js';
-import { PackedStrings, type StringList } from './string-index.js';
+import { PackedStrings, sliceBounds, type StringList } from './packed-strings.js';
 import { writeAllSync } from './write-all.js';
 
 const BLOCK = 64;
@@ -63,8 +63,7 @@ export class SpooledStrings implements StringList {
 
   slice(start = 0, end = this.count): string[] {
     if (this.memory) return this.memory.slice(start, end);
-    const from = start < 0 ? Math.max(0, this.count + start) : Math.min(start, this.count);
-    const to = end < 0 ? Math.max(0, this.count + end) : Math.min(end, this.count);
+    const [from, to] = sliceBounds(this.count, start, end);
     const out: string[] = [];
     for (let i = from; i < to; i++) out.push(this.at(i) as string);
     return out;

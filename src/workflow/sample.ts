@@ -18,7 +18,7 @@ import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
 import { hashSeed, prng, shuffle } from './prng.js';
 import { callSignals, complaintTrigger, DEFAULT_SIGNALS, STRATA, type SignalThresholds, type Stratum } from './signals.js';
 import { byteOrder } from '../model/order.js';
-import type { StringList } from '../model/string-index.js';
+import type { StringList } from '../model/packed-strings.js';
 
 export interface SampleOptions {
   inputs: string[];
