@@ -13,6 +13,7 @@ import { registerCheck } from './commands/check.js';
 import { EXIT } from './exit-codes.js';
 import { errorLine, processIo, type Io } from './io.js';
 import { stopWatchingInterrupts, watchInterrupts } from './interrupts.js';
+import { ScratchError } from '../model/scratch.js';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   // bin/callqa.js started watching before loading the CLI; in-process callers start here.
@@ -55,6 +56,11 @@ async function run(argv: string[], io: Io): Promise<number> {
   } catch (err) {
     if (err instanceof CommanderError) {
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    // Temporary files of a long input list (sample, check, diff; audit says more itself).
+    if (err instanceof ScratchError) {
+      io.err(errorLine(err.message));
+      return EXIT.writeFailed;
     }
     // A bug, not bad input: say so in one line, with where to look, and no stack trace.
     io.err(errorLine(`internal error: ${err instanceof Error ? err.message : String(err)} (please report this)`));

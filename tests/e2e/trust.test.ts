@@ -238,6 +238,10 @@ describe('malformed input never throws', () => {
     expect(failed.status).toBe(3);
     expect(failed.stderr).toMatch(/^callqa: error: cannot write temporary files in .*not-a-folder .*set TMPDIR to another folder.*; no report written, the previous one is unchanged\n$/);
     expect(readFileSync(join(dir, 'out', 'errors.csv'))).toEqual(before);
+    // The other commands that list inputs say the same, and exit 3 too.
+    const sampled = callqa(['sample', inDir, '-n', '1', '-s', 'x', '-o', join(dir, 'list.txt')], ROOT, { TMPDIR: notAFolder });
+    expect([sampled.status, sampled.stderr]).toEqual([3, expect.stringMatching(/^callqa: error: cannot write temporary files in .*not-a-folder .*: /)]);
+    expect(existsSync(join(dir, 'list.txt'))).toBe(false);
   }, 180_000);
 });
 
