@@ -3,7 +3,8 @@
 // `rounds` times (default 3), back to back so that both see the same machine:
 //   1. bare: read + opencc-js conversion of every file on the same number of worker threads,
 //   2. audit: the real `callqa audit` pipeline (workers, matcher, rules, reports),
-// then 3. split: where one thread spends its time per stage, on a sample,
+// then 3. split: where one thread spends its time per stage, warm, on a sample (and what the
+//    audit's workers spend beyond those stages: warm-up, GC, messaging),
 // and prints calls/s, MB/s, peak RSS and audit ÷ bare (the median of the rounds' ratios: the
 // figure that matters on a shared VM whose speed changes 2× within the hour), the steady rate
 // (second half of each run, after V8 has compiled each worker's code) that a big month runs at,
@@ -32,6 +33,7 @@ const { readCallFile } = await import(dist('readers/index.js'));
 const { prepareCall } = await import(dist('engine/prepare.js'));
 const { evaluateRule } = await import(dist('engine/evaluate.js'));
 const { scoreCall } = await import(dist('engine/score.js'));
+const { packCall } = await import(dist('report/render.js'));
 const { foldMany } = await import(dist('normalize/fold.js'));
 
 let t = performance.now();
@@ -86,32 +88,40 @@ const outcome = measured[measured.length - 1].outcome;
 console.log('');
 
 // ---------------------------------------------------------------- per-stage split, one thread
+// Two passes over the sample, the second measured: warm code, as in the steady state of a run.
 const ruleset = loadRuleset(DEFAULT_RULESET).ruleset;
+const ruleIds = ruleset.rules.map((r) => r.id);
 const sample = files.slice(0, Math.min(2000, files.length));
-const split = { read: 0, decodeParse: 0, normalize: 0, match: 0, rules: 0 };
-for (const f of sample) {
-  let s = performance.now();
-  readFileSync(f);
-  split.read += performance.now() - s;
-  s = performance.now();
-  const r = readCallFile(f);
-  split.decodeParse += performance.now() - s - 0; // includes a second read; subtracted below
-  if (!r.ok) continue;
-  s = performance.now();
-  const folds = foldMany(r.call.utterances.map((u) => u.text));
-  split.normalize += performance.now() - s;
-  s = performance.now();
-  for (const fold of folds) ruleset.matcher.findAll(fold.folded);
-  split.match += performance.now() - s;
-  s = performance.now();
-  const p = prepareCall(r.call, ruleset);
-  scoreCall(r.call, ruleset, ruleset.rules.map((rule) => evaluateRule(p, rule)));
-  split.rules += performance.now() - s;
+const split = { read: 0, decodeParse: 0, normalize: 0, match: 0, rules: 0, report: 0 };
+for (let pass = 0; pass < 2; pass++) {
+  const measure = pass === 1;
+  for (const f of sample) {
+    let s = performance.now();
+    readFileSync(f);
+    if (measure) split.read += performance.now() - s;
+    s = performance.now();
+    const r = readCallFile(f);
+    if (measure) split.decodeParse += performance.now() - s; // includes a second read; subtracted below
+    if (!r.ok) continue;
+    s = performance.now();
+    const folds = foldMany(r.call.utterances.map((u) => u.text));
+    if (measure) split.normalize += performance.now() - s;
+    s = performance.now();
+    for (const fold of folds) ruleset.matcher.findAll(fold.folded);
+    if (measure) split.match += performance.now() - s;
+    s = performance.now();
+    const p = prepareCall(r.call, ruleset);
+    const result = scoreCall(r.call, ruleset, ruleset.rules.map((rule) => evaluateRule(p, rule)));
+    if (measure) split.rules += performance.now() - s;
+    s = performance.now();
+    packCall(result, { ruleIds, mask: true });
+    if (measure) split.report += performance.now() - s;
+  }
 }
 split.decodeParse -= split.read;
 split.rules -= split.normalize + split.match; // prepareCall folds and matches again
 const perCall = Object.fromEntries(Object.entries(split).map(([k, v]) => [k, (v / sample.length) * 1000]));
-const reportShare = Math.max(0, auditS * jobs - (Object.values(split).reduce((a, b) => a + b, 0) / sample.length / 1000) * files.length);
+const stagesUs = Object.values(perCall).reduce((a, b) => a + b, 0);
 
 const rate = files.length / auditS;
 console.log('figure                      value');
@@ -136,6 +146,11 @@ if (outcome.cpu) {
   const share = (s) => `${s.toFixed(1)} s (${((100 * s) / all).toFixed(0)}%)`;
   console.log(`CPU of the last round        workers ${share(workers)}, main thread ${share(main)}, V8 background (compiler, GC) ${share(background)}; ${((all * 1e6) / files.length).toFixed(0)} µs a call in all`);
 }
-console.log(`\nper-call time on one thread (µs), sample of ${sample.length}:`);
-for (const [k, v] of Object.entries(perCall)) console.log(`  ${k.padEnd(12)} ${v.toFixed(1)}`);
-console.log(`  report+other ≈ ${((reportShare / files.length) * 1e6).toFixed(1)} (audit thread-time not in the stages above)`);
+console.log(`\nper-call time on one thread, warm (µs), sample of ${sample.length}:`);
+for (const [k, v] of Object.entries(perCall)) console.log(`  ${k.padEnd(12)} ${v.toFixed(1)}${k === 'report' ? '   (render, mask, pack)' : ''}`);
+console.log(`  ${'sum'.padEnd(12)} ${stagesUs.toFixed(1)}`);
+if (outcome.cpu) {
+  const us = (seconds) => ((seconds * 1e6) / files.length).toFixed(0);
+  const { main, workers, background } = outcome.cpu;
+  console.log(`audit, CPU per call: workers ${us(workers)} µs (the stages above, then warm-up, GC and messaging: ${us(workers - (stagesUs * files.length) / 1e6)}), main thread ${us(main)}, V8 background ${us(background)}`);
+}
