@@ -7,6 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ioCause } from './io-cause.js';
 
 /** The temp folder could not be made or written (a full disk, no permission). */
 export class ScratchError extends Error {
@@ -53,7 +54,5 @@ export class Scratch {
 /** A file-system error met while spilling a list to `where`, as a message that says what to do. */
 export function scratchError(err: unknown, where: string): ScratchError {
   if (err instanceof ScratchError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why = code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : err instanceof Error ? err.message : String(err);
-  return new ScratchError(`cannot write temporary files in ${where} (lists too long to keep in memory go there; set TMPDIR to another folder): ${why}`);
+  return new ScratchError(`cannot write temporary files in ${where} (lists too long to keep in memory go there; set TMPDIR to another folder): ${ioCause(err)}`);
 }

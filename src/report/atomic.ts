@@ -7,6 +7,7 @@
  * Ctrl-C, SIGTERM, a crash or a full disk never leave a mix of old and new files.
  */
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
+import { ioCause } from '../model/io-cause.js';
 import { writeAllSync } from '../model/write-all.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -29,16 +30,7 @@ export class ReportError extends Error {
  */
 export function describeIoError(err: unknown, path: string, shown?: string): ReportError {
   if (err instanceof ReportError) return err;
-  const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  const why =
-    code === 'ENOSPC' || code === 'EDQUOT' ? 'the disk is full'
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'ENOTDIR' ? 'a parent is not a folder'
-    : code === 'EROFS' ? 'read-only file system'
-    : code === 'ENAMETOOLONG' ? 'a file name is too long'
-    : code === 'ENOENT' ? 'a folder on the way does not exist'
-    : code === 'EISDIR' ? 'it is a folder'
-    : err instanceof Error ? err.message : String(err);
+  const why = ioCause(err);
   const what = shown === undefined || shown === path ? path : `${path} (for the report at ${shown})`;
   return new ReportError(`cannot write the report at ${what}: ${why}; the previous report is unchanged`, why);
 }
