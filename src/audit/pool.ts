@@ -60,7 +60,7 @@ interface Unit {
 export async function scoreInWorkers(files: StringList, opts: PoolOptions, take: (o: FileOutcome) => void): Promise<PoolEnd> {
   const batchSize = opts.batchSize ?? 32;
   const batchCount = Math.ceil(files.length / batchSize);
-  // Read off the packed list when sent (and again if retried): a month as strings is too big.
+  // Read off the list when sent (and again if retried): a month of paths is packed, or on disk.
   const batchFiles = (batch: number): string[] => files.slice(batch * batchSize, (batch + 1) * batchSize);
   const ready = new Map<number, FileOutcome[]>();
   /** Batches being retried file by file: the outcomes so far. */
