@@ -12,6 +12,7 @@ import type { ErrorRow } from '../report/index.js';
 import type { OverrideEntry } from '../workflow/overrides.js';
 import { tmpdir } from 'node:os';
 import { scratchError } from '../model/scratch.js';
+import { byteOrder } from '../model/order.js';
 import { SpillSort } from '../model/spill-sort.js';
 import type { StringList } from '../model/packed-strings.js';
 
@@ -36,7 +37,7 @@ export class CallIds {
     folder: () => string,
     limit?: number,
   ) {
-    this.noted = new SpillSort(folder, (a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.at - b.at), limit);
+    this.noted = new SpillSort(folder, (a, b) => byteOrder(a.id, b.id) || a.at - b.at, limit);
   }
 
   /** Note the call read from files[index]. Throws a ScratchError when the ids cannot be spilled. */

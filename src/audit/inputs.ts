@@ -56,14 +56,14 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.resolved, b.resolved) || a.seq - b.seq, limit);
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
-  /** In an excluded folder, or that folder itself. */
-  const excluded = (path: string): boolean => excludedDirs.some((dir) => `${resolve(path)}${sep}`.startsWith(dir));
+  /** A resolved path in an excluded folder, or that folder itself. */
+  const inExcluded = (resolved: string): boolean => excludedDirs.some((dir) => `${resolved}${sep}`.startsWith(dir));
   const add = (shown: string): void => {
     const resolved = resolve(shown);
-    if (!excluded(resolved)) found.add({ resolved, shown, seq: found.size });
+    if (!inExcluded(resolved)) found.add({ resolved, shown, seq: found.size });
   };
   try {
-    await walkInputs(inputs, excluded, add, problems);
+    await walkInputs(inputs, (path) => inExcluded(resolve(path)), add, problems);
     // Byte order, not locale order: the same inputs list the same way on every machine.
     const distinct = new SpillSort<string>(() => scratch.folder('sorted'), byteOrder, limit);
     let last: string | undefined;
@@ -148,7 +148,8 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
-      if (excluded(path)) continue;
+      // A regular file is checked once, when it is added; folders and links here.
+      if (!entry.isFile() && excluded(path)) continue;
       if (entry.isDirectory()) folders.push(path);
       else visit(path, entry);
     }

@@ -7,7 +7,7 @@
  */
 import { closeSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeAllSync } from './write-all.js';
+import { writeInChunks } from './write-all.js';
 
 const CHUNK = 64 * 1024;
 
@@ -79,20 +79,9 @@ export class SpillSort<T> {
       this.folder = folder;
     }
     const file = join(this.folder, `run-${this.runs.length}.jsonl`);
-    const fd = openSync(file, 'w');
-    try {
-      let chunk = '';
-      for (const row of this.rows) {
-        chunk += `${JSON.stringify(row)}\n`;
-        if (chunk.length >= CHUNK) {
-          writeAllSync(fd, chunk);
-          chunk = '';
-        }
-      }
-      writeAllSync(fd, chunk);
-    } finally {
-      closeSync(fd);
-    }
+    writeInChunks(file, (write) => {
+      for (const row of this.rows) write(`${JSON.stringify(row)}\n`);
+    }, CHUNK);
     this.runs.push(file);
     this.rows.length = 0;
   }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { describeIoError, StagingDir } from './atomic.js';
-import { writeAllSync } from '../model/write-all.js';
+import { writeAllSync, writeInChunks } from '../model/write-all.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { csvHeader, csvLine } from './csv.js';
 import { maskPersonalData } from './mask.js';
@@ -206,7 +206,7 @@ class StreamingReportWriter implements ReportWriter {
     writeInChunks(path, (write) => {
       write(csvHeader(ERRORS_COLUMNS));
       for (const e of this.errors.sorted()) write(csvLine([e.file, e.severity, e.stage, message(e.message)]));
-    });
+    }, CHUNK_CHARS);
   }
 
   /**
@@ -225,7 +225,7 @@ class StreamingReportWriter implements ReportWriter {
       }
       write(first ? '[]' : '\n  ]');
       write(`${json.slice(at + '[]'.length)}\n`);
-    });
+    }, CHUNK_CHARS);
   }
 
   private runJson(run: RunInfo): Record<string, unknown> {
@@ -261,28 +261,12 @@ interface LegacyFile {
 
 /** Run files of the outputs sorted on disk (spill-sort.ts), in the staged folder; removed before it is committed. */
 const SPILL_DIR = '.spill';
+/** errors.csv and run.json are written in chunks of this many characters (up to FLUSH_BYTES as UTF-8). */
+const CHUNK_CHARS = FLUSH_BYTES / 4;
 const LEGACY_KEY = '"decoded_from_legacy_encodings": []';
 
 function byErrorRow(a: ErrorRow, b: ErrorRow): number {
   return byteOrder(a.file, b.file) || byteOrder(a.stage, b.stage) || byteOrder(a.message, b.message) || byteOrder(a.severity, b.severity);
-}
-
-/** Write a file made of many small pieces, in chunks of up to FLUSH_BYTES / 4 characters. */
-function writeInChunks(path: string, produce: (write: (text: string) => void) => void): void {
-  const fd = openSync(path, 'w');
-  try {
-    let chunk = '';
-    produce((text) => {
-      chunk += text;
-      if (chunk.length >= FLUSH_BYTES / 4) {
-        writeAllSync(fd, chunk);
-        chunk = '';
-      }
-    });
-    writeAllSync(fd, chunk);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 function sortedCounts(counts: Map<string, number>): Record<string, number> {
