@@ -1,8 +1,9 @@
 /**
- * Mask customer personal data in evidence quotes: mobile and landline numbers, mainland ID-card
- * numbers, bank-card numbers, e-mail addresses — also when the recogniser wrote the digits as
- * Chinese numerals. Numbers keep their first 3 and last 4 digits (138****5678) so a reviewer can
- * still match them to the recording. Rules see the unmasked text; only reports are masked.
+ * Mask customer personal data in evidence quotes: mobile and landline numbers (mainland, Taiwan,
+ * Hong Kong), mainland ID-card numbers, bank-card numbers, e-mail addresses — also when the
+ * recogniser wrote the digits as Chinese numerals. Numbers keep their first 3 and last 4 digits
+ * (138****5678) so a reviewer can still match them to the recording. Rules see the unmasked
+ * text; only reports are masked.
  *
  * Whatever the personal-number detector of the rules (src/match/personal-numbers.ts) finds is
  * masked too, so a number a rule quotes is never shown in full.
@@ -10,7 +11,9 @@
  * Arabic digits written with separators are masked only in the shapes such numbers are written
  * in (138-1234-5678, 010-12345678, 6222 0212 3456 7890, 110105 19491231 002X, 1 3 8 1 2 …), so
  * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
- * runs of 11 or more digits are masked whatever they are: shorter order numbers and amounts are not.
+ * runs of 11 or more digits are masked whatever they are, and 8 digits from 5 up (a Hong Kong
+ * mobile) unless a unit follows: shorter order numbers and amounts are not. A number right after
+ * 电话, 號碼, 手机 … is masked whatever its shape.
  */
 
 import { personalNumberSpans } from '../match/personal-numbers.js';
@@ -27,39 +30,67 @@ const SEP = '[ 　\\-－]';
 const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
 const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
+/** Eight digits are also an amount (2000 3000元, 60000000元): not when a unit follows. */
+const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％])';
 
 const ARABIC_SHAPES = [
   `${A}{17}[XxＸ]`, // ID card ending in X
   `${A}{11,}`, // any unbroken run of 11+ digits: mobile, ID card, bank card, 0-prefixed landline
   `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678 / 138，1234，5678
   `[1１][3-9３-９]${A}${ASR_SEP}${A}{8}`, // mobile 138 12345678
+  `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{3}${ASR_SEP}${A}{5}|${A}${ASR_SEP}${A}{3}${ASR_SEP}${A}{4}|${A}${ASR_SEP}${A}{4}${ASR_SEP}${A}{3})`, // mobile 138-123-45678, 1381 234 5678, 1381 2345 678
   `${A}{6}${ASR_SEP}(?:${A}{8}|${A}{4}${ASR_SEP}${A}{4})${ASR_SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X / 110105 1949 1231 002X
   `${A}{4}(?:${SEP}${A}{4}){3}(?:${SEP}?${A}{1,3})?`, // bank card 6222 0212 3456 7890 (123)
-  `(?:[(（][0０]${A}{2,3}[)）]${SEP}?|[0０]${A}{2,3}${ASR_SEP})${A}{7,8}`, // landline 010-12345678, (0755)1234567
-  `[0０]${A}{2,3}${ASR_SEP}${A}{3,4}${ASR_SEP}${A}{4}`, // landline 0755 1234 5678
+  // Landlines with a 1–3 digit area code (mainland 010, 0755; Taiwan 02, 037): 010-12345678,
+  // (0755)1234567, (02)2345-6789, 0755 1234 5678.
+  `(?:[(（][0０]${A}{1,3}[)）]${SEP}?|[0０]${A}{1,3}${ASR_SEP})${A}{3,4}${ASR_SEP}?${A}{4}`,
+  `[0０][9９]${A}{8}`, // Taiwan mobile 0912345678
+  `[0０][9９]${A}{2}${ASR_SEP}${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile 0912-345-678, 0912-345678
+  `[+＋]?[8８][8８][6６]${SEP}?[9９]${A}{2}${ASR_SEP}?${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile +886 912 345 678
+  `[+＋]?[8８][5５][2２]${SEP}?[2-9２-９]${A}{3}${SEP}?${A}{4}`, // Hong Kong +852 9123 4567
+  `[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}`, // Hong Kong 9123 4567, 2345-6789
+  `[5-9５-９]${A}{7}${NOT_AN_AMOUNT}`, // Hong Kong mobile 91234567
   `${A}(?:${ASR_SEP}${A}){10,}(?:${ASR_SEP}?[XxＸ])?`, // read out digit by digit: 1 3 8 1 2 3 4 5 6 7 8
 ];
 const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT_BEFORE_DIGIT}`, 'g');
 
 // ASR output: digits as Chinese numerals (幺 for 1), possibly mixed with Arabic digits and split by
-// spaces or commas; 11 or more of them in a row is a phone, ID or card number read out.
+// spaces or commas. Eight or more of them in a row is a number read out digit by digit (a Hong
+// Kong number has 8, a Taiwan mobile 10, a mainland one 11): amounts and dates are not said so
+// (三千五百, 二〇二六年十月).
 const CHINESE_NUMERAL = new RegExp(`[${CHINESE_DIGITS}]`);
-const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){10,}[XxＸ]?(?!${NUMERAL})`, 'g');
+const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){7,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
-// Full-width ＠ and ． too: input methods and recognisers write them.
-const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*([@＠][A-Za-z0-9.．-]+[.．][A-Za-z]{2,})/g;
+/**
+ * Whatever number follows a word that introduces one (电话 號碼 手机 联系方式 座机 …) is
+ * masked from 7 digits on, whatever its shape: a local landline (8765 4321), a number written in
+ * a grouping no shape above knows (09-1234-5678), numerals and digits mixed.
+ */
+const PHONE_WORD = '(?:电话|電話|手机|手機|号码|號碼|联系方式|聯絡方式|联络方式|聯繫方式|座机|座機|手提|传真|傳真)';
+const INTRODUCED_NUMBER = new RegExp(
+  `(?<=${PHONE_WORD}[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}`,
+  'g',
+);
+
+// Full-width letters, digits, ＠ and ． too: input methods and recognisers write them.
+const EMAIL = /([A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．－])[A-Za-z0-9._%+\-Ａ-Ｚａ-ｚ０-９＿．－]*([@＠][A-Za-z0-9.\-Ａ-Ｚａ-ｚ０-９．－]+[.．][A-Za-zＡ-Ｚａ-ｚ]{2,})/g;
 
 // 叉: an ID card's X as recognisers write it (src/match/personal-numbers.ts).
 const DIGIT_CHAR = new RegExp(`[0-9０-９${CHINESE_DIGITS}XxＸｘ叉]`);
 
-/** Keep the first 3 and last 4 digits, star the rest; separators and brackets stay. */
+/**
+ * Keep the first 3 and last 4 digits (138****5678), star the rest; separators and brackets stay.
+ * A number of under 10 digits (Hong Kong's 8, a local landline's 7) keeps only 2 and 2: 3 and 4
+ * would hide one digit or none.
+ */
 function maskDigits(run: string): string {
   const chars = [...run];
   const digits: number[] = [];
   chars.forEach((c, i) => {
     if (DIGIT_CHAR.test(c)) digits.push(i);
   });
-  for (const i of digits.slice(3, Math.max(3, digits.length - 4))) chars[i] = '*';
+  const [head, tail] = digits.length >= 10 ? [3, 4] : [2, 2];
+  for (const i of digits.slice(head, Math.max(head, digits.length - tail))) chars[i] = '*';
   return chars.join('');
 }
 
@@ -70,18 +101,19 @@ const GAP = `${NUMBER_SEPARATOR}{0,${MAX_NUMBER_GAP}}`;
 const MAYBE = new RegExp(`${NUMERAL}${GAP}${NUMERAL}${GAP}${NUMERAL}|[@＠]`);
 
 /**
- * Second pre-test, for text that passed MAYBE: every pattern above needs at least 10 digits or
- * numerals with nothing but separators, brackets or X between them (the shortest, a landline
- * 010-1234567, has 10), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
- * skip the three full patterns.
+ * Second pre-test, for text that passed MAYBE: every pattern above needs at least 7 digits or
+ * numerals with nothing but separators, brackets, + or X between them (the shortest, a number
+ * after 电话, has 7), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
+ * skip the full patterns.
  */
-const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ]*){10}|[@＠]`);
+const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ+＋]*){7}|[@＠]`);
 
 export function maskPersonalData(text: string): string {
   if (!text || !MAYBE.test(text) || !ENOUGH.test(text)) return text;
   // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
   // as a landline inside a card number) would leave the rest for no one to recognise.
   return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))
+    .replace(INTRODUCED_NUMBER, maskDigits)
     .replace(ARABIC, maskDigits)
     .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
 }
