@@ -12,8 +12,15 @@ export type Cell = string | number | boolean | undefined | null;
 /** OWASP CSV injection: text starting with these is prefixed with ' so Excel shows it as text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
 const NEEDS_QUOTES = /[",\r\n]/;
-/** Long digit runs (≥ 12) become 2.02610E+18 in Excel: ids are written as ="…" text literals. */
-const LONG_DIGITS = /^\d{12,}$/;
+/**
+ * Ids Excel would change on opening, written as ="…" text literals: long digit runs (≥ 12 become
+ * 2.02610E+18), leading zeros (employee 00789 → 789), what reads as a number in scientific
+ * notation (1E5 → 100000), a decimal with trailing zeros (1.50 → 1.5), a grouped number
+ * (1,000 → 1000), a percentage, a date (1-2, 2026/10/15) or a time (10:30). A plain number of up
+ * to 11 digits survives as it is and is left alone.
+ */
+const EXCEL_WOULD_CHANGE =
+  /^(?:\d{12,}|0\d+|\d+(?:\.\d*)?[eE][+-]?\d+|\d*\.\d*0|\d*\.|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?%|\d{4}[-/]\d{1,2}[-/]\d{1,2}|\d{1,2}[-/]\d{1,2}(?:[-/](?:\d{2}|\d{4}))?|\d{1,2}:\d{2}(?::\d{2})?)$/;
 
 export function textCell(value: string): string {
   const safe = FORMULA_START.test(value) ? `'${value}` : value;
@@ -21,7 +28,7 @@ export function textCell(value: string): string {
 }
 
 export function idCell(value: string): string {
-  return LONG_DIGITS.test(value) ? `"=""${value}"""` : textCell(value);
+  return EXCEL_WOULD_CHANGE.test(value) ? `"=""${value}"""` : textCell(value);
 }
 
 export function cell(value: Cell): string {

@@ -31,6 +31,17 @@ describe('csvLine', () => {
     expect(back(csvLine(['-007'], [0]))).toEqual(["'-007"]);
   });
 
+  it.each(['00789', '1E5', '2e10', '1.50', '3.', '1,000', '50%', '1-2', '10/15/2026', '2026/10/15', '2026-10-15', '10:30', '12:30:45'])(
+    'keeps the id %s as text: Excel would turn it into a different number, a date or a time',
+    (id) => {
+      expect(back(csvLine([id, id], [0]))).toEqual([`="${id}"`, id]);
+    },
+  );
+
+  it.each(['789', '12345678901', 'A0789', 'E5', '1.5', '2026-10-0101', 'CALL-1', '0'])('leaves the id %s as it is', (id) => {
+    expect(back(csvLine([id], [0]))).toEqual([id]);
+  });
+
   it('a header starts with the BOM', () => {
     expect(csvHeader(['a', 'b'])).toBe(`${BOM}a,b\n`);
   });
