@@ -1,5 +1,7 @@
 /** Console output for the CLI: one-line errors on stderr, colour only on a TTY. */
 import chalk from 'chalk';
+import type { ProblemRow } from '../audit/score-file.js';
+import { maskPersonalData } from '../report/mask.js';
 import { formatProblem, type RulesetProblem } from '../ruleset/index.js';
 
 export interface Io {
@@ -17,6 +19,14 @@ export function printProblems(io: Io, problems: RulesetProblem[]): void {
     const line = formatProblem(p);
     io.err(p.severity === 'error' ? chalk.red(line) : chalk.yellow(line));
   }
+}
+
+/**
+ * A file the command could not use, as audit's errors.csv words it. Masked like errors.csv: a
+ * reader's message may quote the transcript (「found "13812345678abc"」).
+ */
+export function fileProblemLine(p: ProblemRow): string {
+  return `${p.file}: ${p.severity} (${p.stage}): ${maskPersonalData(p.message)}`;
 }
 
 export function errorLine(message: string): string {

@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import { runDiff } from '../../workflow/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../workflow/diff-format.js';
 import { EXIT } from '../exit-codes.js';
-import { errorLine, printProblems, type Io } from '../io.js';
+import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { positiveInt } from '../options.js';
 
 interface DiffFlags {
@@ -51,6 +51,6 @@ async function diff(inputs: string[], flags: DiffFlags, io: Io): Promise<number>
     return EXIT.usage;
   }
   io.out(formatDiff(outcome.report, flags.format, flags.limit).trimEnd());
-  for (const p of outcome.problems) io.err(`${p.file}: ${p.severity} (${p.stage}): ${p.message}`);
+  for (const p of outcome.problems) io.err(fileProblemLine(p));
   return outcome.problems.length > 0 ? EXIT.someFailed : EXIT.ok;
 }

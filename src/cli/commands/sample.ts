@@ -4,7 +4,7 @@ import { atomicWriteFile, describeIoError, outputFileProblem, ReportError, SAMPL
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
-import { errorLine, printProblems, type Io } from '../io.js';
+import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { positiveInt, positiveNumber } from '../options.js';
 
 interface SampleFlags {
@@ -90,7 +90,7 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     throw err;
   }
   const errors = outcome.problems.filter((p) => p.severity === 'error');
-  for (const p of outcome.problems) io.err(`${p.file}: ${p.severity} (${p.stage}): ${p.message}`);
+  for (const p of outcome.problems) io.err(fileProblemLine(p));
   if (!outcome.complaintSignal) io.err('callqa: warning: the ruleset has no rule triggered by $complaint: no complaint stratum');
   if (!flags.quiet) io.out(`sampled ${picked} of ${outcome.read} call(s) from ${outcome.agents.length} agent(s) → ${flags.out}`);
   return errors.length > 0 ? EXIT.someFailed : EXIT.ok;
