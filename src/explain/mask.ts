@@ -10,9 +10,12 @@ import type { Call, CallMeta } from '../model/call.js';
 import { maskPersonalData } from '../report/index.js';
 
 export function maskExplained(call: Call, result: CallResult): { call: Call; result: CallResult } {
+  // The call id defaults to the file name, and recordings are often named after the caller's
+  // number: shown here, it is masked as its metadata copy (meta.call_id) is.
+  const id = maskPersonalData(call.id);
   return {
-    call: { ...call, meta: maskMeta(call.meta), utterances: call.utterances.map((u) => ({ ...u, text: maskPersonalData(u.text) })) },
-    result: { ...result, rules: result.rules.map(maskRule) },
+    call: { ...call, id, meta: maskMeta(call.meta), utterances: call.utterances.map((u) => ({ ...u, text: maskPersonalData(u.text) })) },
+    result: { ...result, callId: id, agentName: maskPersonalData(result.agentName), rules: result.rules.map(maskRule) },
   };
 }
 

@@ -69,6 +69,15 @@ describe('callqa explain', () => {
     expect(call.utterances[2]?.text).toContain('13812345678'); // the call itself is not changed
   });
 
+  it('masks a call id named after the caller and a number in the agent name, in the header and the JSON', () => {
+    const { call, result } = scored();
+    const shown = maskExplained({ ...call, id: '13955201176' }, { ...result, callId: '13955201176', agentName: '张三 13812345678' });
+    expect([shown.call.id, shown.result.callId, shown.result.agentName]).toEqual(['139****1176', '139****1176', '张三 138****5678']);
+    const header = explainText(shown.call, shown.result, { color: false }).split('\n')[0];
+    expect(header).toContain('call 139****1176');
+    expect(header).not.toMatch(/13955201176|13812345678/);
+  });
+
   it('--json prints the CallResult and the utterances, and it reads back', async () => {
     const r = await run('explain', CALL, '--ruleset', RULESET, '--json', '--no-mask');
     expect(r.code).toBe(0);
