@@ -7,7 +7,7 @@ import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { agentIdOf, evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { enrichOption, type MetadataConfig } from './metadata.js';
-import { packCall, type PackedCall } from '../report/index.js';
+import { maskPersonalData, packCall, type PackedCall } from '../report/index.js';
 import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
 
 export interface ProblemRow {
@@ -60,6 +60,14 @@ export interface ScoreOptions {
   overrides?: Map<string, Map<string, OverrideEntry>>;
 }
 
+/**
+ * The call id is every row's key (overrides, --previous and check join on it), so it is written
+ * as it is even when it is the caller's number, as recordings are often named; the file column
+ * holds it too. Masking it would break those joins and still leave the file name: say so instead.
+ */
+const PERSONAL_CALL_ID =
+  'call_id is a phone, ID-card or bank-card number (the file name?): it is written in full in the CSVs as the call\'s key; give calls an id that is not the customer\'s number';
+
 /** Score and render one file: the unit of work of the audit (in a worker or in-thread). */
 export function auditFile(file: string, ruleset: CompiledRuleset, opts: ScoreOptions): FileOutcome {
   const scored = scoreFile(file, ruleset, opts);
@@ -86,6 +94,7 @@ export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
   if (agentIdOf(call) === UNKNOWN_AGENT && call.meta.agent_id !== UNKNOWN_AGENT) {
     rows.push({ file, severity: 'warning', stage: 'meta', message: `no agent_id: scored under agent "${UNKNOWN_AGENT}"` });
   }
+  if ((opts.mask ?? true) && maskPersonalData(call.id) !== call.id) rows.push({ file, severity: 'warning', stage: 'meta', message: PERSONAL_CALL_ID });
   const decided = applyOverrides(call, ruleset, evaluateCall(call, ruleset), opts.overrides?.get(call.id));
   return { file, result: decided.result, rows, overridesApplied: decided.applied };
 }
