@@ -5,6 +5,7 @@
  * quotes work on them exactly as on phrase hits.
  */
 import { findPersonalNumbers, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
+import { NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { findPhrases } from './phrases.js';
@@ -19,6 +20,11 @@ export interface NumberHit {
   /** false: a check digit does not hold (see PersonalNumber.certain): a person listens. */
   certain: boolean;
   doubt?: string;
+  /**
+   * Set when the recogniser cut the number at a pause: it ends here and began in this earlier
+   * utterance of the same speaker, at these offsets of that utterance's folded text.
+   */
+  begun?: { utterance: number; start: number; end: number };
 }
 
 /** The numbers of these kinds in utterance `u`, outside occurrences of the exceptions. */
@@ -32,6 +38,38 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
     const { start, end } = foldedSpan(fold, n.start, n.end);
     return { utterance: u, start, end, kind: n.kind, certain: n.certain, ...(n.doubt ? { doubt: n.doubt } : {}) };
   });
+  return outsideExceptions(p, u, hits, except);
+}
+
+function outsideExceptions(p: PreparedCall, u: number, hits: NumberHit[], except?: PhraseSet): NumberHit[] {
   const shields = except ? findPhrases(p, u, except) : [];
   return hits.filter((h) => h.end > h.start && !shields.some((s) => s.start <= h.start && h.end <= s.end));
+}
+
+const ENDS_IN_DIGIT = new RegExp(`${NUMERAL}${NUMBER_SEPARATOR}*\\s*$`);
+const STARTS_WITH_DIGIT = new RegExp(`^\\s*${NUMBER_SEPARATOR}*${NUMERAL}`);
+
+/**
+ * Numbers read out across utterance `u` and the next one, `u + 1`, of the same speaker: a number
+ * read slowly is cut at its pauses (「我的手机号是138，」「1234，5678。」). The two texts are joined
+ * by a comma, so only a number whose pieces sit as close as within one utterance is found, and
+ * only one that starts in `u` and ends in `u + 1` is returned (each half alone is found, or not,
+ * by findNumbers). The hit is filed under `u + 1`, with where it began.
+ */
+export function findNumbersAcross(p: PreparedCall, u: number, kinds: readonly PersonalNumberKind[], except?: PhraseSet): NumberHit[] {
+  const first = p.call.utterances[u];
+  const second = p.call.utterances[u + 1];
+  const firstFold = p.folds[u];
+  const secondFold = p.folds[u + 1];
+  if (!first || !second || !firstFold || !secondFold || first.speaker !== second.speaker) return [];
+  if (!ENDS_IN_DIGIT.test(first.text) || !STARTS_WITH_DIGIT.test(second.text)) return [];
+  const joinAt = first.text.length + 1;
+  const found = findPersonalNumbers(`${first.text}，${second.text}`, kinds).filter((n) => n.start < first.text.length && n.end > joinAt);
+  if (found.length === 0) return [];
+  const hits = found.map((n: PersonalNumber): NumberHit => {
+    const begun = { utterance: u, ...foldedSpan(firstFold, n.start, first.text.length) };
+    const { start, end } = foldedSpan(secondFold, 0, n.end - joinAt);
+    return { utterance: u + 1, start, end, kind: n.kind, certain: n.certain, begun, ...(n.doubt ? { doubt: n.doubt } : {}) };
+  });
+  return outsideExceptions(p, u + 1, hits, except).filter((h) => h.begun && h.begun.end > h.begun.start);
 }

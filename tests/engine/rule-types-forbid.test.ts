@@ -134,6 +134,25 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     }
   });
 
+  it('fails on a number the recogniser cut at a pause, across two utterances of the agent, and quotes it whole', () => {
+    const r = judge(privacy, callOf('客户：我的号码是多少来着？\n坐席：好的，号码是一三八\n坐席：一二三四五六七八，对吧？'));
+    expect(r).toMatchObject({ verdict: 'fail', critical: true });
+    expect(r.reason).toBe('agent read out a full mobile number at turns 2–3「一三八，一二三四五六七八」');
+    expect(r.evidence.map((e) => [e.turn, e.matched])).toEqual([[2, '一三八'], [3, '一二三四五六七八']]);
+    const arabic = judge(privacy, callOf('坐席：您的手机号是138，\n坐席：1234，5678，对吗？'));
+    expect(arabic.reason).toBe('agent read out a full mobile number at turns 1–2「138，1234，5678」');
+  });
+
+  it('joins no utterances across another speaker, nor pieces too far apart, nor halves that are numbers of their own', () => {
+    for (const said of [
+      '坐席：号码是一三八\n客户：嗯\n坐席：一二三四五六七八',
+      '坐席：工号1380\n坐席：分机是1234，5678',
+      '坐席：您的订单是20231123\n坐席：12345678号，对吗？',
+    ]) {
+      expect(judge(privacy, callOf(said)).verdict, said).toBe('pass');
+    }
+  });
+
   it('passes when only the customer reads out their own number', () => {
     const r = judge(privacy, callOf('客户：我的号码是13700456612，身份证11010519491231002X。\n坐席：好的，系统里登记的尾号是6612，和您说的一致。'));
     expect(r.verdict).toBe('pass');

@@ -15,7 +15,7 @@ import type { ForbidCheck } from '../../ruleset/index.js';
 import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
-import { findNumbers, type NumberHit } from '../personal-data.js';
+import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
 import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
@@ -24,6 +24,8 @@ import type { CheckContext } from './context.js';
 /** One thing found: a phrase said, or a personal number read out (then `number` is set). */
 interface Found {
   e: Evidence;
+  /** The rest of a number the recogniser cut at a pause, in the next utterance. */
+  rest?: Evidence;
   utterance: number;
   start: number;
   end: number;
@@ -40,7 +42,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const numbers: NumberHit[] = [];
   // Most turns find nothing: push only what is found (a spread call per turn cost more than the look-up).
   if (phrases) for (const u of selection.turns) pushAll(hits, outermost(findPhrasesExcept(p, u, phrases, check.except)));
-  if (check.personalData) for (const u of selection.turns) pushAll(numbers, findNumbers(p, u, check.personalData, check.except));
+  if (check.personalData) findAllNumbers(p, selection.turns, check.personalData, check.except, numbers);
   if (phrases?.tolerance && hits.length + numbers.length < check.minCount) {
     const exact = hits.slice();
     for (const u of selection.turns) pushAll(hits, findNearPhrases(p, u, phrases, check.except, exact));
@@ -48,10 +50,8 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   }
 
   const found: Found[] = phrases ? hits.map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end })) : [];
-  for (const n of numbers) {
-    found.push({ e: spanEvidence(p, n.utterance, n.start, n.end, `personal_data: ${n.kind}`), utterance: n.utterance, start: n.start, end: n.end, number: n });
-  }
-  if (hits.length > 0 && numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
+  for (const n of numbers) found.push(numberFound(p, n));
+  if (numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
 
   const threshold = reviewThreshold(p);
   for (const f of found) {
@@ -61,7 +61,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const lowConfidence = (f: Found): boolean => f.e.confidence !== undefined && f.e.confidence < threshold;
   const doubtful = (f: Found): boolean => f.number !== undefined && !f.number.certain;
   const unsure = (f: Found): boolean => lowConfidence(f) || doubtful(f);
-  const evidence = found.map((f) => f.e);
+  const evidence = found.flatMap((f) => (f.rest ? [f.e, f.rest] : [f.e]));
   const solid = found.filter((f) => !unsure(f)).length;
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
   const what = found.length > 0 ? describe(found, check.speaker, lowConfidence) : '';
@@ -80,6 +80,26 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   return { verdict: 'pass', reason: note, evidence, window: selection.window };
 }
 
+/**
+ * The numbers read out in these utterances, and those read across two of them in a row (a number
+ * cut at a pause): the utterances are the speaker's, so two consecutive indices are one speaker
+ * with nobody between.
+ */
+function findAllNumbers(p: CheckContext['p'], turns: readonly number[], kinds: readonly PersonalNumberKind[], except: ForbidCheck['except'], into: NumberHit[]): void {
+  for (let i = 0; i < turns.length; i++) {
+    const u = turns[i] as number;
+    pushAll(into, findNumbers(p, u, kinds, except));
+    if (turns[i + 1] === u + 1) pushAll(into, findNumbersAcross(p, u, kinds, except));
+  }
+}
+
+function numberFound(p: CheckContext['p'], n: NumberHit): Found {
+  const label = `personal_data: ${n.kind}`;
+  if (!n.begun) return { e: spanEvidence(p, n.utterance, n.start, n.end, label), utterance: n.utterance, start: n.start, end: n.end, number: n };
+  const { utterance, start, end } = n.begun;
+  return { e: spanEvidence(p, utterance, start, end, label), rest: spanEvidence(p, n.utterance, n.start, n.end, label), utterance, start, end, number: n };
+}
+
 function pushAll<T>(into: T[], items: readonly T[]): void {
   for (let i = 0; i < items.length; i++) into.push(items[i] as T);
 }
@@ -93,10 +113,18 @@ function describe(found: readonly Found[], speaker: string, lowConfidence: (f: F
   const confidence = (f: Found): string => (lowConfidence(f) ? ` (confidence ${f.e.confidence})` : '');
   const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${confidence(f)}`);
   const read = found.flatMap((f) =>
-    f.number ? [`${PERSONAL_NUMBER_NAMES[f.number.kind]} at turn ${f.e.turn}「${f.e.matched}」${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}`] : [],
+    f.number ? [`${PERSONAL_NUMBER_NAMES[f.number.kind]} at ${numberWhere(f)}${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}`] : [],
   );
   const who = speaker === 'any' ? '' : `${speaker} `;
   return [said.length > 0 ? `said ${said.join(', ')}` : '', read.length > 0 ? `${who}read out ${read.join(', ')}` : ''].filter(Boolean).join('; ');
+}
+
+/**
+ * 「turn 4「…」」, or 「turns 4–5「…，…」」 for a number cut at a pause: quoted whole (the comma
+ * marks the cut), so that the report masks it as one number.
+ */
+function numberWhere(f: Found): string {
+  return f.rest ? `turns ${f.e.turn}–${f.rest.turn}「${f.e.matched ?? ''}，${f.rest.matched ?? ''}」` : `turn ${f.e.turn}「${f.e.matched}」`;
 }
 
 /** 「full mobile, ID-card or bank-card number」 */
