@@ -8,6 +8,7 @@
  */
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { ioCause } from '../model/io-cause.js';
+import { byteOrder } from '../model/order.js';
 import { writeAllSync } from '../model/write-all.js';
 import { basename, dirname, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -201,8 +202,31 @@ export function reportFolderProblem(target: string, shown = target): string | un
   }
   if (!stat.isDirectory()) return `cannot write the report at ${shown}: it exists and is not a folder`;
   const entries = readdirSync(target);
-  if (entries.length === 0 || isReport(join(target, 'run.json'))) return undefined;
-  return `cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`;
+  if (entries.length === 0) return undefined;
+  if (!isReport(join(target, 'run.json'))) {
+    return `cannot write the report at ${shown}: the folder is not empty and holds no earlier callqa report (run.json); choose another --out`;
+  }
+  const foreign = foreignEntries(target, entries);
+  if (foreign.length === 0) return undefined;
+  const named = foreign.slice(0, 3).join(', ') + (foreign.length > 3 ? ` and ${foreign.length - 3} more` : '');
+  return `cannot write the report at ${shown}: the earlier report there also holds files callqa did not write (${named}), which replacing it would delete; move them out or choose another --out`;
+}
+
+/** What callqa writes into a report folder (scorecards/ holds one CSV per agent). */
+const REPORT_ENTRIES = new Set(['summary.csv', 'findings.csv', 'errors.csv', 'escalations.csv', 'run.json', 'report.html', 'scorecards']);
+
+/**
+ * Entries of an earlier report that callqa did not write — an appeals file, notes, the month's
+ * transcripts — in byte order. The report is replaced as a whole folder, so they would go with it.
+ */
+function foreignEntries(target: string, entries: string[]): string[] {
+  const foreign = entries.filter((name) => !REPORT_ENTRIES.has(name));
+  try {
+    for (const name of readdirSync(join(target, 'scorecards'))) if (!name.endsWith('.csv')) foreign.push(join('scorecards', name));
+  } catch {
+    // No scorecards folder (or a file by that name): nothing of anyone's inside it.
+  }
+  return foreign.sort(byteOrder);
 }
 
 /**

@@ -61,6 +61,24 @@ describe('audit --out that is not a report folder', () => {
     expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
   });
 
+  it('an earlier report holding files callqa did not write (an appeals file, notes, transcripts): exit 2 naming them, all kept', () => {
+    const m = month();
+    const rep = join(m.dir, 'oct');
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+    writeFileSync(join(rep, 'appeals.csv'), 'call_id,rule_id,verdict,reviewer,reason\n');
+    writeFileSync(join(rep, 'scorecards', 'notes.txt'), 'mine\n');
+    cpSync(m.input, join(rep, 'calls'), { recursive: true });
+    const before = snapshot(m.dir);
+    for (const args of [[m.input], [m.input, '--overrides', join(rep, 'appeals.csv')], [join(rep, 'calls')]]) {
+      const r = callqa(['audit', ...args, '--out', rep, '-j', '1']);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(
+        `callqa: error: cannot write the report at ${rep}: the earlier report there also holds files callqa did not write (appeals.csv, calls, scorecards/notes.txt), which replacing it would delete; move them out or choose another --out: nothing written\n`,
+      );
+      expect(snapshot(m.dir)).toEqual(before);
+    }
+  });
+
   it('under a file (notes.txt/report, notes.txt/a/report): exit 2 naming the file, before scoring; nothing made', () => {
     const m = month();
     const notes = join(m.dir, 'notes.txt');
