@@ -3,7 +3,8 @@
  * report writer in input order whatever order they finish in, so output is deterministic.
  */
 import { createReportWriter, HTML_REPORT, outputFileProblem, reportFolderProblem, unpackCall, type ReportWriter } from '../report/index.js';
-import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { loadRuleset, type CompiledRuleset, type PortableRuleset, type RulesetProblem } from '../ruleset/index.js';
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs, type ExpandedInputs } from './inputs.js';
@@ -39,6 +40,8 @@ export type AuditOutcome =
   | { kind: 'ruleset-invalid'; problems: RulesetProblem[] }
   | { kind: 'bad-option'; message: string }
   | { kind: 'interrupted' }
+  /** Nothing could be scored and an earlier report is at --out: it is kept, these say why. */
+  | { kind: 'nothing-scored'; inputs: number; outDir: string; problems: ProblemRow[]; moreProblems: number }
   | {
       kind: 'done'; inputs: number; scored: number; errors: number; warnings: number; outDir: string; rulesetWarnings: RulesetProblem[]; overrideErrors: number; escalated: number;
       /** Set when worker threads could not start and this thread scored the rest: why. */
@@ -109,7 +112,12 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
   let workersFailed: string | undefined;
   let overrideErrors = 0;
   try {
-    for (const p of problems) writer.addError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
+    const firstErrors: ProblemRow[] = [];
+    const noteError = (row: ProblemRow): void => {
+      if (row.severity === 'error' && firstErrors.length < SHOWN_PROBLEMS) firstErrors.push(row);
+      writer.addError(row);
+    };
+    for (const p of problems) noteError({ file: p.file, severity: 'error', stage: 'input', message: p.message });
     for (const row of metadata.problems) writer.addError(row);
     warnings += metadata.problems.length;
     let jobs = 1;
@@ -125,7 +133,7 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
         scored++;
       } else failedFiles++;
       for (const row of outcome.rows) {
-        writer.addError(row);
+        noteError(row);
         if (row.severity === 'warning') warnings++;
       }
     };
@@ -147,6 +155,14 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
     if (!finished) {
       writer.discard();
       return { kind: 'interrupted' };
+    }
+    if (scored === 0 && existsSync(join(opts.outDir, 'run.json'))) {
+      // A typo (--out for --previous), a wrong folder, a failed sample: an empty report must not
+      // replace last month's.
+      writer.discard();
+      month.discard();
+      const inputs = files.length + problems.length;
+      return { kind: 'nothing-scored', inputs, outDir: opts.outDir, problems: firstErrors, moreProblems: Math.max(0, failedFiles - firstErrors.length) };
     }
     for (const clash of callIds.clashes()) {
       writer.addError(clash);
@@ -176,6 +192,9 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
     ...(workersFailed ? { workersFailed } : {}),
   };
 }
+
+/** How many unusable inputs a run that scored nothing prints (the rest are counted). */
+const SHOWN_PROBLEMS = 10;
 
 /**
  * `--html FILE` may not clobber an arbitrary file or an input, nor sit in the report folder

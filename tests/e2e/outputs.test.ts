@@ -79,6 +79,24 @@ describe('audit --out that is not a report folder', () => {
     }
   });
 
+  it('a run that scores nothing (a mistyped folder, the report itself as input) keeps the earlier report: exit 1, says why', () => {
+    const m = month();
+    const rep = join(m.dir, 'latest');
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+    const before = snapshot(rep);
+    const typo = callqa(['audit', join(m.dir, 'typo'), '--out', rep, '-j', '1']);
+    expect(typo.status).toBe(1);
+    expect(typo.stderr).toBe(`${join(m.dir, 'typo')}: error (input): no such file or directory\ncallqa: error: nothing scored of 1 input(s): the earlier report at ${rep} is kept\n`);
+    const itself = callqa(['audit', rep, '--out', rep, '-j', '1']);
+    expect(itself.status).toBe(1);
+    expect(itself.stderr).toMatch(/nothing scored of 0 input\(s\): the earlier report at .* is kept/);
+    expect(snapshot(rep)).toEqual(before);
+    // Into a new folder the same run writes its errors.csv, as any run does.
+    const fresh = callqa(['audit', join(m.dir, 'typo'), '--out', join(m.dir, 'new'), '-j', '1', '--quiet']);
+    expect(fresh.status).toBe(1);
+    expect(readCsv(join(m.dir, 'new', 'errors.csv')).rows).toEqual([expect.objectContaining({ severity: 'error', message: 'no such file or directory' })]);
+  });
+
   it('under a file (notes.txt/report, notes.txt/a/report): exit 2 naming the file, before scoring; nothing made', () => {
     const m = month();
     const notes = join(m.dir, 'notes.txt');

@@ -6,7 +6,7 @@ import { ReportError } from '../../report/index.js';
 import { ScratchError } from '../../model/scratch.js';
 import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
-import { errorLine, printProblems, type Io } from '../io.js';
+import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { watchInterrupts } from '../interrupts.js';
 import { positiveInt } from '../options.js';
@@ -88,6 +88,12 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       io.err(errorLine('interrupted: no report written, the previous one is unchanged'));
       return EXIT.interrupted;
     }
+    if (outcome.kind === 'nothing-scored') {
+      for (const p of outcome.problems) io.err(fileProblemLine(p));
+      if (outcome.moreProblems > 0) io.err(`… and ${outcome.moreProblems} more`);
+      io.err(errorLine(`nothing scored of ${outcome.inputs} input(s): the earlier report at ${outcome.outDir} is kept`));
+      return EXIT.someFailed;
+    }
     if (outcome.workersFailed) io.err(`callqa: warning: worker threads could not start (${outcome.workersFailed}); scored in one thread`);
     if (!flags.quiet) {
       const failed = outcome.errors > 0 ? `, ${outcome.errors} not scored (see errors.csv)` : '';
@@ -97,7 +103,8 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       if (flags.html && !findChartLibrary()) io.err('callqa: warning: report.html has no charts: chart.js is not installed (the tables are complete)');
     }
     if (outcome.overrideErrors > 0) io.err(errorLine(`${outcome.overrideErrors} override(s) not applied (see errors.csv, stage override)`));
-    return outcome.errors > 0 || outcome.overrideErrors > 0 ? EXIT.someFailed : EXIT.ok;
+    // No input at all (an empty list) is no month audited, whatever else went right.
+    return outcome.errors > 0 || outcome.overrideErrors > 0 || outcome.inputs === 0 ? EXIT.someFailed : EXIT.ok;
   } catch (err) {
     if (err instanceof ReportError) {
       io.err(errorLine(err.message));
