@@ -6,7 +6,7 @@ export const EXIT = {
   someFailed: 1,
   /** Usage error or invalid ruleset: nothing written. */
   usage: 2,
-  /** The report could not be written (disk full, permissions): the previous report is kept. */
+  /** The report could not be written (disk full, permissions): the previous report is kept. Or stdout could not. */
   writeFailed: 3,
   /** A bug in callqa (reported in one line; CALLQA_DEBUG=1 prints the stack). */
   internal: 70,

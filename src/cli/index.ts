@@ -11,22 +11,45 @@ import { registerDiff } from './commands/diff.js';
 import { registerExplain } from './commands/explain.js';
 import { registerCheck } from './commands/check.js';
 import { EXIT } from './exit-codes.js';
-import { errorLine, processIo, type Io } from './io.js';
+import { writeSync } from 'node:fs';
+import { errorLine, processIo, standardStreamFailure, watchStandardStreams, type Io } from './io.js';
 import { stopWatchingInterrupts, watchInterrupts } from './interrupts.js';
 import { ScratchError } from '../model/scratch.js';
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   // bin/callqa.js started watching before loading the CLI; in-process callers start here.
   const interrupted = watchInterrupts();
+  if (io === processIo) watchStandardStreams();
   try {
     if (interrupted.aborted) {
       io.err(errorLine('interrupted while starting: nothing written'));
       return EXIT.interrupted;
     }
-    return await run(argv, io);
+    const code = await run(argv, io);
+    if (io !== processIo) return code;
+    // A failed write is reported on a later tick: let it arrive before judging.
+    await new Promise((resolve) => setImmediate(resolve));
+    return afterStandardStreams(code);
   } finally {
     stopWatchingInterrupts();
   }
+}
+
+/**
+ * A command whose output could not be written (stdout to a full disk or a closed pipe) did not
+ * do its job, whatever it returned: exit 3, said on stderr if stderr still works.
+ */
+function afterStandardStreams(code: number): number {
+  const failure = standardStreamFailure();
+  if (failure === undefined) return code;
+  if (failure !== '') {
+    try {
+      writeSync(2, `${failure}\n`);
+    } catch {
+      // stderr is the stream that failed: the exit code says it.
+    }
+  }
+  return EXIT.writeFailed;
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
