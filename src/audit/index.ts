@@ -65,8 +65,10 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   if (outProblem) return { kind: 'bad-option', message: outProblem };
   const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
   // Threads start now: their start-up overlaps the walk of the inputs (seconds, for a month).
-  const requested = opts.jobs ?? availableParallelism();
-  const early = requested > 1 ? new EarlyWorkers(requested, { ruleset: loaded.portable, config }) : undefined;
+  const requested = Math.min(opts.jobs ?? availableParallelism(), maxJobs());
+  // No more than the cores before the number of files is known: a handful of files runs in-thread.
+  const earlyCount = Math.min(requested, availableParallelism());
+  const early = earlyCount > 1 ? new EarlyWorkers(earlyCount, { ruleset: loaded.portable, config }) : undefined;
   try {
     return await scoreAndReport(opts, { ruleset, portable: loaded.portable, rulesetWarnings: loaded.problems, metadata, month, config, requested, early, startedAt });
   } finally {
@@ -232,8 +234,16 @@ async function scoreSequentially(files: StringList, ruleset: CompiledRuleset, co
 /** Workers cost a ruleset compile and a thread start each: not worth it for a handful of files. */
 const MIN_FILES_PER_WORKER = 64;
 
-function effectiveJobs(requested: number, files: number): number {
-  return Math.max(1, Math.min(requested, Math.floor(files / MIN_FILES_PER_WORKER)));
+export function effectiveJobs(requested: number, files: number): number {
+  return Math.max(1, Math.min(requested, maxJobs(), Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/**
+ * At most four threads per core: more only compete for the cores, and each costs ~40 MB and a
+ * start-up (--jobs 1000 took 5 GB and a minute before it could even hear Ctrl-C).
+ */
+function maxJobs(): number {
+  return Math.max(4, 4 * availableParallelism());
 }
 
 export type { ReportWriter };
