@@ -247,7 +247,8 @@ export function missingParentProblem(shown: string, path: string): string | unde
   }
 }
 
-function isReport(runJson: string): boolean {
+/** Whether this run.json was written by callqa: the mark of a report folder. */
+export function isReport(runJson: string): boolean {
   try {
     const run = JSON.parse(readFileSync(runJson, 'utf8')) as { tool?: unknown };
     return run.tool === 'callqa';

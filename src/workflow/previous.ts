@@ -3,9 +3,10 @@
  * summary.csv each agent's mean score; from its findings.csv how often each agent failed each
  * rule (streamed: a month's findings can be millions of rows, only counts are kept).
  */
-import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import { isReport } from '../report/index.js';
 import { readReportCsv, reportValue } from './read-csv.js';
 
 export interface PreviousReport {
@@ -36,7 +37,14 @@ export async function loadPrevious(dir: string): Promise<PreviousResult> {
     // pipe() does not forward the file's errors (missing, a folder): they would be an unhandled
     // 'error' event, so they are handed to the parser and end the loop below.
     const source = createReadStream(findings);
-    const rows = parse({ bom: true, columns: true, relax_column_count: true });
+    let header: string[] | undefined;
+    // An empty, binary or other CSV in its place would silently count no failures, and the
+    // `recurring` escalations HR reads would vanish: its columns are checked like summary.csv's.
+    const columns = (names: string[]): string[] => {
+      if (!FINDINGS_COLUMNS.every((c) => names.includes(c))) throw new Error(`has no ${FINDINGS_COLUMNS.join(', ')} columns`);
+      return (header = names);
+    };
+    const rows = parse({ bom: true, columns, relax_column_count: true });
     source.on('error', (err) => rows.destroy(err));
     source.pipe(rows);
     for await (const row of rows as AsyncIterable<Record<string, string>>) {
@@ -47,19 +55,15 @@ export async function loadPrevious(dir: string): Promise<PreviousResult> {
       if (!rules) ruleFails.set(agent, (rules = new Map()));
       rules.set(rule, (rules.get(rule) ?? 0) + 1);
     }
+    if (!header) return { ok: false, message: `--previous: ${findings} is empty (no header row)` };
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
-    const why = e.code === 'ENOENT' ? 'does not exist' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.syscall ? `cannot be read (${e.code ?? e.message})` : `is not valid CSV: ${e.message}`;
+    const why = e.code === 'ENOENT' ? 'does not exist' : e.code === 'EISDIR' ? 'is a folder, not a file' : e.syscall ? `cannot be read (${e.code ?? e.message})`
+      : e.message.startsWith('has no ') ? e.message : `is not valid CSV: ${e.message}`;
     return { ok: false, message: `--previous: ${findings} ${why}` };
   }
   return { ok: true, previous: { dir, means, ruleFails } };
 }
 
-function isReport(runJson: string): boolean {
-  if (!existsSync(runJson)) return false;
-  try {
-    return (JSON.parse(readFileSync(runJson, 'utf8')) as { tool?: unknown }).tool === 'callqa';
-  } catch {
-    return false;
-  }
-}
+/** What the counts are read from: who failed which rule. */
+const FINDINGS_COLUMNS = ['agent_id', 'rule_id', 'verdict'];

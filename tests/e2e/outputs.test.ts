@@ -298,7 +298,10 @@ describe('--previous with a damaged earlier report', () => {
   for (const [what, damage, message] of [
     ['missing', (f: string) => rmSync(f), /--previous: .*findings\.csv does not exist: nothing written/],
     ['a folder', (f: string) => (rmSync(f), mkdirSync(f)), /--previous: .*findings\.csv is a folder, not a file: nothing written/],
-    ['not CSV', (f: string) => writeFileSync(f, 'a,b\n"x,1\n'), /--previous: .*findings\.csv is not valid CSV/],
+    ['not CSV', (f: string) => writeFileSync(f, 'agent_id,rule_id,verdict\n"x,1\n'), /--previous: .*findings\.csv is not valid CSV/],
+    ['empty', (f: string) => writeFileSync(f, ''), /--previous: .*findings\.csv is empty \(no header row\): nothing written/],
+    ['another CSV (summary.csv)', () => undefined, /--previous: .*findings\.csv has no agent_id, rule_id, verdict columns: nothing written/],
+    ['binary', (f: string) => writeFileSync(f, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 10, 13, 0x2c, 0xff])), /--previous: .*findings\.csv (has no agent_id|is not valid CSV)/],
   ] as const) {
     it(`findings.csv ${what}: one line naming the file, exit 2, nothing written`, () => {
       const findings = join(prev, 'findings.csv');
