@@ -22,7 +22,7 @@ export function decodeBytes(bytes: Uint8Array): DecodeResult {
   if (looksBinary(bytes)) return { ok: false, message: 'binary file (not text)' };
 
   const utf8 = decodeUtf8(bytes);
-  if (utf8 !== undefined) return { ok: true, text: utf8, encoding: 'utf-8' };
+  if (utf8 !== undefined) return gb18030InDisguise(utf8, bytes) ?? { ok: true, text: utf8, encoding: 'utf-8' };
   // Valid UTF-8 cut inside its last character (a truncated export): keep the text, say so.
   const cut = tryDecodeStream('utf-8', bytes);
   if (cut !== undefined) {
@@ -78,6 +78,45 @@ function decodeUtf8(bytes: Uint8Array): string | undefined {
   } catch {
     return tryDecode('utf-8', bytes);
   }
+}
+
+/**
+ * GB18030 text that happens to be valid UTF-8: a short file whose Chinese characters all have
+ * GBK bytes C2–D7 then A1–BF (喂 CE B9 reads as Greek ι, 谢 D0 BB as Cyrillic л) and whose
+ * punctuation is ASCII. Taken as GB18030 only when every non-ASCII character of the UTF-8 reading
+ * is such a pair — a level-1 (most common) GB2312 character, which rules out most real Greek,
+ * Cyrillic and accented capitals — none touches an ASCII letter or digit (José, Noël and ¥100
+ * are Latin text, whatever their GBK reading), and the GB18030 reading is plausible Chinese.
+ */
+function gb18030InDisguise(utf8: string, bytes: Uint8Array): DecodeResult | undefined {
+  if (!onlyCommonGbPairs(utf8)) return undefined;
+  const text = tryDecode('gb18030', bytes);
+  if (text === undefined) return undefined;
+  return chinesePlausibility(text) >= DISGUISED_PLAUSIBILITY ? { ok: true, text, encoding: 'gb18030' } : undefined;
+}
+
+/** Short texts swing more: a higher bar than MIN_PLAUSIBILITY for overruling valid UTF-8. */
+const DISGUISED_PLAUSIBILITY = 0.5;
+
+/**
+ * At least two non-ASCII characters, each one whose UTF-8 bytes (C2–D7, A1–BF) are a level-1
+ * GB2312 character, and none next to an ASCII letter or digit.
+ */
+function onlyCommonGbPairs(text: string): boolean {
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    // UTF-8 lead byte 0xC0 | c >> 6, trail byte 0x80 | c & 0x3f.
+    if (c >= 0x600 || (c & 0x3f) < 0x21) return false;
+    if (isAsciiWordChar(text.charCodeAt(i - 1)) || isAsciiWordChar(text.charCodeAt(i + 1))) return false;
+    pairs++;
+  }
+  return pairs >= 2;
+}
+
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {

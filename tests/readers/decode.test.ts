@@ -72,6 +72,26 @@ describe('decodeBytes', () => {
   });
 });
 
+describe('decodeBytes on short GB18030 text that is also valid UTF-8', () => {
+  it('reads it as GB18030, not as Greek and Cyrillic mojibake', () => {
+    // 喂 is CE B9 (UTF-8: ι), 谢 is D0 BB (UTF-8: л): with ASCII labels the file is valid UTF-8.
+    const bytes = bytesOf('short-gb18030.txt');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe('A: ι\nC: лл\n');
+    expect(decodeBytes(bytes)).toEqual({ ok: true, encoding: 'gb18030', text: 'A: 喂\nC: 谢谢\n' });
+  });
+
+  it.each([
+    'A: José Müller\nC: ok\n',
+    'Agent: Bonjour, c\'est Noël. À bientôt!\n',
+    'A: ¥100\nC: 5°\n',
+    'A: Ελλάδα\nC: λάθος\n',
+    'A: Москва, спасибо\nC: да\n',
+    'A: « ok »\n',
+  ])('keeps genuine UTF-8 text as UTF-8: %j', (text) => {
+    expect(decodeBytes(new TextEncoder().encode(text))).toEqual({ ok: true, encoding: 'utf-8', text });
+  });
+});
+
 describe('decodeBytes on a truncated UTF-8 file', () => {
   it('keeps the text before a last character that was cut, with a warning', () => {
     const whole = new TextEncoder().encode('坐席：您好');
