@@ -174,10 +174,66 @@ function decodeLegacyChinese(bytes: Uint8Array): DecodeResult {
   if (second && best.plausibility - second.plausibility < CLOSE) {
     // Both read as Chinese: let the detector decide, but only if it clearly prefers one.
     const [a, b] = [best, second].sort((x, y) => y.detector - x.detector) as [Candidate, Candidate];
-    if (a.detector - b.detector >= 10) return { ok: true, text: a.text, encoding: a.encoding };
+    if (a.detector - b.detector >= 10) return chosen(a, bytes);
     return { ok: false, message: 'cannot decide the encoding: the text reads as both GB18030 and Big5' };
   }
+  return chosen(best, bytes);
+}
+
+const NAMES = { gb18030: 'GB18030', big5: 'Big5' } as const;
+
+/** The chosen decoding, unless one of its lines is another encoding's text. */
+function chosen(best: Candidate, bytes: Uint8Array): DecodeResult {
+  const line = firstForeignLine(best, bytes);
+  if (line !== undefined) return { ok: false, message: `line ${line} is not ${NAMES[best.encoding]} text (mixed encodings?)` };
   return { ok: true, text: best.text, encoding: best.encoding };
+}
+
+/** Fewer Han characters than this on a line say too little about its encoding. */
+const MIN_LINE_HAN = 4;
+
+/**
+ * The first line (1-based) that reads as mojibake in the chosen encoding but as Chinese in
+ * another: a file put together from exports in two encodings. The whole-file check samples the
+ * file as one, so a few such lines pass it. LF is never part of a GB18030 or Big5 character, so
+ * the lines of the text are the lines of the bytes; only a line that fails is decoded again.
+ */
+function firstForeignLine(best: Candidate, bytes: Uint8Array): number | undefined {
+  const folded = toSimplifiedScript(best.text);
+  let lineNo = 0;
+  let byteFrom = 0;
+  for (let from = 0; from <= folded.length; lineNo++) {
+    let to = folded.indexOf('\n', from);
+    if (to < 0) to = folded.length;
+    let byteTo = bytes.indexOf(0x0a, byteFrom);
+    if (byteTo < 0) byteTo = bytes.length;
+    const line = folded.slice(from, to);
+    if (countHan(line) >= MIN_LINE_HAN && foldedPlausibility(line) < MIN_PLAUSIBILITY) {
+      if (readsBetterAsAnother(bytes.subarray(byteFrom, byteTo), best.encoding)) return lineNo + 1;
+    }
+    from = to + 1;
+    byteFrom = byteTo + 1;
+  }
+  return undefined;
+}
+
+function countHan(text: string): number {
+  let han = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) han++;
+  }
+  return han;
+}
+
+/** UTF-8, GB18030 or Big5 (other than `encoding`) reads these bytes as plausible Chinese. */
+function readsBetterAsAnother(bytes: Uint8Array, encoding: Candidate['encoding']): boolean {
+  for (const other of ['utf-8', 'gb18030', 'big5']) {
+    if (other === encoding) continue;
+    const text = tryDecode(other, bytes);
+    if (text !== undefined && chinesePlausibility(text) >= MIN_PLAUSIBILITY) return true;
+  }
+  return false;
 }
 
 /**
@@ -186,7 +242,10 @@ function decodeLegacyChinese(bytes: Uint8Array): DecodeResult {
  * with the wrong legacy encoding give mostly rare characters and symbols.
  */
 export function chinesePlausibility(text: string): number {
-  const sample = toSimplifiedScript(text.slice(0, 20_000));
+  return foldedPlausibility(toSimplifiedScript(text.slice(0, 20_000)));
+}
+
+function foldedPlausibility(sample: string): number {
   let han = 0;
   let common = 0;
   let nonAscii = 0;

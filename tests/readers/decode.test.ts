@@ -72,6 +72,17 @@ describe('decodeBytes', () => {
   });
 });
 
+describe('decodeBytes on a file mixing GB18030 and Big5', () => {
+  it.each([
+    // Four GB18030 utterances, then a Big5 one: the whole file reads as GB18030.
+    ['mixed-gb18030-big5.txt', 'line 9 is not GB18030 text (mixed encodings?)'],
+    // One GB18030 utterance, then Big5 ones: the whole file reads as Big5.
+    ['mixed-big5-gb18030.txt', 'line 5 is not Big5 text (mixed encodings?)'],
+  ])('%s is refused, naming the first line of the other encoding', (file, message) => {
+    expect(decodeBytes(bytesOf(file))).toEqual({ ok: false, message });
+  });
+});
+
 describe('decodeBytes on short GB18030 text that is also valid UTF-8', () => {
   it('reads it as GB18030, not as Greek and Cyrillic mojibake', () => {
     // 喂 is CE B9 (UTF-8: ι), 谢 is D0 BB (UTF-8: л): with ASCII labels the file is valid UTF-8.
