@@ -85,6 +85,24 @@ describe('files read with a warning (times are checked once, for every format, i
     expect(warnings('negative-time.json')).toContain('timestamps unusable, not used (timing rules are na): turn 1 (segments[0]) has a negative start time (-1.5 s)');
   });
 
+  it('null or missing times on some utterances: each named, the call\'s timestamps not used', () => {
+    const outcome = read('missing-times.json');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.warnings.map((w) => w.message)).toContain(
+      'timestamps unusable, not used (timing rules are na): turn 1 (Result.Sentences[0]) has no start time (null or missing); turn 3 (Result.Sentences[2]) has no start time (null or missing)',
+    );
+    expect(outcome.call.source.timed).toBe(false);
+    expect(outcome.call.source.timingProblem).toBe('turn 1 (Result.Sentences[0]) has no start time (null or missing)');
+  });
+
+  it('a file with no times at all is untimed, without a warning', () => {
+    const outcome = read('no-times.json');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.source.timed).toBe(false);
+    expect(outcome.call.source.timingProblem).toBeUndefined();
+    expect(outcome.call.warnings.map((w) => w.message).filter((m) => /time/.test(m))).toEqual([]);
+  });
+
   it('times going backwards', () => {
     expect(warnings('out-of-order.srt')).toContain('timestamps unusable, not used (timing rules are na): turn 3 starts at 00:04.3, 5.4 s before the utterance listed before it (times go backwards)');
   });
