@@ -85,6 +85,22 @@ describe('files read with a warning (times are checked once, for every format, i
     expect(warnings('negative-time.json')).toContain('timestamps unusable, not used (timing rules are na): turn 1 (segments[0]) has a negative start time (-1.5 s)');
   });
 
+  it.each([
+    ['negative-time.srt', 'turn 1 has a negative start time (-1 s)', 3],
+    ['negative-end-time.srt', 'turn 1 has a negative end time (-3.2 s)', 3],
+    ['negative-time.vtt', 'turn 1 has a negative start time (-1 s)', 4],
+  ])('a negative cue time (%s): read as cues, the time named, the call\'s timestamps not used', (name, problem, line) => {
+    const outcome = read(name);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.source.format).toBe(name.slice(name.lastIndexOf('.') + 1));
+    expect(outcome.call.utterances.map((u) => [u.speaker, u.text])).toEqual([
+      ['agent', '您好，康泰鑫客服为您服务'],
+      ['customer', '我要投诉'],
+    ]);
+    expect(outcome.call.source.timingProblem).toBe(problem);
+    expect(outcome.call.warnings).toEqual([{ message: `timestamps unusable, not used (timing rules are na): ${problem}`, line }]);
+  });
+
   it('null or missing times on some utterances: each named, the call\'s timestamps not used', () => {
     const outcome = read('missing-times.json');
     if (!outcome.ok) throw new Error(outcome.error.message);
