@@ -37,7 +37,7 @@ function decodeWithBom(bytes: Uint8Array): DecodeResult | undefined {
   if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) {
     const text = decodeUtf8(bytes.subarray(3));
     return text === undefined
-      ? { ok: false, message: 'invalid UTF-8 after a UTF-8 byte-order mark' }
+      ? { ok: false, message: `invalid UTF-8 after a UTF-8 byte-order mark, ${invalidAfterBom(bytes.subarray(3))}` }
       : { ok: true, text, encoding: 'utf-8' };
   }
   if (b0 === 0xff && b1 === 0xfe && b2 === 0 && b3 === 0) {
@@ -49,6 +49,12 @@ function decodeWithBom(bytes: Uint8Array): DecodeResult | undefined {
   return text === undefined
     ? { ok: false, message: `invalid ${utf16.toUpperCase()} text after its byte-order mark` }
     : { ok: true, text, encoding: utf16 };
+}
+
+function invalidAfterBom(bytes: Uint8Array): string {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  // The end of the file when only the last character is cut.
+  return firstInvalidUtf8(text, bytes, 3) ?? 'at its end';
 }
 
 /** NUL bytes, or many control characters, in the first KB: not a transcript. */
@@ -119,6 +125,40 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** At most this share of a damaged UTF-8 file's non-ASCII characters (or one) may be invalid sequences. */
+const MAX_DAMAGE = 0.01;
+
+/**
+ * Where the first invalid sequence of a file that is otherwise UTF-8 (a byte or two damaged) is,
+ * e.g. `at line 3 (byte offset 57)`; undefined when the file is not mostly UTF-8. A legacy
+ * encoding's guess would only mislead about such a file.
+ */
+function damagedUtf8(bytes: Uint8Array): string | undefined {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  let invalid = 0;
+  let valid = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0xfffd) invalid++;
+    else if (c >= 0x80) valid++;
+  }
+  if (valid === 0 || invalid > Math.max(1, valid * MAX_DAMAGE)) return undefined;
+  return firstInvalidUtf8(text, bytes, 0);
+}
+
+/** `at line L (byte offset N)` of the first invalid sequence; `text` is the bytes decoded with replacement. */
+function firstInvalidUtf8(text: string, bytes: Uint8Array, bytesBefore: number): string | undefined {
+  for (let at = text.indexOf('\ufffd'); at >= 0; at = text.indexOf('\ufffd', at + 1)) {
+    // The text before it is valid, so it encodes back to the same bytes.
+    const before = text.slice(0, at);
+    const offset = Buffer.byteLength(before, 'utf8');
+    // A U+FFFD written in the file (EF BF BD) is not the damage.
+    if (bytes[offset] === 0xef && bytes[offset + 1] === 0xbf && bytes[offset + 2] === 0xbd) continue;
+    return `at line ${before.split('\n').length} (byte offset ${bytesBefore + offset})`;
+  }
+  return undefined;
+}
+
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
   try {
     return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
@@ -169,6 +209,8 @@ function decodeLegacyChinese(bytes: Uint8Array): DecodeResult {
   const guess = matches[0] ? ` (the detector's best guess: ${matches[0].name})` : '';
   const [best, second] = plausible;
   if (!best) {
+    const damage = damagedUtf8(bytes);
+    if (damage) return { ok: false, message: `cannot decode: not valid UTF-8 ${damage}, though the rest of the file is UTF-8 (a damaged file?)` };
     return { ok: false, message: `cannot decode: not valid UTF-8, GB18030 or Big5 text${guess}` };
   }
   if (second && best.plausibility - second.plausibility < CLOSE) {

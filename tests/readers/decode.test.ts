@@ -53,10 +53,20 @@ describe('decodeBytes', () => {
     expect(!result.ok && result.message).toMatch(/^cannot decode: not valid UTF-8, GB18030 or Big5 text/);
   });
 
+  it('says where a file that is otherwise UTF-8 is damaged, instead of a legacy encoding\'s guess', () => {
+    const damaged = Uint8Array.from(Buffer.from(utf8Text));
+    const offset = Buffer.byteLength(utf8Text.split('\n').slice(0, 8).join('\n')) + 1 + 5;
+    damaged[offset] = 0xff;
+    expect(decodeBytes(damaged)).toEqual({
+      ok: false,
+      message: `cannot decode: not valid UTF-8 at line 9 (byte offset ${offset}), though the rest of the file is UTF-8 (a damaged file?)`,
+    });
+  });
+
   it('refuses invalid bytes after a UTF-8 BOM and UTF-32', () => {
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc4, 0xfa]))).toEqual({
       ok: false,
-      message: 'invalid UTF-8 after a UTF-8 byte-order mark',
+      message: 'invalid UTF-8 after a UTF-8 byte-order mark, at line 1 (byte offset 3)',
     });
     expect(decodeBytes(Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).ok).toBe(false);
   });
