@@ -19,7 +19,10 @@ const BINARY_CHECK_BYTES = 1024;
 export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const bom = decodeWithBom(bytes);
   if (bom) return bom;
-  if (looksBinary(bytes)) return { ok: false, message: 'binary file (not text)' };
+  if (looksBinary(bytes)) {
+    const message = looksUtf16(bytes) ? 'UTF-16 text without a byte-order mark: save it as UTF-8' : 'binary file (not text)';
+    return { ok: false, message };
+  }
 
   const utf8 = decodeUtf8(bytes);
   if (utf8 !== undefined) return gb18030InDisguise(utf8, bytes) ?? { ok: true, text: utf8, encoding: 'utf-8' };
@@ -68,6 +71,35 @@ function looksBinary(bytes: Uint8Array): boolean {
     if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0c && b !== 0x0d && b !== 0x1b) control++;
   }
   return n > 0 && control / n > 0.1;
+}
+
+/** At least this share of the characters read as UTF-16 must be text: ASCII or CJK. */
+const UTF16_TEXT_SHARE = 0.95;
+
+/**
+ * UTF-16 saved without its BOM: the NUL bytes (of ASCII characters: labels, digits, line ends)
+ * made it look binary, but the first KB read in one byte order or the other is text — ASCII
+ * without control characters, or Chinese. It is refused either way (without a BOM the byte
+ * order is a guess), but the reason tells how to fix it.
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, Math.min(bytes.length, BINARY_CHECK_BYTES) & ~1);
+  return ['utf-16le', 'utf-16be'].some((encoding) => {
+    const text = tryDecode(encoding, sample);
+    return text !== undefined && text.length > 0 && textShare(text) >= UTF16_TEXT_SHARE;
+  });
+}
+
+function textShare(text: string): number {
+  let textLike = 0;
+  for (let i = 0; i < text.length; i++) if (isTextCharacter(text.charCodeAt(i))) textLike++;
+  return textLike / text.length;
+}
+
+/** Printable ASCII and its whitespace, CJK punctuation and ideographs, full-width forms. */
+function isTextCharacter(c: number): boolean {
+  if (c < 0x80) return (c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d;
+  return (c >= 0x3000 && c <= 0x9fff) || (c >= 0xff00 && c <= 0xffef);
 }
 
 /**

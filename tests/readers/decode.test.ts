@@ -63,6 +63,17 @@ describe('decodeBytes', () => {
     });
   });
 
+  it('refuses UTF-16 without a byte-order mark saying so, not as a binary file', () => {
+    const message = 'UTF-16 text without a byte-order mark: save it as UTF-8';
+    const littleEndian = Buffer.from(utf8Text, 'utf16le');
+    expect(decodeBytes(littleEndian)).toEqual({ ok: false, message });
+    expect(decodeBytes(Buffer.from(littleEndian).swap16())).toEqual({ ok: false, message });
+    // ASCII only, and Chinese whose 一 (U+4E00) has a zero byte on the other side.
+    expect(decodeBytes(Buffer.from('A: hello\nC: hi\n', 'utf16le'))).toEqual({ ok: false, message });
+    expect(decodeBytes(Buffer.from('坐席：一一一一\n', 'utf16le'))).toEqual({ ok: false, message });
+    expect(decodeBytes(new Uint8Array(200))).toEqual({ ok: false, message: 'binary file (not text)' });
+  });
+
   it('refuses invalid bytes after a UTF-8 BOM and UTF-32', () => {
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc4, 0xfa]))).toEqual({
       ok: false,
