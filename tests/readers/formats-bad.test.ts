@@ -61,6 +61,12 @@ describe('files that cannot be read', () => {
     expect(error('bad-number.json').message).toBe('Result.Sentences[1].BeginTime: expected a number, found "4.8s"');
   });
 
+  it('a time too large for a number says so, not "found null"', () => {
+    const text = '{"Result":{"Sentences":[{"BeginTime":0,"EndTime":1e400,"Text":"您好","ChannelId":0}]}}';
+    const outcome = parseCallBytes(new TextEncoder().encode(text), 'big.json');
+    expect(!outcome.ok && outcome.error.message).toBe('Result.Sentences[0].EndTime: number out of range (too large to represent)');
+  });
+
   it('a broken JSON string inside iFlytek\'s nested strings is traced to the lattice item and to the file', () => {
     const e = error('iflytek-bad-nested.json');
     expect(e.message).toBe(
