@@ -34,13 +34,19 @@ export function splitSpeakerPrefix(text: string): { label?: string; rest: string
   return { rest: text };
 }
 
-/** `00:01:02,345`, `01:02.345` (VTT without hours), `.` or `,` before the milliseconds. */
-const TIME = String.raw`(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
-const TIMING = new RegExp(String.raw`^\s*${TIME}\s*-->\s*${TIME}(?:\s+.*)?$`);
-export const TIMING_HINT = /^\s*(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->/;
+/**
+ * `00:01:02,345`, `01:02.345` (VTT without hours), `.` or `,` before the milliseconds. A leading
+ * `-` is read too: a negative time is a broken clock, which readers/index.ts reports and drops
+ * (the call is scored without times), not a reason to misread the file. After the arrow the sign
+ * must follow a space, so a mistyped `--->` stays a bad timing line.
+ */
+const TIME = String.raw`(-)?(?:(\d+):)?(\d{1,2}):(\d{1,2})[,.](\d{1,3})`;
+const TIMING = new RegExp(String.raw`^\s*${TIME}\s*-->(?:\s+|(?=\d))${TIME}(?:\s+.*)?$`);
+export const TIMING_HINT = /^\s*-?(?:\d+:)?\d{1,2}:\d{1,2}[,.]\d{1,3}\s*-->/;
 
-function ms(h: string | undefined, m: string, s: string, frac: string): number {
-  return ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(frac.padEnd(3, '0'));
+function ms(sign: string | undefined, h: string | undefined, m: string, s: string, frac: string): number {
+  const value = ((Number(h ?? 0) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(frac.padEnd(3, '0'));
+  return sign ? -value : value;
 }
 
 const START = new RegExp(String.raw`^\s*${TIME}\s*`);
@@ -49,18 +55,21 @@ const ARROW = /^-->\s*/;
 /** 1-based column where a timing line stops being valid: the start time, the arrow or the end time. */
 function badColumn(line: string): number {
   const start = START.exec(line);
-  if (!start || Number(start[3]) >= 60) return line.search(/\S/) + 1 || 1;
+  if (!start || Number(start[4]) >= 60) return line.search(/\S/) + 1 || 1;
   const arrow = ARROW.exec(line.slice(start[0].length));
   return start[0].length + (arrow ? arrow[0].length : 0) + 1;
 }
 
 export function parseTiming(line: string, lineNo: number): { startMs: number; endMs: number } {
   const t = TIMING.exec(line);
-  if (!t || Number(t[3]) >= 60 || Number(t[7]) >= 60) {
+  if (!t || Number(t[4]) >= 60 || Number(t[9]) >= 60) {
     const column = badColumn(line);
     throw new ParseFailure(`line ${lineNo}: bad cue timing "${line.trim().slice(0, 60)}" (expected 00:00:01,020 --> 00:00:03,540)`, lineNo, column);
   }
-  return { startMs: ms(t[1], t[2] as string, t[3] as string, t[4] as string), endMs: ms(t[5], t[6] as string, t[7] as string, t[8] as string) };
+  return {
+    startMs: ms(t[1], t[2], t[3] as string, t[4] as string, t[5] as string),
+    endMs: ms(t[6], t[7], t[8] as string, t[9] as string, t[10] as string),
+  };
 }
 
 export interface Block {

@@ -267,9 +267,19 @@ function ownTimeProblem(u: Utterance): string | undefined {
 }
 
 /**
- * Time sanity. A call whose times cannot be a call's — a negative or invalid time, an end before
- * its start, a time more than 24 hours in, or a start more than a second before the previous
- * utterance's (times going backwards) — has its timestamps dropped, all of them: timing rules
+ * A vendor JSON utterance (located by its path) without a start time, in a call whose other
+ * utterances have one: a gap in the clock, as bad as a broken time. A plain-text line's
+ * timestamp is optional, so a plain line without one is not this.
+ */
+function missingTime(u: Utterance): string | undefined {
+  return u.startMs === undefined && u.at !== undefined ? 'has no start time (null or missing)' : undefined;
+}
+
+/**
+ * Time sanity. A call whose times cannot be a call's — a negative, invalid or (in vendor JSON, where
+ * the other utterances have one) missing time, an end before its start, a time more than 24 hours
+ * in, or a start more than a second before the previous utterance's (times going backwards) — has
+ * its timestamps dropped, all of them: timing rules
  * computed from part of a broken clock would be verdicts from garbage, so they are na
  * "timestamps unusable: …" instead (source.timingProblem), and one warning names the utterances
  * (line, or turn and JSON path). Otherwise, a start slightly before the previous one is only
@@ -278,9 +288,10 @@ function ownTimeProblem(u: Utterance): string | undefined {
  */
 function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): { utterances: Utterance[]; problem?: string } {
   const problems: Array<{ u: Utterance; what: string }> = [];
+  const someTimed = utterances.some((u) => u.startMs !== undefined);
   let previous: Utterance | undefined;
   for (const u of utterances) {
-    const own = ownTimeProblem(u);
+    const own = ownTimeProblem(u) ?? (someTimed ? missingTime(u) : undefined);
     if (own) problems.push({ u, what: own });
     // A start that is itself sound orders the call, even when the end is not.
     const start = u.startMs;

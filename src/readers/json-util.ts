@@ -88,6 +88,8 @@ export function arrayAt(v: JsonValue | undefined, ...keys: string[]): JsonValue[
 export function numberField(obj: JsonObject, key: string, where: string): number | undefined {
   const v = obj[key];
   if (v === undefined || v === null || v === '') return undefined;
+  // JSON.parse reads 1e400 as Infinity, which JSON.stringify would show as null.
+  if (typeof v === 'number' && !Number.isFinite(v)) throw new ParseFailure(`${where}.${key}: number out of range (too large to represent)`);
   const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
   if (!Number.isFinite(n)) throw new ParseFailure(`${where}.${key}: expected a number, found ${JSON.stringify(v)}`);
   return n;

@@ -53,10 +53,31 @@ describe('decodeBytes', () => {
     expect(!result.ok && result.message).toMatch(/^cannot decode: not valid UTF-8, GB18030 or Big5 text/);
   });
 
+  it('says where a file that is otherwise UTF-8 is damaged, instead of a legacy encoding\'s guess', () => {
+    const damaged = Uint8Array.from(Buffer.from(utf8Text));
+    const offset = Buffer.byteLength(utf8Text.split('\n').slice(0, 8).join('\n')) + 1 + 5;
+    damaged[offset] = 0xff;
+    expect(decodeBytes(damaged)).toEqual({
+      ok: false,
+      message: `cannot decode: not valid UTF-8 at line 9 (byte offset ${offset}), though the rest of the file is UTF-8 (a damaged file?)`,
+    });
+  });
+
+  it('refuses UTF-16 without a byte-order mark saying so, not as a binary file', () => {
+    const message = 'UTF-16 text without a byte-order mark: save it as UTF-8';
+    const littleEndian = Buffer.from(utf8Text, 'utf16le');
+    expect(decodeBytes(littleEndian)).toEqual({ ok: false, message });
+    expect(decodeBytes(Buffer.from(littleEndian).swap16())).toEqual({ ok: false, message });
+    // ASCII only, and Chinese whose 一 (U+4E00) has a zero byte on the other side.
+    expect(decodeBytes(Buffer.from('A: hello\nC: hi\n', 'utf16le'))).toEqual({ ok: false, message });
+    expect(decodeBytes(Buffer.from('坐席：一一一一\n', 'utf16le'))).toEqual({ ok: false, message });
+    expect(decodeBytes(new Uint8Array(200))).toEqual({ ok: false, message: 'binary file (not text)' });
+  });
+
   it('refuses invalid bytes after a UTF-8 BOM and UTF-32', () => {
     expect(decodeBytes(Uint8Array.from([0xef, 0xbb, 0xbf, 0xc4, 0xfa]))).toEqual({
       ok: false,
-      message: 'invalid UTF-8 after a UTF-8 byte-order mark',
+      message: 'invalid UTF-8 after a UTF-8 byte-order mark, at line 1 (byte offset 3)',
     });
     expect(decodeBytes(Uint8Array.from([0xff, 0xfe, 0, 0, 0x41, 0, 0, 0])).ok).toBe(false);
   });
@@ -69,6 +90,37 @@ describe('decodeBytes', () => {
     const big5Line = big5.subarray(big5.indexOf(0x5d) + 2, big5.indexOf(0x5d) + 18);
     expect(decodeBytes(gbLine)).toEqual({ ok: true, encoding: 'gb18030', text: '坐席：您好，康泰' });
     expect(decodeBytes(big5Line)).toEqual({ ok: true, encoding: 'big5', text: '坐席：您好，康泰' });
+  });
+});
+
+describe('decodeBytes on a file mixing GB18030 and Big5', () => {
+  it.each([
+    // Four GB18030 utterances, then a Big5 one: the whole file reads as GB18030.
+    ['mixed-gb18030-big5.txt', 'line 9 is not GB18030 text (mixed encodings?)'],
+    // One GB18030 utterance, then Big5 ones: the whole file reads as Big5.
+    ['mixed-big5-gb18030.txt', 'line 5 is not Big5 text (mixed encodings?)'],
+  ])('%s is refused, naming the first line of the other encoding', (file, message) => {
+    expect(decodeBytes(bytesOf(file))).toEqual({ ok: false, message });
+  });
+});
+
+describe('decodeBytes on short GB18030 text that is also valid UTF-8', () => {
+  it('reads it as GB18030, not as Greek and Cyrillic mojibake', () => {
+    // 喂 is CE B9 (UTF-8: ι), 谢 is D0 BB (UTF-8: л): with ASCII labels the file is valid UTF-8.
+    const bytes = bytesOf('short-gb18030.txt');
+    expect(new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toBe('A: ι\nC: лл\n');
+    expect(decodeBytes(bytes)).toEqual({ ok: true, encoding: 'gb18030', text: 'A: 喂\nC: 谢谢\n' });
+  });
+
+  it.each([
+    'A: José Müller\nC: ok\n',
+    'Agent: Bonjour, c\'est Noël. À bientôt!\n',
+    'A: ¥100\nC: 5°\n',
+    'A: Ελλάδα\nC: λάθος\n',
+    'A: Москва, спасибо\nC: да\n',
+    'A: « ok »\n',
+  ])('keeps genuine UTF-8 text as UTF-8: %j', (text) => {
+    expect(decodeBytes(new TextEncoder().encode(text))).toEqual({ ok: true, encoding: 'utf-8', text });
   });
 });
 

@@ -61,6 +61,12 @@ describe('files that cannot be read', () => {
     expect(error('bad-number.json').message).toBe('Result.Sentences[1].BeginTime: expected a number, found "4.8s"');
   });
 
+  it('a time too large for a number says so, not "found null"', () => {
+    const text = '{"Result":{"Sentences":[{"BeginTime":0,"EndTime":1e400,"Text":"您好","ChannelId":0}]}}';
+    const outcome = parseCallBytes(new TextEncoder().encode(text), 'big.json');
+    expect(!outcome.ok && outcome.error.message).toBe('Result.Sentences[0].EndTime: number out of range (too large to represent)');
+  });
+
   it('a broken JSON string inside iFlytek\'s nested strings is traced to the lattice item and to the file', () => {
     const e = error('iflytek-bad-nested.json');
     expect(e.message).toBe(
@@ -83,6 +89,40 @@ describe('files that cannot be read', () => {
 describe('files read with a warning (times are checked once, for every format, in readers/index.ts)', () => {
   it('a negative time: the segment named, the call\'s timestamps not used', () => {
     expect(warnings('negative-time.json')).toContain('timestamps unusable, not used (timing rules are na): turn 1 (segments[0]) has a negative start time (-1.5 s)');
+  });
+
+  it.each([
+    ['negative-time.srt', 'turn 1 has a negative start time (-1 s)', 3],
+    ['negative-end-time.srt', 'turn 1 has a negative end time (-3.2 s)', 3],
+    ['negative-time.vtt', 'turn 1 has a negative start time (-1 s)', 4],
+  ])('a negative cue time (%s): read as cues, the time named, the call\'s timestamps not used', (name, problem, line) => {
+    const outcome = read(name);
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.source.format).toBe(name.slice(name.lastIndexOf('.') + 1));
+    expect(outcome.call.utterances.map((u) => [u.speaker, u.text])).toEqual([
+      ['agent', '您好，康泰鑫客服为您服务'],
+      ['customer', '我要投诉'],
+    ]);
+    expect(outcome.call.source.timingProblem).toBe(problem);
+    expect(outcome.call.warnings).toEqual([{ message: `timestamps unusable, not used (timing rules are na): ${problem}`, line }]);
+  });
+
+  it('null or missing times on some utterances: each named, the call\'s timestamps not used', () => {
+    const outcome = read('missing-times.json');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.warnings.map((w) => w.message)).toContain(
+      'timestamps unusable, not used (timing rules are na): turn 1 (Result.Sentences[0]) has no start time (null or missing); turn 3 (Result.Sentences[2]) has no start time (null or missing)',
+    );
+    expect(outcome.call.source.timed).toBe(false);
+    expect(outcome.call.source.timingProblem).toBe('turn 1 (Result.Sentences[0]) has no start time (null or missing)');
+  });
+
+  it('a file with no times at all is untimed, without a warning', () => {
+    const outcome = read('no-times.json');
+    if (!outcome.ok) throw new Error(outcome.error.message);
+    expect(outcome.call.source.timed).toBe(false);
+    expect(outcome.call.source.timingProblem).toBeUndefined();
+    expect(outcome.call.warnings.map((w) => w.message).filter((m) => /time/.test(m))).toEqual([]);
   });
 
   it('times going backwards', () => {

@@ -172,4 +172,19 @@ describe('plain format', () => {
     expect(plainReader.sniff('{"not": "plain"}', 'x.json')).toBe(true);
     expect(plainReader.name).toBe('plain');
   });
+
+  it('joins continuation lines as before: nothing in Chinese text, a space between Latin words', () => {
+    const parsed = parsePlain('坐席：您好\n嗯\n\nok then\nfine\n[00:01] 2\n客户：\n好的\nA: say\n[00:02]\nhi\n');
+    expect(parsed.utterances.map((u) => u.text)).toEqual(['您好嗯ok then fine 2', '好的', 'say hi']);
+  });
+
+  it('reads many continuation lines in linear time', () => {
+    // Reading the last character of a string grown line by line flattened it every line: 35 s.
+    const lines = 199_000;
+    const started = performance.now();
+    const parsed = parsePlain(`坐席：您好\n${'嗯\n'.repeat(lines)}`);
+    const elapsed = performance.now() - started;
+    expect(parsed.utterances[0]?.text).toBe(`您好${'嗯'.repeat(lines)}`);
+    expect(elapsed).toBeLessThan(3000);
+  });
 });
