@@ -178,13 +178,11 @@ describe('plain format', () => {
     expect(parsed.utterances.map((u) => u.text)).toEqual(['您好嗯ok then fine 2', '好的', 'say hi']);
   });
 
-  it('reads many continuation lines in linear time', () => {
-    // Reading the last character of a string grown line by line flattened it every line: 35 s.
+  it('reads 199,000 continuation lines into one utterance', () => {
+    // Reading the last character of a string grown line by line flattened it every line: this
+    // took 35 s (past the test timeout); speed itself is measured by npm run bench, not here.
     const lines = 199_000;
-    const started = performance.now();
     const parsed = parsePlain(`坐席：您好\n${'嗯\n'.repeat(lines)}`);
-    const elapsed = performance.now() - started;
     expect(parsed.utterances[0]?.text).toBe(`您好${'嗯'.repeat(lines)}`);
-    expect(elapsed).toBeLessThan(3000);
   });
 });
