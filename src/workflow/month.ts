@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { ErrorRow, FinishExtras, RenderedCall } from '../report/index.js';
-import { atomicWriteFile, StagedFile } from '../report/index.js';
+import { StagedFile } from '../report/index.js';
+import { writeFileSync } from 'node:fs';
 import { DEFAULT_ESCALATION, EscalationTracker, escalationsCsv, trendColumns, type Escalation, type EscalationThresholds } from './escalate.js';
 import { loadOverrides, unmatchedOverrides, type OverrideEntry } from './overrides.js';
 import { loadPrevious, type PreviousReport } from './previous.js';
@@ -97,11 +98,13 @@ export class MonthWorkflow {
     const previous = this.previous;
     return {
       ...(previous ? { summaryColumns: trendColumns(previous) } : {}),
+      // `dir` is the staged report folder, swapped in whole: plain writes, whose failures the
+      // writer words with the report's own path (not the staging folder's).
       beforeCommit: (dir, summary) => {
-        atomicWriteFile(join(dir, 'escalations.csv'), escalationsCsv(this.escalations()));
+        writeFileSync(join(dir, 'escalations.csv'), escalationsCsv(this.escalations()));
         if (!this.collector) return;
         const html = renderReportHtml(this.collector.data(summary, this.escalations(), this.applied), findChartLibrary());
-        if (this.opts.html?.path === undefined) atomicWriteFile(join(dir, 'report.html'), html);
+        if (this.opts.html?.path === undefined) writeFileSync(join(dir, 'report.html'), html);
         else this.stagedHtml = new StagedFile(this.opts.html.path, html, outDir);
       },
     };

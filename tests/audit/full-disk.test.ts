@@ -80,4 +80,23 @@ describe('a failure while the worker pool is running', () => {
     expect(readFileSync(join(out, 'findings.csv'))).toEqual(before);
     expect(readdirSync(join(out, '..'))).toEqual(['report']);
   });
+
+  it('a disk that fills at escalations.csv: the message names the report folder, not its staging folder', async () => {
+    const dir = month(100);
+    const out = join(tempDir(), 'report');
+    const fs = createRequire(import.meta.url)('node:fs') as typeof import('node:fs');
+    const { writeFileSync: write } = fs;
+    fs.writeFileSync = ((path: unknown, ...rest: unknown[]) => {
+      if (String(path).endsWith('escalations.csv')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return (write as (...a: unknown[]) => void)(path, ...rest);
+    }) as typeof write;
+    syncBuiltinESMExports();
+    onTestFinished(() => {
+      fs.writeFileSync = write;
+      syncBuiltinESMExports();
+    });
+    const run = runAudit({ inputs: [dir], rulesetFile: DEFAULT_RULESET, outDir: out, mask: true, read: {}, jobs: 1 });
+    await expect(run).rejects.toThrow(`cannot write the report at ${out}: the disk is full; the previous report is unchanged`);
+    expect(readdirSync(join(out, '..'))).toEqual([]);
+  });
 });
