@@ -24,3 +24,9 @@ export function ratio(value: string): number {
   if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1 (0.9 = 90%)');
   return n;
 }
+
+/** A file or folder flag: an empty one ('' from a script's unset variable) is a usage error. */
+export function pathArg(value: string): string {
+  if (value.trim() === '') throw new InvalidArgumentError('expected a path, got an empty one');
+  return value;
+}

@@ -9,7 +9,7 @@ import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { watchInterrupts } from '../interrupts.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, pathArg } from '../options.js';
 
 interface AuditFlags {
   ruleset?: string;
@@ -32,19 +32,19 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .command('audit')
     .description('score transcripts against a ruleset and write per-agent scorecards')
     .argument('<inputs...>', 'transcript files, directories, globs, or @list.txt')
-    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
-    .option('-o, --out <dir>', 'report folder', 'callqa-report')
+    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
+    .option('-o, --out <dir>', 'report folder', pathArg, 'callqa-report')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--no-mask', 'do not mask customer personal data in evidence (internal use; recorded in run.json)')
     .option('-q, --quiet', 'print nothing but errors')
-    .option('--manifest <csv>', 'call log (call_id or file, agent_id, direction, date, ring_s, queue_s, hangup_by, transferred …): fills metadata the transcripts lack; conflicts are warned in errors.csv')
+    .option('--manifest <csv>', 'call log (call_id or file, agent_id, direction, date, ring_s, queue_s, hangup_by, transferred …): fills metadata the transcripts lack; conflicts are warned in errors.csv', pathArg)
     .option('--name-pattern <pattern>', 'metadata from file names, e.g. "{agent_id}_{date}_{call_id}"')
-    .option('--overrides <csv>', "reviewers' decisions (call_id, rule_id, verdict, reviewer, reason) that replace the engine's verdicts")
-    .option('--previous <dir>', "last month's report folder: adds each agent's change to summary.csv and recurring failures to escalations.csv")
+    .option('--overrides <csv>', "reviewers' decisions (call_id, rule_id, verdict, reviewer, reason) that replace the engine's verdicts", pathArg)
+    .option('--previous <dir>', "last month's report folder: adds each agent's change to summary.csv and recurring failures to escalations.csv", pathArg)
     .option('--escalate-repeat <n>', 'escalate an agent who failed the same rule in at least n calls this month (default 3)', positiveInt)
     .option('--escalate-recurring <n>', 'with --previous: escalate a rule failed in at least n calls in both months (default 1)', positiveInt)
-    .option('--html [file]', 'also write the monthly report as one self-contained HTML file (default: report.html in the report folder)')
+    .option('--html [file]', 'also write the monthly report as one self-contained HTML file (default: report.html in the report folder)', pathArg)
     .action(async (inputs: string[], flags: AuditFlags) => {
       setExit(await audit(inputs, flags, io));
     });

@@ -14,7 +14,7 @@ import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { useColor } from './lint.js';
-import { ratio } from '../options.js';
+import { ratio, pathArg } from '../options.js';
 
 interface CheckFlags {
   expect: string;
@@ -28,8 +28,8 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .command('check')
     .description('compare verdicts with a hand-labelled CSV (call_id, rule_id, verdict): agreement per rule and overall')
     .argument('<inputs...>', 'transcript files, directories, globs, or @list.txt')
-    .requiredOption('-e, --expect <csv>', 'the labelled verdicts')
-    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
+    .requiredOption('-e, --expect <csv>', 'the labelled verdicts', pathArg)
+    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
     .option('--min-agreement <ratio>', 'exit 1 below this share of agreeing labels', ratio, 0.9)
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .action(async (inputs: string[], flags: CheckFlags) => {

@@ -4,7 +4,7 @@ import { runDiff } from '../../workflow/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../workflow/diff-format.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
-import { positiveInt } from '../options.js';
+import { positiveInt, pathArg } from '../options.js';
 
 interface DiffFlags {
   old: string;
@@ -21,11 +21,11 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .command('diff')
     .description('re-score calls under two rulesets and report which verdicts and scores change')
     .argument('<inputs...>', 'transcript files, directories, globs, or @list.txt')
-    .requiredOption('--old <ruleset>', 'the ruleset in use')
-    .requiredOption('--new <ruleset>', 'the proposed ruleset')
+    .requiredOption('--old <ruleset>', 'the ruleset in use', pathArg)
+    .requiredOption('--new <ruleset>', 'the proposed ruleset', pathArg)
     .addOption(new Option('-f, --format <format>', 'output format').choices(DIFF_FORMATS).default('text'))
     .option('--limit <n>', 'changed verdicts listed in text/github output (json lists all)', positiveInt, 100)
-    .option('--manifest <csv>', 'call log with metadata (call_id or file column), as for audit')
+    .option('--manifest <csv>', 'call log with metadata (call_id or file column), as for audit', pathArg)
     .option('--name-pattern <pattern>', 'file-name pattern such as "{agent_id}_{date}_{call_id}", as for audit')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .action(async (inputs: string[], flags: DiffFlags) => {

@@ -9,6 +9,7 @@ import { explainJson, explainText, maskExplained } from '../../explain/index.js'
 import { readCallFile } from '../../readers/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
+import { pathArg } from '../options.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { useColor } from './lint.js';
 
@@ -25,7 +26,7 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
     .command('explain')
     .description('show one call with each verdict next to the words that decided it')
     .argument('<transcript>', 'one transcript file')
-    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)')
+    .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .option('--json', 'print the result and the utterances as JSON')
     .option('--no-mask', 'show phone, ID-card and bank-card numbers and e-mail addresses unmasked (internal use)')

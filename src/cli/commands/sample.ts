@@ -5,7 +5,7 @@ import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
-import { positiveInt, positiveNumber } from '../options.js';
+import { positiveInt, positiveNumber, pathArg } from '../options.js';
 
 interface SampleFlags {
   perAgent: number;
@@ -27,9 +27,9 @@ export function registerSample(program: Command, io: Io, setExit: (code: number)
     .argument('<inputs...>', 'transcript files, directories, globs, or @list.txt')
     .requiredOption('-n, --per-agent <n>', 'calls per agent (all of them when an agent has fewer)', positiveInt)
     .requiredOption('-s, --seed <seed>', 'any text, e.g. the month "2026-10": the same seed and inputs give the same list')
-    .requiredOption('-o, --out <file>', 'the list to write (read it with: callqa audit @list.txt)')
-    .option('-r, --ruleset <file>', 'ruleset whose complaint words and hold threshold define the strata (default: the bundled standard)')
-    .option('--manifest <csv>', 'call log with agent ids (call_id or file column), as for audit')
+    .requiredOption('-o, --out <file>', 'the list to write (read it with: callqa audit @list.txt)', pathArg)
+    .option('-r, --ruleset <file>', 'ruleset whose complaint words and hold threshold define the strata (default: the bundled standard)', pathArg)
+    .option('--manifest <csv>', 'call log with agent ids (call_id or file column), as for audit', pathArg)
     .option('--name-pattern <pattern>', 'file-name pattern such as "{agent_id}_{date}_{call_id}", as for audit')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .option('--short-s <seconds>', 'calls shorter than this are "short"', positiveNumber, 30)
