@@ -3,10 +3,9 @@
  *   yaml syntax → schema (ajv) → compile (references, regexes, empty phrases, duplicate ids)
  *   → lint checks (catalogue, weights, thresholds, phrase lists, digit regexes) → the rules' own examples.
  */
-import { readFileSync } from 'node:fs';
 import { isAbsolute, relative } from 'node:path';
 import { compileRuleset } from '../ruleset/compile.js';
-import { loadRulesetText, whyUnreadable, type LoadedRuleset } from '../ruleset/load.js';
+import { loadRulesetText, readRulesetText, type LoadedRuleset } from '../ruleset/load.js';
 import type { RulesetProblem } from '../ruleset/problems.js';
 import { LintContext } from './context.js';
 import { checkDigitRegexes } from './digit-regex.js';
@@ -29,12 +28,8 @@ export interface LintResult {
 }
 
 export function lintRulesetFile(file: string, opts: LintOptions = {}): LintResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { file, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${whyUnreadable(err)}` }] };
-  }
+  const text = readRulesetText(file);
+  if (typeof text !== 'string') return { file, problems: [text] };
   return lintRulesetText(text, file, opts);
 }
 

@@ -4,7 +4,7 @@
  * Bad cells do not stop the run: each becomes a problem with its CSV line and the value is
  * dropped (so the rule that needs it is na, never a guess).
  */
-import { readFileSync } from 'node:fs';
+import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
 import { coerceField } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
@@ -65,10 +65,10 @@ function withoutExtension(name: string): string {
 export function loadManifest(file: string): ManifestResult {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFileSync(file);
   } catch (err) {
     const code = (err as { code?: string }).code;
-    return { ok: false, message: code === 'ENOENT' ? `manifest ${file} does not exist` : `cannot read manifest ${file} (${code ?? 'error'})` };
+    return { ok: false, message: code === 'ENOENT' ? `manifest ${file} does not exist` : `cannot read manifest ${file} (${notRegularCause(err) ?? code ?? 'error'})` };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) {

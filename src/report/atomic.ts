@@ -8,6 +8,7 @@
  */
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { ioCause } from '../model/io-cause.js';
+import { readRegularFileSync } from '../model/read-file.js';
 import { byteOrder } from '../model/order.js';
 import { writeAllSync } from '../model/write-all.js';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -250,7 +251,7 @@ export function missingParentProblem(shown: string, path: string): string | unde
 /** Whether this run.json was written by callqa: the mark of a report folder. */
 export function isReport(runJson: string): boolean {
   try {
-    const run = JSON.parse(readFileSync(runJson, 'utf8')) as { tool?: unknown };
+    const run = JSON.parse(readRegularFileSync(runJson).toString('utf8')) as { tool?: unknown };
     return run.tool === 'callqa';
   } catch {
     return false;

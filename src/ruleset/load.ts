@@ -2,7 +2,7 @@
  * Load a ruleset file: YAML with positions → schema validation → (optional) base ruleset merge.
  * Returns every problem found, each with file:line:col; never throws on bad input.
  */
-import { readFileSync } from 'node:fs';
+import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import { dirname, resolve } from 'node:path';
 import { LineCounter } from 'yaml';
 import { Ajv, type ErrorObject } from 'ajv';
@@ -29,22 +29,34 @@ export type LoadResult =
   | { ok: true; ruleset: LoadedRuleset; problems: RulesetProblem[] }
   | { ok: false; problems: RulesetProblem[] };
 
+/**
+ * A ruleset file's text, or the problem that it cannot be read or is no text at all (a binary
+ * named by mistake would flood the terminal with a hundred YAML errors quoting its bytes).
+ */
+export function readRulesetText(file: string): string | RulesetProblem {
+  const unreadable = (message: string): RulesetProblem => ({ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message });
+  let bytes: Buffer;
+  try {
+    bytes = readRegularFileSync(file);
+  } catch (err) {
+    return unreadable(`cannot read ruleset: ${whyUnreadable(err)}`);
+  }
+  if (bytes.includes(0)) return unreadable('cannot read ruleset: a binary file, not YAML text');
+  return bytes.toString('utf8');
+}
+
 /** Why a ruleset file could not be read, in words (not Node's "Error: EISDIR: illegal operation…"). */
-export function whyUnreadable(err: unknown): string {
+function whyUnreadable(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
   if (code === 'ENOENT') return 'file not found';
   if (code === 'EISDIR') return 'is a folder, not a file';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-  return err instanceof Error ? err.message : String(err);
+  return notRegularCause(err) ?? (err instanceof Error ? err.message : String(err));
 }
 
 export function loadRulesetFile(file: string, seen: string[] = []): LoadResult {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    return { ok: false, problems: [{ file, line: 1, column: 1, severity: 'error', code: 'unreadable', message: `cannot read ruleset: ${whyUnreadable(err)}` }] };
-  }
+  const text = readRulesetText(file);
+  if (typeof text !== 'string') return { ok: false, problems: [text] };
   return loadRulesetText(text, file, seen);
 }
 

@@ -3,7 +3,7 @@
  * Excel) and the CSVs of an earlier callqa report. UTF-8 with or without a BOM; each row keeps
  * the line it starts on, for located error messages.
  */
-import { readFileSync } from 'node:fs';
+import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import { decodeUtf8, parseCsvRows, type CsvRow } from '../meta/csv-rows.js';
 
 export type { CsvRow } from '../meta/csv-rows.js';
@@ -13,10 +13,10 @@ export type CsvFileResult = { ok: true; rows: CsvRow[] } | { ok: false; message:
 export function readCsvFile(file: string): CsvFileResult {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(file);
+    bytes = readRegularFileSync(file);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${code ?? 'error'})` };
+    return { ok: false, message: code === 'ENOENT' ? `${file} does not exist` : `cannot read ${file} (${notRegularCause(err) ?? code ?? 'error'})` };
   }
   const text = decodeUtf8(bytes);
   if (text === undefined) return { ok: false, message: `${file} is not UTF-8 (save it from Excel as "CSV UTF-8")` };

@@ -3,7 +3,7 @@
  * ones. Exit 0 agreement at or above --min-agreement and every label usable; 1 below it, or
  * labels naming unknown calls/rules, or bad rows; 2 could not run. Writes no report.
  */
-import { readFileSync } from 'node:fs';
+import { notRegularCause, readRegularFileSync } from '../../model/read-file.js';
 import type { Command } from 'commander';
 import { expandInputs } from '../../audit/inputs.js';
 import { scoreFile } from '../../audit/score-file.js';
@@ -40,9 +40,10 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
 async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<number> {
   let text: string;
   try {
-    text = readFileSync(flags.expect, 'utf8');
-  } catch {
-    io.err(errorLine(`${flags.expect}: cannot read the expected verdicts`));
+    text = readRegularFileSync(flags.expect).toString('utf8');
+  } catch (err) {
+    const why = notRegularCause(err);
+    io.err(errorLine(`${flags.expect}: cannot read the expected verdicts${why ? `: ${why}` : ''}`));
     return EXIT.usage;
   }
   const expected = parseExpected(text);
