@@ -156,7 +156,11 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
   }
 }
 
-/** `@list.txt`: one path per line (relative to the list), blank lines and # comments skipped. */
+/**
+ * `@list.txt`: one path per line (relative to the list), blank lines and # comments skipped. A
+ * line is tried exactly as written first, so names with leading or trailing spaces are found;
+ * `callqa sample` writes a name that starts with # as `./#…` (sampleListText).
+ */
 function expandList(listFile: string, add: (f: string) => void, problems: InputProblem[]): void {
   let text: string;
   try {
@@ -165,14 +169,29 @@ function expandList(listFile: string, add: (f: string) => void, problems: InputP
     problems.push({ file: listFile, message: 'cannot read the input list' });
     return;
   }
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const path = resolve(dirname(listFile), line) === resolve(line) ? line : join(dirname(listFile), line);
-    const kind = statKind(path);
-    if (kind === 'file') add(path);
-    else problems.push({ file: path, message: `listed in ${listFile} line ${i + 1} but ${kind === 'missing' ? 'not found' : 'not a regular file'}` });
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.startsWith('#') || !line.trim()) return;
+    const listed = listedPath(listFile, line);
+    if (listed === undefined) return;
+    if (listed.kind === 'file') add(listed.path);
+    else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
+}
+
+/** The file a list line names: as written, else trimmed (hand-edited lists); undefined for an indented comment. */
+function listedPath(listFile: string, line: string): { path: string; kind: ReturnType<typeof statKind> } | undefined {
+  const exact = pathInList(listFile, line);
+  const kind = statKind(exact);
+  const trimmed = line.trim();
+  if (kind !== 'missing' || trimmed === line) return { path: exact, kind };
+  if (trimmed.startsWith('#')) return undefined;
+  const path = pathInList(listFile, trimmed);
+  return { path, kind: statKind(path) };
+}
+
+/** A list line's path: relative to the list's folder unless absolute. */
+function pathInList(listFile: string, line: string): string {
+  return resolve(dirname(listFile), line) === resolve(line) ? line : join(dirname(listFile), line);
 }
 
 function statKind(path: string): 'file' | 'dir' | 'other' | 'missing' {

@@ -1,0 +1,35 @@
+// `@list.txt` inputs: what a line names, and what a list that names nothing is.
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expandInputs as expandPacked } from '../../src/audit/inputs.js';
+import { ROOT, tempDir } from '../e2e/helpers.js';
+
+/** The expansion with its packed file list read out as an array. */
+const expandInputs = async (...args: Parameters<typeof expandPacked>) => {
+  const { files, problems } = await expandPacked(...args);
+  return { files: [...files], problems };
+};
+
+function folderOf(names: string[]): string {
+  const dir = tempDir();
+  for (const name of names) copyFileSync(join(ROOT, 'fixtures/calls/01-model-enquiry.txt'), join(dir, name));
+  return dir;
+}
+
+describe('an @list line', () => {
+  it('names a file with leading or trailing spaces as written; ./#… is a file, # a comment', async () => {
+    const dir = folderOf([' lead.txt', 'trail.txt ', '#1.txt']);
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, '# a comment\n lead.txt\ntrail.txt \n./#1.txt\n#1.txt\n');
+    expect(await expandInputs([`@${list}`])).toEqual({ files: [join(dir, ' lead.txt'), join(dir, '#1.txt'), join(dir, 'trail.txt ')], problems: [] });
+  });
+
+  it('a hand-edited list still works: stray spaces around a name, indented comments, CRLF', async () => {
+    const dir = folderOf(['a.txt']);
+    mkdirSync(join(dir, 'sub'));
+    const list = join(dir, 'sub', 'list.txt');
+    writeFileSync(list, '  # indented comment\r\n  ../a.txt  \r\n\t\r\n');
+    expect(await expandInputs([`@${list}`])).toEqual({ files: [join(dir, 'a.txt')], problems: [] });
+  });
+});
