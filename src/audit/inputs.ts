@@ -169,13 +169,17 @@ function expandList(listFile: string, add: (f: string) => void, problems: InputP
     problems.push({ file: listFile, message: 'cannot read the input list' });
     return;
   }
+  let named = 0;
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.startsWith('#') || !line.trim()) return;
     const listed = listedPath(listFile, line);
     if (listed === undefined) return;
+    named++;
     if (listed.kind === 'file') add(listed.path);
     else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
+  // As for an empty folder: a list naming nothing (e.g. written by a failed step) is not a complete month.
+  if (named === 0) problems.push({ file: listFile, message: 'list holds no files' });
 }
 
 /** The file a list line names: as written, else trimmed (hand-edited lists); undefined for an indented comment. */

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expandInputs as expandPacked } from '../../src/audit/inputs.js';
-import { ROOT, tempDir } from '../e2e/helpers.js';
+import { callqa, readCsv, ROOT, tempDir } from '../e2e/helpers.js';
 
 /** The expansion with its packed file list read out as an array. */
 const expandInputs = async (...args: Parameters<typeof expandPacked>) => {
@@ -31,5 +31,21 @@ describe('an @list line', () => {
     const list = join(dir, 'sub', 'list.txt');
     writeFileSync(list, '  # indented comment\r\n  ../a.txt  \r\n\t\r\n');
     expect(await expandInputs([`@${list}`])).toEqual({ files: [join(dir, 'a.txt')], problems: [] });
+  });
+});
+
+describe('an @list that names no file', () => {
+  it.each([['empty', ''], ['only comments and blank lines', '# callqa sample …\n\n  # note\n']])('%s: one row, as for an empty folder', async (_, text) => {
+    const list = join(tempDir(), 'list.txt');
+    writeFileSync(list, text);
+    expect(await expandInputs([`@${list}`])).toEqual({ files: [], problems: [{ file: list, message: 'list holds no files' }] });
+  });
+
+  it('the audit exits 1: zero calls is not a complete month', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'list.txt'), '# nothing\n');
+    const run = callqa(['audit', `@${join(dir, 'list.txt')}`, '--out', join(dir, 'report'), '--quiet']);
+    expect(run.status).toBe(1);
+    expect(readCsv(join(dir, 'report', 'errors.csv')).rows.map((r) => r.message)).toEqual(['list holds no files']);
   });
 });
