@@ -7,7 +7,7 @@
  * list is read back from a temporary file (src/model/spooled-strings.ts). Below the limit, as for
  * most months, nothing touches the disk.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -42,25 +42,29 @@ export interface ExpandOptions {
   inMemory?: number;
 }
 
-/** A path as found (`shown`), the file it names (`resolved`), and the order it was found in. */
+/** A path as found (`shown`), the file it names (`real`: links resolved), and the order it was found in. */
 interface FoundPath {
-  resolved: string;
+  real: string;
   shown: string;
   seq: number;
 }
 
+/** Takes a path found; `real` is the file it names when a link may lie on the way (default: the path resolved). */
+type AddPath = (shown: string, real?: string) => void;
+
 export async function expandInputs(inputs: readonly string[], opts: ExpandOptions = {}): Promise<ExpandedInputs> {
   const limit = opts.inMemory ?? IN_MEMORY;
   const scratch = new Scratch();
-  // Sorted by the file they name, then by when they were found: the first path found for a file is kept.
-  const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.resolved, b.resolved) || a.seq - b.seq, limit);
+  // Sorted by the file they name, then by when they were found: the first path found for a file is
+  // kept, however many links lead to it (a hard link is another file).
+  const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.real, b.real) || a.seq - b.seq, limit);
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
   /** A resolved path in an excluded folder, or that folder itself. */
   const inExcluded = (resolved: string): boolean => excludedDirs.some((dir) => `${resolved}${sep}`.startsWith(dir));
-  const add = (shown: string): void => {
+  const add: AddPath = (shown, real) => {
     const resolved = resolve(shown);
-    if (!inExcluded(resolved)) found.add({ resolved, shown, seq: found.size });
+    if (!inExcluded(resolved)) found.add({ real: real ?? resolved, shown, seq: found.size });
   };
   try {
     await walkInputs(inputs, (path) => inExcluded(resolve(path)), add, problems);
@@ -68,8 +72,8 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
     const distinct = new SpillSort<string>(() => scratch.folder('sorted'), byteOrder, limit);
     let last: string | undefined;
     for (const f of found.sorted()) {
-      if (f.resolved !== last) distinct.add(f.shown);
-      last = f.resolved;
+      if (f.real !== last) distinct.add(f.shown);
+      last = f.real;
     }
     found.discard();
     const files = new SpooledStrings(() => scratch.folder('files'), limit);
@@ -90,7 +94,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   }
 }
 
-async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: (shown: string) => void, problems: InputProblem[]): Promise<void> {
+async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
   for (const input of inputs) {
     if (input.startsWith('@')) {
       expandList(input.slice(1), add, problems);
@@ -103,11 +107,12 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
       let regular = 0;
       let other = 0;
       let readable = true;
+      const realOf = realPathsUnder(input);
       walkFolder(input, excluded, (path, dirent) => {
         const kind = dirent.isFile() ? 'file' : statKind(path);
         if (kind === 'file') {
           regular++;
-          add(path);
+          add(path, dirent.isFile() ? realOf(path) : realPath(path));
           return;
         }
         other++;
@@ -118,11 +123,13 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
       });
       if (readable && regular === 0 && other === 0) problems.push({ file: input, message: 'directory holds no files' });
     } else if (kind === 'file') {
-      add(input);
+      add(input, realPath(input));
     } else if (GLOB_CHARS.test(input)) {
       const found = await fg(input.replace(/\\/g, '/'), { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
       if (found.length === 0) problems.push({ file: input, message: 'pattern matches no files' });
-      found.forEach(add);
+      const realOf = realPathsOfFiles();
+      // Matches are regular files: links are not followed (yet).
+      for (const path of found) add(path, realOf(path, false));
     } else {
       problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : 'no such file or directory' });
     }
@@ -161,7 +168,7 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
  * line is tried exactly as written first, so names with leading or trailing spaces are found;
  * `callqa sample` writes a name that starts with # as `./#…` (sampleListText).
  */
-function expandList(listFile: string, add: (f: string) => void, problems: InputProblem[]): void {
+function expandList(listFile: string, add: AddPath, problems: InputProblem[]): void {
   let text: string;
   try {
     text = readFileSync(listFile, 'utf8');
@@ -170,12 +177,13 @@ function expandList(listFile: string, add: (f: string) => void, problems: InputP
     return;
   }
   let named = 0;
+  const realOf = realPathsOfFiles();
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.startsWith('#') || !line.trim()) return;
     const listed = listedPath(listFile, line);
     if (listed === undefined) return;
     named++;
-    if (listed.kind === 'file') add(listed.path);
+    if (listed.kind === 'file') add(listed.path, realOf(listed.path, isLink(listed.path)));
     else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
   // As for an empty folder: a list naming nothing (e.g. written by a failed step) is not a complete month.
@@ -196,6 +204,56 @@ function listedPath(listFile: string, line: string): { path: string; kind: Retur
 /** A list line's path: relative to the list's folder unless absolute. */
 function pathInList(listFile: string, line: string): string {
   return resolve(dirname(listFile), line) === resolve(line) ? line : join(dirname(listFile), line);
+}
+
+/**
+ * Real paths of the regular files under a walked folder: the folder's real path and the rest of
+ * the path, since the walk follows no link below it. One realpath a walk, not one a file.
+ */
+function realPathsUnder(root: string): (path: string) => string | undefined {
+  const base = resolve(root);
+  const real = realPath(root);
+  if (real === undefined || real === base) return () => undefined;
+  return (path) => real + resolve(path).slice(base.length);
+}
+
+/**
+ * Real paths of files named one by one (list lines, glob matches): the file itself only when it
+ * is a link, its folder otherwise, remembering the last folder (a list or glob names many files
+ * of one folder in a row), so a plain file costs no realpath.
+ */
+function realPathsOfFiles(): (path: string, isLink: boolean) => string | undefined {
+  let dir: string | undefined;
+  let realDir: string | undefined;
+  return (path, isLink) => {
+    if (isLink) return realPath(path);
+    // By hand, not dirname/join: a glob can match a million files, and this is on its way.
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(sep));
+    const folder = cut < 0 ? '.' : path.slice(0, cut) || sep;
+    if (folder !== dir) {
+      dir = folder;
+      realDir = realPath(folder);
+    }
+    if (realDir === undefined) return undefined;
+    return `${realDir.endsWith(sep) ? realDir : realDir + sep}${path.slice(cut + 1)}`;
+  };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The path with every link resolved; undefined if it went away meanwhile (then its text is the key). */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function statKind(path: string): 'file' | 'dir' | 'other' | 'missing' {
