@@ -9,9 +9,10 @@
  */
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { byteOrder } from '../model/order.js';
+import { isUndecodedName, undecodedNameMessage } from './file-names.js';
 import { Scratch, scratchError } from '../model/scratch.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { SpooledStrings } from '../model/spooled-strings.js';
@@ -104,24 +105,17 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
     if (kind === 'dir') {
       // Symlinked folders are not followed (a link loop cannot trap the walk), hidden files are
       // skipped; whatever else is in the way (a link to a folder, a broken link, a FIFO) is listed.
-      let regular = 0;
-      let other = 0;
+      let entries = 0;
       let readable = true;
       const realOf = realPathsUnder(input);
       walkFolder(input, excluded, (path, dirent) => {
-        const kind = dirent.isFile() ? 'file' : statKind(path);
-        if (kind === 'file') {
-          regular++;
-          add(path, dirent.isFile() ? realOf(path) : realPath(path));
-          return;
-        }
-        other++;
-        problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
+        entries++;
+        takeEntry(path, dirent, realOf, add, problems);
       }, (dir) => {
         readable &&= dir !== input;
         problems.push({ file: dir, message: 'cannot read this folder: its files are not scored' });
       });
-      if (readable && regular === 0 && other === 0) problems.push({ file: input, message: 'directory holds no files' });
+      if (readable && entries === 0) problems.push({ file: input, message: 'directory holds no files' });
     } else if (kind === 'file') {
       add(input, realPath(input));
     } else if (GLOB_CHARS.test(input)) {
@@ -131,9 +125,24 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
       // Matches are regular files: links are not followed (yet).
       for (const path of found) add(path, realOf(path, false));
     } else {
-      problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : 'no such file or directory' });
+      problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : isUndecodedName(input) ? undecodedNameMessage(dirname(input), basename(input)) : 'no such file or directory' });
     }
   }
+}
+
+/** An entry the walk meets that is not a folder: a file or a link to one is added, anything else listed. */
+function takeEntry(path: string, dirent: Dirent, realOf: (path: string) => string | undefined, add: AddPath, problems: InputProblem[]): void {
+  if (isUndecodedName(path)) {
+    problems.push({ file: path, message: undecodedNameMessage(dirname(path), basename(path), dirent.isDirectory()) });
+    return;
+  }
+  if (dirent.isFile()) {
+    add(path, realOf(path));
+    return;
+  }
+  const kind = statKind(path);
+  if (kind === 'file') add(path, realPath(path));
+  else problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
 }
 
 /**
@@ -157,7 +166,8 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
       const path = join(dir, entry.name);
       // A regular file is checked once, when it is added; folders and links here.
       if (!entry.isFile() && excluded(path)) continue;
-      if (entry.isDirectory()) folders.push(path);
+      // A folder whose name is not UTF-8 cannot be opened by the name Node gives it: listed as such.
+      if (entry.isDirectory() && !isUndecodedName(path)) folders.push(path);
       else visit(path, entry);
     }
   }
