@@ -50,6 +50,9 @@ interface FoundPath {
   seq: number;
 }
 
+/** What readdir says an entry is (fast-glob's Dirent type differs from node:fs's). */
+type EntryType = Pick<Dirent, 'isFile' | 'isDirectory'>;
+
 /** Takes a path found; `real` is the file it names when a link may lie on the way (default: the path resolved). */
 type AddPath = (shown: string, real?: string) => void;
 
@@ -119,19 +122,33 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
     } else if (kind === 'file') {
       add(input, realPath(input));
     } else if (GLOB_CHARS.test(input)) {
-      const found = await fg(input.replace(/\\/g, '/'), { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-      if (found.length === 0) problems.push({ file: input, message: 'pattern matches no files' });
-      const realOf = realPathsOfFiles();
-      // Matches are regular files: links are not followed (yet).
-      for (const path of found) add(path, realOf(path, false));
+      await expandGlob(input, excluded, add, problems);
     } else {
       problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : isUndecodedName(input) ? undecodedNameMessage(dirname(input), basename(input)) : 'no such file or directory' });
     }
   }
 }
 
+/**
+ * A glob's matches, taken as the folder walk takes its entries (a link to a file is read, a
+ * FIFO or broken link listed); folders matched are not walked, as for any glob. Streamed: a
+ * pattern can match a month of a million files.
+ */
+async function expandGlob(pattern: string, excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
+  const realOf = realPathsOfFiles();
+  const fileRealPath = (path: string): string | undefined => realOf(path, false);
+  let entries = 0;
+  const matches = fg.stream(pattern.replace(/\\/g, '/'), { objectMode: true, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  for await (const { path, dirent } of matches as AsyncIterable<fg.Entry>) {
+    if (dirent.isDirectory() || (!dirent.isFile() && excluded(path))) continue;
+    entries++;
+    takeEntry(path, dirent, fileRealPath, add, problems);
+  }
+  if (entries === 0) problems.push({ file: pattern, message: 'pattern matches no files' });
+}
+
 /** An entry the walk meets that is not a folder: a file or a link to one is added, anything else listed. */
-function takeEntry(path: string, dirent: Dirent, realOf: (path: string) => string | undefined, add: AddPath, problems: InputProblem[]): void {
+function takeEntry(path: string, dirent: EntryType, realOf: (path: string) => string | undefined, add: AddPath, problems: InputProblem[]): void {
   if (isUndecodedName(path)) {
     problems.push({ file: path, message: undecodedNameMessage(dirname(path), basename(path), dirent.isDirectory()) });
     return;
