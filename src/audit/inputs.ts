@@ -136,13 +136,12 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
  */
 async function expandGlob(pattern: string, excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
   const realOf = realPathsOfFiles();
-  const fileRealPath = (path: string): string | undefined => realOf(path, false);
   let entries = 0;
   const matches = fg.stream(pattern.replace(/\\/g, '/'), { objectMode: true, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true });
   for await (const { path, dirent } of matches as AsyncIterable<fg.Entry>) {
     if (dirent.isDirectory() || (!dirent.isFile() && excluded(path))) continue;
     entries++;
-    takeEntry(path, dirent, fileRealPath, add, problems);
+    takeEntry(path, dirent, realOf, add, problems);
   }
   if (entries === 0) problems.push({ file: pattern, message: 'pattern matches no files' });
 }
@@ -210,7 +209,7 @@ function expandList(listFile: string, add: AddPath, problems: InputProblem[]): v
     const listed = listedPath(listFile, line);
     if (listed === undefined) return;
     named++;
-    if (listed.kind === 'file') add(listed.path, realOf(listed.path, isLink(listed.path)));
+    if (listed.kind === 'file') add(listed.path, isLink(listed.path) ? realPath(listed.path) : realOf(listed.path));
     else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
   // As for an empty folder: a list naming nothing (e.g. written by a failed step) is not a complete month.
@@ -245,15 +244,14 @@ function realPathsUnder(root: string): (path: string) => string | undefined {
 }
 
 /**
- * Real paths of files named one by one (list lines, glob matches): the file itself only when it
- * is a link, its folder otherwise, remembering the last folder (a list or glob names many files
- * of one folder in a row), so a plain file costs no realpath.
+ * Real paths of regular files (not links) named one by one, by list lines or glob matches: the
+ * real path of their folder, remembered from the last file (a list or glob names many files of
+ * one folder in a row), so a file costs no realpath of its own.
  */
-function realPathsOfFiles(): (path: string, isLink: boolean) => string | undefined {
+function realPathsOfFiles(): (path: string) => string | undefined {
   let dir: string | undefined;
   let realDir: string | undefined;
-  return (path, isLink) => {
-    if (isLink) return realPath(path);
+  return (path) => {
     // By hand, not dirname/join: a glob can match a million files, and this is on its way.
     const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(sep));
     const folder = cut < 0 ? '.' : path.slice(0, cut) || sep;
