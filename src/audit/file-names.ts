@@ -5,7 +5,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { lstatSync, readdirSync } from 'node:fs';
-import { decodeBytes } from '../readers/decode.js';
 
 /** A path whose name Node could not decode: it has U+FFFD and names nothing. */
 export function isUndecodedName(path: string): boolean {
@@ -18,17 +17,20 @@ export function isUndecodedName(path: string): boolean {
   }
 }
 
-/** What errors.csv says of such a name, with what it reads as in a Chinese legacy encoding. */
+/** What errors.csv says of such a name, with what it reads as in GBK when it does. */
 export function undecodedNameMessage(dir: string, name: string, folder = false): string {
-  const legacy = legacyReading(dir, name);
-  const guess = legacy ? ` (${legacy.encoding.toUpperCase()}? it would read ${legacy.text})` : '';
-  const convmv = legacy ? `convmv -f ${legacy.encoding === 'gb18030' ? 'gbk' : legacy.encoding} -t utf8 --notest` : 'convmv';
+  const gbk = gbkReading(dir, name);
+  const guess = gbk ? ` (GBK? it would read ${gbk})` : '';
+  const convmv = gbk ? 'convmv -f gbk -t utf8 --notest' : 'convmv';
   const what = folder ? 'folder name' : 'file name';
   return `${what} is not valid UTF-8${guess}: ${folder ? 'its files are not scored; ' : ''}rename it, e.g. with ${convmv}${folder ? ' -r' : ''}`;
 }
 
-/** The folder read again as bytes: the name's own bytes, decoded as GB18030 or Big5 if they read as Chinese. */
-function legacyReading(dir: string, name: string): { encoding: string; text: string } | undefined {
+/**
+ * The folder read again as bytes: the name's own bytes, as GB18030 reads them. Not the
+ * transcripts' decoder (src/readers/decode.ts): it loads opencc's tables, ~15 MB, into the walk.
+ */
+function gbkReading(dir: string, name: string): string | undefined {
   let names: Buffer[];
   try {
     names = readdirSync(dir, { encoding: 'buffer' });
@@ -37,6 +39,9 @@ function legacyReading(dir: string, name: string): { encoding: string; text: str
   }
   const bytes = names.find((b) => !isUtf8(b) && b.toString('utf8') === name);
   if (!bytes) return undefined;
-  const decoded = decodeBytes(bytes);
-  return decoded.ok && decoded.encoding !== 'utf-8' ? { encoding: decoded.encoding, text: decoded.text } : undefined;
+  try {
+    return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
 }

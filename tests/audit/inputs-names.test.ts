@@ -30,9 +30,9 @@ describe('a walked folder with names that are not UTF-8', () => {
     const said = Object.fromEntries(problems.map((p) => [p.file, p.message]));
     // The names as Node gives them (U+FFFD for each byte it cannot decode).
     expect(said).toEqual({
-      [join(root, WANG_FANG.toString())]: 'file name is not valid UTF-8 (GB18030? it would read 王芳_通话录音.txt): rename it, e.g. with convmv -f gbk -t utf8 --notest',
+      [join(root, WANG_FANG.toString())]: 'file name is not valid UTF-8 (GBK? it would read 王芳_通话录音.txt): rename it, e.g. with convmv -f gbk -t utf8 --notest',
       [join(root, FF.toString())]: 'file name is not valid UTF-8: rename it, e.g. with convmv',
-      [join(root, CALLS.toString())]: 'folder name is not valid UTF-8 (GB18030? it would read 通话): its files are not scored; rename it, e.g. with convmv -f gbk -t utf8 --notest -r',
+      [join(root, CALLS.toString())]: 'folder name is not valid UTF-8 (GBK? it would read 通话): its files are not scored; rename it, e.g. with convmv -f gbk -t utf8 --notest -r',
     });
   });
 
