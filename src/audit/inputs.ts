@@ -7,11 +7,12 @@
  * list is read back from a temporary file (src/model/spooled-strings.ts). Below the limit, as for
  * most months, nothing touches the disk.
  */
-import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { byteOrder } from '../model/order.js';
+import { isUndecodedName, undecodedNameMessage } from './file-names.js';
 import { Scratch, scratchError } from '../model/scratch.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { SpooledStrings } from '../model/spooled-strings.js';
@@ -42,25 +43,32 @@ export interface ExpandOptions {
   inMemory?: number;
 }
 
-/** A path as found (`shown`), the file it names (`resolved`), and the order it was found in. */
+/** A path as found (`shown`), the file it names (`real`: links resolved), and the order it was found in. */
 interface FoundPath {
-  resolved: string;
+  real: string;
   shown: string;
   seq: number;
 }
 
+/** What readdir says an entry is (fast-glob's Dirent type differs from node:fs's). */
+type EntryType = Pick<Dirent, 'isFile' | 'isDirectory'>;
+
+/** Takes a path found; `real` is the file it names when a link may lie on the way (default: the path resolved). */
+type AddPath = (shown: string, real?: string) => void;
+
 export async function expandInputs(inputs: readonly string[], opts: ExpandOptions = {}): Promise<ExpandedInputs> {
   const limit = opts.inMemory ?? IN_MEMORY;
   const scratch = new Scratch();
-  // Sorted by the file they name, then by when they were found: the first path found for a file is kept.
-  const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.resolved, b.resolved) || a.seq - b.seq, limit);
+  // Sorted by the file they name, then by when they were found: the first path found for a file is
+  // kept, however many links lead to it (a hard link is another file).
+  const found = new SpillSort<FoundPath>(() => scratch.folder('found'), (a, b) => byteOrder(a.real, b.real) || a.seq - b.seq, limit);
   const problems: InputProblem[] = [];
   const excludedDirs = (opts.exclude ?? []).map((dir) => resolve(dir) + sep);
   /** A resolved path in an excluded folder, or that folder itself. */
   const inExcluded = (resolved: string): boolean => excludedDirs.some((dir) => `${resolved}${sep}`.startsWith(dir));
-  const add = (shown: string): void => {
+  const add: AddPath = (shown, real) => {
     const resolved = resolve(shown);
-    if (!inExcluded(resolved)) found.add({ resolved, shown, seq: found.size });
+    if (!inExcluded(resolved)) found.add({ real: real ?? resolved, shown, seq: found.size });
   };
   try {
     await walkInputs(inputs, (path) => inExcluded(resolve(path)), add, problems);
@@ -68,8 +76,8 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
     const distinct = new SpillSort<string>(() => scratch.folder('sorted'), byteOrder, limit);
     let last: string | undefined;
     for (const f of found.sorted()) {
-      if (f.resolved !== last) distinct.add(f.shown);
-      last = f.resolved;
+      if (f.real !== last) distinct.add(f.shown);
+      last = f.real;
     }
     found.discard();
     const files = new SpooledStrings(() => scratch.folder('files'), limit);
@@ -90,7 +98,7 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   }
 }
 
-async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: (shown: string) => void, problems: InputProblem[]): Promise<void> {
+async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
   for (const input of inputs) {
     if (input.startsWith('@')) {
       expandList(input.slice(1), add, problems);
@@ -100,33 +108,57 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
     if (kind === 'dir') {
       // Symlinked folders are not followed (a link loop cannot trap the walk), hidden files are
       // skipped; whatever else is in the way (a link to a folder, a broken link, a FIFO) is listed.
-      let regular = 0;
-      let other = 0;
+      let entries = 0;
       let readable = true;
+      const realOf = realPathsUnder(input);
       walkFolder(input, excluded, (path, dirent) => {
-        const kind = dirent.isFile() ? 'file' : statKind(path);
-        if (kind === 'file') {
-          regular++;
-          add(path);
-          return;
-        }
-        other++;
-        problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
+        entries++;
+        takeEntry(path, dirent, realOf, add, problems);
       }, (dir) => {
         readable &&= dir !== input;
         problems.push({ file: dir, message: 'cannot read this folder: its files are not scored' });
       });
-      if (readable && regular === 0 && other === 0) problems.push({ file: input, message: 'directory holds no files' });
+      if (readable && entries === 0) problems.push({ file: input, message: 'directory holds no files' });
     } else if (kind === 'file') {
-      add(input);
+      add(input, realPath(input));
     } else if (GLOB_CHARS.test(input)) {
-      const found = await fg(input.replace(/\\/g, '/'), { onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true });
-      if (found.length === 0) problems.push({ file: input, message: 'pattern matches no files' });
-      found.forEach(add);
+      await expandGlob(input, excluded, add, problems);
     } else {
-      problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : 'no such file or directory' });
+      problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : isUndecodedName(input) ? undecodedNameMessage(dirname(input), basename(input)) : 'no such file or directory' });
     }
   }
+}
+
+/**
+ * A glob's matches, taken as the folder walk takes its entries (a link to a file is read, a
+ * FIFO or broken link listed); folders matched are not walked, as for any glob. Streamed: a
+ * pattern can match a month of a million files.
+ */
+async function expandGlob(pattern: string, excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
+  const realOf = realPathsOfFiles();
+  let entries = 0;
+  const matches = fg.stream(pattern.replace(/\\/g, '/'), { objectMode: true, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true });
+  for await (const { path, dirent } of matches as AsyncIterable<fg.Entry>) {
+    if (dirent.isDirectory() || (!dirent.isFile() && excluded(path))) continue;
+    entries++;
+    takeEntry(path, dirent, realOf, add, problems);
+  }
+  if (entries === 0) problems.push({ file: pattern, message: 'pattern matches no files' });
+}
+
+/** An entry the walk meets that is not a folder: a file or a link to one is added, anything else listed. */
+function takeEntry(path: string, dirent: EntryType, realOf: (path: string) => string | undefined, add: AddPath, problems: InputProblem[]): void {
+  if (isUndecodedName(path)) {
+    problems.push({ file: path, message: undecodedNameMessage(dirname(path), basename(path), dirent.isDirectory()) });
+    return;
+  }
+  if (dirent.isFile()) {
+    add(path, realOf(path));
+    return;
+  }
+  const kind = statKind(path);
+  if (kind === 'file') add(path, realPath(path));
+  else problems.push({ file: path, message: kind === 'dir' ? 'a link to a folder: not followed' : kind === 'missing' ? 'a broken link' : 'not a regular file' });
 }
 
 /**
@@ -150,14 +182,19 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
       const path = join(dir, entry.name);
       // A regular file is checked once, when it is added; folders and links here.
       if (!entry.isFile() && excluded(path)) continue;
-      if (entry.isDirectory()) folders.push(path);
+      // A folder whose name is not UTF-8 cannot be opened by the name Node gives it: listed as such.
+      if (entry.isDirectory() && !isUndecodedName(path)) folders.push(path);
       else visit(path, entry);
     }
   }
 }
 
-/** `@list.txt`: one path per line (relative to the list), blank lines and # comments skipped. */
-function expandList(listFile: string, add: (f: string) => void, problems: InputProblem[]): void {
+/**
+ * `@list.txt`: one path per line (relative to the list), blank lines and # comments skipped. A
+ * line is tried exactly as written first, so names with leading or trailing spaces are found;
+ * `callqa sample` writes a name that starts with # as `./#…` (sampleListText).
+ */
+function expandList(listFile: string, add: AddPath, problems: InputProblem[]): void {
   let text: string;
   try {
     text = readFileSync(listFile, 'utf8');
@@ -165,14 +202,83 @@ function expandList(listFile: string, add: (f: string) => void, problems: InputP
     problems.push({ file: listFile, message: 'cannot read the input list' });
     return;
   }
-  text.split(/\r?\n/).forEach((raw, i) => {
-    const line = raw.trim();
-    if (!line || line.startsWith('#')) return;
-    const path = resolve(dirname(listFile), line) === resolve(line) ? line : join(dirname(listFile), line);
-    const kind = statKind(path);
-    if (kind === 'file') add(path);
-    else problems.push({ file: path, message: `listed in ${listFile} line ${i + 1} but ${kind === 'missing' ? 'not found' : 'not a regular file'}` });
+  let named = 0;
+  const realOf = realPathsOfFiles();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (line.startsWith('#') || !line.trim()) return;
+    const listed = listedPath(listFile, line);
+    if (listed === undefined) return;
+    named++;
+    if (listed.kind === 'file') add(listed.path, isLink(listed.path) ? realPath(listed.path) : realOf(listed.path));
+    else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
+  // As for an empty folder: a list naming nothing (e.g. written by a failed step) is not a complete month.
+  if (named === 0) problems.push({ file: listFile, message: 'list holds no files' });
+}
+
+/** The file a list line names: as written, else trimmed (hand-edited lists); undefined for an indented comment. */
+function listedPath(listFile: string, line: string): { path: string; kind: ReturnType<typeof statKind> } | undefined {
+  const exact = pathInList(listFile, line);
+  const kind = statKind(exact);
+  const trimmed = line.trim();
+  if (kind !== 'missing' || trimmed === line) return { path: exact, kind };
+  if (trimmed.startsWith('#')) return undefined;
+  const path = pathInList(listFile, trimmed);
+  return { path, kind: statKind(path) };
+}
+
+/** A list line's path: relative to the list's folder unless absolute. */
+function pathInList(listFile: string, line: string): string {
+  return resolve(dirname(listFile), line) === resolve(line) ? line : join(dirname(listFile), line);
+}
+
+/**
+ * Real paths of the regular files under a walked folder: the folder's real path and the rest of
+ * the path, since the walk follows no link below it. One realpath a walk, not one a file.
+ */
+function realPathsUnder(root: string): (path: string) => string | undefined {
+  const base = resolve(root);
+  const real = realPath(root);
+  if (real === undefined || real === base) return () => undefined;
+  return (path) => real + resolve(path).slice(base.length);
+}
+
+/**
+ * Real paths of regular files (not links) named one by one, by list lines or glob matches: the
+ * real path of their folder, remembered from the last file (a list or glob names many files of
+ * one folder in a row), so a file costs no realpath of its own.
+ */
+function realPathsOfFiles(): (path: string) => string | undefined {
+  let dir: string | undefined;
+  let realDir: string | undefined;
+  return (path) => {
+    // By hand, not dirname/join: a glob can match a million files, and this is on its way.
+    const cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf(sep));
+    const folder = cut < 0 ? '.' : path.slice(0, cut) || sep;
+    if (folder !== dir) {
+      dir = folder;
+      realDir = realPath(folder);
+    }
+    if (realDir === undefined) return undefined;
+    return `${realDir.endsWith(sep) ? realDir : realDir + sep}${path.slice(cut + 1)}`;
+  };
+}
+
+function isLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** The path with every link resolved; undefined if it went away meanwhile (then its text is the key). */
+function realPath(path: string): string | undefined {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return undefined;
+  }
 }
 
 function statKind(path: string): 'file' | 'dir' | 'other' | 'missing' {

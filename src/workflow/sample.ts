@@ -91,6 +91,10 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
   let index = 0;
   for (const file of files) {
     const at = index++;
+    if (!fitsOnOneLine(file)) {
+      problems.push({ file, severity: 'error', stage: 'input', message: 'the file name holds a line break, which the sample list cannot hold: rename the file; not sampled' });
+      continue;
+    }
     const outcome = readCallFile(file, opts.read);
     if (!outcome.ok) {
       problems.push({ file, severity: 'error', stage: outcome.error.stage, message: `${outcome.error.message}; not sampled` });
@@ -174,8 +178,18 @@ export function sampleListText(listFile: string, agents: readonly AgentSample[],
   for (const a of agents) {
     const strata = STRATA.map((s) => `${s} ${a.picked.filter((c) => c.strata.includes(s)).length}/${a.present[s]}`).join(', ');
     lines.push(`# ${a.agentId}${a.agentName ? ` ${a.agentName}` : ''}: ${a.picked.length} of ${a.calls} calls (${strata})`);
-    for (const c of a.picked) lines.push(relative(base, resolve(c.file)).split(sep).join('/'));
+    for (const c of a.picked) lines.push(listLine(relative(base, resolve(c.file)).split(sep).join('/')));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A path as the list reader reads it back: one that starts with # (or is all blanks) would be skipped. */
+function listLine(path: string): string {
+  return path.startsWith('#') || !path.trim() ? `./${path}` : path;
+}
+
+/** A path with a line break cannot be one line of the list: `audit @list` would read two bogus paths. */
+function fitsOnOneLine(path: string): boolean {
+  return !/[\r\n]/.test(path);
 }
 

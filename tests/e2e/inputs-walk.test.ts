@@ -1,6 +1,6 @@
 // What a folder walk meets besides transcripts: links, FIFOs, and last run's report folder.
 import { describe, expect, it } from 'vitest';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { callqa, readCsv, ROOT, tempDir } from './helpers.js';
@@ -11,7 +11,8 @@ describe('walking an input folder', () => {
     const input = join(dir, 'in');
     mkdirSync(join(input, 'sub'), { recursive: true });
     copyFileSync(join(ROOT, 'fixtures/calls/01-model-enquiry.txt'), join(input, 'sub', 'a.txt'));
-    symlinkSync(join(input, 'sub', 'a.txt'), join(input, 'b.txt'));
+    copyFileSync(join(ROOT, 'fixtures/calls/02-complaint-handled-well.txt'), join(dir, 'elsewhere.txt'));
+    symlinkSync(join(dir, 'elsewhere.txt'), join(input, 'b.txt'));
     symlinkSync(join(input, 'sub'), join(input, 'folder-link'));
     symlinkSync(join(dir, 'nowhere.txt'), join(input, 'broken.txt'));
     execFileSync('mkfifo', [join(input, 'pipe.txt')]);
@@ -28,5 +29,21 @@ describe('walking an input folder', () => {
       const facts = JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'));
       expect([facts.inputs, facts.scored, facts.errors, facts.complete]).toEqual([5, 2, 3, true]);
     }
+  });
+
+  it('scores a file once however it is reached: a link to it, a linked folder, a list, a glob', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'd'));
+    copyFileSync(join(ROOT, 'fixtures/calls/01-model-enquiry.txt'), join(dir, 'd', 'a.txt'));
+    symlinkSync('d/a.txt', join(dir, 'alink.txt'));
+    symlinkSync('d', join(dir, 'dlink'));
+    writeFileSync(join(dir, 'list.txt'), 'alink.txt\ndlink/a.txt\n');
+    const run = callqa(['audit', 'd', 'alink.txt', 'dlink/a.txt', 'dlink/*.txt', 'dlink', '@list.txt', '--out', 'report', '--quiet'], dir);
+    expect(run.status, run.stderr).toBe(0);
+    const facts = JSON.parse(readFileSync(join(dir, 'report', 'run.json'), 'utf8'));
+    expect([facts.inputs, facts.scored, facts.errors, facts.warnings]).toEqual([1, 1, 0, 0]);
+    // The first path found is the one shown.
+    expect(readCsv(join(dir, 'report', 'errors.csv')).rows).toEqual([]);
+    expect(readCsv(join(dir, 'report', 'scorecards', 'A128.csv')).rows.map((r) => r.file)).toEqual(['d/a.txt']);
   });
 });

@@ -72,6 +72,26 @@ describe('callqa sample', () => {
     expect(files.every((f) => !f.startsWith('/'))).toBe(true); // relative to the list: portable
   });
 
+  it('audit @list reads back the very files sample listed: names starting with #, with spaces; a line break is not listable', () => {
+    const dir = tempDir();
+    const names = ['#1.txt', ' lead.txt', 'trail.txt ', 'plain.txt'];
+    for (const [i, name] of [...names, 'two\nlines.txt'].entries()) {
+      const text = readFileSync(join(OCT, 'A301', A301('01')), 'utf8').replace(/^call_id: .*$/m, `call_id: c${i}`);
+      writeFileSync(join(dir, name), text);
+    }
+    const out = join(dir, 'list.txt');
+    const run = callqa(['sample', ...names, 'two\nlines.txt', '-n', '10', '-s', 'x', '-o', out], dir);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('two\nlines.txt: error (input): the file name holds a line break, which the sample list cannot hold: rename the file; not sampled');
+    expect(run.stdout).toMatch(/sampled 4 of 4/);
+    expect(readFileSync(out, 'utf8')).toMatch(/^\.\/#1\.txt$/m);
+    const report = join(dir, 'report');
+    const audit = callqa(['audit', `@${out}`, '--out', report, '-j', '1'], dir);
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(audit.stdout).toMatch(/scored 4 of 4/);
+    expect(readCsv(join(report, 'summary.csv')).rows.map((r) => r.calls)).toEqual(['4']);
+  });
+
   it('--manifest supplies the agent of transcripts that do not name one', () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'calls'));
