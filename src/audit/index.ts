@@ -91,7 +91,7 @@ interface AuditSetup {
 
 async function scoreAndReport(opts: AuditOptions, setup: AuditSetup): Promise<AuditOutcome> {
   // A report folder inside an input folder is not input: its CSVs are last run's output.
-  const inputs = await expandInputs(opts.inputs, { exclude: [opts.outDir] });
+  const inputs = await expandInputs(opts.inputs, { exclude: [opts.outDir], signal: opts.signal });
   const scratch = new Scratch();
   try {
     return await scoreInputs(opts, setup, inputs, scratch);

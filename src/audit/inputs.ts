@@ -41,6 +41,18 @@ export interface ExpandOptions {
   exclude?: readonly string[];
   /** Paths kept in memory before the lists go to temporary files (tests set it low). */
   inMemory?: number;
+  /**
+   * Ctrl-C: the walk and the sort pause now and then so that the signal is heard, and stop when
+   * it is (a million files take seconds). The lists are then empty.
+   */
+  signal?: AbortSignal;
+}
+
+/** Folders read, or paths sorted, between two pauses that let a signal handler run. */
+const PAUSE_EVERY = 4096;
+
+function pause(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** A path as found (`shown`), the file it names (`real`: links resolved), and the order it was found in. */
@@ -71,17 +83,23 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
     if (!inExcluded(resolved)) found.add({ real: real ?? resolved, shown, seq: found.size });
   };
   try {
-    await walkInputs(inputs, (path) => inExcluded(resolve(path)), add, problems);
+    const signal = opts.signal;
+    await walkInputs(inputs, (path) => inExcluded(resolve(path)), add, problems, signal);
     // Byte order, not locale order: the same inputs list the same way on every machine.
     const distinct = new SpillSort<string>(() => scratch.folder('sorted'), byteOrder, limit);
+    const files = new SpooledStrings(() => scratch.folder('files'), limit);
     let last: string | undefined;
-    for (const f of found.sorted()) {
+    let n = 0;
+    for (const f of signal?.aborted ? [] : found.sorted()) {
       if (f.real !== last) distinct.add(f.shown);
       last = f.real;
+      if (++n % PAUSE_EVERY === 0 && (await pause(), signal?.aborted)) break;
     }
     found.discard();
-    const files = new SpooledStrings(() => scratch.folder('files'), limit);
-    for (const path of distinct.sorted()) files.push(path);
+    for (const path of signal?.aborted ? [] : distinct.sorted()) {
+      files.push(path);
+      if (files.length % PAUSE_EVERY === 0 && (await pause(), signal?.aborted)) break;
+    }
     distinct.discard();
     return {
       files,
@@ -98,8 +116,9 @@ export async function expandInputs(inputs: readonly string[], opts: ExpandOption
   }
 }
 
-async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
+async function walkInputs(inputs: readonly string[], excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[], signal?: AbortSignal): Promise<void> {
   for (const input of inputs) {
+    if (signal?.aborted) return;
     if (input.startsWith('@')) {
       expandList(input.slice(1), add, problems);
       continue;
@@ -111,7 +130,7 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
       let entries = 0;
       let readable = true;
       const realOf = realPathsUnder(input);
-      walkFolder(input, excluded, (path, dirent) => {
+      await walkFolder(input, excluded, signal, (path, dirent) => {
         entries++;
         takeEntry(path, dirent, realOf, add, problems);
       }, (dir) => {
@@ -122,7 +141,7 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
     } else if (kind === 'file') {
       add(input, realPath(input));
     } else if (GLOB_CHARS.test(input)) {
-      await expandGlob(input, excluded, add, problems);
+      await expandGlob(input, excluded, add, problems, signal);
     } else {
       problems.push({ file: input, message: kind === 'other' ? 'not a regular file or directory' : isUndecodedName(input) ? undecodedNameMessage(dirname(input), basename(input)) : 'no such file or directory' });
     }
@@ -134,11 +153,12 @@ async function walkInputs(inputs: readonly string[], excluded: (path: string) =>
  * FIFO or broken link listed); folders matched are not walked, as for any glob. Streamed: a
  * pattern can match a month of a million files.
  */
-async function expandGlob(pattern: string, excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[]): Promise<void> {
+async function expandGlob(pattern: string, excluded: (path: string) => boolean, add: AddPath, problems: InputProblem[], signal?: AbortSignal): Promise<void> {
   const realOf = realPathsOfFiles();
   let entries = 0;
   const matches = fg.stream(pattern.replace(/\\/g, '/'), { objectMode: true, onlyFiles: false, dot: false, followSymbolicLinks: false, suppressErrors: true });
   for await (const { path, dirent } of matches as AsyncIterable<fg.Entry>) {
+    if (signal?.aborted) return; // leaving the loop closes the stream
     if (dirent.isDirectory() || (!dirent.isFile() && excluded(path))) continue;
     entries++;
     takeEntry(path, dirent, realOf, add, problems);
@@ -167,9 +187,21 @@ function takeEntry(path: string, dirent: EntryType, realOf: (path: string) => st
  * 200,000 files the glob's entry objects left ~130 MB of garbage in the main thread's heap, which
  * was the audit's peak memory (the heap was 146 MB at 20,000 calls scored, 55 MB later on).
  */
-function walkFolder(root: string, excluded: (path: string) => boolean, visit: (path: string, dirent: Dirent) => void, unreadable: (dir: string) => void): void {
+async function walkFolder(
+  root: string,
+  excluded: (path: string) => boolean,
+  signal: AbortSignal | undefined,
+  visit: (path: string, dirent: Dirent) => void,
+  unreadable: (dir: string) => void,
+): Promise<void> {
   const folders = [root];
+  let sincePause = 0;
   for (let dir = folders.pop(); dir !== undefined; dir = folders.pop()) {
+    if (sincePause >= PAUSE_EVERY) {
+      sincePause = 0;
+      await pause();
+      if (signal?.aborted) return;
+    }
     let entries: Dirent[];
     try {
       entries = readdirSync(dir, { withFileTypes: true });
@@ -177,6 +209,7 @@ function walkFolder(root: string, excluded: (path: string) => boolean, visit: (p
       unreadable(dir);
       continue;
     }
+    sincePause += entries.length + 1;
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(dir, entry.name);
