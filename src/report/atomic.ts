@@ -258,7 +258,7 @@ export function isReport(runJson: string): boolean {
   }
 }
 
-/** Staging folders left by a killed run (SIGKILL, power cut) of a process that no longer exists. */
+/** Staging folders and temporary files left by a killed run (SIGKILL, power cut) of a process that no longer exists. */
 function removeStale(abs: string): void {
   const prefix = `.${basename(abs)}.tmp-`;
   let names: string[];
@@ -360,6 +360,8 @@ export class StagedFile {
 
 /** A temporary sibling of `path` holding `data`, flushed to disk; its name is returned. */
 function writeTemporary(path: string, data: string | Uint8Array, shown: string): string {
+  // A run killed between writing and renaming (kill -9, or a second Ctrl-C) left one behind.
+  removeStale(resolve(path));
   const tmp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(3).toString('hex')}`);
   let fd: number | undefined;
   try {

@@ -149,6 +149,14 @@ describe('I/O errors become one-line ReportErrors naming the path', () => {
 });
 
 describe('atomicWriteFile', () => {
+  it('removes the temporary file a killed run of a process that no longer exists left next to it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, '.list.txt.tmp-999999999-abcdef'), 'half a list');
+    writeFileSync(join(dir, `.list.txt.tmp-${process.pid}-abcdef`), 'this process: still writing');
+    atomicWriteFile(join(dir, 'list.txt'), 'whole\n');
+    expect(readdirSync(dir).sort()).toEqual([`.list.txt.tmp-${process.pid}-abcdef`, 'list.txt']);
+  });
+
   it('replaces the file whole and leaves no temporary file', () => {
     const dir = tempDir();
     const file = join(dir, 'run.json');
