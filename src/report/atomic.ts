@@ -201,6 +201,7 @@ export function reportFolderProblem(target: string, shown = target): string | un
     // Nothing there yet: it will be made, unless a parent is a file (ENOTDIR when it is made).
     return missingParentProblem(`cannot write the report at ${shown}`, target);
   }
+  if (stat.isSymbolicLink()) return `cannot write the report at ${shown}: it is a symbolic link; give the folder it points to`;
   if (!stat.isDirectory()) return `cannot write the report at ${shown}: it exists and is not a folder`;
   const entries = readdirSync(target);
   if (entries.length === 0) return undefined;

@@ -97,6 +97,16 @@ describe('audit --out that is not a report folder', () => {
     expect(readCsv(join(m.dir, 'new', 'errors.csv')).rows).toEqual([expect.objectContaining({ severity: 'error', message: 'no such file or directory' })]);
   });
 
+  it('a symbolic link to an earlier report: exit 2 saying it is a link (the swap would replace the link, not the report)', () => {
+    const m = month();
+    const rep = join(m.dir, 'oct');
+    expect(callqa(['audit', m.input, '--out', rep, '-j', '1', '--quiet']).status).toBe(0);
+    symlinkSync(rep, join(m.dir, 'latest'));
+    const r = callqa(['audit', m.input, '--out', join(m.dir, 'latest'), '-j', '1']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`callqa: error: cannot write the report at ${join(m.dir, 'latest')}: it is a symbolic link; give the folder it points to: nothing written\n`);
+  });
+
   it('under a file (notes.txt/report, notes.txt/a/report): exit 2 naming the file, before scoring; nothing made', () => {
     const m = month();
     const notes = join(m.dir, 'notes.txt');
