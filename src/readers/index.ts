@@ -11,6 +11,7 @@ import { decodeBytes } from './decode.js';
 import { READERS } from './registry.js';
 import { assignRoles } from './roles.js';
 import { ParseFailure } from './types.js';
+import { peekJson, vendorTaskFailure } from './json-util.js';
 import type { FormatReader, ParsedTranscript, ReadOptions } from './types.js';
 
 export type { Call, ReadError, ReadOutcome, ReadWarning, Utterance, Speaker, CallMeta, SourceFacts } from '../model/call.js';
@@ -138,6 +139,12 @@ function readByPath(file: string, limit: number, opts: ReadOptions): ReadOutcome
   return parseCallBytes(bytes, file, opts);
 }
 
+/** A vendor export that says its recognition task failed: that, rather than how its JSON fell short. */
+function failedTask(file: string, text: string): ReadOutcome | undefined {
+  const why = vendorTaskFailure(peekJson(text));
+  return why === undefined ? undefined : fail(file, 'parse', why);
+}
+
 function pickReader(text: string, file: string): FormatReader | undefined {
   return READERS.find((reader) => reader.sniff(text, file));
 }
@@ -156,14 +163,14 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
     if (!reader) return fail(file, 'parse', 'unrecognised transcript format');
     parsed = reader.parse(decoded.text, file);
   } catch (err) {
-    if (err instanceof ParseFailure) return fail(file, 'parse', err.message, err.line, err.column);
+    if (err instanceof ParseFailure) return failedTask(file, decoded.text) ?? fail(file, 'parse', err.message, err.line, err.column);
     const message = err instanceof Error ? err.message : String(err);
     return fail(file, 'parse', `internal reader error${reader ? ` (${reader.name})` : ''}: ${message}`);
   }
 
   const warnings: ReadWarning[] = decoded.warning ? [{ message: decoded.warning }, ...parsed.warnings] : [...parsed.warnings];
   const kept = dropEmpty(parsed, warnings);
-  if (kept.utterances.length === 0) return fail(file, 'parse', 'no utterances (every utterance is empty)');
+  if (kept.utterances.length === 0) return failedTask(file, decoded.text) ?? fail(file, 'parse', 'no utterances (every utterance is empty)');
   const tooLong = dialogueOverLimit(kept, file, opts.maxDialogueChars ?? MAX_DIALOGUE_CHARS);
   if (tooLong) return tooLong;
 

@@ -149,6 +149,36 @@ function shape(value: JsonValue): string {
   return `top-level keys ${shown || '(none)'}`;
 }
 
+/** Keys under which vendors say how a recognition task ended (Alibaba, Tencent, AWS, Azure, iFlytek). */
+const STATUS_KEYS = new Set(['status', 'statustext', 'statusstr', 'transcriptionjobstatus', 'state']);
+/** Keys under which they say why it failed. */
+const REASON_KEYS = new Set(['errormsg', 'errormessage', 'failurereason', 'error', 'message', 'descinfo', 'failed']);
+const FAILED_STATUS = /fail|error|exceed|too_large|invalid|timeout/i;
+
+/**
+ * Why the recognition task behind this JSON failed, when the export says so: Alibaba's
+ * `StatusText: FILE_DOWNLOAD_FAILED`, Tencent's `StatusStr: failed` with its `ErrorMsg`, AWS's
+ * `FAILED` with a `FailureReason`. Such a file has no transcript; the QA user needs the vendor's
+ * words (re-run the recognition), not "JSON of unknown shape". Looks three levels deep.
+ */
+export function vendorTaskFailure(value: JsonValue | undefined): string | undefined {
+  const found: string[] = [];
+  let failed = false;
+  const visit = (v: JsonValue | undefined, depth: number): void => {
+    if (!isObject(v) || depth > 3) return;
+    for (const [key, field] of Object.entries(v)) {
+      const k = key.toLowerCase();
+      if (typeof field === 'string' && STATUS_KEYS.has(k) && FAILED_STATUS.test(field)) {
+        failed = true;
+        found.push(`${key} ${field}`);
+      } else if (typeof field === 'string' && field.trim() !== '' && REASON_KEYS.has(k)) found.push(`${key} "${field.trim().slice(0, 200)}"`);
+      else if (isObject(field)) visit(field, depth + 1);
+    }
+  };
+  visit(value, 1);
+  return failed ? `the speech-recognition task failed (${found.join(', ')}): no transcript to score; re-run the recognition` : undefined;
+}
+
 /**
  * The last JSON reader: any JSON that no vendor reader claimed. Broken JSON gets its located
  * syntax error; valid JSON of an unknown shape is refused with what it holds, never handed to

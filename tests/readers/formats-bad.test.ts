@@ -25,6 +25,17 @@ function warnings(name: string): string[] {
 }
 
 describe('files that cannot be read', () => {
+  it('a vendor export of a failed recognition task: the vendor\'s own status and reason, not its JSON shape', () => {
+    expect(error('tencent-task-failed.json').message).toBe(
+      'the speech-recognition task failed (StatusStr failed, ErrorMsg "Failed to download audio file!"): no transcript to score; re-run the recognition',
+    );
+    expect(error('alibaba-task-failed.json').message).toBe(
+      'the speech-recognition task failed (StatusText FILE_DOWNLOAD_FAILED): no transcript to score; re-run the recognition',
+    );
+    // A successful task with an empty list is still said as such.
+    expect(error('empty-sentences.json').message).not.toContain('task failed');
+  });
+
   it('truncated JSON: the syntax error at its line and column, and what the file was meant to be', () => {
     expect(error('truncated.json')).toEqual({
       file: path('truncated.json'),
