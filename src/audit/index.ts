@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
+import { AgentNames } from './agent-names.js';
 import type { StringList } from '../model/packed-strings.js';
 import { Scratch } from '../model/scratch.js';
 import { startWorkflow, type MonthWorkflow, type WorkflowOptions } from '../workflow/month.js';
@@ -123,6 +124,7 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
     for (const row of metadata.problems) writer.addError(row);
     warnings += metadata.problems.length;
     let jobs = 1;
+    const agentNames = new AgentNames();
     const callIds = new CallIds(files, new Set(month.overrides.map((o) => o.callId)), () => scratch.folder('call-ids'));
     let taken = 0;
     const take = (outcome: FileOutcome): void => {
@@ -130,6 +132,11 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
       if (outcome.rendered) {
         const rendered = unpackCall(outcome.rendered);
         callIds.note(rendered.summary.callId, index);
+        const renamed = agentNames.note(rendered.summary.agentId, rendered.summary.agentName, rendered.summary.file);
+        if (renamed) {
+          writer.addError(renamed);
+          warnings++;
+        }
         writer.addRendered(rendered);
         month.take(rendered, outcome.overridesApplied);
         scored++;
