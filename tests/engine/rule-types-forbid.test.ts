@@ -66,6 +66,26 @@ describe('forbid', () => {
   });
 });
 
+describe('forbid: a word is said within one clause', () => {
+  const abuse = rulesetOf(`  - id: conduct.abuse
+    category: conduct
+    title: abuse
+    points: 5
+    forbid: { speaker: agent, phrases: [活该, 白痴, 没事请挂机] }
+`);
+
+  it('a short taboo across a comma is two clauses meeting, not the word (folding drops the comma)', () => {
+    expect(judge(abuse, callOf('客户：会影响我吗？\n坐席：这不会影响您的正常生活，该还的按账单还就行。')).verdict).toBe('pass');
+    expect(judge(abuse, callOf('客户：会影响我吗？\n坐席：你这是活该。')).verdict).toBe('fail');
+  });
+
+  it('a longer taboo keeps a pause inside it: 「如果没有其他的事，请挂机」 is still the rude close', () => {
+    const r = judge(abuse, callOf('客户：好的。\n坐席：没事，请挂机。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.evidence[0]?.matched).toBe('没事，请挂机');
+  });
+});
+
 describe('forbid counts a saying once', () => {
   it('drops a listed phrase found inside a longer listed phrase of the same list', () => {
     const rule = rulesetOf(`  - id: complaint.no-blame

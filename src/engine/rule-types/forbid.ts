@@ -11,7 +11,8 @@
  * hits reach it, the verdict is `review`, which is listed and not scored.
  */
 import { PERSONAL_NUMBER_NAMES, type PersonalNumberKind } from '../../match/personal-numbers.js';
-import type { ForbidCheck } from '../../ruleset/index.js';
+import type { ForbidCheck, PhraseSet } from '../../ruleset/index.js';
+import { originalSpan, type FoldedText } from '../../normalize/fold.js';
 import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
@@ -41,11 +42,11 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const hits: PhraseHit[] = [];
   const numbers: NumberHit[] = [];
   // Most turns find nothing: push only what is found (a spread call per turn cost more than the look-up).
-  if (phrases) for (const u of selection.turns) pushAll(hits, outermost(findPhrasesExcept(p, u, phrases, check.except)));
+  if (phrases) for (const u of selection.turns) pushSaid(p, hits, outermost(findPhrasesExcept(p, u, phrases, check.except)), phrases);
   if (check.personalData) findAllNumbers(p, selection.turns, check.personalData, check.except, numbers);
   if (phrases?.tolerance && hits.length + numbers.length < check.minCount) {
     const exact = hits.slice();
-    for (const u of selection.turns) pushAll(hits, findNearPhrases(p, u, phrases, check.except, exact));
+    for (const u of selection.turns) pushSaid(p, hits, findNearPhrases(p, u, phrases, check.except, exact), phrases);
     hits.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
   }
 
@@ -98,6 +99,33 @@ function numberFound(p: CheckContext['p'], n: NumberHit): Found {
   if (!n.begun) return { e: spanEvidence(p, n.utterance, n.start, n.end, label), utterance: n.utterance, start: n.start, end: n.end, number: n };
   const { utterance, start, end } = n.begun;
   return { e: spanEvidence(p, utterance, start, end, label), rest: spanEvidence(p, n.utterance, n.start, n.end, label), utterance, start, end, number: n };
+}
+
+/** Clause punctuation, which folding drops before matching. */
+const CLAUSE_BREAK = /[，。！？；：,.!?;:、…]/g;
+
+/** A taboo this short is a word, said within one clause; longer ones are phrases that survive a pause. */
+const WORD_LENGTH = 3;
+
+/**
+ * The hits that are the phrase said, not two clauses meeting: folding drops punctuation, so
+ * 「…影响您的正常生活，该还的按账单还」 holds 活该 across the comma. A short taboo (a word) that
+ * spans more clause breaks than its phrase has is not it; a longer one keeps its hit, as an
+ * agent may pause inside it (「如果没有其他的事，请挂机」).
+ */
+function pushSaid(p: CheckContext['p'], into: PhraseHit[], hits: readonly PhraseHit[], set: PhraseSet): void {
+  for (let i = 0; i < hits.length; i++) {
+    const hit = hits[i] as PhraseHit;
+    if (hit.end - hit.start <= WORD_LENGTH) {
+      const said = originalSpan(p.call.utterances[hit.utterance]?.text ?? '', p.folds[hit.utterance] as FoldedText, hit.start, hit.end);
+      if (breaks(said) > breaks(set.phrases[hit.phrase]?.display ?? '')) continue;
+    }
+    into.push(hit);
+  }
+}
+
+function breaks(text: string): number {
+  return text.match(CLAUSE_BREAK)?.length ?? 0;
 }
 
 function pushAll<T>(into: T[], items: readonly T[]): void {
