@@ -41,7 +41,10 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     }
     const a = utterances[firstEnd];
     const c = utterances[firstCustomer];
-    const from = a?.endMs ?? a?.startMs ?? 0;
+    // Start times alone ([00:05] 客户：…) say when the caller spoke, not how long the agent's
+    // greeting lasted: the silence after it cannot be measured.
+    if (a?.endMs === undefined) return { verdict: 'na', reason: 'the caller speaks (no end times to measure a silence from)', evidence: [] };
+    const from = a.endMs;
     const to = c?.startMs ?? 0;
     if (firstCustomer < firstAgent || to - from < check.waitMs) {
       const after = firstCustomer < firstAgent ? 'before the agent' : `${seconds(Math.max(0, to - from))} after the agent's first turn`;
