@@ -78,6 +78,27 @@ function lower(c: number): number {
 }
 
 /**
+ * Where a label's suffix ends: a number (坐席1, 客服07, A2) or a nickname (客服小王, 坐席小李), as
+ * centres tell agents apart in their exports; `at` when there is none.
+ */
+function labelSuffixEnd(text: string, at: number, end: number): number {
+  let i = at;
+  while (i < end && i - at < 3 && isDigit(text.charCodeAt(i))) i++;
+  if (i > at) return i;
+  // 小 + one Han character
+  if (text.charCodeAt(at) === 0x5c0f && at + 1 < end && isHan(text.charCodeAt(at + 1))) return at + 2;
+  return at;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+function isHan(c: number): boolean {
+  return c >= 0x4e00 && c <= 0x9fff;
+}
+
+/**
  * The scanners work on positions in the whole text, not on line strings: no string per line, and
  * reading a flat string is cheaper than reading slices of it. Their results are left here.
  */
@@ -111,7 +132,7 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
     let k = 1;
     while (k < label.length && lower(codeAt(text, at + k, end)) === label.charCodeAt(k)) k++;
     if (k < label.length) continue;
-    const colon = skipSpace(text, at + k, end);
+    const colon = skipSpace(text, labelSuffixEnd(text, at + k, end), end);
     const c = codeAt(text, colon, end);
     if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
     const from = skipSpace(text, colon + 1, end);

@@ -178,6 +178,14 @@ describe('plain format', () => {
     expect(parsed.utterances.map((u) => u.text)).toEqual(['您好嗯ok then fine 2', '好的', 'say hi']);
   });
 
+  it('reads the labels centres number or nickname (坐席1, 客服小王), 服务员, and A/B exports', () => {
+    const speakers = (text: string) => parsePlain(text).utterances.map((u) => `${u.speaker}:${u.text}`);
+    expect(speakers('坐席1：您好\n客户：查订单\n客服小王：好的\n服务员：请稍等')).toEqual(['agent:您好', 'customer:查订单', 'agent:好的', 'agent:请稍等']);
+    expect(speakers('A：您好，请问有什么可以帮您？\nB：查一下订单。')).toEqual(['agent:您好，请问有什么可以帮您？', 'customer:查一下订单。']);
+    // A word after the label is no suffix: 客户说：… is a line of dialogue, not a label.
+    expect(speakers('坐席：您好\n客户说：我要投诉')).toEqual(['agent:您好客户说：我要投诉']);
+  });
+
   it('reads 199,000 continuation lines into one utterance', () => {
     // Reading the last character of a string grown line by line flattened it every line: this
     // took 35 s (past the test timeout); speed itself is measured by npm run bench, not here.
