@@ -32,13 +32,49 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const text = p.call.utterances[u]?.text;
   const fold = p.folds[u];
   if (!text || !fold) return [];
-  const found = findPersonalNumbers(text, kinds);
+  const found = findPersonalNumbers(text, kinds).filter((n) => !orderNumberReadBack(p, u, n.digits));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
     return { utterance: u, start, end, kind: n.kind, certain: n.certain, ...(n.doubt ? { doubt: n.doubt } : {}) };
   });
   return outsideExceptions(p, u, hits, except);
+}
+
+/** An agent asking for an order, waybill or ticket number: 「请您报一下订单号」「運單號是多少」. */
+const ASKS_FOR_ORDER_NUMBER = /(?:[订訂运運]|快递|快遞|物流|工|流水|交易)?[单單](?:号|號)|编号|編號/;
+
+/** The customer answering with their phone, ID or card instead (「没有订单号，我手机是…」): that is theirs. */
+const NAMES_PERSONAL_NUMBER = /手机|手機|电话|電話|身份证|身份證|卡号|卡號/;
+
+/**
+ * Whether utterance `u` reads back a number the customer just gave when asked for an order
+ * number (「请您报一下订单号」「13812345678」「13812345678，对吧？」): that is the order
+ * number, whatever its shape, confirmed — not the customer's phone read out. Only the customer's
+ * turn right before `u`, answering the agent's turn right before it.
+ */
+function orderNumberReadBack(p: PreparedCall, u: number, digits: string): boolean {
+  const utterances = p.call.utterances;
+  let i = u - 1;
+  let answer = '';
+  for (; i >= 0 && utterances[i]?.speaker === 'customer'; i--) answer = `${utterances[i]?.text ?? ''}${answer}`;
+  if (answer === '' || i < 0 || utterances[i]?.speaker !== 'agent') return false;
+  if (!ASKS_FOR_ORDER_NUMBER.test(utterances[i]?.text ?? '') || NAMES_PERSONAL_NUMBER.test(answer)) return false;
+  return digitsOf(answer).includes(digits);
+}
+
+const CHINESE_DIGIT_VALUES: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+
+/** Every digit of the text in ASCII, in order, whatever it was written as (the customer may say 订单号是幺三八…). */
+function digitsOf(text: string): string {
+  let out = '';
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if (code >= 0x30 && code <= 0x39) out += c;
+    else if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
+    else if (CHINESE_DIGIT_VALUES[c] !== undefined) out += CHINESE_DIGIT_VALUES[c];
+  }
+  return out;
 }
 
 function outsideExceptions(p: PreparedCall, u: number, hits: NumberHit[], except?: PhraseSet): NumberHit[] {

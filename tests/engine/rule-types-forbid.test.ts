@@ -173,6 +173,17 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     }
   });
 
+  it('passes an order number the agent reads back after asking for it, whatever its shape; not a phone given instead', () => {
+    const order = judge(privacy, callOf('坐席：好的，请您报一下订单号。\n客户：13812345678。\n坐席：13812345678，对吧？我帮您查一下。'));
+    expect(order.verdict).toBe('pass');
+    const spoken = judge(privacy, callOf('坐席：請您報一下訂單號。\n客戶：訂單號是幺三八幺二三四五六七八。\n坐席：13812345678，對嗎？'));
+    expect(spoken.verdict).toBe('pass');
+    const phone = judge(privacy, callOf('坐席：好的，请您报一下订单号。\n客户：我没有订单号，我手机是13812345678。\n坐席：13812345678，对吧？'));
+    expect(phone.verdict).toBe('fail');
+    const unasked = judge(privacy, callOf('坐席：请问有什么可以帮您？\n客户：13812345678。\n坐席：13812345678，对吧？'));
+    expect(unasked.verdict).toBe('fail');
+  });
+
   it('passes when only the customer reads out their own number', () => {
     const r = judge(privacy, callOf('客户：我的号码是13700456612，身份证11010519491231002X。\n坐席：好的，系统里登记的尾号是6612，和您说的一致。'));
     expect(r.verdict).toBe('pass');
