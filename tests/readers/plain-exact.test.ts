@@ -14,10 +14,11 @@ import type { ParsedTranscript, ParsedUtterance } from '../../src/readers/types.
 // ---- The reference: the regex implementation before the speed work. ----
 const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
 // Behaviour changed since the regex form, and mirrored here: invisible characters (zero-width
-// space, direction marks …) may come before a label; warnings no longer repeat their line.
+// space, direction marks …) may come before a label; warnings no longer repeat their line; a
+// label may carry a number or a nickname (坐席1, 客服小王).
 const INVISIBLE = '\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\u00ad\\u180e';
 const BLANK = new RegExp(`^[\\s${INVISIBLE}]*$`);
-const UTTERANCE = new RegExp(`^[\\s${INVISIBLE}]*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})\\s*[:：]\\s*(.*)$`, 'i');
+const UTTERANCE = new RegExp(`^[\\s${INVISIBLE}]*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})(?:\\d{1,3}|小[\\u4e00-\\u9fff])?\\s*[:：]\\s*(.*)$`, 'i');
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 const TIME = String.raw`(?:(\d+):)?(\d+):(\d{1,2})(?:[.,](\d+))?`;
 const TIMESTAMP = new RegExp(String.raw`^\s*${TIME}\s*(?:[-–~]\s*${TIME}\s*)?$`);

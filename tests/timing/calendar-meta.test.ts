@@ -61,6 +61,10 @@ describe.each(SCRIPTS)('metadata rules ($script)', ({ dir }) => {
   it('hold.announce-transfer when transferred: announced passes, silent fails, unknown na', () => {
     expect(score(dir, 'transfer-announced')['hold.announce-transfer']?.verdict).toBe('pass');
     expect(score(dir, 'transfer-silent')['hold.announce-transfer']?.verdict).toBe('fail');
-    expect(score(dir, 'plain-tuesday')['hold.announce-transfer']).toMatchObject({ verdict: 'na', reason: 'no transferred metadata' });
+    // Neither the call log nor the agent's last words show a transfer.
+    expect(score(dir, 'plain-tuesday')['hold.announce-transfer']).toMatchObject({
+      verdict: 'na',
+      reason: expect.stringMatching(/^no transferred metadata; the agent never says \$transfer_announced \(agent's last 1 turn/),
+    });
   });
 });
