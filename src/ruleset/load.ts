@@ -110,6 +110,8 @@ function extendFrom(child: LoadedRuleset, map: SourceMap, seen: string[]): LoadR
   (spec.disable ?? []).forEach((id, i) => {
     if (!b.rules.some((r) => r.id === id)) problems.push(map.problem(['disable', i], 'unknown-rule', `disable names rule "${id}", which the base ruleset does not have`));
   });
+  // A misspelt id would leave the rule meant to be switched off in every score: an invalid ruleset.
+  if (problems.some((p) => p.severity === 'error')) return { ok: false, problems };
   const own = new Map(spec.rules.map((r) => [r.id, r]));
   const rules: RuleSpec[] = [];
   for (const r of b.rules) if (!disabled.has(r.id)) rules.push(own.get(r.id) ?? r);
