@@ -31,7 +31,9 @@ export function formatAgreement(a: Agreement, opts: CheckTextOptions): string {
     lines.push(r.agree === r.total ? line : c.red(line));
   }
   const ok = a.ratio !== undefined && a.ratio >= opts.minAgreement;
-  const overall = `  ${'overall'.padEnd(w)}  ${counts(a.agree, a.total)}  ${pct(a.agree, a.total)}  (minimum ${(opts.minAgreement * 100).toFixed(1)}%)`;
+  // Said in words: 1799/2000 rounds to the 90.0% of a 90% minimum it misses.
+  const minimum = `${(opts.minAgreement * 100).toFixed(1)}%`;
+  const overall = `  ${'overall'.padEnd(w)}  ${counts(a.agree, a.total)}  ${pct(a.agree, a.total)}  (${ok ? `minimum ${minimum}` : `below the minimum of ${minimum}`})`;
   lines.push(ok ? c.green.bold(overall) : c.red.bold(overall));
   if (a.disagreements.length > 0) {
     lines.push('', c.bold('Disagreements'));

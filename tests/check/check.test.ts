@@ -40,11 +40,17 @@ describe('callqa check', () => {
     );
     const r = await run('check', CALLS, '--expect', file, '--min-agreement', '0.9');
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/overall\s+2\/4\s+50\.0%/);
+    expect(r.out).toMatch(/overall\s+2\/4\s+50\.0%\s+\(below the minimum of 90\.0%\)/);
     expect(r.out).toContain(`${file}:3  G-002  conduct.forbidden-phrases  expected pass, got fail — said turn 5「不知道」`);
     expect(r.out).toContain(`${file}:4  G-003  complaint.apologize  expected fail, got na — the customer never says $complaint`);
     // The same drift passes a lenient minimum.
-    expect((await run('check', CALLS, '--expect', file, '--min-agreement', '0.5')).code).toBe(0);
+    const lenient = await run('check', CALLS, '--expect', file, '--min-agreement', '0.5');
+    expect(lenient.code).toBe(0);
+    expect(lenient.out).toMatch(/overall\s+2\/4\s+50\.0%\s+\(minimum 50\.0%\)/);
+    // Just below a minimum both round to 50.0%: the line says it is missed.
+    const close = await run('check', CALLS, '--expect', file, '--min-agreement', '0.5004');
+    expect(close.code).toBe(1);
+    expect(close.out).toMatch(/overall\s+2\/4\s+50\.0%\s+\(below the minimum of 50\.0%\)/);
   });
 
   it('masks personal data in the reasons it prints, like the report does', async () => {
