@@ -95,7 +95,8 @@ export function escalationsCsv(rows: readonly Escalation[]): string {
 }
 
 /** The calls, "; "-separated; one long numeric id is written as an id (not 2.03E+14 in Excel). */
-function callList(e: Escalation): string {
+/** The calls of an escalation as escalations.csv and report.html show them: the ids kept, and how many more. */
+export function callList(e: Escalation): string {
   const more = e.count - e.calls.length;
   return e.calls.join('; ') + (more > 0 ? `; … and ${more} more` : '');
 }

@@ -10,6 +10,7 @@ import type { ChartLibrary } from './chart-lib.js';
 import { inlineScript } from './chart-lib.js';
 import { CLIENT_SCRIPT, ERROR_TRAP } from './html-client.js';
 import type { ReportData } from './html-data.js';
+import { callList } from './escalate.js';
 
 export function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
@@ -117,7 +118,7 @@ function rulesTable(d: ReportData): string {
 function escalationsTable(d: ReportData, anchor: Map<string, string>): string {
   if (d.escalations.length === 0) return '<p>No agent to escalate.</p>';
   const rows = d.escalations.map(
-    (e) => `<tr><td><a href="#${anchor.get(e.agentId)}">${esc(e.agentId)}</a></td><td>${esc(e.agentName)}</td><td>${esc(e.ruleId)}</td><td>${esc(e.reasons.join('; '))}</td><td class="num">${e.count}</td><td>${esc(e.calls.join('; '))}</td></tr>`,
+    (e) => `<tr><td><a href="#${anchor.get(e.agentId)}">${esc(e.agentId)}</a></td><td>${esc(e.agentName)}</td><td>${esc(e.ruleId)}</td><td>${esc(e.reasons.join('; '))}</td><td class="num">${e.count}</td><td>${esc(callList(e))}</td></tr>`,
   );
   return `<table id="escalation-table" class="sortable"><thead><tr><th>agent</th><th>name</th><th>rule</th><th>reason</th><th>calls failed</th><th>calls</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>`;
 }

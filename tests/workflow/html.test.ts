@@ -3,7 +3,7 @@
 // a missing browser a failure). The screenshot goes to test-artifacts/ (or $CALLQA_ARTIFACTS).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, readCsv, ROOT, tempDir } from '../e2e/helpers.js';
 import { findChartLibrary } from '../../src/workflow/chart-lib.js';
@@ -78,6 +78,21 @@ describe('callqa audit --html', () => {
       expect(html).toContain('id="no-charts"');
       expect(run.stderr).toMatch(/report\.html has no charts: chart\.js is not installed/);
     }
+  });
+
+  it('an escalation of more calls than are listed says how many more, as escalations.csv does', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'in'));
+    for (let i = 0; i < 60; i++) {
+      const id = `X-${String(i).padStart(2, '0')}`;
+      writeFileSync(join(dir, 'in', `${id}.txt`), `---\ncall_id: ${id}\nagent_id: X1\n---\n坐席：您好，请问有什么可以帮您？\n客户：查一下订单。\n坐席：好的。\n`);
+    }
+    const out = join(dir, 'rep');
+    expect(callqa(['audit', join(dir, 'in'), '--out', out, '--html', '-j', '1', '--quiet']).status).toBe(0);
+    const row = readCsv(join(out, 'escalations.csv')).rows.find((r) => r.rule_id === 'closing.farewell');
+    expect(row?.calls).toMatch(/; … and 10 more$/);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toContain(`<td>${row?.calls}</td>`);
   });
 
   it('--html FILE writes the file at that path, the same bytes', () => {
