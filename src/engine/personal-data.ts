@@ -5,7 +5,7 @@
  * quotes work on them exactly as on phrase hits.
  */
 import { findPersonalNumbers, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
-import { NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
+import { digitsOf, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { findPhrases } from './phrases.js';
@@ -63,19 +63,6 @@ function orderNumberReadBack(p: PreparedCall, u: number, digits: string): boolea
   return digitsOf(answer).includes(digits);
 }
 
-const CHINESE_DIGIT_VALUES: Record<string, string> = { 零: '0', 〇: '0', 一: '1', 幺: '1', 二: '2', 两: '2', 兩: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
-
-/** Every digit of the text in ASCII, in order, whatever it was written as (the customer may say 订单号是幺三八…). */
-function digitsOf(text: string): string {
-  let out = '';
-  for (const c of text) {
-    const code = c.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x39) out += c;
-    else if (code >= 0xff10 && code <= 0xff19) out += String.fromCharCode(code - 0xff10 + 0x30);
-    else if (CHINESE_DIGIT_VALUES[c] !== undefined) out += CHINESE_DIGIT_VALUES[c];
-  }
-  return out;
-}
 
 function outsideExceptions(p: PreparedCall, u: number, hits: NumberHit[], except?: PhraseSet): NumberHit[] {
   const shields = except ? findPhrases(p, u, except) : [];

@@ -37,7 +37,7 @@
  * glued to a Chinese-numeral count (「幺三八幺二三四五六七八两个」, 12 numerals in a row); 么 for 幺
  * (also the 么 of 什么); 15-digit first-generation ID cards.
  */
-import { CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
+import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
 
@@ -79,9 +79,8 @@ for (let d = 0; d <= 9; d++) {
   CLASS[0x30 + d] = ARABIC | d;
   CLASS[0xff10 + d] = ARABIC | d;
 }
-const CHINESE_VALUES: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 for (const c of CHINESE_DIGITS) {
-  const value = CHINESE_VALUES[c];
+  const value = CHINESE_DIGIT_VALUES[c];
   if (value === undefined) throw new Error(`numerals.ts lists ${c}, which has no digit value here`);
   CLASS[c.charCodeAt(0)] = CHINESE | value;
 }
