@@ -7,13 +7,14 @@
  * list is read back from a temporary file (src/model/spooled-strings.ts). Below the limit, as for
  * most months, nothing touches the disk.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
 import { byteOrder } from '../model/order.js';
 import { isUndecodedName, undecodedNameMessage } from './file-names.js';
 import { Scratch, scratchError } from '../model/scratch.js';
+import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { SpooledStrings } from '../model/spooled-strings.js';
 import type { StringList } from '../model/packed-strings.js';
@@ -230,9 +231,10 @@ async function walkFolder(
 function expandList(listFile: string, add: AddPath, problems: InputProblem[]): void {
   let text: string;
   try {
-    text = readFileSync(listFile, 'utf8');
-  } catch {
-    problems.push({ file: listFile, message: 'cannot read the input list' });
+    text = readRegularFileSync(listFile).toString('utf8');
+  } catch (err) {
+    const why = notRegularCause(err);
+    problems.push({ file: listFile, message: `cannot read the input list${why ? `: ${why}` : ''}` });
     return;
   }
   let named = 0;

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BIN, ROOT, tempDir } from './helpers.js';
 
@@ -32,6 +32,12 @@ describe('a side file that is a FIFO', () => {
     const r = run(args);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('not a regular file (a FIFO or a device)');
+  });
+
+  it('@list: an errors.csv row saying so (exit 1), not a hang', () => {
+    const r = run(['audit', `@${fifo}`, '--out', join(dir, 'rep-list'), '--quiet']);
+    expect(r.status).toBe(1);
+    expect(readFileSync(join(dir, 'rep-list', 'errors.csv'), 'utf8')).toContain('cannot read the input list: not a regular file (a FIFO or a device)');
   });
 
   it('lint: the ruleset is a problem (exit 1), not a hang', () => {
