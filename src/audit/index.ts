@@ -9,7 +9,7 @@ import { loadRuleset, type CompiledRuleset, type PortableRuleset, type RulesetPr
 import type { ReadOptions } from '../readers/index.js';
 import { expandInputs, type ExpandedInputs } from './inputs.js';
 import { auditFile, buildScoreOptions, type FileOutcome, type ProblemRow, type ScoreConfig } from './score-file.js';
-import { EarlyWorkers, scoreInWorkers } from './pool.js';
+import { EarlyWorkers, effectiveJobs, requestedJobs, scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
@@ -66,7 +66,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   if (outProblem) return { kind: 'bad-option', message: outProblem };
   const config: ScoreConfig = { read: opts.read, mask: opts.mask, meta: opts.meta, overrides: month.overrides };
   // Threads start now: their start-up overlaps the walk of the inputs (seconds, for a month).
-  const requested = Math.min(opts.jobs ?? availableParallelism(), maxJobs());
+  const requested = requestedJobs(opts.jobs);
   // No more than the cores before the number of files is known: a handful of files runs in-thread.
   const earlyCount = Math.min(requested, availableParallelism());
   const early = earlyCount > 1 ? new EarlyWorkers(earlyCount, { ruleset: loaded.portable, config }) : undefined;
@@ -238,19 +238,5 @@ async function scoreSequentially(files: StringList, ruleset: CompiledRuleset, co
   return !opts.signal?.aborted;
 }
 
-/** Workers cost a ruleset compile and a thread start each: not worth it for a handful of files. */
-const MIN_FILES_PER_WORKER = 64;
-
-export function effectiveJobs(requested: number, files: number): number {
-  return Math.max(1, Math.min(requested, maxJobs(), Math.floor(files / MIN_FILES_PER_WORKER)));
-}
-
-/**
- * At most four threads per core: more only compete for the cores, and each costs ~40 MB and a
- * start-up (--jobs 1000 took 5 GB and a minute before it could even hear Ctrl-C).
- */
-function maxJobs(): number {
-  return Math.max(4, 4 * availableParallelism());
-}
-
+export { effectiveJobs };
 export type { ReportWriter };

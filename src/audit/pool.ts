@@ -11,8 +11,9 @@
  * a thread) has scored nothing, so no file is blamed: its batches go to the next worker. When
  * workers keep failing to start, the pool stops and says so, and the caller scores the rest.
  */
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { BatchRequest, BatchResponse, WorkerInit } from './worker.js';
+import type { BatchRequest, BatchResponse, WorkerInit, WorkerTask } from './worker.js';
 import type { FileOutcome, ScoreConfig } from './score-file.js';
 import type { PortableRuleset } from '../ruleset/index.js';
 import type { StringList } from '../model/packed-strings.js';
@@ -21,11 +22,34 @@ export interface PoolOptions {
   jobs: number;
   ruleset: PortableRuleset;
   config: ScoreConfig;
+  /** What the workers do with each file (default: score it). */
+  task?: WorkerTask;
   batchSize?: number;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
   /** Workers started earlier with the same init (src/audit/pool.ts EarlyWorkers): used first. */
   early?: EarlyWorkers;
+}
+
+/** Workers cost a ruleset compile and a thread start each: not worth it for a handful of files. */
+const MIN_FILES_PER_WORKER = 64;
+
+/** The threads a run asks for: --jobs, else one per core, capped (maxJobs). */
+export function requestedJobs(jobs: number | undefined): number {
+  return Math.min(jobs ?? availableParallelism(), maxJobs());
+}
+
+/** The threads worth starting for this many files (1: score in the calling thread). */
+export function effectiveJobs(requested: number, files: number): number {
+  return Math.max(1, Math.min(requested, maxJobs(), Math.floor(files / MIN_FILES_PER_WORKER)));
+}
+
+/**
+ * At most four threads per core: more only compete for the cores, and each costs ~40 MB and a
+ * start-up (--jobs 1000 took 5 GB and a minute before it could even hear Ctrl-C).
+ */
+function maxJobs(): number {
+  return Math.max(4, 4 * availableParallelism());
 }
 
 /** Batches in flight per worker: enough to hide the message round trip, small enough for memory. */
@@ -155,7 +179,7 @@ export async function scoreInWorkers(files: StringList, opts: PoolOptions, take:
     };
     const start = (): Worker => {
       const early = opts.early?.adopt();
-      const w = early?.worker ?? spawnWorker({ ruleset: opts.ruleset, config: opts.config });
+      const w = early?.worker ?? spawnWorker({ ruleset: opts.ruleset, config: opts.config, task: opts.task });
       workers.push(w);
       inFlight.set(w, []);
       w.on('message', guarded((response: BatchResponse | 'ready') => {

@@ -9,6 +9,7 @@ import type { CompiledRuleset } from '../ruleset/index.js';
 import { enrichOption, type MetadataConfig } from './metadata.js';
 import { maskPersonalData, packCall, type PackedCall } from '../report/index.js';
 import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
+import type { SampleFacts } from '../workflow/signals.js';
 
 export interface ProblemRow {
   file: string;
@@ -33,6 +34,8 @@ export interface FileOutcome {
   rendered?: PackedCall;
   rows: ProblemRow[];
   overridesApplied?: number;
+  /** `callqa sample` only: the call's agent and strata (src/workflow/sample-file.ts). */
+  sampled?: SampleFacts;
 }
 
 /** Serializable scoring settings (they cross into worker threads). */

@@ -1,6 +1,6 @@
 /**
  * A scoring worker: compiles once the ruleset the main thread loaded, then scores batches of
- * files sent by the pool. Reads are synchronous here on purpose (several times faster than
+ * files sent by the pool (or, for `callqa sample`, reads them for their strata). Reads are synchronous here on purpose (several times faster than
  * fs.promises for many small files). A failure on one file becomes an error row; the worker
  * goes on.
  */
@@ -8,12 +8,18 @@ import { rmSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { compilePortable, type PortableRuleset } from '../ruleset/portable.js';
 import { auditFile, buildScoreOptions, type FileOutcome, type ScoreConfig } from './score-file.js';
+import { sampleFileWith } from '../workflow/sample-file.js';
+import type { SignalThresholds } from '../workflow/signals.js';
 
 export interface WorkerInit {
   /** Read and validated by the main thread: the worker only compiles it. */
   ruleset: PortableRuleset;
   config: ScoreConfig;
+  /** What is done with each file: scored and rendered (the default), or read for the sample's strata. */
+  task?: WorkerTask;
 }
+
+export type WorkerTask = { kind: 'score' } | { kind: 'sample'; thresholds: SignalThresholds };
 
 export interface BatchRequest {
   batch: number;
@@ -31,6 +37,8 @@ export interface BatchResponse {
 const init = workerData as WorkerInit;
 const ruleset = compilePortable(init.ruleset);
 const options = buildScoreOptions(init.config);
+const work: (file: string) => FileOutcome =
+  init.task?.kind === 'sample' ? sampleFileWith(ruleset, options, init.task.thresholds) : (file) => auditFile(file, ruleset, options);
 
 // Fault injection for the start-up tests only: fail to start, always or (when the token file
 // exists, which the first worker removes) once.
@@ -57,7 +65,7 @@ const crashOn = process.env.CALLQA_TEST_WORKER_CRASH_ON;
 function scoreSafely(file: string): FileOutcome {
   if (crashOn && file.includes(crashOn)) process.exit(99);
   try {
-    return auditFile(file, ruleset, options);
+    return work(file);
   } catch (err) {
     const message = `internal error while scoring: ${err instanceof Error ? err.message : String(err)}`;
     return { file, rows: [{ file, severity: 'error', stage: 'score', message }] };

@@ -11,10 +11,11 @@ export interface Progress {
 
 const NONE: Progress = { update: () => undefined, stop: () => undefined };
 
-export function progressBar(enabled: boolean): Progress {
+/** `verb`: what is being done to the calls (the audit scores them, the sample reads them). */
+export function progressBar(enabled: boolean, verb = 'scoring'): Progress {
   if (!enabled || !process.stderr.isTTY) return NONE;
   const bar = new cliProgress.SingleBar(
-    { stream: process.stderr, format: 'scoring {bar} {value}/{total} calls | {rate} calls/s | ETA {eta_formatted}', hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
+    { stream: process.stderr, format: `${verb} {bar} {value}/{total} calls | {rate} calls/s | ETA {eta_formatted}`, hideCursor: true, clearOnComplete: true, etaBuffer: 200 },
     cliProgress.Presets.shades_classic,
   );
   let started = 0;

@@ -9,14 +9,15 @@
  * changes another agent's sample.
  */
 import { dirname, relative, resolve, sep } from 'node:path';
-import { agentIdOf } from '../engine/index.js';
 import { expandInputs } from '../audit/inputs.js';
 import { setupMetadata, type MetadataConfig } from '../audit/metadata.js';
-import type { ProblemRow } from '../audit/score-file.js';
-import { readCallFile, type ReadOptions } from '../readers/index.js';
+import { effectiveJobs, requestedJobs, scoreInWorkers } from '../audit/pool.js';
+import { buildScoreOptions, type FileOutcome, type ProblemRow, type ScoreConfig } from '../audit/score-file.js';
+import type { ReadOptions } from '../readers/index.js';
 import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
 import { hashSeed, prng, shuffle } from './prng.js';
-import { callSignals, complaintTrigger, DEFAULT_SIGNALS, STRATA, type SignalThresholds, type Stratum } from './signals.js';
+import { complaintTrigger, DEFAULT_SIGNALS, STRATA, strataBits, type SignalThresholds, type Stratum } from './signals.js';
+import { sampleFileWith } from './sample-file.js';
 import { byteOrder } from '../model/order.js';
 import type { StringList } from '../model/packed-strings.js';
 
@@ -28,6 +29,9 @@ export interface SampleOptions {
   read: ReadOptions;
   metadata?: MetadataConfig;
   signals?: Partial<SignalThresholds>;
+  /** Threads that read the files (default: one per core; a few files are read in this thread). */
+  jobs?: number;
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface SampledCall {
@@ -82,37 +86,43 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
   const meta = setupMetadata(opts.metadata);
   if (!meta.ok) return { kind: 'bad-option', message: meta.message };
   const thresholds = { ...DEFAULT_SIGNALS, ...opts.signals };
-  const complaint = complaintTrigger(ruleset);
   const { files, problems: inputProblems } = await expandInputs(opts.inputs);
   const problems: ProblemRow[] = [...meta.problems, ...inputProblems.map((p) => ({ file: p.file, severity: 'error' as const, stage: 'input', message: p.message }))];
 
   const byAgent = new Map<string, AgentCalls>();
   let read = 0;
   let index = 0;
-  for (const file of files) {
+  // Outcomes arrive in input order, whatever --jobs is: `index` is the file's place in `files`.
+  const take = (outcome: FileOutcome): void => {
     const at = index++;
-    if (!fitsOnOneLine(file)) {
-      problems.push({ file, severity: 'error', stage: 'input', message: 'the file name holds a line break, which the sample list cannot hold: rename the file; not sampled' });
-      continue;
-    }
-    const outcome = readCallFile(file, opts.read);
-    if (!outcome.ok) {
-      problems.push({ file, severity: 'error', stage: outcome.error.stage, message: `${outcome.error.message}; not sampled` });
-      continue;
-    }
+    for (const row of outcome.rows) problems.push(row);
+    const facts = outcome.sampled;
+    if (!facts) return;
     read++;
-    const call = outcome.call;
-    meta.enrich?.(call);
-    const agentId = agentIdOf(call);
-    let agent = byAgent.get(agentId);
-    if (!agent) byAgent.set(agentId, (agent = { agentId: copyOf(agentId), agentName: '', inputs: [], strata: [] }));
-    if (!agent.agentName && call.meta.agent_name !== undefined) agent.agentName = copyOf(String(call.meta.agent_name));
+    let agent = byAgent.get(facts.agentId);
+    if (!agent) byAgent.set(facts.agentId, (agent = { agentId: copyOf(facts.agentId), agentName: '', inputs: [], strata: [] }));
+    if (!agent.agentName && facts.agentName) agent.agentName = copyOf(facts.agentName);
     agent.inputs.push(at);
-    agent.strata.push(strataBits(callSignals(call, ruleset, thresholds, complaint).strata));
+    agent.strata.push(facts.strata);
+  };
+  const config: ScoreConfig = { read: opts.read, mask: true, meta: opts.metadata };
+  const jobs = effectiveJobs(requestedJobs(opts.jobs), files.length);
+  let from = 0;
+  if (jobs > 1) {
+    const task = { kind: 'sample', thresholds } as const;
+    // No signal: `callqa sample` writes its list only at the end, and Ctrl-C stops it outright.
+    const end = await scoreInWorkers(files, { jobs, ruleset: loaded.portable, config, task, onProgress: opts.onProgress }, take);
+    // Threads could not start: the rest is read here, with the same outcome.
+    from = end.kind === 'workers-failed' ? end.taken : files.length;
+  }
+  const sampleFile = sampleFileWith(ruleset, buildScoreOptions(config), thresholds);
+  for (let at = from; at < files.length; at++) {
+    take(sampleFile(files.at(at) as string));
+    opts.onProgress?.(at + 1, files.length);
   }
 
   const agents = [...byAgent.values()].sort((a, b) => byteOrder(a.agentId, b.agentId));
-  return { kind: 'done', agents, problems, read, complaintSignal: complaint !== undefined, files };
+  return { kind: 'done', agents, problems, read, complaintSignal: complaintTrigger(ruleset) !== undefined, files };
 }
 
 /** Each agent's quota, drawn with a generator seeded by the seed and the agent id. */
@@ -155,12 +165,6 @@ function pickPositions(strata: readonly number[], n: number, rand: () => number)
   return [...chosen].sort((a, b) => a - b);
 }
 
-function strataBits(strata: readonly Stratum[]): number {
-  let bits = 0;
-  for (const s of strata) bits |= 1 << STRATA.indexOf(s);
-  return bits;
-}
-
 /** The strata of a call's bits, in STRATA order. */
 export function strataOf(bits: number): Stratum[] {
   return STRATA.filter((_, bit) => bits & (1 << bit));
@@ -188,8 +192,4 @@ function listLine(path: string): string {
   return path.startsWith('#') || !path.trim() ? `./${path}` : path;
 }
 
-/** A path with a line break cannot be one line of the list: `audit @list` would read two bogus paths. */
-function fitsOnOneLine(path: string): boolean {
-  return !/[\r\n]/.test(path);
-}
 

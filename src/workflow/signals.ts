@@ -31,6 +31,19 @@ export interface SignalThresholds {
 
 export const DEFAULT_SIGNALS: SignalThresholds = { shortMs: 30_000, longMs: 600_000, shortTurns: 4, longTurns: 60 };
 
+/** What the sample keeps of a call: its agent and its strata as bits (1 << position in STRATA). */
+export interface SampleFacts {
+  agentId: string;
+  agentName: string;
+  strata: number;
+}
+
+export function strataBits(strata: readonly Stratum[]): number {
+  let bits = 0;
+  for (const s of strata) bits |= 1 << STRATA.indexOf(s);
+  return bits;
+}
+
 export interface CallSignals {
   durationMs?: number;
   turns: number;

@@ -1,7 +1,7 @@
 // `callqa sample` end to end on fixtures/workflow/2026-10 (A301: 10 calls with one complaint, one
 // long hold, one wrong-number short call and one 10-minute call; A302: 8 calls; A303: 2 calls).
 import { describe, expect, it } from 'vitest';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { callqa, readCsv, tempDir } from '../e2e/helpers.js';
 import { collectCalls, drawSample, pickCalls, strataOf, type SampledCall } from '../../src/workflow/sample.js';
@@ -106,6 +106,23 @@ describe('callqa sample', () => {
     const list = readFileSync(out, 'utf8');
     expect(list).toMatch(/^# B1 甲: 1 of 2 calls/m);
     expect(list).toMatch(/^# B2 乙: 1 of 1 calls/m);
+  });
+
+  it('a month read on worker threads gives the list one thread gives, byte for byte, and the same problems', () => {
+    // 200 calls (enough for threads: a handful of files is read in-thread) and one unreadable file.
+    const month = join(tempDir(), 'month');
+    for (let copy = 0; copy < 10; copy++) cpSync(OCT, join(month, `part${copy}`), { recursive: true });
+    writeFileSync(join(month, 'part3', 'broken.txt'), Buffer.from([0x00, 0xff, 0x00, 0xfe, 0x01, 0x02]));
+    const lists = ['1', '4'].map((jobs) => {
+      const out = join(tempDir(), 'list.txt');
+      const run = callqa(['sample', month, '-n', '7', '-s', '2026-10', '-o', out, '--jobs', jobs]);
+      expect(run.status, run.stderr).toBe(1);
+      expect(run.stderr).toMatch(/broken\.txt.*not sampled/);
+      expect(run.stdout).toMatch(/sampled 21 of 200 call\(s\) from 3 agent\(s\)/);
+      return { list: readFileSync(out, 'utf8'), stderr: run.stderr };
+    });
+    expect(lists[1]?.list).toBe(lists[0]?.list);
+    expect(lists[1]?.stderr).toBe(lists[0]?.stderr);
   });
 
   it('a missing --seed is a usage error', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_RULESET } from '../../ruleset/index.js';
 import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
+import { progressBar } from '../progress.js';
 import { positiveInt, positiveNumber, pathArg } from '../options.js';
 
 interface SampleFlags {
@@ -17,6 +18,7 @@ interface SampleFlags {
   agentChannel?: string;
   shortS: number;
   longS: number;
+  jobs?: number;
   quiet?: boolean;
 }
 
@@ -34,6 +36,7 @@ export function registerSample(program: Command, io: Io, setExit: (code: number)
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
     .option('--short-s <seconds>', 'calls shorter than this are "short"', positiveNumber, 30)
     .option('--long-s <seconds>', 'calls longer than this are "long"', positiveNumber, 600)
+    .option('-j, --jobs <n>', 'threads that read the transcripts (default: number of cores)', positiveInt)
     .option('-q, --quiet', 'print nothing but errors')
     .action(async (inputs: string[], flags: SampleFlags) => {
       setExit(await sample(inputs, flags, io));
@@ -50,7 +53,10 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     io.err(errorLine(`${early}: nothing written`));
     return EXIT.usage;
   }
+  const progress = progressBar(!flags.quiet, 'reading');
   const outcome = await runSample({
+    onProgress: (done, total) => progress.update(done, total),
+    jobs: flags.jobs,
     inputs,
     perAgent: flags.perAgent,
     seed: flags.seed,
@@ -58,7 +64,7 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
     metadata: { ...(flags.manifest ? { manifest: flags.manifest } : {}), ...(flags.namePattern ? { namePattern: flags.namePattern } : {}) },
     signals: { shortMs: flags.shortS * 1000, longMs: flags.longS * 1000 },
-  });
+  }).finally(() => progress.stop());
   if (outcome.kind === 'ruleset-invalid') {
     printProblems(io, outcome.problems);
     io.err(errorLine('invalid ruleset: nothing written'));
