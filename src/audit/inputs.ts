@@ -7,7 +7,7 @@
  * list is read back from a temporary file (src/model/spooled-strings.ts). Below the limit, as for
  * most months, nothing touches the disk.
  */
-import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import fg from 'fast-glob';
@@ -244,7 +244,7 @@ function expandList(listFile: string, add: AddPath, problems: InputProblem[]): v
     const listed = listedPath(listFile, line);
     if (listed === undefined) return;
     named++;
-    if (listed.kind === 'file') add(listed.path, isLink(listed.path) ? realPath(listed.path) : realOf(listed.path));
+    if (listed.kind === 'file') add(listed.path, listed.link ? realPath(listed.path) : realOf(listed.path));
     else problems.push({ file: listed.path, message: `listed in ${listFile} line ${i + 1} but ${listed.kind === 'missing' ? 'not found' : 'not a regular file'}` });
   });
   // As for an empty folder: a list naming nothing (e.g. written by a failed step) is not a complete month.
@@ -252,14 +252,14 @@ function expandList(listFile: string, add: AddPath, problems: InputProblem[]): v
 }
 
 /** The file a list line names: as written, else trimmed (hand-edited lists); undefined for an indented comment. */
-function listedPath(listFile: string, line: string): { path: string; kind: ReturnType<typeof statKind> } | undefined {
+function listedPath(listFile: string, line: string): ({ path: string } & PathKind) | undefined {
   const exact = pathInList(listFile, line);
-  const kind = statKind(exact);
+  const found = pathKind(exact);
   const trimmed = line.trim();
-  if (kind !== 'missing' || trimmed === line) return { path: exact, kind };
+  if (found.kind !== 'missing' || trimmed === line) return { path: exact, ...found };
   if (trimmed.startsWith('#')) return undefined;
   const path = pathInList(listFile, trimmed);
-  return { path, kind: statKind(path) };
+  return { path, ...pathKind(path) };
 }
 
 /** A list line's path: relative to the list's folder unless absolute. */
@@ -299,14 +299,6 @@ function realPathsOfFiles(): (path: string) => string | undefined {
   };
 }
 
-function isLink(path: string): boolean {
-  try {
-    return lstatSync(path).isSymbolicLink();
-  } catch {
-    return false;
-  }
-}
-
 /** The path with every link resolved; undefined if it went away meanwhile (then its text is the key). */
 function realPath(path: string): string | undefined {
   try {
@@ -316,11 +308,30 @@ function realPath(path: string): string | undefined {
   }
 }
 
-function statKind(path: string): 'file' | 'dir' | 'other' | 'missing' {
+type Kind = 'file' | 'dir' | 'other' | 'missing';
+
+interface PathKind {
+  /** What the path leads to (through links). */
+  kind: Kind;
+  /** Whether the path itself is a link. */
+  link: boolean;
+}
+
+function statKind(path: string): Kind {
+  return pathKind(path).kind;
+}
+
+/** One lstat for most paths (a list names a million files); a link costs a stat more. */
+function pathKind(path: string): PathKind {
   try {
-    const s = statSync(path);
-    return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
+    const own = lstatSync(path);
+    if (!own.isSymbolicLink()) return { kind: kindOf(own), link: false };
+    return { kind: kindOf(statSync(path)), link: true };
   } catch {
-    return 'missing';
+    return { kind: 'missing', link: false };
   }
+}
+
+function kindOf(s: Stats): Kind {
+  return s.isFile() ? 'file' : s.isDirectory() ? 'dir' : 'other';
 }
