@@ -129,7 +129,7 @@ export function describeValue(v: JsonValue | undefined): string {
 const VENDOR_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/"(?:Sentences|sentences)"\s*:/, 'Alibaba'],
   [/"(?:ResultDetail|FinalSentence)"\s*:/, 'Tencent'],
-  [/"(?:orderResult|json_1best)"\s*:/, 'iFlytek'],
+  [/"(?:orderResult|json_1best|onebest)"\s*:|\\"onebest\\"/, 'iFlytek'],
   [/"(?:ParticipantRole|BeginOffsetMillis)"\s*:|"results"\s*:\s*\{\s*"transcripts"/, 'AWS Transcribe'],
   [/"recognizedPhrases"\s*:/, 'Azure Speech'],
   [/"segments"\s*:/, 'Whisper'],
@@ -158,7 +158,8 @@ const FAILED_STATUS = /fail|error|exceed|too_large|invalid|timeout/i;
 /**
  * Why the recognition task behind this JSON failed, when the export says so: Alibaba's
  * `StatusText: FILE_DOWNLOAD_FAILED`, Tencent's `StatusStr: failed` with its `ErrorMsg`, AWS's
- * `FAILED` with a `FailureReason`. Such a file has no transcript; the QA user needs the vendor's
+ * `FAILED` with a `FailureReason`, iFlytek v1's non-zero `err_no` with its `failed`. Such a file
+ * has no transcript; the QA user needs the vendor's
  * words (re-run the recognition), not "JSON of unknown shape". Looks three levels deep.
  */
 export function vendorTaskFailure(value: JsonValue | undefined): string | undefined {
@@ -169,6 +170,10 @@ export function vendorTaskFailure(value: JsonValue | undefined): string | undefi
     for (const [key, field] of Object.entries(v)) {
       const k = key.toLowerCase();
       if (typeof field === 'string' && STATUS_KEYS.has(k) && FAILED_STATUS.test(field)) {
+        failed = true;
+        found.push(`${key} ${field}`);
+      } else if (typeof field === 'number' && k === 'err_no' && field !== 0) {
+        // iFlytek lfasr v1: `err_no` 0 is success, anything else a failed task.
         failed = true;
         found.push(`${key} ${field}`);
       } else if (typeof field === 'string' && field.trim() !== '' && REASON_KEYS.has(k)) found.push(`${key} "${field.trim().slice(0, 200)}"`);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awsReader } from '../../src/readers/aws.js';
+import { iflytekReader } from '../../src/readers/iflytek.js';
 import { readCallFile } from '../../src/readers/index.js';
 import type { FormatReader, ParsedTranscript } from '../../src/readers/types.js';
 
@@ -39,5 +40,29 @@ describe('AWS Transcribe, the oldest outputs (no label on results.items)', () =>
   it('the call gets its roles: the agent greets on spk_0', () => {
     const out = readCallFile(fixture('aws-speaker-labels.json').pathname);
     expect(out.ok && out.call.utterances.map((u) => u.speaker)).toEqual(['agent', 'customer', 'agent']);
+  });
+});
+
+describe('iFlytek lfasr v1 (data: a JSON string of onebest sentences)', () => {
+  it('reads bg/ed in ms and the separated speaker as the channel', () => {
+    expect(rows(read(iflytekReader, 'iflytek-v1.json'))).toEqual([
+      ['1', 180, 3620, '您好，康泰鑫客服工号036为您服务，请问有什么可以帮您？'],
+      ['2', 4080, 8950, '你好，我想问一下我这个月的话费怎么多扣了十五块钱。'],
+      ['1', 9100, 13860, '好的，请您稍等，我马上为您查询。'],
+    ]);
+  });
+
+  it('a list already decoded by the user is read the same', () => {
+    const decoded = JSON.parse(readFileSync(fixture('iflytek-v1.json'), 'utf8')) as { data: string };
+    const json = JSON.stringify({ ...decoded, data: JSON.parse(decoded.data) as unknown });
+    expect(iflytekReader.sniff(json, 'x.json')).toBe(true);
+    expect(iflytekReader.parse(json, 'x.json').utterances.map((u) => u.channel)).toEqual(['1', '2', '1']);
+  });
+
+  it('a failed task (err_no not 0) is refused with iFlytek\'s reason, not as JSON of unknown shape', () => {
+    const out = readCallFile(fixture('bad/iflytek-v1-failed.json').pathname);
+    expect(out.ok ? '' : out.error.message).toBe(
+      'the speech-recognition task failed (err_no 26601, failed "转写失败，音频时长过短"): no transcript to score; re-run the recognition',
+    );
   });
 });
