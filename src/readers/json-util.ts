@@ -133,6 +133,7 @@ const VENDOR_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/"(?:ParticipantRole|BeginOffsetMillis)"\s*:|"results"\s*:\s*\{\s*"transcripts"/, 'AWS Transcribe'],
   [/"recognizedPhrases"\s*:/, 'Azure Speech'],
   [/"segments"\s*:/, 'Whisper'],
+  [/"sentence_info"\s*:/, 'FunASR'],
 ];
 
 function vendorHint(text: string): string {
@@ -201,7 +202,7 @@ export const jsonUnknownReader: FormatReader = {
       throw err;
     }
     throw new ParseFailure(
-      `JSON of unknown shape: ${shape(value)}; expected Alibaba, Tencent, iFlytek, AWS, Azure or Whisper transcript JSON${vendorHint(text)}`,
+      `JSON of unknown shape: ${shape(value)}; expected Alibaba, Tencent, iFlytek, AWS, Azure, Whisper or FunASR transcript JSON${vendorHint(text)}`,
     );
   },
 };

@@ -10,6 +10,7 @@ import { iflytekReader } from './iflytek.js';
 import { awsReader } from './aws.js';
 import { azureReader } from './azure.js';
 import { whisperReader } from './whisper.js';
+import { funasrReader } from './funasr.js';
 import { jsonUnknownReader } from './json-util.js';
 import { srtReader } from './srt.js';
 import { vttReader } from './vtt.js';
@@ -21,6 +22,7 @@ export const READERS: readonly FormatReader[] = [
   awsReader,
   azureReader,
   whisperReader,
+  funasrReader,
   // Any other JSON: refused with its shape or its syntax error, never read as plain text.
   jsonUnknownReader,
   srtReader,

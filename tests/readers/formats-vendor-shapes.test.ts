@@ -2,7 +2,9 @@
 // and times, or refused naming the shape.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { alibabaReader } from '../../src/readers/alibaba.js';
 import { awsReader } from '../../src/readers/aws.js';
+import { funasrReader } from '../../src/readers/funasr.js';
 import { iflytekReader } from '../../src/readers/iflytek.js';
 import { readCallFile } from '../../src/readers/index.js';
 import type { FormatReader, ParsedTranscript } from '../../src/readers/types.js';
@@ -64,5 +66,39 @@ describe('iFlytek lfasr v1 (data: a JSON string of onebest sentences)', () => {
     expect(out.ok ? '' : out.error.message).toBe(
       'the speech-recognition task failed (err_no 26601, failed "转写失败，音频时长过短"): no transcript to score; re-run the recognition',
     );
+  });
+});
+
+describe('FunASR (AutoModel.generate saved as JSON)', () => {
+  it('reads sentence_info: start/end in ms, spk as the channel', () => {
+    expect(rows(read(funasrReader, 'funasr.json'))).toEqual([
+      ['0', 380, 3120, '您好，康泰鑫客服很高兴为您服务。'],
+      ['1', 3600, 6050, '我的快递三天了还没到。'],
+      ['0', 6400, 9800, '好的，请您稍等，我帮您查一下。'],
+    ]);
+  });
+
+  it('a SenseVoice result without sentence_info is its text, tags dropped, no speaker', () => {
+    expect(rows(read(funasrReader, 'funasr-sensevoice.json'))).toEqual([[undefined, undefined, undefined, '您好，康泰鑫客服很高兴为您服务，请问有什么可以帮您？']]);
+  });
+
+  it('a list of several recordings is refused, naming them', () => {
+    const two = JSON.stringify([{ key: 'a', text: '您好' }, { key: 'b', text: '你好' }]);
+    expect(() => funasrReader.parse(two, 'x.json')).toThrow('a FunASR result list of 2 recordings (keys a, b); save one call per file');
+  });
+
+  it('is picked by content among all readers, and the call gets its roles', () => {
+    const out = readCallFile(fixture('funasr.json').pathname);
+    expect(out.ok && [out.call.source.format, out.call.utterances.map((u) => u.speaker)]).toEqual(['funasr', ['agent', 'customer', 'agent']]);
+  });
+});
+
+describe('SenseVoice on DashScope (Paraformer-shaped transcripts)', () => {
+  it('drops the <|Speech|> / emotion tags from the text', () => {
+    expect(rows(read(alibabaReader, 'alibaba-sensevoice.json'))).toEqual([
+      ['0', 380, 3120, '您好，康泰鑫客服很高兴为您服务。'],
+      ['1', 3600, 6050, '我的快递三天了还没到！'],
+      ['0', 6400, 9800, '好的，请您稍等，我帮您查一下。'],
+    ]);
   });
 });
