@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { alibabaReader } from '../../src/readers/alibaba.js';
 import { awsReader } from '../../src/readers/aws.js';
+import { azureReader } from '../../src/readers/azure.js';
 import { funasrReader } from '../../src/readers/funasr.js';
 import { iflytekReader } from '../../src/readers/iflytek.js';
 import { readCallFile } from '../../src/readers/index.js';
@@ -100,5 +101,23 @@ describe('SenseVoice on DashScope (Paraformer-shaped transcripts)', () => {
       ['1', 3600, 6050, '我的快递三天了还没到！'],
       ['0', 6400, 9800, '好的，请您稍等，我帮您查一下。'],
     ]);
+  });
+});
+
+describe('Azure Speech real-time results saved as a list', () => {
+  it('ticks to ms, SpeakerId as the channel, a phrase not recognised skipped and counted', () => {
+    const p = read(azureReader, 'azure-realtime.json');
+    expect(rows(p)).toEqual([
+      ['Guest-1', 380, 3120, '您好，康泰鑫客服很高兴为您服务。'],
+      ['Guest-2', 3600, 6050, '我的快递三天了还没到。'],
+      ['Guest-1', 6400, 9800, '好的，请您稍等，我帮您查一下。'],
+    ]);
+    expect(p.utterances[2]?.confidence).toBe(0.9134);
+    expect(p.warnings).toEqual([{ message: '1 phrase(s) not recognised (recognitionStatus not Success) skipped' }]);
+  });
+
+  it('a voice the transcriber did not place ("Unknown") has no speaker, not a third one', () => {
+    const json = JSON.stringify([{ RecognitionStatus: 'Success', DisplayText: '喂？', Offset: 0, Duration: 5_000_000, Channel: 0, SpeakerId: 'Unknown' }]);
+    expect(azureReader.parse(json, 'x.json').utterances[0]?.channel).toBeUndefined();
   });
 });
