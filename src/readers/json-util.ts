@@ -128,6 +128,7 @@ export function describeValue(v: JsonValue | undefined): string {
 /** Keys that tell which vendor a broken or unknown JSON was meant to be. */
 const VENDOR_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/"(?:Sentences|sentences)"\s*:/, 'Alibaba'],
+  [/"Paragraphs"\s*:/, 'Alibaba Tingwu'],
   [/"(?:ResultDetail|FinalSentence)"\s*:/, 'Tencent'],
   [/"(?:orderResult|json_1best|onebest)"\s*:|\\"onebest\\"/, 'iFlytek'],
   [/"(?:ParticipantRole|BeginOffsetMillis)"\s*:|"results"\s*:\s*\{\s*"transcripts"/, 'AWS Transcribe'],
@@ -202,7 +203,7 @@ export const jsonUnknownReader: FormatReader = {
       throw err;
     }
     throw new ParseFailure(
-      `JSON of unknown shape: ${shape(value)}; expected Alibaba, Tencent, iFlytek, AWS, Azure, Whisper or FunASR transcript JSON${vendorHint(text)}`,
+      `JSON of unknown shape: ${shape(value)}; expected Alibaba (or Tingwu), Tencent, iFlytek, AWS, Azure, Whisper or FunASR transcript JSON${vendorHint(text)}`,
     );
   },
 };

@@ -5,6 +5,7 @@
 import type { FormatReader } from './types.js';
 import { plainReader } from './plain.js';
 import { alibabaReader } from './alibaba.js';
+import { tingwuReader } from './tingwu.js';
 import { tencentReader } from './tencent.js';
 import { iflytekReader } from './iflytek.js';
 import { awsReader } from './aws.js';
@@ -17,6 +18,7 @@ import { vttReader } from './vtt.js';
 
 export const READERS: readonly FormatReader[] = [
   alibabaReader,
+  tingwuReader,
   tencentReader,
   iflytekReader,
   awsReader,

@@ -7,6 +7,7 @@ import { awsReader } from '../../src/readers/aws.js';
 import { azureReader } from '../../src/readers/azure.js';
 import { funasrReader } from '../../src/readers/funasr.js';
 import { iflytekReader } from '../../src/readers/iflytek.js';
+import { tingwuReader } from '../../src/readers/tingwu.js';
 import { readCallFile } from '../../src/readers/index.js';
 import type { FormatReader, ParsedTranscript } from '../../src/readers/types.js';
 
@@ -119,5 +120,21 @@ describe('Azure Speech real-time results saved as a list', () => {
   it('a voice the transcriber did not place ("Unknown") has no speaker, not a third one', () => {
     const json = JSON.stringify([{ RecognitionStatus: 'Success', DisplayText: '喂？', Offset: 0, Duration: 5_000_000, Channel: 0, SpeakerId: 'Unknown' }]);
     expect(azureReader.parse(json, 'x.json').utterances[0]?.channel).toBeUndefined();
+  });
+});
+
+describe('Alibaba Tingwu (听悟) Transcription JSON', () => {
+  it('one utterance per SentenceId, the paragraph\'s SpeakerId as the channel, ms times', () => {
+    expect(rows(read(tingwuReader, 'tingwu.json'))).toEqual([
+      ['1', 380, 3120, '您好，康泰鑫客服很高兴为您服务。'],
+      ['2', 3600, 6050, '我的快递三天了还没到。'],
+      ['2', 6200, 7300, '单号是SF 1234。'],
+      ['1', 7800, 13800, '好的，请您稍等，我帮您查一下。'],
+    ]);
+  });
+
+  it('is picked by content, not refused as JSON of unknown shape', () => {
+    const out = readCallFile(fixture('tingwu.json').pathname);
+    expect(out.ok && out.call.source.format).toBe('tingwu');
   });
 });
