@@ -7,6 +7,7 @@ import { awsReader } from '../../src/readers/aws.js';
 import { azureReader } from '../../src/readers/azure.js';
 import { funasrReader } from '../../src/readers/funasr.js';
 import { iflytekReader } from '../../src/readers/iflytek.js';
+import { tencentReader } from '../../src/readers/tencent.js';
 import { tingwuReader } from '../../src/readers/tingwu.js';
 import { readCallFile } from '../../src/readers/index.js';
 import type { FormatReader, ParsedTranscript } from '../../src/readers/types.js';
@@ -136,5 +137,24 @@ describe('Alibaba Tingwu (听悟) Transcription JSON', () => {
   it('is picked by content, not refused as JSON of unknown shape', () => {
     const out = readCallFile(fixture('tingwu.json').pathname);
     expect(out.ok && out.call.source.format).toBe('tingwu');
+  });
+});
+
+describe('Tencent ASR callback body saved as JSON', () => {
+  const expected = [
+    ['0', 380, 3120, '您好，康泰鑫客服很高兴为您服务。'],
+    ['1', 3600, 6050, '我的快递三天了还没到。'],
+    ['0', 6400, 9800, '好的，请您稍等，我帮您查一下。'],
+  ];
+
+  it('reads resultDetail (a JSON string in the form body) with SpeakerId as the channel', () => {
+    expect(rows(read(tencentReader, 'tencent-callback.json'))).toEqual(expected);
+  });
+
+  it('falls back to the text lines when resultDetail is empty', () => {
+    const body = JSON.parse(readFileSync(fixture('tencent-callback.json'), 'utf8')) as Record<string, unknown>;
+    const json = JSON.stringify({ ...body, resultDetail: '' });
+    expect(tencentReader.sniff(json, 'x.json')).toBe(true);
+    expect(rows(tencentReader.parse(json, 'x.json'))).toEqual(expected);
   });
 });
