@@ -5,7 +5,9 @@
  *   their `Confidence`.
  * - Plain Transcribe: `results.audio_segments[]` (`transcript`, `start_time`/`end_time` in seconds as
  *   strings, `speaker_label` spk_0… or `channel_label` ch_0…); older outputs without segments are
- *   grouped from `results.items[]` by speaker (or channel) label.
+ *   grouped from `results.items[]` by speaker (or channel) label. The oldest outputs put no label
+ *   on `results.items[]`: the speaker is then in `results.speaker_labels.segments[]` (found by the
+ *   word's start time), the channel in `results.channel_labels.channels[].items[]`.
  */
 import type { Speaker } from '../model/call.js';
 import { ParseFailure } from './types.js';
@@ -80,12 +82,12 @@ function audioSegments(list: JsonValue[]): Segment[] {
 }
 
 /** Old outputs: one word per item; a new utterance starts where the speaker (or channel) changes. */
-function groupItems(items: JsonValue[]): Segment[] {
+function groupItems(items: JsonValue[], listName: string): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | undefined;
   items.forEach((_, i) => {
-    const where = `results.items[${i}]`;
-    const item = objectAt(items, i, 'results.items');
+    const where = `${listName}[${i}]`;
+    const item = objectAt(items, i, listName);
     const alt = arrayAt(item, 'alternatives')?.[0];
     const content = isObject(alt) ? (stringField(alt, 'content', `${where}.alternatives[0]`) ?? '') : '';
     const confidence = isObject(alt) ? numberField(alt, 'confidence', `${where}.alternatives[0]`) : undefined;
@@ -109,6 +111,63 @@ function groupItems(items: JsonValue[]): Segment[] {
   return segments;
 }
 
+function hasLabel(item: JsonValue): boolean {
+  return isObject(item) && (idField(item, 'speaker_label') !== undefined || idField(item, 'channel_label') !== undefined);
+}
+
+/** start_time → speaker, from the word lists of `speaker_labels.segments[]`. */
+function speakerByStart(segments: JsonValue[]): Map<string, string> {
+  const byStart = new Map<string, string>();
+  for (const seg of segments) {
+    const label = isObject(seg) ? idField(seg, 'speaker_label') : undefined;
+    for (const item of arrayAt(seg, 'items') ?? []) {
+      const start = isObject(item) ? idField(item, 'start_time') : undefined;
+      if (label !== undefined && start !== undefined) byStart.set(start, idField(item as JsonObject, 'speaker_label') ?? label);
+    }
+  }
+  return byStart;
+}
+
+/**
+ * The channel lists merged into one list in time order: each word keeps the punctuation that
+ * follows it in its channel, and carries its channel's label.
+ */
+function channelItems(channels: JsonValue[]): JsonValue[] {
+  const units: Array<{ start: number; items: JsonObject[] }> = [];
+  channels.forEach((ch, c) => {
+    const label = isObject(ch) ? idField(ch, 'channel_label') : undefined;
+    const items = arrayAt(ch, 'items') ?? [];
+    items.forEach((_, i) => {
+      const item = objectAt(items, i, `results.channel_labels.channels[${c}].items`);
+      const labelled = label === undefined || hasLabel(item) ? item : { ...item, channel_label: label };
+      const last = units[units.length - 1];
+      const start = numberField(item, 'start_time', `results.channel_labels.channels[${c}].items[${i}]`);
+      if (start === undefined && last && i > 0) last.items.push(labelled);
+      else units.push({ start: start ?? last?.start ?? 0, items: [labelled] });
+    });
+  });
+  // A stable sort: words of one channel keep their order.
+  return units.sort((a, b) => a.start - b.start).flatMap((u) => u.items);
+}
+
+/** `results.items[]`, labelled from the older side lists when the items carry no label. */
+function labelledItems(value: JsonValue | undefined): { items: JsonValue[]; listName: string } {
+  const items = arrayAt(value, 'results', 'items') ?? [];
+  const plain = { items, listName: 'results.items' };
+  if (items.some(hasLabel)) return plain;
+  const channels = arrayAt(value, 'results', 'channel_labels', 'channels');
+  // Merged from the channel lists, a word's index is in no list of the file: name the whole.
+  if (channels && channels.length > 0) return { items: channelItems(channels), listName: 'results.channel_labels (merged)' };
+  const byStart = speakerByStart(arrayAt(value, 'results', 'speaker_labels', 'segments') ?? []);
+  if (byStart.size === 0) return plain;
+  const labelled = items.map((item) => {
+    const start = isObject(item) ? idField(item, 'start_time') : undefined;
+    const speaker = start === undefined ? undefined : byStart.get(start);
+    return speaker === undefined ? item : { ...(item as JsonObject), speaker_label: speaker };
+  });
+  return { items: labelled, listName: 'results.items' };
+}
+
 export function parseAws(text: string): ParsedTranscript {
   const value = parseJson(text);
   const kind = kindOf(value);
@@ -125,7 +184,8 @@ export function parseAws(text: string): ParsedTranscript {
     });
   }
   if (kind === 'items') {
-    return finishSegments(groupItems(arrayAt(value, 'results', 'items') ?? []), { explicitRoles: false, listName: 'results.items' });
+    const { items, listName } = labelledItems(value);
+    return finishSegments(groupItems(items, listName), { explicitRoles: false, listName });
   }
   throw new ParseFailure('not an AWS Transcribe result: no Transcript[] or results.transcripts');
 }

@@ -4,6 +4,8 @@
  * and `nBest[0]` with `display` (fall back to `lexical`), `confidence`, and `words[]` whose
  * `confidence` is there when word-level confidence was asked for. The fast-transcription shape
  * (`phrases[]` with `offsetMilliseconds` / `durationMilliseconds`, `text`, `confidence`) is read too.
+ * The real-time SDK's results, saved one JSON per phrase into a list (`[{ RecognitionStatus,
+ * Offset, Duration (ticks), DisplayText, NBest, Channel, SpeakerId }]`), are read too.
  * Phrases whose recognitionStatus is not Success carry no text and are counted in one warning.
  */
 import type { ReadWarning } from '../model/call.js';
@@ -16,8 +18,16 @@ import type { Segment } from './segments.js';
 
 const TICKS_PER_MS = 10_000;
 
-function kindOf(value: JsonValue | undefined): 'batch' | 'fast' | undefined {
+type Kind = 'batch' | 'fast' | 'realtime';
+
+/** A real-time SDK result: PascalCase, a status and a text. */
+function isRealtimeResult(v: JsonValue | undefined): boolean {
+  return isObject(v) && typeof v.RecognitionStatus === 'string' && ('DisplayText' in v || 'NBest' in v) && 'Offset' in v;
+}
+
+function kindOf(value: JsonValue | undefined): Kind | undefined {
   if (arrayAt(value, 'recognizedPhrases')) return 'batch';
+  if (Array.isArray(value) && value.length > 0 && isRealtimeResult(value[0])) return 'realtime';
   const phrases = arrayAt(value, 'phrases');
   if (phrases && (arrayAt(value, 'combinedPhrases') || (isObject(phrases[0]) && 'offsetMilliseconds' in phrases[0]))) return 'fast';
   return undefined;
@@ -70,17 +80,40 @@ function fastSegment(p: JsonObject, where: string): Segment {
   return seg;
 }
 
+function realtimeSegment(p: JsonObject, where: string): Segment | undefined {
+  if (stringField(p, 'RecognitionStatus', where) !== 'Success') return undefined;
+  const best = arrayAt(p, 'NBest')?.[0];
+  const bestDisplay = isObject(best) ? stringField(best, 'Display', `${where}.NBest[0]`) : undefined;
+  const seg: Segment = { text: stringField(p, 'DisplayText', where) || (bestDisplay ?? ''), at: where };
+  const channel = idField(p, 'SpeakerId') ?? idField(p, 'Channel');
+  // The conversation transcriber says "Unknown" for a voice it has not placed: no speaker.
+  if (channel !== undefined && channel !== 'Unknown') seg.channel = channel;
+  const offset = numberField(p, 'Offset', where);
+  const duration = numberField(p, 'Duration', where);
+  if (offset !== undefined) seg.startMs = Math.round(offset / TICKS_PER_MS);
+  if (offset !== undefined && duration !== undefined) seg.endMs = Math.round((offset + duration) / TICKS_PER_MS);
+  const confidence = isObject(best) ? numberField(best, 'Confidence', `${where}.NBest[0]`) : undefined;
+  if (confidence !== undefined) seg.confidence = confidence;
+  return seg;
+}
+
+const SEGMENT_OF: Record<Kind, (p: JsonObject, where: string) => Segment | undefined> = {
+  batch: batchSegment,
+  fast: fastSegment,
+  realtime: realtimeSegment,
+};
+
 export function parseAzure(text: string): ParsedTranscript {
   const value = parseJson(text);
   const kind = kindOf(value);
   if (!kind) throw new ParseFailure('not an Azure Speech result: no recognizedPhrases');
-  const key = kind === 'batch' ? 'recognizedPhrases' : 'phrases';
-  const list = arrayAt(value, key) ?? [];
+  const key = kind === 'batch' ? 'recognizedPhrases' : kind === 'fast' ? 'phrases' : '';
+  const list = (kind === 'realtime' ? (value as JsonValue[]) : arrayAt(value, key)) ?? [];
   const segments: Segment[] = [];
   let failed = 0;
   list.forEach((_, i) => {
     const p = objectAt(list, i, key);
-    const seg = kind === 'batch' ? batchSegment(p, `${key}[${i}]`) : fastSegment(p, `${key}[${i}]`);
+    const seg = SEGMENT_OF[kind](p, `${key}[${i}]`);
     if (seg) segments.push(seg);
     else failed++;
   });
@@ -88,8 +121,9 @@ export function parseAzure(text: string): ParsedTranscript {
   segments.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
   const warnings: ReadWarning[] = [];
   if (failed > 0) warnings.push({ message: `${failed} phrase(s) not recognised (recognitionStatus not Success) skipped` });
-  if (segments.length === 0 && failed > 0) throw new ParseFailure(`no utterances (no phrase in ${key} was recognised)`);
-  return finishSegments(segments, { explicitRoles: false, listName: key, warnings });
+  const listName = key || 'the list of results';
+  if (segments.length === 0 && failed > 0) throw new ParseFailure(`no utterances (no phrase in ${listName} was recognised)`);
+  return finishSegments(segments, { explicitRoles: false, listName, warnings });
 }
 
 export const azureReader: FormatReader = {

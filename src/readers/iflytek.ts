@@ -5,10 +5,13 @@
  * strings, `rl` the separated role (speaker) number, `wc` the word confidence. `lattice2` (the
  * unsmoothed result) has `json_1best` as an object; it is read when `lattice` is absent.
  * Syntax errors inside the nested strings are traced back to their line and column in the file.
+ * The first lfasr API (v1, `raasr.xfyun.cn/api/getResult`) answers `{ data, err_no, failed, ok }`
+ * where `data` is a JSON string of sentences `{ bg, ed, onebest, speaker }` (ms as strings;
+ * speaker 0 everywhere when separation was off, 1, 2 … when on).
  */
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
-import { arrayAt, describeSyntaxError, dig, idField, isObject, numberField, objectAt, parseJson, peekJson } from './json-util.js';
+import { arrayAt, describeSyntaxError, dig, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
 import { findStringValue, offsetToLineColumn, rawOffsetInLiteral, syntaxErrorOffset } from './json-position.js';
 import { finishSegments } from './segments.js';
@@ -74,9 +77,40 @@ function segmentOf(best: JsonValue, where: string): Segment {
   return seg;
 }
 
+/** The v1 `data`: a JSON string (or, once decoded by the user, a list) of `onebest` sentences. */
+function v1Data(value: JsonValue | undefined): string | JsonValue[] | undefined {
+  const data = dig(value, 'data');
+  if (typeof data === 'string') return /^\s*\[/.test(data) && data.includes('"onebest"') ? data : undefined;
+  if (Array.isArray(data) && isObject(data[0]) && 'onebest' in data[0]) return data;
+  return undefined;
+}
+
+function parseV1(data: string | JsonValue[], fileText: string): ParsedTranscript {
+  const quote = typeof data === 'string' ? findStringValue(fileText, 'data') : undefined;
+  const toFile: ToFile = (i) => (quote === undefined ? undefined : rawOffsetInLiteral(fileText, quote, i));
+  const list = typeof data === 'string' ? parseNested(data, 'data', toFile, fileText) : data;
+  if (!Array.isArray(list)) throw new ParseFailure('data: expected a list of sentences (bg, ed, onebest, speaker)');
+  const segments = list.map((_, i): Segment => {
+    const where = `data[${i}]`;
+    const s = objectAt(list, i, 'data');
+    const seg: Segment = { text: stringField(s, 'onebest', where) ?? '', at: where };
+    const bg = numberField(s, 'bg', where);
+    const ed = numberField(s, 'ed', where);
+    if (bg !== undefined) seg.startMs = bg;
+    if (ed !== undefined) seg.endMs = ed;
+    const speaker = idField(s, 'speaker');
+    if (speaker !== undefined) seg.channel = speaker;
+    return seg;
+  });
+  return finishSegments(segments, { explicitRoles: false, listName: 'data' });
+}
+
 export function parseIflytek(fileText: string): ParsedTranscript {
-  const found = orderResultOf(parseJson(fileText));
-  if (!found) throw new ParseFailure('not an iFlytek result: no content.orderResult, orderResult or lattice');
+  const value = parseJson(fileText);
+  const v1 = v1Data(value);
+  if (v1 !== undefined) return parseV1(v1, fileText);
+  const found = orderResultOf(value);
+  if (!found) throw new ParseFailure('not an iFlytek result: no content.orderResult, orderResult, lattice or data of onebest sentences');
 
   let order = found.result;
   // Where the orderResult string literal starts in the file, to locate errors inside it.
@@ -115,6 +149,9 @@ export function parseIflytek(fileText: string): ParsedTranscript {
 
 export const iflytekReader: FormatReader = {
   name: 'iflytek',
-  sniff: (text) => orderResultOf(peekJson(text)) !== undefined,
+  sniff: (text) => {
+    const value = peekJson(text);
+    return orderResultOf(value) !== undefined || v1Data(value) !== undefined;
+  },
   parse: (text) => parseIflytek(text),
 };

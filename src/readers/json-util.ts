@@ -128,11 +128,13 @@ export function describeValue(v: JsonValue | undefined): string {
 /** Keys that tell which vendor a broken or unknown JSON was meant to be. */
 const VENDOR_HINTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/"(?:Sentences|sentences)"\s*:/, 'Alibaba'],
+  [/"Paragraphs"\s*:/, 'Alibaba Tingwu'],
   [/"(?:ResultDetail|FinalSentence)"\s*:/, 'Tencent'],
-  [/"(?:orderResult|json_1best)"\s*:/, 'iFlytek'],
+  [/"(?:orderResult|json_1best|onebest)"\s*:|\\"onebest\\"/, 'iFlytek'],
   [/"(?:ParticipantRole|BeginOffsetMillis)"\s*:|"results"\s*:\s*\{\s*"transcripts"/, 'AWS Transcribe'],
   [/"recognizedPhrases"\s*:/, 'Azure Speech'],
   [/"segments"\s*:/, 'Whisper'],
+  [/"sentence_info"\s*:/, 'FunASR'],
 ];
 
 function vendorHint(text: string): string {
@@ -158,7 +160,8 @@ const FAILED_STATUS = /fail|error|exceed|too_large|invalid|timeout/i;
 /**
  * Why the recognition task behind this JSON failed, when the export says so: Alibaba's
  * `StatusText: FILE_DOWNLOAD_FAILED`, Tencent's `StatusStr: failed` with its `ErrorMsg`, AWS's
- * `FAILED` with a `FailureReason`. Such a file has no transcript; the QA user needs the vendor's
+ * `FAILED` with a `FailureReason`, iFlytek v1's non-zero `err_no` with its `failed`. Such a file
+ * has no transcript; the QA user needs the vendor's
  * words (re-run the recognition), not "JSON of unknown shape". Looks three levels deep.
  */
 export function vendorTaskFailure(value: JsonValue | undefined): string | undefined {
@@ -169,6 +172,10 @@ export function vendorTaskFailure(value: JsonValue | undefined): string | undefi
     for (const [key, field] of Object.entries(v)) {
       const k = key.toLowerCase();
       if (typeof field === 'string' && STATUS_KEYS.has(k) && FAILED_STATUS.test(field)) {
+        failed = true;
+        found.push(`${key} ${field}`);
+      } else if (typeof field === 'number' && k === 'err_no' && field !== 0) {
+        // iFlytek lfasr v1: `err_no` 0 is success, anything else a failed task.
         failed = true;
         found.push(`${key} ${field}`);
       } else if (typeof field === 'string' && field.trim() !== '' && REASON_KEYS.has(k)) found.push(`${key} "${field.trim().slice(0, 200)}"`);
@@ -196,7 +203,7 @@ export const jsonUnknownReader: FormatReader = {
       throw err;
     }
     throw new ParseFailure(
-      `JSON of unknown shape: ${shape(value)}; expected Alibaba, Tencent, iFlytek, AWS, Azure or Whisper transcript JSON${vendorHint(text)}`,
+      `JSON of unknown shape: ${shape(value)}; expected Alibaba (or Tingwu), Tencent, iFlytek, AWS, Azure, Whisper or FunASR transcript JSON${vendorHint(text)}`,
     );
   },
 };

@@ -39,12 +39,18 @@ const CJK = String.raw`\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef`;
 const SPACE_NEXT_TO_CJK = new RegExp(String.raw`(?<=[${CJK}])\s+|\s+(?=[${CJK}])`, 'g');
 
 /**
- * Trim, and drop the spaces some recognisers put between Chinese words (「您好 ， 康泰鑫 客服」):
- * Chinese is written without them, and they would make one call read differently per vendor.
+ * SenseVoice's tags for language, emotion and audio events (`<|zh|>`, `<|ANGRY|>`, `<|Speech|>`
+ * … `<|/Speech|>`), left in the text by FunASR and DashScope: model tokens, not words spoken.
+ */
+const SPECIAL_TOKEN = /<\|\/?[A-Za-z_0-9-]{1,40}\|>/g;
+
+/**
+ * Drop model tokens, trim, and drop the spaces some recognisers put between Chinese words
+ * (「您好 ， 康泰鑫 客服」): Chinese is written without them, and they would make one call read differently per vendor.
  * Spaces between Latin words stay.
  */
 export function tidyText(text: string): string {
-  return text.trim().replace(SPACE_NEXT_TO_CJK, '');
+  return text.replace(SPECIAL_TOKEN, '').trim().replace(SPACE_NEXT_TO_CJK, '');
 }
 
 /** Seconds (Whisper, AWS plain) → whole milliseconds, without float noise (1.02 s → 1020 ms). */

@@ -5,7 +5,9 @@
  * - the `Result` text, in that JSON when there is no ResultDetail, or saved on its own as a .txt:
  *   one line per sentence, `[0:1.020,0:3.540,0]  text` (start, end as m:ss.fff or h:mm:ss.fff,
  *   and the speaker id when diarization was on).
- * Tencent gives no confidences in either form.
+ * - the callback (回调) body, saved as JSON: `text` (the Result lines) and `resultDetail` (the
+ *   SentenceDetail list, as a JSON string since the body is form-encoded, or as a list).
+ * Tencent gives no confidences in any form.
  */
 import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
@@ -51,8 +53,27 @@ export function parseResultText(text: string, lineOffset: number | undefined): S
   return segments;
 }
 
+/** The callback body as the DescribeTaskStatus Data it mirrors: `resultDetail` → ResultDetail, `text` → Result. */
+function callbackData(value: JsonValue | undefined): JsonObject | undefined {
+  if (!isObject(value) || !('requestId' in value) || !('resultDetail' in value || typeof value.text === 'string')) return undefined;
+  let detail = value.resultDetail;
+  if (typeof detail === 'string' && detail.trim() !== '') {
+    try {
+      detail = JSON.parse(detail) as JsonValue;
+    } catch {
+      detail = undefined; // broken: the `text` lines say the same sentences
+    }
+  }
+  const data: JsonObject = {};
+  if (Array.isArray(detail)) data.ResultDetail = detail;
+  if (typeof value.text === 'string') data.Result = value.text;
+  return Array.isArray(detail) || (typeof value.text === 'string' && isResultText(value.text)) ? data : undefined;
+}
+
 /** The object that holds ResultDetail / Result, wherever this export put it. */
 function findData(value: JsonValue | undefined): JsonObject | undefined {
+  const callback = callbackData(value);
+  if (callback) return callback;
   for (const candidate of [dig(value, 'Response', 'Data'), dig(value, 'Data'), value]) {
     if (!isObject(candidate)) continue;
     if (Array.isArray(candidate.ResultDetail)) return candidate;

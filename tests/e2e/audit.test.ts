@@ -178,7 +178,7 @@ describe('one folder mixing formats and encodings', () => {
       decoded_from_legacy_encodings: Array<{ file: string; encoding: string }>;
     };
     expect(run.errors).toBe(0);
-    for (const format of ['alibaba', 'tencent', 'iflytek', 'aws', 'azure', 'whisper', 'srt', 'vtt', 'plain']) {
+    for (const format of ['alibaba', 'tingwu', 'tencent', 'iflytek', 'aws', 'azure', 'whisper', 'funasr', 'srt', 'vtt', 'plain']) {
       expect(run.formats[format], format).toBeGreaterThan(0);
     }
     expect(run.encodings).toMatchObject({ gb18030: expect.any(Number), big5: 1 });

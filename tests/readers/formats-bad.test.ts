@@ -56,7 +56,7 @@ describe('files that cannot be read', () => {
 
   it('valid JSON of no vendor shape is refused with its keys, not read as plain text', () => {
     expect(error('wrong-shape.json').message).toBe(
-      'JSON of unknown shape: top-level keys metadata, results; expected Alibaba, Tencent, iFlytek, AWS, Azure or Whisper transcript JSON',
+      'JSON of unknown shape: top-level keys metadata, results; expected Alibaba (or Tingwu), Tencent, iFlytek, AWS, Azure, Whisper or FunASR transcript JSON',
     );
   });
 

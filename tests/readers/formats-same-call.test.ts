@@ -33,6 +33,13 @@ const FILES: Array<[string, string, string | undefined]> = [
   ['call.srt', 'srt', undefined],
   ['call.vtt', 'vtt', undefined],
   ['plain.txt', 'plain', undefined],
+  // Older and other shapes of the same vendors, and FunASR.
+  ['aws-speaker-labels.json', 'aws', 'spk_0'],
+  ['azure-realtime.json', 'azure', 'Guest-1'],
+  ['funasr.json', 'funasr', '0'],
+  ['iflytek-v1.json', 'iflytek', '1'],
+  ['tencent-callback.json', 'tencent', '0'],
+  ['tingwu.json', 'tingwu', '1'],
 ];
 
 const bytes = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/formats/same-call/${name}`, import.meta.url)));
