@@ -38,3 +38,29 @@ export function noTurnAfter(p: PreparedCall, speaker: SpeakerName, triggerTurn: 
   const ended = by === undefined ? 'the call ends' : `the ${by} hung up`;
   return `the ${speaker} never speaks after turn ${triggerTurn + 1} (${ended})`;
 }
+
+/**
+ * How many replies `speaker` gave after utterance `triggerTurn`: a reply is everything the speaker
+ * says until the other side speaks, so lines or pauses inside it do not count twice.
+ */
+export function repliesAfter(p: PreparedCall, speaker: 'agent' | 'customer', triggerTurn: number): number {
+  let replies = 0;
+  let inReply = false;
+  for (const u of p.call.utterances) {
+    if (u.index <= triggerTurn || u.speaker === 'unknown') continue;
+    if (u.speaker === speaker && !inReply) replies++;
+    inReply = u.speaker === speaker;
+  }
+  return replies;
+}
+
+/**
+ * The customer hung up (hangup_by: customer) while `speaker` had given at most `maxReplies`
+ * replies after the trigger: returns that count, else undefined. The call log proves who left;
+ * the count proves how little room the speaker had.
+ */
+export function customerLeftWithin(p: PreparedCall, speaker: SpeakerName, triggerTurn: number, maxReplies: number): number | undefined {
+  if (speaker === 'any' || hungUpBy(p) !== 'customer') return undefined;
+  const replies = repliesAfter(p, speaker, triggerTurn);
+  return replies <= maxReplies ? replies : undefined;
+}

@@ -188,16 +188,22 @@ class Compiler {
     const except = r.except ? this.phrases.phraseSet(r.except, [...base, 'except']) : undefined;
     const policy = resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto');
     const cutOffNa = r.cut_off === 'na' ? true : undefined;
+    const hangupWithinReplies = r.hangup_within_replies;
+    // Replies are counted from the trigger on: elsewhere there is nothing to count from.
+    const afterTrigger = r.scope?.after_trigger_turns !== undefined || r.scope?.after_trigger_seconds !== undefined;
+    if (hangupWithinReplies !== undefined && !afterTrigger) {
+      this.report([...base, 'hangup_within_replies'], 'scope-needs-trigger', 'hangup_within_replies needs an after_trigger scope');
+    }
     if (r.any) {
       const group = this.phrases.tolerantSet(r.any, [...base, 'any'], policy);
-      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa };
+      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
     const groups = items.map((item, i) => this.phrases.tolerantSet(Array.isArray(item) ? item : [item], [...base, key, i], policy));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa };
+    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies };
   }
 
   private when(w: WhenSpec, path: Path): CompiledWhen {

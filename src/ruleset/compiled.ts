@@ -67,6 +67,8 @@ export interface RequireCheck {
   except?: PhraseSet;
   /** Not said because the customer hung up on their own last words: na instead of fail. */
   cutOffNa?: boolean;
+  /** Not said because the customer hung up within this many of the speaker's replies after the trigger: na. */
+  hangupWithinReplies?: number;
 }
 
 export interface ForbidCheck {

@@ -104,6 +104,7 @@ const requireCheck = {
     except: phraseList,
     tolerance,
     cut_off: { enum: ['na', 'fail'] },
+    hangup_within_replies: positiveInt,
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;

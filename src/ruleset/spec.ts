@@ -92,6 +92,12 @@ export interface RequireSpec {
    * na, not fail. For closings. Default `fail`.
    */
   cut_off?: 'na' | 'fail';
+  /**
+   * For after_trigger scopes: when the customer hung up (hangup_by: customer) before the speaker
+   * had more than this many replies after the trigger, not saying it is na — 「非常抱歉，我…」 and
+   * the line goes dead. A reply is all the speaker says until the other side speaks.
+   */
+  hangup_within_replies?: number;
 }
 
 export interface ForbidSpec {

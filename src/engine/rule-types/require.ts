@@ -3,7 +3,7 @@
  * A "not said" failure carries the window that was searched, so a reviewer can check it.
  */
 import type { RequireCheck } from '../../ruleset/index.js';
-import { customerCutOff } from '../hangup.js';
+import { customerCutOff, customerLeftWithin } from '../hangup.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
@@ -27,11 +27,10 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
   }
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
-  const cutOff = check.cutOffNa ? customerCutOff(p) : undefined;
-  if (cutOff !== undefined) {
-    // Not the agent's failure: the customer ended the call on their own words before the agent could say it.
-    const reason = `${need}: ${missing.join(' + ')}, but the customer hung up after their own last words (turn ${cutOff + 1}, hangup_by: customer)`;
-    return { verdict: 'na', reason, evidence: found, window: selection.window };
+  const hungUp = whyCutOff(check, ctx);
+  if (hungUp) {
+    // Not the agent's failure: the customer ended the call before the agent could say it.
+    return { verdict: 'na', reason: `${need}: ${missing.join(' + ')}, but ${hungUp}`, evidence: found, window: selection.window };
   }
   return {
     verdict: 'fail',
@@ -39,4 +38,15 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     evidence: found,
     window: selection.window,
   };
+}
+
+/** Why the customer's hang-up, not the agent, left the phrases unsaid; undefined when it did not. */
+function whyCutOff(check: RequireCheck, ctx: CheckContext): string | undefined {
+  const cutOff = check.cutOffNa ? customerCutOff(ctx.p) : undefined;
+  if (cutOff !== undefined) return `the customer hung up after their own last words (turn ${cutOff + 1}, hangup_by: customer)`;
+  if (check.hangupWithinReplies === undefined || ctx.triggerTurn === undefined) return undefined;
+  const replies = customerLeftWithin(ctx.p, check.speaker, ctx.triggerTurn, check.hangupWithinReplies);
+  if (replies === undefined) return undefined;
+  const said = replies === 1 ? '1 reply' : `${replies} replies`;
+  return `the customer hung up after ${said} of the ${check.speaker} to turn ${ctx.triggerTurn + 1} (hangup_by: customer)`;
 }
