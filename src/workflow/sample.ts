@@ -12,7 +12,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { expandInputs } from '../audit/inputs.js';
 import { setupMetadata, type MetadataConfig } from '../audit/metadata.js';
 import { effectiveJobs, requestedJobs, scoreInWorkers } from '../audit/pool.js';
-import { buildScoreOptions, type FileOutcome, type ProblemRow, type ScoreConfig } from '../audit/score-file.js';
+import type { FileOutcome, ProblemRow, ScoreConfig } from '../audit/score-file.js';
 import type { ReadOptions } from '../readers/index.js';
 import { loadRuleset, type RulesetProblem } from '../ruleset/index.js';
 import { hashSeed, prng, shuffle } from './prng.js';
@@ -115,7 +115,8 @@ export async function collectCalls(opts: Omit<SampleOptions, 'perAgent' | 'seed'
     // Threads could not start: the rest is read here, with the same outcome.
     from = end.kind === 'workers-failed' ? end.taken : files.length;
   }
-  const sampleFile = sampleFileWith(ruleset, buildScoreOptions(config), thresholds);
+  // In this thread, the metadata already set up serves (a manifest is not read twice).
+  const sampleFile = sampleFileWith(ruleset, { read: opts.read, ...(meta.enrich ? { enrich: meta.enrich } : {}) }, thresholds);
   for (let at = from; at < files.length; at++) {
     take(sampleFile(files.at(at) as string));
     opts.onProgress?.(at + 1, files.length);
