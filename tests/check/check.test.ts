@@ -93,6 +93,18 @@ describe('callqa check', () => {
     ]);
   });
 
+  it('reads a header with quoted names; refuses a GB18030 export from Chinese Excel instead of reading mojibake (exit 2)', async () => {
+    const quoted = await run('check', CALLS, '--expect', csv('"call_id","rule_id","verdict"\r\n"G-001","opening.greeting","pass"\r\n'));
+    expect(quoted.code).toBe(0);
+    expect(quoted.out).toMatch(/overall\s+1\/1\s+100\.0%/);
+    const file = csv('');
+    // 通过 in GBK: what Excel's plain "CSV" saves on a Chinese Windows.
+    writeFileSync(file, Buffer.concat([Buffer.from('call_id,rule_id,verdict,note\r\nG-001,opening.greeting,pass,'), Buffer.from([0xcd, 0xa8, 0xb9, 0xfd]), Buffer.from('\r\n')]));
+    const gbk = await run('check', CALLS, '--expect', file);
+    expect(gbk.code).toBe(2);
+    expect(gbk.err).toContain(`${file}: not UTF-8 (save it from Excel as "CSV UTF-8")`);
+  });
+
   it('exit 2 when it cannot run: no such CSV, a CSV without the columns, no inputs', async () => {
     expect((await run('check', CALLS, '--expect', 'no/such.csv')).code).toBe(2);
     const bad = await run('check', CALLS, '--expect', csv('call,rule,result\nG-001,opening.greeting,pass\n'));
@@ -108,6 +120,14 @@ describe('parseExpected', () => {
     expect(parsed.ok && parsed.rows).toEqual([
       { line: 3, callId: 'A', ruleId: 'opening.greeting', verdict: 'pass' },
       { line: 5, callId: 'B', ruleId: 'conduct.privacy', verdict: 'na' },
+    ]);
+  });
+
+  it('gives a row spanning lines the line it starts on, and keeps a # inside a cell as text', () => {
+    const parsed = parseExpected('call_id,rule_id,verdict,note\nA,opening.greeting,pass,"two\nlines"\nB#2,conduct.privacy,fail,工单#12\n');
+    expect(parsed.ok && parsed.rows).toEqual([
+      { line: 2, callId: 'A', ruleId: 'opening.greeting', verdict: 'pass' },
+      { line: 4, callId: 'B#2', ruleId: 'conduct.privacy', verdict: 'fail' },
     ]);
   });
 });

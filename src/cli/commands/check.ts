@@ -38,15 +38,15 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
 }
 
 async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<number> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readRegularFileSync(flags.expect).toString('utf8');
+    bytes = readRegularFileSync(flags.expect);
   } catch (err) {
     const why = notRegularCause(err);
     io.err(errorLine(`${flags.expect}: cannot read the expected verdicts${why ? `: ${why}` : ''}`));
     return EXIT.usage;
   }
-  const expected = parseExpected(text);
+  const expected = parseExpected(bytes);
   if (!expected.ok) {
     io.err(errorLine(`${flags.expect}: ${expected.message}`));
     return EXIT.usage;
