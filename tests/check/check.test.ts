@@ -2,7 +2,7 @@
  * `callqa check`: golden agreement against a hand-labelled CSV. The shipped sample agrees;
  * a drifted copy shows each disagreement and each label that names nothing. See: issue 6.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,6 +103,20 @@ describe('callqa check', () => {
     const gbk = await run('check', CALLS, '--expect', file);
     expect(gbk.code).toBe(2);
     expect(gbk.err).toContain(`${file}: not UTF-8 (save it from Excel as "CSV UTF-8")`);
+  });
+
+  it('does not compare a label whose call_id two inputs share: it could be about either call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
+    for (const [folder, source] of [['A', 'G-001'], ['B', 'G-002']] as const) {
+      mkdirSync(join(dir, folder));
+      const text = readFileSync(join(CALLS, `${source}.txt`), 'utf8').replace(/^call_id: .*$/m, 'call_id: X');
+      writeFileSync(join(dir, folder, 'X.txt'), text);
+    }
+    const file = csv('call_id,rule_id,verdict\nX,conduct.forbidden-phrases,pass\n');
+    const r = await run('check', dir, '--expect', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/overall\s+0\/0/);
+    expect(r.out).toContain(`${file}:2  call "X" names 2 inputs (${join(dir, 'A', 'X.txt')}, ${join(dir, 'B', 'X.txt')}): give each call its own call_id`);
   });
 
   it('exit 2 when it cannot run: no such CSV, a CSV without the columns, no inputs', async () => {
