@@ -34,7 +34,7 @@ export interface Agreement {
 }
 
 /** Compare; a call is found by its call_id, or by its file name without the extension; a label naming two calls is not compared. */
-export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly CallResult[], ruleIds: readonly string[]): Agreement {
+export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly CallResult[], ruleIds: readonly string[], unscoredFiles: readonly string[] = []): Agreement {
   const calls = callsByLabel(results);
   const known = new Set(ruleIds);
   const perRule = new Map<string, RuleAgreement>();
@@ -44,7 +44,9 @@ export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly 
     const found = calls(row.callId);
     const call = found[0];
     if (!call) {
-      unknown.push({ line: row.line, message: `call "${row.callId}" is not among the inputs` });
+      // An input that could not be read is among the inputs: say so, not that it is missing.
+      const unread = unscoredFiles.find((f) => basename(f, extname(f)) === row.callId);
+      unknown.push({ line: row.line, message: unread ? `call "${row.callId}" could not be scored (${unread}: see above)` : `call "${row.callId}" is not among the inputs` });
       continue;
     }
     if (found.length > 1) {

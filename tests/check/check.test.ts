@@ -61,13 +61,16 @@ describe('callqa check', () => {
     expect(r.out).not.toContain('13812348836');
   });
 
-  it('masks personal data a reader quotes in a "not scored" message', async () => {
+  it('masks personal data a reader quotes in a "not scored" message; the label says that call could not be scored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
     const input = join(dir, 'G-x.json');
     writeFileSync(input, '{"Result":{"Sentences":[{"ChannelId":0,"BeginTime":"13812345678号","EndTime":100,"Text":"您好"}]}}');
     const r = await run('check', input, '--expect', csv('call_id,rule_id,verdict\nG-x,conduct.privacy,pass\n'));
     expect(r.err).toContain('expected a number, found "138****5678号"');
     expect(r.err).not.toContain('13812345678');
+    // Its label is about an input that could not be scored, not one missing from the inputs.
+    expect(r.out).toContain(`call "G-x" could not be scored (${input}: see above)`);
+    expect(r.out).not.toContain('is not among the inputs');
   });
 
   it('reports labels naming an unknown call or rule, bad verdicts and conflicting rows, at their lines (exit 1)', async () => {

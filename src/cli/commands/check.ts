@@ -61,14 +61,16 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
   for (const p of problems) io.err(errorLine(`${p.file}: ${p.message}`));
   if (files.length === 0) return EXIT.usage;
   const results: CallResult[] = [];
+  const unscored: string[] = [];
   for (const file of files) {
     const scored = scoreFile(file, loaded.ruleset, { read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {} });
     if (scored.result) results.push(scored.result);
+    else unscored.push(file);
     // Reader messages may quote the transcript: masked as in errors.csv.
     for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskPersonalData(row.message)}`));
   }
   release();
-  const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id));
+  const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id), unscored);
   io.out(formatAgreement(agreement, { color: useColor(), expectFile: flags.expect, minAgreement: flags.minAgreement, rowProblems: expected.problems }));
   const below = agreement.ratio === undefined || agreement.ratio < flags.minAgreement;
   return below || agreement.unknown.length > 0 || expected.problems.length > 0 ? EXIT.someFailed : EXIT.ok;
