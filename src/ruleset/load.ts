@@ -42,6 +42,8 @@ export function readRulesetText(file: string): string | RulesetProblem {
   } catch (err) {
     return unreadable(`cannot read ruleset: ${whyUnreadable(err)}`);
   }
+  // Notepad's "Unicode" is UTF-16 with a byte-order mark: text, though full of zero bytes.
+  if (isUtf16Bom(bytes)) return { file, line: 1, column: 1, severity: 'error', code: 'not-utf8', message: 'UTF-16 text: save the ruleset as UTF-8' };
   if (bytes.includes(0)) return unreadable('cannot read ruleset: a binary file, not YAML text');
   const badLine = firstNonUtf8Line(bytes);
   // Read as UTF-8, a GBK or Big5 file's phrases would be mojibake that matches no call.
@@ -49,6 +51,10 @@ export function readRulesetText(file: string): string | RulesetProblem {
     return { file, line: badLine, column: 1, severity: 'error', code: 'not-utf8', message: 'not UTF-8 text (GBK or Big5?): save the ruleset as UTF-8' };
   }
   return bytes.toString('utf8');
+}
+
+function isUtf16Bom(bytes: Buffer): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
 
 /** 1-based line of the first bytes that are not UTF-8 (GBK and Big5 never use 0x0A inside a character). */
