@@ -57,7 +57,7 @@ export async function runAudit(opts: AuditOptions): Promise<AuditOutcome> {
   const ruleset = loaded.ruleset;
   const metadata = setupMetadata(opts.meta);
   if (!metadata.ok) return { kind: 'bad-option', message: metadata.message };
-  const started = await startWorkflow(opts.workflow ?? {}, ruleset);
+  const started = await startWorkflow({ ...opts.workflow, masked: opts.mask }, ruleset);
   if (!started.ok) return { kind: 'bad-option', message: started.message };
   const month = started.workflow;
   // --out naming a file or a folder that is not a report (the input folder) is a usage mistake:

@@ -33,19 +33,25 @@ export interface Agreement {
   unknown: RowProblem[];
 }
 
-/** Compare; a call is found by its call_id, or by its file name without the extension. */
-export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly CallResult[], ruleIds: readonly string[]): Agreement {
-  const calls = new Map<string, CallResult>();
-  for (const r of results) calls.set(basename(r.file, extname(r.file)), r);
-  for (const r of results) calls.set(r.callId, r);
+/** Compare; a call is found by its call_id, or by its file name without the extension; a label naming two calls is not compared. */
+export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly CallResult[], ruleIds: readonly string[], unscoredFiles: readonly string[] = []): Agreement {
+  const calls = callsByLabel(results);
   const known = new Set(ruleIds);
   const perRule = new Map<string, RuleAgreement>();
   const disagreements: Disagreement[] = [];
   const unknown: RowProblem[] = [];
   for (const row of rows) {
-    const call = calls.get(row.callId);
+    const found = calls(row.callId);
+    const call = found[0];
     if (!call) {
-      unknown.push({ line: row.line, message: `call "${row.callId}" is not among the inputs` });
+      // An input that could not be read is among the inputs: say so, not that it is missing.
+      const unread = unscoredFiles.find((f) => basename(f, extname(f)) === row.callId);
+      unknown.push({ line: row.line, message: unread ? `call "${row.callId}" could not be scored (${unread}: see above)` : `call "${row.callId}" is not among the inputs` });
+      continue;
+    }
+    if (found.length > 1) {
+      // Comparing with either would be a guess: the label may be about the other call.
+      unknown.push({ line: row.line, message: `call "${row.callId}" names ${found.length} inputs (${found.map((c) => c.file).join(', ')}): give each call its own call_id` });
       continue;
     }
     if (!known.has(row.ruleId)) {
@@ -66,4 +72,21 @@ export function compareVerdicts(rows: readonly ExpectedRow[], results: readonly 
   const agree = rules.reduce((a, r) => a + r.agree, 0);
   const total = rules.reduce((a, r) => a + r.total, 0);
   return { rules, agree, total, ratio: total > 0 ? agree / total : undefined, disagreements, unknown };
+}
+
+/** The calls a label names: those with that call_id, else those with that file name (no extension). */
+function callsByLabel(results: readonly CallResult[]): (label: string) => CallResult[] {
+  const byId = groupBy(results, (r) => r.callId);
+  const byName = groupBy(results, (r) => basename(r.file, extname(r.file)));
+  return (label) => byId.get(label) ?? byName.get(label) ?? [];
+}
+
+function groupBy(results: readonly CallResult[], key: (r: CallResult) => string): Map<string, CallResult[]> {
+  const groups = new Map<string, CallResult[]>();
+  for (const r of results) {
+    const list = groups.get(key(r));
+    if (list) list.push(r);
+    else groups.set(key(r), [r]);
+  }
+  return groups;
 }

@@ -1,9 +1,10 @@
 /**
  * @fileoverview The hand-labelled verdicts a ruleset change must keep: a CSV with the columns
- * `call_id, rule_id, verdict` (more columns, such as a note, are ignored; `#` lines are
- * comments). Bad rows are located problems; a file without those columns cannot be used.
+ * `call_id, rule_id, verdict` (more columns, such as a note, are ignored; lines starting with `#`
+ * are comments, a `#` inside a cell is text), strict UTF-8 with or without a BOM. Bad rows are
+ * located problems; a file without those columns cannot be used.
  */
-import { parse } from 'csv-parse/sync';
+import { decodeUtf8, parseCsvRows, type CsvRow } from '../meta/csv-rows.js';
 import type { Verdict } from '../engine/index.js';
 
 export interface ExpectedRow {
@@ -26,31 +27,33 @@ export type ExpectedFile =
 const VERDICTS: readonly string[] = ['pass', 'fail', 'na', 'review'];
 const COLUMNS = ['call_id', 'rule_id', 'verdict'] as const;
 
-export function parseExpected(text: string): ExpectedFile {
-  let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
-  try {
-    records = parse(text, { bom: true, columns: (h: string[]) => h.map((x) => x.trim().toLowerCase()), comment: '#', skip_empty_lines: true, trim: true, info: true, relax_column_count: true });
-  } catch (err) {
-    return { ok: false, message: `not a CSV: ${err instanceof Error ? err.message : String(err)}` };
-  }
-  const header = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.trim() !== '' && !l.startsWith('#')) ?? '';
-  const have = header.split(',').map((h) => h.trim().toLowerCase());
+/** The file's bytes (strict UTF-8, as Excel's "CSV UTF-8" saves it) or its text. */
+export function parseExpected(input: string | Uint8Array): ExpectedFile {
+  const text = typeof input === 'string' ? input : decodeUtf8(input);
+  // A GBK export read as UTF-8 would turn every Chinese id or verdict into mojibake: refused.
+  if (text === undefined) return { ok: false, message: 'not UTF-8 (save it from Excel as "CSV UTF-8")' };
+  const parsed = parseCsvRows(text, { comments: true });
+  if (!parsed.ok) return { ok: false, message: `not a CSV${parsed.line ? ` (line ${parsed.line})` : ''}: ${parsed.message}` };
+  const [head, ...records] = parsed.rows;
+  // The header as parsed: quoted names ("call_id", as some tools write every cell) count too.
+  const have = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
   const missing = COLUMNS.filter((c) => !have.includes(c));
   if (missing.length > 0) return { ok: false, message: `the header needs the columns ${COLUMNS.join(', ')} (missing: ${missing.join(', ')})` };
+  const cell = (row: CsvRow, column: (typeof COLUMNS)[number]): string => (row.cells[have.indexOf(column)] ?? '').trim();
   const rows: ExpectedRow[] = [];
   const problems: RowProblem[] = [];
   const seen = new Map<string, ExpectedRow>();
-  for (const { record, info } of records) {
-    const line = info.lines;
-    const callId = record.call_id ?? '';
-    const ruleId = record.rule_id ?? '';
-    const verdict = (record.verdict ?? '').toLowerCase();
+  for (const record of records) {
+    const line = record.line;
+    const callId = cell(record, 'call_id');
+    const ruleId = cell(record, 'rule_id');
+    const verdict = cell(record, 'verdict').toLowerCase();
     if (!callId || !ruleId) {
       problems.push({ line, message: 'call_id and rule_id must not be empty' });
       continue;
     }
     if (!VERDICTS.includes(verdict)) {
-      problems.push({ line, message: `verdict "${record.verdict ?? ''}" is not one of ${VERDICTS.join(', ')}` });
+      problems.push({ line, message: `verdict "${cell(record, 'verdict')}" is not one of ${VERDICTS.join(', ')}` });
       continue;
     }
     const key = `${callId}\u0000${ruleId}`;

@@ -8,6 +8,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CallResult, Evidence, RuleResult, Verdict } from '../engine/index.js';
 import { formatMs, type Call, type Utterance } from '../model/call.js';
+import { terminalSafe } from './terminal-safe.js';
 
 export interface ExplainOptions {
   color: boolean;
@@ -22,7 +23,8 @@ const SPEAKER: Record<string, string> = { agent: '坐席', customer: '客户', u
 
 export function explainText(call: Call, result: CallResult, opts: ExplainOptions): string {
   const c = new Chalk({ level: opts.color ? 1 : 0 });
-  return [...header(result, opts, c), '', ...categories(result, c), '', ...dialogue(call, result, opts, c), ...tail(result, c)].join('\n');
+  const text = [...header(result, opts, c), '', ...categories(result, c), '', ...dialogue(call, result, opts, c), ...tail(result, c)].join('\n');
+  return terminalSafe(text, opts.color);
 }
 
 function paint(c: ChalkInstance, v: Verdict, s: string): string {

@@ -21,10 +21,12 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-export function parseCsvRows(text: string): CsvRowsResult {
+/** `comments`: a line starting with `#` is skipped (a `#` inside a cell is text). */
+export function parseCsvRows(text: string, opts: { comments?: boolean } = {}): CsvRowsResult {
   try {
     // With `info: true` each row is { record, info }; the typings only know plain rows.
-    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true };
+    const comments = opts.comments ? { comment: '#', comment_no_infix: true } : {};
+    const options = { bom: true, info: true, relax_column_count: true, skip_empty_lines: true, ...comments };
     const parsed = parse(text, options) as unknown as { record: string[]; info: { lines: number } }[];
     return {
       ok: true,

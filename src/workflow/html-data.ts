@@ -39,6 +39,8 @@ export interface ReportData {
   escalations: Escalation[];
   agents: AgentFindings[];
   overridesApplied: number;
+  /** False under --no-mask: the report must not then claim its quotes are masked. */
+  masked: boolean;
 }
 
 export class ReportCollector {
@@ -52,7 +54,10 @@ export class ReportCollector {
   private readonly ruleFails = new Map<string, number>();
   private readonly agents = new Map<string, AgentFindings>();
 
-  constructor(private readonly ruleset: CompiledRuleset) {}
+  constructor(
+    private readonly ruleset: CompiledRuleset,
+    private readonly masked = true,
+  ) {}
 
   add(call: RenderedCall): void {
     const s = call.summary;
@@ -93,6 +98,7 @@ export class ReportCollector {
       escalations,
       agents: [...this.agents.values()].sort((x, y) => (x.agentId < y.agentId ? -1 : x.agentId > y.agentId ? 1 : 0)),
       overridesApplied,
+      masked: this.masked,
     };
   }
 }

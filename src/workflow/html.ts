@@ -50,7 +50,7 @@ export function renderReportHtml(d: ReportData, chart: ChartLibrary | null): str
     '</head>',
     '<body>',
     `<h1>${esc(d.title)}</h1>`,
-    `<p class="facts">Ruleset ${esc(d.ruleset.name)} ${esc(d.ruleset.version)} · pass mark ${d.ruleset.passMark} · ${d.overridesApplied} reviewer override(s) applied · personal data in quotes masked</p>`,
+    `<p class="facts">Ruleset ${esc(d.ruleset.name)} ${esc(d.ruleset.version)} · pass mark ${d.ruleset.passMark} · ${d.overridesApplied} reviewer override(s) applied · ${maskingFact(d.masked)}</p>`,
     cards(d),
     chart ? '' : '<p class="note" id="no-charts">Charts are not included: this callqa installation has no chart.js. Every figure is in the tables below.</p>',
     '<h2 id="distribution">Score distribution</h2>',
@@ -76,6 +76,10 @@ export function renderReportHtml(d: ReportData, chart: ChartLibrary | null): str
     '',
   ];
   return parts.filter((p) => p !== '').join('\n');
+}
+
+function maskingFact(masked: boolean): string {
+  return masked ? 'personal data in quotes masked' : '<strong>personal data in quotes NOT masked (--no-mask): internal use only</strong>';
 }
 
 function cards(d: ReportData): string {

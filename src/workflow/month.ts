@@ -23,6 +23,8 @@ export interface WorkflowOptions {
   escalation?: Partial<EscalationThresholds>;
   /** --html [file]: report.html inside the report folder, or at `path`. */
   html?: { path?: string };
+  /** False under --no-mask: report.html then says its quotes are not masked. */
+  masked?: boolean;
 }
 
 export type WorkflowStart = { ok: true; workflow: MonthWorkflow } | { ok: false; message: string };
@@ -67,7 +69,7 @@ export class MonthWorkflow {
   ) {
     this.tracker = new EscalationTracker(ruleset);
     this.named = new Set(overrides.map((e) => e.callId));
-    if (opts.html) this.collector = new ReportCollector(ruleset);
+    if (opts.html) this.collector = new ReportCollector(ruleset, opts.masked ?? true);
   }
 
   /** Whether report.html will have charts (chart.js installed). */

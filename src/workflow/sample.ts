@@ -179,13 +179,18 @@ function copyOf(text: string): string {
 /** The list `callqa audit @list.txt` reads: paths relative to the list, '#' lines say why. */
 export function sampleListText(listFile: string, agents: readonly AgentSample[], header: string[]): string {
   const base = dirname(resolve(listFile));
-  const lines = header.map((h) => `# ${h}`);
+  const lines = header.map(comment);
   for (const a of agents) {
     const strata = STRATA.map((s) => `${s} ${a.picked.filter((c) => c.strata.includes(s)).length}/${a.present[s]}`).join(', ');
-    lines.push(`# ${a.agentId}${a.agentName ? ` ${a.agentName}` : ''}: ${a.picked.length} of ${a.calls} calls (${strata})`);
+    lines.push(comment(`${a.agentId}${a.agentName ? ` ${a.agentName}` : ''}: ${a.picked.length} of ${a.calls} calls (${strata})`));
     for (const c of a.picked) lines.push(listLine(relative(base, resolve(c.file)).split(sep).join('/')));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A `#` line whatever it says: a line break in an agent's name (a manifest cell) would start a line read as a path. */
+function comment(text: string): string {
+  return `# ${text.replace(/\r/g, '\\r').replace(/\n/g, '\\n')}`;
 }
 
 /** A path as the list reader reads it back: one that starts with # (or is all blanks) would be skipped. */

@@ -2,7 +2,7 @@
  * `callqa check`: golden agreement against a hand-labelled CSV. The shipped sample agrees;
  * a drifted copy shows each disagreement and each label that names nothing. See: issue 6.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -61,13 +61,16 @@ describe('callqa check', () => {
     expect(r.out).not.toContain('13812348836');
   });
 
-  it('masks personal data a reader quotes in a "not scored" message', async () => {
+  it('masks personal data a reader quotes in a "not scored" message; the label says that call could not be scored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
     const input = join(dir, 'G-x.json');
     writeFileSync(input, '{"Result":{"Sentences":[{"ChannelId":0,"BeginTime":"13812345678号","EndTime":100,"Text":"您好"}]}}');
     const r = await run('check', input, '--expect', csv('call_id,rule_id,verdict\nG-x,conduct.privacy,pass\n'));
     expect(r.err).toContain('expected a number, found "138****5678号"');
     expect(r.err).not.toContain('13812345678');
+    // Its label is about an input that could not be scored, not one missing from the inputs.
+    expect(r.out).toContain(`call "G-x" could not be scored (${input}: see above)`);
+    expect(r.out).not.toContain('is not among the inputs');
   });
 
   it('reports labels naming an unknown call or rule, bad verdicts and conflicting rows, at their lines (exit 1)', async () => {
@@ -93,6 +96,32 @@ describe('callqa check', () => {
     ]);
   });
 
+  it('reads a header with quoted names; refuses a GB18030 export from Chinese Excel instead of reading mojibake (exit 2)', async () => {
+    const quoted = await run('check', CALLS, '--expect', csv('"call_id","rule_id","verdict"\r\n"G-001","opening.greeting","pass"\r\n'));
+    expect(quoted.code).toBe(0);
+    expect(quoted.out).toMatch(/overall\s+1\/1\s+100\.0%/);
+    const file = csv('');
+    // 通过 in GBK: what Excel's plain "CSV" saves on a Chinese Windows.
+    writeFileSync(file, Buffer.concat([Buffer.from('call_id,rule_id,verdict,note\r\nG-001,opening.greeting,pass,'), Buffer.from([0xcd, 0xa8, 0xb9, 0xfd]), Buffer.from('\r\n')]));
+    const gbk = await run('check', CALLS, '--expect', file);
+    expect(gbk.code).toBe(2);
+    expect(gbk.err).toContain(`${file}: not UTF-8 (save it from Excel as "CSV UTF-8")`);
+  });
+
+  it('does not compare a label whose call_id two inputs share: it could be about either call', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
+    for (const [folder, source] of [['A', 'G-001'], ['B', 'G-002']] as const) {
+      mkdirSync(join(dir, folder));
+      const text = readFileSync(join(CALLS, `${source}.txt`), 'utf8').replace(/^call_id: .*$/m, 'call_id: X');
+      writeFileSync(join(dir, folder, 'X.txt'), text);
+    }
+    const file = csv('call_id,rule_id,verdict\nX,conduct.forbidden-phrases,pass\n');
+    const r = await run('check', dir, '--expect', file);
+    expect(r.code).toBe(1);
+    expect(r.out).toMatch(/overall\s+0\/0/);
+    expect(r.out).toContain(`${file}:2  call "X" names 2 inputs (${join(dir, 'A', 'X.txt')}, ${join(dir, 'B', 'X.txt')}): give each call its own call_id`);
+  });
+
   it('exit 2 when it cannot run: no such CSV, a CSV without the columns, no inputs', async () => {
     expect((await run('check', CALLS, '--expect', 'no/such.csv')).code).toBe(2);
     const bad = await run('check', CALLS, '--expect', csv('call,rule,result\nG-001,opening.greeting,pass\n'));
@@ -108,6 +137,14 @@ describe('parseExpected', () => {
     expect(parsed.ok && parsed.rows).toEqual([
       { line: 3, callId: 'A', ruleId: 'opening.greeting', verdict: 'pass' },
       { line: 5, callId: 'B', ruleId: 'conduct.privacy', verdict: 'na' },
+    ]);
+  });
+
+  it('gives a row spanning lines the line it starts on, and keeps a # inside a cell as text', () => {
+    const parsed = parseExpected('call_id,rule_id,verdict,note\nA,opening.greeting,pass,"two\nlines"\nB#2,conduct.privacy,fail,工单#12\n');
+    expect(parsed.ok && parsed.rows).toEqual([
+      { line: 2, callId: 'A', ruleId: 'opening.greeting', verdict: 'pass' },
+      { line: 4, callId: 'B#2', ruleId: 'conduct.privacy', verdict: 'fail' },
     ]);
   });
 });

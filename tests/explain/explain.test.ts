@@ -2,6 +2,9 @@
  * `callqa explain`: the text a reviewer reads, snapshot-tested without colour on a fixture call
  * that has one verdict of each kind; the JSON read back. See: issue 6.
  */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCall } from '../../src/engine/index.js';
 import { EXPLAIN_SCHEMA, explainText, maskExplained, type ExplainJson } from '../../src/explain/index.js';
@@ -44,6 +47,20 @@ describe('callqa explain', () => {
     expect(plain).not.toContain('\u001b[');
     expect(coloured).toContain('\u001b[');
     expect(coloured).not.toContain('»');
+  });
+
+  it('shows control characters of the transcript instead of sending them to the terminal (colours or not)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-explain-')), 'call.txt');
+    writeFileSync(file, readFileSync(CALL, 'utf8').replace('客户：对，赶紧处理。', '客户：对\u001b]0;pwned\u0007\u001b[2J赶紧处理。'));
+    const loaded = loadRuleset(RULESET);
+    const read = readCallFile(file);
+    if (!loaded.ok || !read.ok) throw new Error('fixture does not load');
+    const result = evaluateCall(read.call, loaded.ruleset);
+    for (const color of [false, true]) {
+      const text = explainText(read.call, result, { color });
+      expect(text).toContain('客户：对␛]0;pwned␇␛[2J赶紧处理。');
+      expect(text).not.toMatch(/\u0007|\u001b[\]]|\u001b\[2J/);
+    }
   });
 
   it('masks customer numbers in the dialogue, quotes, reasons and metadata as the reports do; --no-mask shows them', async () => {

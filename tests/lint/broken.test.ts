@@ -17,6 +17,9 @@ const DIGITS =
 
 const CASES: Record<string, Expected[]> = {
   'yaml-syntax.yaml': [[8, 1, 'error', 'yaml-syntax', 'Missing closing "quote']],
+  // GBK bytes: as UTF-8 the phrase 您好Hi would be mojibake + "hi", a phrase no call says.
+  'not-utf8.yaml': [[9, 1, 'error', 'not-utf8', 'not UTF-8 text (GBK or Big5?): save the ruleset as UTF-8']],
+  'utf16.yaml': [[1, 1, 'error', 'not-utf8', 'UTF-16 text: save the ruleset as UTF-8']],
   'unknown-key.yaml': [[10, 5, 'error', 'unknown-key', 'unknown key "requre" in rule opening.greeting (did you mean "require"?)']],
   'wrong-type.yaml': [[9, 13, 'error', 'wrong-type', 'rule opening.greeting: points must be number']],
   'bad-value.yaml': [[10, 25, 'error', 'bad-value', 'rule opening.greeting: require.speaker must be one of agent, customer, any (did you mean "agent"?)']],

@@ -87,5 +87,11 @@ describe('callqa test', () => {
     const r = await run('test', `${B}/unknown-lexicon.yaml`);
     expect(r.code).toBe(1);
     expect(r.err).toContain('the ruleset has errors, its examples cannot run');
+    // No green tick over a ruleset that ran nothing, alone or beside a clean one.
+    expect(r.out).not.toContain('✔');
+    expect(r.out).toContain('✖ 1 ruleset(s) have errors and ran no examples');
+    const mixed = await run('test', `${B}/unknown-lexicon.yaml`, 'rulesets/xiongshi.yaml');
+    expect(mixed.code).toBe(1);
+    expect(mixed.out).toContain('✖ 1 ruleset(s) have errors and ran no examples; 0 of 3 example(s) of the others disagree');
   });
 });

@@ -95,6 +95,16 @@ describe('callqa audit --html', () => {
     expect(html).toContain(`<td>${row?.calls}</td>`);
   });
 
+  it('says its quotes are masked only when they are: --no-mask is said, not hidden', () => {
+    expect(html).toContain('personal data in quotes masked');
+    const out = join(tempDir(), 'rep');
+    callqa(['audit', OCT, '--out', out, '--html', '--no-mask', '-j', '1', '--quiet']);
+    const unmasked = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(unmasked).toContain('好的，她登记的手机号是13987654321。');
+    expect(unmasked).not.toContain('personal data in quotes masked');
+    expect(unmasked).toContain('personal data in quotes NOT masked (--no-mask)');
+  });
+
   it('--html FILE writes the file at that path, the same bytes', () => {
     const path = join(dir, 'month.html');
     expect(callqa(['audit', OCT, '--out', join(dir, 'r2'), '--html', path, '--overrides', 'fixtures/workflow/overrides.csv', '-j', '1']).status).toBe(1);

@@ -125,6 +125,20 @@ describe('callqa sample', () => {
     expect(lists[1]?.stderr).toBe(lists[0]?.stderr);
   });
 
+  it('an agent name with a line break (an Excel cell) stays one comment line: audit @list reads only the sampled files', () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'calls'));
+    const text = readFileSync(join(OCT, 'A301', A301('01')), 'utf8').replace(/^agent_(id|name): .*\n/gm, '');
+    writeFileSync(join(dir, 'calls', A301('01')), text);
+    writeFileSync(join(dir, 'calls.csv'), 'call_id,agent_id,agent_name\n2026-10-A301-01,B1,"周敏\r\n(夜班)"\n');
+    const out = join(dir, 'list.txt');
+    expect(callqa(['sample', join(dir, 'calls'), '-n', '1', '-s', 'x', '-o', out, '--manifest', join(dir, 'calls.csv')]).status).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# B1 周敏\\r\\n\(夜班\): 1 of 1 calls/m);
+    const audit = callqa(['audit', `@${out}`, '--out', join(dir, 'report'), '-j', '1', '--manifest', join(dir, 'calls.csv')]);
+    expect(audit.status, audit.stderr).toBe(0);
+    expect(readCsv(join(dir, 'report', 'errors.csv')).rows.filter((r) => r.stage === 'input')).toEqual([]);
+  });
+
   it('a missing --seed is a usage error', () => {
     const run = callqa(['sample', OCT, '--per-agent', '3', '--out', join(tempDir(), 'l.txt')]);
     expect(run.status).toBe(2);

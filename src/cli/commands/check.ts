@@ -38,15 +38,15 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
 }
 
 async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<number> {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readRegularFileSync(flags.expect).toString('utf8');
+    bytes = readRegularFileSync(flags.expect);
   } catch (err) {
     const why = notRegularCause(err);
     io.err(errorLine(`${flags.expect}: cannot read the expected verdicts${why ? `: ${why}` : ''}`));
     return EXIT.usage;
   }
-  const expected = parseExpected(text);
+  const expected = parseExpected(bytes);
   if (!expected.ok) {
     io.err(errorLine(`${flags.expect}: ${expected.message}`));
     return EXIT.usage;
@@ -61,14 +61,16 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
   for (const p of problems) io.err(errorLine(`${p.file}: ${p.message}`));
   if (files.length === 0) return EXIT.usage;
   const results: CallResult[] = [];
+  const unscored: string[] = [];
   for (const file of files) {
     const scored = scoreFile(file, loaded.ruleset, { read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {} });
     if (scored.result) results.push(scored.result);
+    else unscored.push(file);
     // Reader messages may quote the transcript: masked as in errors.csv.
     for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskPersonalData(row.message)}`));
   }
   release();
-  const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id));
+  const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id), unscored);
   io.out(formatAgreement(agreement, { color: useColor(), expectFile: flags.expect, minAgreement: flags.minAgreement, rowProblems: expected.problems }));
   const below = agreement.ratio === undefined || agreement.ratio < flags.minAgreement;
   return below || agreement.unknown.length > 0 || expected.problems.length > 0 ? EXIT.someFailed : EXIT.ok;

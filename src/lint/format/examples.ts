@@ -42,7 +42,11 @@ export function formatExamples(results: readonly LintResult[], opts: FormatOptio
   }
   const t = exampleTotals(results);
   const without = t.rulesWithout > 0 ? `; ${t.rulesWithout} rule(s) without examples` : '';
-  if (t.disagree === 0) out.push(c.green(`✔ ${t.examples} example(s) of ${t.rules} rule(s) get their verdict${without}`));
+  const broken = results.filter((r) => !r.examples).length;
+  // A ruleset that does not compile ran nothing: no green tick over it (the exit is 1).
+  const others = t.examples > 0 ? `; ${t.disagree} of ${t.examples} example(s) of the others disagree` : '';
+  if (broken > 0) out.push(c.red.bold(`✖ ${broken} ruleset(s) have errors and ran no examples${others}${without}`));
+  else if (t.disagree === 0) out.push(c.green(`✔ ${t.examples} example(s) of ${t.rules} rule(s) get their verdict${without}`));
   else out.push(c.red.bold(`✖ ${t.disagree} of ${t.examples} example(s) disagree, in ${t.rulesFailing} rule(s)${without}`));
   return out.join('\n');
 }
