@@ -5,6 +5,7 @@
  */
 import { Chalk } from 'chalk';
 import { maskPersonalData } from '../report/mask.js';
+import { terminalSafe } from '../model/terminal-safe.js';
 import type { Agreement } from './agreement.js';
 import type { RowProblem } from './expected.js';
 
@@ -47,5 +48,6 @@ export function formatAgreement(a: Agreement, opts: CheckTextOptions): string {
     lines.push('', c.bold(`Labels that could not be compared`));
     for (const p of unusable) lines.push(`  ${c.dim(`${opts.expectFile}:${p.line}`)}  ${c.yellow(p.message)}`);
   }
-  return lines.join('\n');
+  // Call ids, reasons and CSV rows come from the files: no escape sequence of theirs reaches the terminal.
+  return terminalSafe(lines.join('\n'), true);
 }

@@ -8,7 +8,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { CallResult, Evidence, RuleResult, Verdict } from '../engine/index.js';
 import { formatMs, type Call, type Utterance } from '../model/call.js';
-import { terminalSafe } from './terminal-safe.js';
+import { terminalSafe } from '../model/terminal-safe.js';
 
 export interface ExplainOptions {
   color: boolean;

@@ -61,6 +61,17 @@ describe('callqa check', () => {
     expect(r.out).not.toContain('13812348836');
   });
 
+  it('prints no escape sequence the files hold: a call id with ESC and BEL is shown as ␛ and ␇', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
+    const input = join(dir, 'G-esc.txt');
+    const id = 'G\u001b]0;hacked\u0007\u001b[2J';
+    writeFileSync(input, `---\ncall_id: ${id}\ndirection: inbound\n---\n坐席：喂，什么事？\n客户：我想查一下订单。\n`);
+    const r = await run('check', input, '--expect', csv(`call_id,rule_id,verdict\n${id},opening.greeting,pass\n`));
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('G␛]0;hacked␇␛[2J  opening.greeting  expected pass, got fail');
+    expect(r.out).not.toMatch(/\u001b\]|\u0007|\u001b\[2J/);
+  });
+
   it('masks personal data a reader quotes in a "not scored" message; the label says that call could not be scored', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'callqa-check-'));
     const input = join(dir, 'G-x.json');
