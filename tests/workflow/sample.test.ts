@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { callqa, readCsv, tempDir } from '../e2e/helpers.js';
+import { callqa, exists, readCsv, tempDir } from '../e2e/helpers.js';
 import { collectCalls, drawSample, pickCalls, strataOf, type SampledCall } from '../../src/workflow/sample.js';
 import { DEFAULT_RULESET } from '../../src/ruleset/index.js';
 import { prng } from '../../src/workflow/prng.js';
@@ -137,6 +137,14 @@ describe('callqa sample', () => {
     const audit = callqa(['audit', `@${out}`, '--out', join(dir, 'report'), '-j', '1', '--manifest', join(dir, 'calls.csv')]);
     expect(audit.status, audit.stderr).toBe(0);
     expect(readCsv(join(dir, 'report', 'errors.csv')).rows.filter((r) => r.stage === 'input')).toEqual([]);
+  });
+
+  it('--short-s at or above --long-s is a usage error, and no list is written', () => {
+    const out = join(tempDir(), 'l.txt');
+    const run = callqa(['sample', OCT, '-n', '3', '-s', 'x', '-o', out, '--short-s', '100', '--long-s', '50']);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--short-s 100 must be below --long-s 50: nothing written');
+    expect(exists(out)).toBe(false);
   });
 
   it('a missing --seed is a usage error', () => {

@@ -48,6 +48,11 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
   // The list may replace only an earlier sample list, never a transcript or another input:
   // checked before reading (fails fast) and again with every transcript the inputs named.
   const named = [...inputs.filter((i) => i.startsWith('@')).map((i) => i.slice(1)), rulesetFile, ...(flags.manifest ? [flags.manifest] : [])];
+  if (flags.shortS >= flags.longS) {
+    // Every call would be short or long (or the strata would overlap): surely a typo.
+    io.err(errorLine(`--short-s ${flags.shortS} must be below --long-s ${flags.longS}: nothing written`));
+    return EXIT.usage;
+  }
   const early = outputFileProblem('--out', flags.out, SAMPLE_LIST, named);
   if (early) {
     io.err(errorLine(`${early}: nothing written`));
