@@ -1,11 +1,13 @@
 /**
  * @fileoverview The hand-labelled verdicts a ruleset change must keep: a CSV with the columns
- * `call_id, rule_id, verdict` (more columns, such as a note, are ignored; lines starting with `#`
- * are comments, a `#` inside a cell is text), strict UTF-8 with or without a BOM. Bad rows are
- * located problems; a file without those columns cannot be used.
+ * `call_id, rule_id, verdict` — or, as for overrides, a Chinese sheet's 通话编号, 规则, 结论 with
+ * 通过 / 不通过 / 不适用 (src/model/label-words.ts). More columns, such as a note, are ignored;
+ * lines starting with `#` are comments, a `#` inside a cell is text. Strict UTF-8 with or without
+ * a BOM. Bad rows are located problems; a file without those columns cannot be used.
  */
 import { decodeUtf8, parseCsvRows, type CsvRow } from '../meta/csv-rows.js';
 import type { Verdict } from '../engine/index.js';
+import { columnKey, verdictWord } from '../model/label-words.js';
 
 export interface ExpectedRow {
   /** 1-based line of the row in the CSV. */
@@ -24,7 +26,8 @@ export type ExpectedFile =
   | { ok: true; rows: ExpectedRow[]; problems: RowProblem[] }
   | { ok: false; message: string };
 
-const VERDICTS: readonly string[] = ['pass', 'fail', 'na', 'review'];
+/** What a label may say: the overrides' words (pass, 不通过, 不适用 …), or review. */
+const VERDICTS = 'pass, fail, na (or 通过, 不通过, 不适用), review';
 const COLUMNS = ['call_id', 'rule_id', 'verdict'] as const;
 
 /** The file's bytes (strict UTF-8, as Excel's "CSV UTF-8" saves it) or its text. */
@@ -36,7 +39,7 @@ export function parseExpected(input: string | Uint8Array): ExpectedFile {
   if (!parsed.ok) return { ok: false, message: `not a CSV${parsed.line ? ` (line ${parsed.line})` : ''}: ${parsed.message}` };
   const [head, ...records] = parsed.rows;
   // The header as parsed: quoted names ("call_id", as some tools write every cell) count too.
-  const have = (head?.cells ?? []).map((h) => h.trim().toLowerCase());
+  const have = (head?.cells ?? []).map(columnKey);
   const missing = COLUMNS.filter((c) => !have.includes(c));
   if (missing.length > 0) return { ok: false, message: `the header needs the columns ${COLUMNS.join(', ')} (missing: ${missing.join(', ')})` };
   const cell = (row: CsvRow, column: (typeof COLUMNS)[number]): string => (row.cells[have.indexOf(column)] ?? '').trim();
@@ -47,13 +50,14 @@ export function parseExpected(input: string | Uint8Array): ExpectedFile {
     const line = record.line;
     const callId = cell(record, 'call_id');
     const ruleId = cell(record, 'rule_id');
-    const verdict = cell(record, 'verdict').toLowerCase();
+    const written = cell(record, 'verdict');
+    const verdict: Verdict | undefined = written.toLowerCase() === 'review' ? 'review' : verdictWord(written);
     if (!callId || !ruleId) {
       problems.push({ line, message: 'call_id and rule_id must not be empty' });
       continue;
     }
-    if (!VERDICTS.includes(verdict)) {
-      problems.push({ line, message: `verdict "${cell(record, 'verdict')}" is not one of ${VERDICTS.join(', ')}` });
+    if (verdict === undefined) {
+      problems.push({ line, message: `verdict "${written}" is not one of ${VERDICTS}` });
       continue;
     }
     const key = `${callId}\u0000${ruleId}`;
@@ -63,7 +67,7 @@ export function parseExpected(input: string | Uint8Array): ExpectedFile {
       problems.push({ line, message: `${callId} / ${ruleId} is labelled ${why}` });
       continue;
     }
-    const row: ExpectedRow = { line, callId, ruleId, verdict: verdict as Verdict };
+    const row: ExpectedRow = { line, callId, ruleId, verdict };
     seen.set(key, row);
     rows.push(row);
   }

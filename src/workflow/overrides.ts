@@ -13,6 +13,7 @@ import type { RuleOverride } from '../engine/result.js';
 import { scoreCall } from '../engine/score.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { readCsvFile } from './read-csv.js';
+import { columnKey, verdictWord } from '../model/label-words.js';
 
 /** One decision, as it crosses into the worker threads (plain data). */
 export interface OverrideEntry {
@@ -34,15 +35,7 @@ export interface OverrideProblem {
 
 export type OverridesResult = { ok: true; entries: OverrideEntry[]; problems: OverrideProblem[] } | { ok: false; message: string };
 
-/** Header names accepted besides the English ones (exports from a Chinese QA sheet). */
-const HEADER_ALIASES: Record<string, string> = {
-  通话编号: 'call_id', 通话id: 'call_id', 规则: 'rule_id', 规则编号: 'rule_id', 结论: 'verdict', 复核结论: 'verdict',
-  复核人: 'reviewer', 审核人: 'reviewer', 理由: 'reason', 原因: 'reason', 说明: 'reason',
-};
 const COLUMNS = ['call_id', 'rule_id', 'verdict', 'reviewer', 'reason'] as const;
-const VERDICTS: Record<string, OverrideEntry['verdict']> = {
-  pass: 'pass', fail: 'fail', na: 'na', 'n/a': 'na', 通过: 'pass', 合格: 'pass', 不通过: 'fail', 未通过: 'fail', 不合格: 'fail', 不适用: 'na',
-};
 
 /** Read and check an overrides file against the ruleset's rule ids. */
 export function loadOverrides(file: string, ruleIds: readonly string[]): OverridesResult {
@@ -50,10 +43,7 @@ export function loadOverrides(file: string, ruleIds: readonly string[]): Overrid
   if (!read.ok) return { ok: false, message: `overrides: ${read.message}` };
   const [header, ...rows] = read.rows;
   if (!header) return { ok: false, message: `overrides ${file} is empty: it needs a header row (${COLUMNS.join(', ')})` };
-  const keys = header.cells.map((c) => {
-    const k = c.trim().toLowerCase().replace(/[\s-]+/g, '_');
-    return HEADER_ALIASES[k] ?? k;
-  });
+  const keys = header.cells.map(columnKey);
   const missing = COLUMNS.filter((c) => !keys.includes(c));
   if (missing.length > 0) return { ok: false, message: `overrides ${file} line ${header.line}: the header lacks ${missing.join(', ')}` };
   const known = new Set(ruleIds);
@@ -66,7 +56,7 @@ export function loadOverrides(file: string, ruleIds: readonly string[]): Overrid
   for (const row of rows) {
     const get = (name: (typeof COLUMNS)[number]): string => (row.cells[keys.indexOf(name)] ?? '').trim();
     const [callId, ruleId, verdictText, reviewer, reason] = COLUMNS.map(get) as [string, string, string, string, string];
-    const verdict = VERDICTS[verdictText.toLowerCase()];
+    const verdict = verdictWord(verdictText);
     if (!callId || !ruleId) problem(row.line, 'call_id and rule_id are required; row not applied');
     else if (!known.has(ruleId)) problem(row.line, `unknown rule id "${ruleId}" (not in the ruleset); row not applied`);
     else if (!verdict) problem(row.line, `verdict "${verdictText}" is not pass, fail or na; row not applied`);

@@ -102,7 +102,7 @@ describe('callqa check', () => {
     expect(tail).toEqual([
       `  ${file}:4  call "G-404" is not among the inputs`,
       `  ${file}:5  rule "opening.greting" is not in the ruleset (did you mean "opening.greeting"?)`,
-      `  ${file}:6  verdict "maybe" is not one of pass, fail, na, review`,
+      `  ${file}:6  verdict "maybe" is not one of pass, fail, na (or 通过, 不通过, 不适用), review`,
       `  ${file}:7  G-001 / opening.greeting is labelled as fail, but line 3 says pass`,
     ]);
   });
@@ -117,6 +117,13 @@ describe('callqa check', () => {
     const gbk = await run('check', CALLS, '--expect', file);
     expect(gbk.code).toBe(2);
     expect(gbk.err).toContain(`${file}: not UTF-8 (save it from Excel as "CSV UTF-8")`);
+  });
+
+  it('reads a Chinese QA sheet as the overrides do: 通话编号/规则/结论 headers, 通过/不通过/不适用 verdicts', async () => {
+    const sheet = csv(['通话编号,规则,结论,备注', 'G-001,opening.greeting,通过,开场规范', 'G-002,conduct.forbidden-phrases,不通过,', 'G-003,complaint.apologize,不适用,'].join('\n'));
+    const r = await run('check', CALLS, '--expect', sheet);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/overall\s+3\/3\s+100\.0%/);
   });
 
   it('does not compare a label whose call_id two inputs share: it could be about either call', async () => {
