@@ -33,7 +33,10 @@ function signed(x: number | undefined): string {
 }
 
 function text(r: DiffReport, limit: number): string {
-  const out = [`callqa diff: ${r.old.name} ${r.old.version} (${r.old.file}) → ${r.new.name} ${r.new.version} (${r.new.file})`, headline(r), ''];
+  const out = [`callqa diff: ${r.old.name} ${r.old.version} (${r.old.file}) → ${r.new.name} ${r.new.version} (${r.new.file})`, headline(r)];
+  if (r.onlyOld.length) out.push(`Rules only in the old ruleset: ${r.onlyOld.join(', ')}`);
+  if (r.onlyNew.length) out.push(`Rules only in the new ruleset: ${r.onlyNew.join(', ')}`);
+  out.push('');
   const changed = r.rules.filter((d) => d.changed > 0);
   out.push(changed.length ? 'Rules whose verdicts change:' : 'No verdict changes.');
   for (const d of changed) out.push(`  ${d.ruleId.padEnd(32)} ${transitions(d)}   (fails ${d.failsOld} → ${d.failsNew})`);
@@ -61,6 +64,8 @@ function github(r: DiffReport, limit: number): string {
     headline(r),
     '',
   ];
+  if (r.onlyOld.length) out.push(`Rules only in the old ruleset: ${r.onlyOld.map((id) => `\`${md(id)}\``).join(', ')}`, '');
+  if (r.onlyNew.length) out.push(`Rules only in the new ruleset: ${r.onlyNew.map((id) => `\`${md(id)}\``).join(', ')}`, '');
   const changed = r.rules.filter((d) => d.changed > 0);
   if (changed.length) {
     out.push('| Rule | Changes | Fails before | Fails after |', '|---|---|---:|---:|');

@@ -74,6 +74,9 @@ export interface DiffReport {
   changes: VerdictChange[];
   /** Calls whose score or result moved. */
   callChanges: CallChange[];
+  /** Rules one ruleset has and the other lacks (their verdicts show as `absent` on the other side). */
+  onlyOld: string[];
+  onlyNew: string[];
 }
 
 export type DiffOutcome =
@@ -117,12 +120,13 @@ export function compare(pairs: ReadonlyArray<[CallResult, CallResult]>, a: Compi
       const d = rules.get(ruleId) as RuleDiff;
       if (o === 'fail') d.failsOld++;
       if (n === 'fail') d.failsNew++;
-      if (o === n) continue;
+      // A rule added or dropped that would not have applied anyway changes nothing: not counted
+      // here, as in the headline and the list of changed verdicts (onlyOld/onlyNew name it).
+      if (o === n || (o === 'absent' && n === 'na') || (o === 'na' && n === 'absent')) continue;
       const key = `${o}→${n}`;
       d.transitions[key] = (d.transitions[key] ?? 0) + 1;
       d.changed++;
-      // A rule added or dropped that would not have applied anyway is no change worth listing.
-      if (!((o === 'absent' && n === 'na') || (o === 'na' && n === 'absent'))) changes.push({ callId: x.callId, agentId: x.agentId, ruleId, old: o, new: n });
+      changes.push({ callId: x.callId, agentId: x.agentId, ruleId, old: o, new: n });
     }
     if (x.score !== y.score || x.result !== y.result) {
       callChanges.push({ callId: x.callId, agentId: x.agentId, scoreOld: x.score, scoreNew: y.score, resultOld: x.result, resultNew: y.result });
@@ -154,6 +158,8 @@ export function compare(pairs: ReadonlyArray<[CallResult, CallResult]>, a: Compi
     agents: agentRows,
     changes,
     callChanges,
+    onlyOld: a.rules.map((r) => r.id).filter((id) => !b.rules.some((r) => r.id === id)),
+    onlyNew: b.rules.map((r) => r.id).filter((id) => !a.rules.some((r) => r.id === id)),
   };
 }
 

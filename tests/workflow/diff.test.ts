@@ -64,14 +64,20 @@ describe('callqa diff', () => {
     expect(run.stdout).toContain('… and 1 more');
   });
 
-  it('rules one ruleset lacks are absent; an added rule that does not apply is no listed change', () => {
+  it('rules one ruleset lacks are named; an added rule that does not apply is no change, in any count', () => {
     // xiongshi.yaml adds outbound-only rules: every October call is inbound, so absent→na.
     const run = callqa(['diff', '--old', V1, '--new', 'rulesets/xiongshi.yaml', join(OCT, 'A303'), '--format', 'json']);
     expect(run.status, run.stderr).toBe(0);
     const r = JSON.parse(run.stdout) as DiffReport;
+    expect(r.onlyNew).toContain('xiongshi.visit-thanks');
     const added = r.rules.find((d) => d.ruleId === 'xiongshi.visit-thanks');
-    expect(added?.transitions).toEqual({ 'absent→na': 2 });
+    expect(added?.transitions).toEqual({});
+    expect(added?.changed).toBe(0);
     expect(r.changes.some((c) => c.ruleId === 'xiongshi.visit-thanks')).toBe(false);
+    // The text's rule list counts what its headline counts.
+    const shown = callqa(['diff', '--old', V1, '--new', 'rulesets/xiongshi.yaml', join(OCT, 'A303')]);
+    expect(shown.stdout).toMatch(/^Rules only in the new ruleset: .*xiongshi\.visit-thanks/m);
+    expect(shown.stdout).not.toMatch(/^\s+xiongshi\.visit-thanks\s+absent→na/m);
   });
 
   it('an invalid ruleset is a usage error that says which one', () => {
