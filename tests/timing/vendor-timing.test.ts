@@ -1,0 +1,47 @@
+/**
+ * Timing verdicts on what speech-recognition services really output: sentences cut at every
+ * pause, segments that touch, two channels overlapping (fixtures/timing/vendor).
+ */
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { evaluateCall, type RuleResult } from '../../src/engine/index.js';
+import { readCallFile } from '../../src/readers/index.js';
+import { standardRuleset, TIMING } from './helpers.js';
+
+const VENDOR = join(TIMING, 'vendor');
+
+function scoreVendor(file: string): Record<string, RuleResult> {
+  const read = readCallFile(join(VENDOR, file));
+  if (!read.ok) throw new Error(read.error.message);
+  return Object.fromEntries(evaluateCall(read.call, standardRuleset()).rules.map((r) => [r.ruleId, r]));
+}
+
+describe('interruptions across the sentences a recogniser cuts', () => {
+  it('the agent starting in a 0.1 s pause of the customer and talking over the next sentence interrupts', () => {
+    expect(scoreVendor('alibaba-talkover-in-pause.json')['conduct.no-interrupt']).toMatchObject({
+      verdict: 'fail',
+      reason: '1 interruption(s) (0 allowed): at 00:20.0 turn 7 talks over turn 5 for 2.9 s',
+    });
+  });
+
+  it('the overlap counts the customer sentences that go on after the one the agent starts in', () => {
+    expect(scoreVendor('alibaba-talkover-across.json')['conduct.no-interrupt']).toMatchObject({
+      verdict: 'fail',
+      reason: '1 interruption(s) (0 allowed): at 00:19.5 turn 5 talks over turn 4 for 3.3 s',
+    });
+  });
+
+  it('Whisper segments that touch: an agent starting at the seam talks over the customer', () => {
+    expect(scoreVendor('whisperx-talkover-seam.json')['conduct.no-interrupt']).toMatchObject({
+      verdict: 'fail',
+      reason: '1 interruption(s) (0 allowed): at 00:18.0 turn 5 talks over turn 4 for 4.0 s',
+    });
+  });
+
+  it('an answer in a real pause (1.2 s), with the customer saying 嗯 and 对对 over it, is no interruption', () => {
+    expect(scoreVendor('alibaba-answer-in-pause.json')['conduct.no-interrupt']).toMatchObject({
+      verdict: 'pass',
+      reason: 'the agent never talks over the customer',
+    });
+  });
+});
