@@ -45,3 +45,23 @@ describe('interruptions across the sentences a recogniser cuts', () => {
     });
   });
 });
+
+describe('filler sounds on the agent channel during a silence', () => {
+  it('a 「嗯。」 in the middle of a 40 s hold neither ends it, nor checks back, nor is the turn after it', () => {
+    const r = scoreVendor('alibaba-hold-40-filler.json');
+    expect(r['hold.ask-permission']?.verdict).toBe('pass');
+    expect(r['hold.check-back']).toMatchObject({
+      verdict: 'fail',
+      reason: 'hold 00:22.8–01:02.8 (40.0 s): no word from the agent for 00:22.8–01:02.8 (40.0 s), longer than 25.0 s',
+    });
+    expect(r['hold.thank-after']).toMatchObject({ verdict: 'pass', reason: 'hold 00:22.8–01:02.8 (40.0 s), then 「感谢您的耐心」 (turn 8)' });
+    expect(r['hold.no-dead-air']?.verdict).toBe('pass');
+  });
+
+  it('a 「呃。」 in the middle of 18 s of unannounced silence does not cut it into two short ones', () => {
+    expect(scoreVendor('alibaba-dead-air-filler.json')['hold.no-dead-air']).toMatchObject({
+      verdict: 'fail',
+      reason: 'silence longer than 10.0 s: 00:19.0–00:37.7 (18.7 s) between turn 5 and turn 7',
+    });
+  });
+});

@@ -23,6 +23,17 @@ export function timelineProblem(utterances: Utterance[], p: PreparedCall): strin
   return undefined;
 }
 
+/** Only filler sounds (folded: no punctuation), or nothing at all: no words to the other side. */
+const FILLER_ONLY = /^[嗯恩唔呃额啊哦噢喔欸诶哎]*$/u;
+
+/**
+ * 「嗯。」「呃」 alone: a breath, hold music or crosstalk the recogniser wrote down on a stereo
+ * channel. It neither ends a silence nor a hold, nor answers anyone.
+ */
+export function isFiller(p: PreparedCall, u: Utterance): boolean {
+  return FILLER_ONLY.test(p.folds[u.index]?.folded ?? '');
+}
+
 /** Utterances in time order (readers keep file order; a merged vendor file may not be sorted). */
 export function byStart(utterances: Utterance[]): Utterance[] {
   const sorted = utterances.slice();
