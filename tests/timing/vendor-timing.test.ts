@@ -65,3 +65,11 @@ describe('filler sounds on the agent channel during a silence', () => {
     });
   });
 });
+
+describe("crosstalk: the customer's words again on the agent's channel", () => {
+  it('is neither the agent insulting the customer (critical) nor talking over them', () => {
+    const r = scoreVendor('alibaba-crosstalk.json');
+    expect(r['conduct.abuse']?.verdict).toBe('pass');
+    expect(r['conduct.no-interrupt']).toMatchObject({ verdict: 'pass', reason: 'the agent never talks over the customer' });
+  });
+});
