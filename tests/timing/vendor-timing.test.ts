@@ -73,3 +73,19 @@ describe("crosstalk: the customer's words again on the agent's channel", () => {
     expect(r['conduct.no-interrupt']).toMatchObject({ verdict: 'pass', reason: 'the agent never talks over the customer' });
   });
 });
+
+describe("a silent caller whose channel holds only noise the recogniser wrote down", () => {
+  it('「嗯。」「[噪音]」「啊。」 are no words: the agent who re-prompts and closes politely passes', () => {
+    expect(scoreVendor('tencent-silent-caller-noise.json')['opening.silent-caller']).toMatchObject({
+      verdict: 'pass',
+      reason: 'the caller never speaks: 「请问有什么可以帮您」 (turn 4), 「听不到您的声音」 (turn 6)',
+    });
+  });
+
+  it('「(杂音)」 is no words either: the agent who threatens to hang up fails', () => {
+    expect(scoreVendor('alibaba-silent-caller-noise-rude.json')['opening.silent-caller']).toMatchObject({
+      verdict: 'fail',
+      reason: 'the caller never speaks; the agent says 「喂喂」 (turn 3), 「不说话就挂」 (turn 3)',
+    });
+  });
+});
