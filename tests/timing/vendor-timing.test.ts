@@ -89,3 +89,17 @@ describe("a silent caller whose channel holds only noise the recogniser wrote do
     });
   });
 });
+
+describe('AWS word items: utterances are cut at pauses, not only where the speaker changes', () => {
+  it("a 50 s hold between two of the agent's sentences, with no customer word between, is a hold", () => {
+    const r = scoreVendor('aws-items-hold.json');
+    expect(r['hold.ask-permission']?.verdict).toBe('pass');
+    expect(r['hold.check-back']).toMatchObject({
+      verdict: 'fail',
+      reason: 'hold 00:12.8–01:03.0 (50.3 s): no word from the agent for 00:12.8–01:03.0 (50.3 s), longer than 25.0 s',
+    });
+    expect(r['hold.thank-after']?.verdict).toBe('pass');
+    // Not "too slow: 66.5 characters per minute" measured over the wait.
+    expect(r['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: 'only 19.3 s of agent speech (20.0 s needed to measure a rate)' });
+  });
+});
