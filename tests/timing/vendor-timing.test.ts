@@ -103,3 +103,12 @@ describe('AWS word items: utterances are cut at pauses, not only where the speak
     expect(r['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: 'only 19.3 s of agent speech (20.0 s needed to measure a rate)' });
   });
 });
+
+describe('a vendor segment without its end time', () => {
+  it('timing rules are na, naming the segment (not "the transcript gives start times only")', () => {
+    const r = scoreVendor('alibaba-one-end-missing.json');
+    for (const id of ['hold.thank-after', 'hold.no-dead-air', 'conduct.no-interrupt', 'conduct.speech-rate']) {
+      expect(r[id], id).toMatchObject({ verdict: 'na', reason: 'turn 3 (Result.Sentences[2]) has no end time' });
+    }
+  });
+});
