@@ -112,3 +112,27 @@ describe('a vendor segment without its end time', () => {
     }
   });
 });
+
+describe('WhisperX: a segment whose timed words have a 12 s pause inside', () => {
+  it('is cut at the pause: the silence is dead air, and the rate is measured on the speech (375, too fast)', () => {
+    const r = scoreVendor('whisperx-pause-inside.json');
+    expect(r['hold.no-dead-air']).toMatchObject({
+      verdict: 'fail',
+      reason: 'silence longer than 10.0 s: 00:10.6–00:22.6 (12.0 s) between turn 3 and turn 4',
+    });
+    // Not 247.2 per minute over 35.2 s, the pause counted as speaking.
+    expect(r['conduct.speech-rate']).toMatchObject({
+      verdict: 'fail',
+      reason: 'too fast: 375.0 characters per minute (145 characters in 23.2 s of agent speech), above the band 120–300 per minute',
+    });
+  });
+
+  it('each piece keeps its own words and their confidences', () => {
+    const read = readCallFile(join(VENDOR, 'whisperx-pause-inside.json'));
+    if (!read.ok) throw new Error(read.error.message);
+    const [before, after] = read.call.utterances.slice(2, 4);
+    expect([before?.text, after?.text]).toEqual(['好的，我看一下您的订单，', '系统显示仓库缺货了，今天之内会为您安排发货，明天就能送到您手上，您看可以吗？']);
+    expect(before?.words?.length).toBe(10);
+    expect(after?.words?.[0]).toMatchObject({ start: 0, end: 1 });
+  });
+});
