@@ -136,3 +136,15 @@ describe('WhisperX: a segment whose timed words have a 12 s pause inside', () =>
     expect(after?.words?.[0]).toMatchObject({ start: 0, end: 1 });
   });
 });
+
+describe('a check-back the recogniser cut in two sentences', () => {
+  it('「很抱歉让您久等了，」|「…麻烦您再稍等片刻。」 is one turn that announces again: one 49 s hold, checked back', () => {
+    const r = scoreVendor('alibaba-hold-check-back-split.json');
+    // Not two holds of 21 and 22 s with hold.check-back na ("no hold longer than 25.0 s").
+    expect(r['hold.check-back']).toMatchObject({
+      verdict: 'pass',
+      reason: 'hold 00:14.8–01:04.0 (49.2 s): checked back at turn 5, turn 6; longest silence 23.0 s',
+    });
+    expect(r['hold.thank-after']).toMatchObject({ verdict: 'pass', reason: 'hold 00:14.8–01:04.0 (49.2 s), then 「感谢您的耐心」 (turn 8)' });
+  });
+});

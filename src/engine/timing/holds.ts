@@ -13,6 +13,7 @@ import type { Utterance } from '../../model/call.js';
 import type { HoldDetection } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
+import { speakerTurns } from '../turns.js';
 import { byStart, isFiller, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
@@ -29,6 +30,29 @@ export interface Hold {
   source: 'announced' | 'event';
 }
 
+const turnIndex = new WeakMap<PreparedCall, Array<number[] | undefined>>();
+
+/** By utterance index: the agent turn (utterance indices) it belongs to. */
+function agentTurnOf(p: PreparedCall): Array<number[] | undefined> {
+  let index = turnIndex.get(p);
+  if (!index) {
+    const built: Array<number[] | undefined> = [];
+    for (const run of speakerTurns(p, 'agent')) for (const i of run) built[i] = run;
+    turnIndex.set(p, (index = built));
+  }
+  return index;
+}
+
+/**
+ * Whether the agent turn of utterance `u` announces a hold, in its utterances starting before
+ * `beforeMs`: a recogniser cuts 「很抱歉让您久等了，」|「麻烦您再稍等片刻」 in two, and the turn
+ * is what the customer hears.
+ */
+function turnAnnounces(p: PreparedCall, detection: HoldDetection, u: Utterance, beforeMs = Infinity): boolean {
+  const run = agentTurnOf(p)[u.index] ?? [u.index];
+  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, detection.announce).length > 0);
+}
+
 /** Mark each silence announced by the last agent turn (with words) that starts before it. */
 export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): void {
   if (!detection) return;
@@ -41,7 +65,7 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
       if (u.speaker === 'agent' && !isFiller(p, u)) lastAgent = u;
       k++;
     }
-    if (lastAgent && findPhrases(p, lastAgent.index, detection.announce).length > 0) g.announcedBy = lastAgent.index;
+    if (lastAgent && turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
   }
 }
 
@@ -50,7 +74,7 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   const events = p.call.holds ?? [];
   const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
   const announced = detection ? gaps.filter((g) => g.announcedBy !== undefined && !inEvent(g)) : [];
-  const announces = (u: Utterance): boolean => !!detection && findPhrases(p, u.index, detection.announce).length > 0;
+  const announces = (u: Utterance): boolean => !!detection && turnAnnounces(p, detection, u);
 
   // A hold starts with an announced silence of at least hold_min_s; a later announced silence
   // (of any length) continues it when every agent turn in between announces again.
