@@ -148,3 +148,11 @@ describe('a check-back the recogniser cut in two sentences', () => {
     expect(r['hold.thank-after']).toMatchObject({ verdict: 'pass', reason: 'hold 00:14.8–01:04.0 (49.2 s), then 「感谢您的耐心」 (turn 8)' });
   });
 });
+
+describe("the agent's talk-over cut in two sentences", () => {
+  it('is one interruption of 4.8 s, with both sentences in the evidence', () => {
+    const r = scoreVendor('alibaba-talkover-agent-split.json')['conduct.no-interrupt'];
+    expect(r).toMatchObject({ verdict: 'fail', reason: '1 interruption(s) (0 allowed): at 00:18.0 turns 5, 6 talk over turn 4 for 4.8 s' });
+    expect(r?.evidence.map((e) => `${e.role}:${e.turn}`)).toEqual(['interrupted:4', 'interruption:5', 'interruption:6']);
+  });
+});

@@ -11,6 +11,8 @@ import type { Utterance } from '../../model/call.js';
 export interface Overlap {
   /** The agent utterance that starts inside the customer's speech. */
   agent: number;
+  /** It and the agent's sentences that go on with it (less than PAUSE_IN_SPEECH_MS apart). */
+  agents: number[];
   /** The customer utterance it starts in (or in the pause after). */
   customer: number;
   /** Every customer utterance the agent's speech overlaps (backchannels only ⇒ listening). */
@@ -76,18 +78,32 @@ function coveredMs(sorted: Timed[], fromMs: number, toMs: number): number {
 export function findOverlaps(utterances: Utterance[]): Overlap[] {
   const customers = utterances.filter((u): u is Timed => u.speaker === 'customer' && isTimed(u)).sort((a, b) => a.startMs - b.startMs);
   const speech = stretches(customers);
+  const agents = utterances.filter((u) => u.speaker === 'agent' && u.startMs !== undefined).sort((a, b) => (a.startMs as number) - (b.startMs as number));
   const out: Overlap[] = [];
-  for (const a of utterances) {
-    if (a.speaker !== 'agent' || a.startMs === undefined) continue;
-    const aStart = a.startMs;
+  let last: { overlap: Overlap; stretch: Stretch; endMs: number } | undefined;
+  for (const a of agents) {
+    const aStart = a.startMs as number;
     const s = stretchAt(speech, aStart);
     if (!s) continue;
     const aEnd = a.endMs ?? s.endMs;
-    const overlapped = s.members.filter((c) => c.endMs > aStart && c.startMs < aEnd);
-    const overlapMs = coveredMs(overlapped, aStart, aEnd);
+    // The agent's talk-over cut in sentences by the recogniser is one interruption.
+    const goesOn = last && last.stretch === s && aStart - last.endMs < PAUSE_IN_SPEECH_MS;
+    const from = goesOn && last ? Math.max(aStart, last.endMs) : aStart;
+    const overlapped = s.members.filter((c) => c.endMs > from && c.startMs < aEnd);
+    const overlapMs = coveredMs(overlapped, from, aEnd);
+    if (goesOn && last) {
+      const o = last.overlap;
+      o.agents.push(a.index);
+      o.overlapMs += overlapMs;
+      for (const c of overlapped) if (!o.customers.includes(c.index)) o.customers.push(c.index);
+      last.endMs = Math.max(last.endMs, aEnd);
+      continue;
+    }
     // The sentence the agent starts in, or the one before the pause the agent starts in.
     const at = s.members.filter((c) => c.startMs < aStart).pop() as Timed;
-    out.push({ agent: a.index, customer: at.index, customers: overlapped.map((c) => c.index), atMs: aStart, overlapMs });
+    const overlap = { agent: a.index, agents: [a.index], customer: at.index, customers: overlapped.map((c) => c.index), atMs: aStart, overlapMs };
+    out.push(overlap);
+    last = { overlap, stretch: s, endMs: aEnd };
   }
   return out;
 }
