@@ -4,7 +4,7 @@
  * a moment later as the agent's words. Left in, the agent "says" the customer's insult (a critical
  * failure) and "talks over" the customer. Two people do not say the same sentence at the same
  * time, so an utterance whose words are all inside another channel's utterance running at the same
- * time is an echo, and is dropped (and listed as a warning).
+ * time (inside its time, give or take 0.3 s) is an echo, and is dropped (and listed as a warning).
  */
 import type { ReadWarning } from '../model/call.js';
 import type { ParsedTranscript, ParsedUtterance } from './types.js';
@@ -12,8 +12,11 @@ import type { ParsedTranscript, ParsedUtterance } from './types.js';
 /** Shorter echoes are left: both sides do say 「好的好的」 or 「再见」 at once. */
 const MIN_ECHO_CHARS = 6;
 
-/** At least this share of the echo's time lies inside the original's. */
-const MIN_TIME_SHARE = 0.5;
+/**
+ * An echo lies inside the original's time, give or take the recognisers' padding: an agent who
+ * repeats the customer's number along with them, a second behind, is speaking (and is judged).
+ */
+const ECHO_SLACK_MS = 300;
 
 /** Letters and digits only, lower-cased: what both channels' recognisers agree on. */
 function words(text: string): string {
@@ -39,11 +42,10 @@ function candidates(utterances: readonly ParsedUtterance[]): Candidate[] {
   return out.sort((a, b) => a.start - b.start || a.at - b.at);
 }
 
-/** `echo` repeats `original`: the other side, the same time, words inside its words; of two equal ones the later is the echo. */
+/** `echo` repeats `original`: the other side, inside its time, words inside its words; of two equal ones the later is the echo. */
 function repeats(echo: Candidate, original: Candidate): boolean {
   if (echo.side === original.side || echo.words.length < MIN_ECHO_CHARS || !original.words.includes(echo.words)) return false;
-  const shared = Math.min(echo.end, original.end) - Math.max(echo.start, original.start);
-  if (shared < MIN_TIME_SHARE * Math.max(1, echo.end - echo.start)) return false;
+  if (echo.start < original.start - ECHO_SLACK_MS || echo.end > original.end + ECHO_SLACK_MS) return false;
   if (echo.words !== original.words) return true;
   return echo.start > original.start || (echo.start === original.start && echo.at > original.at);
 }

@@ -40,4 +40,9 @@ describe('crosstalk between the channels', () => {
     expect(r.texts).toHaveLength(5);
     expect(r.warnings.join('\n')).not.toMatch(/crosstalk/);
   });
+
+  it('kept: the agent repeating the mobile number along with the customer, a second behind (conduct.privacy judges it)', () => {
+    const r = read([GREETING, [5900, 11000, 1, '我的手机号是13800138000。'], [7000, 12000, 0, '13800138000']]);
+    expect(r.texts).toEqual(['agent:' + GREETING[3], 'customer:我的手机号是13800138000。', 'agent:13800138000']);
+  });
 });
