@@ -34,8 +34,15 @@ export interface PreparedCall {
 /** By phrase set id: the set's hits, one non-empty list per utterance, in utterance order. */
 export type SetHitIndex = Array<PhraseHit[][] | undefined>;
 
+/**
+ * A whole utterance that is only bracketed sound notes — 「[噪音]」「(杂音)」「（笑声）」「<noise>」, as
+ * recognisers and subtitlers write down what is not speech — has no words: it folds to nothing,
+ * like 「……」. A number in brackets (「(0571)」) is speech.
+ */
+const SOUND_NOTES = /^(?:\s*[[(（【<〈]\s*[^[\]()（）【】<>〈〉\d]{1,16}?\s*[\])）】>〉])+\s*$/u;
+
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
-  const folds = foldMany(call.utterances.map((u) => u.text));
+  const folds = foldMany(call.utterances.map((u) => (SOUND_NOTES.test(u.text) ? '' : u.text)));
   const hits = folds.map((f) => ruleset.matcher.findAll(f.folded));
   const turnsOf: Record<Speaker, number[]> = { agent: [], customer: [], unknown: [] };
   for (const u of call.utterances) turnsOf[u.speaker].push(u.index);

@@ -14,7 +14,7 @@ import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
 import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments, secondsToMs } from './segments.js';
+import { finishSegments, secondsToMs, SENTENCE_PAUSE_MS } from './segments.js';
 import type { Segment } from './segments.js';
 
 type Kind = 'analytics' | 'segments' | 'items';
@@ -81,7 +81,10 @@ function audioSegments(list: JsonValue[]): Segment[] {
   });
 }
 
-/** Old outputs: one word per item; a new utterance starts where the speaker (or channel) changes. */
+/**
+ * Old outputs: one word per item; a new utterance starts where the speaker (or channel) changes,
+ * or after a pause of SENTENCE_PAUSE_MS or more.
+ */
 function groupItems(items: JsonValue[], listName: string): Segment[] {
   const segments: Segment[] = [];
   let current: Segment | undefined;
@@ -98,7 +101,8 @@ function groupItems(items: JsonValue[], listName: string): Segment[] {
     const channel = idField(item, 'speaker_label') ?? idField(item, 'channel_label');
     const start = seconds(item, 'start_time', where);
     const end = seconds(item, 'end_time', where);
-    if (!current || current.channel !== channel) {
+    const paused = start !== undefined && current?.endMs !== undefined && start - current.endMs >= SENTENCE_PAUSE_MS;
+    if (!current || current.channel !== channel || paused) {
       current = { text: '', words: [], at: where };
       if (channel !== undefined) current.channel = channel;
       if (start !== undefined) current.startMs = start;

@@ -10,6 +10,7 @@ import { formatMs, type Call, type ReadError, type ReadOutcome, type ReadWarning
 import { decodeBytes } from './decode.js';
 import { READERS } from './registry.js';
 import { assignRoles } from './roles.js';
+import { dropEchoes } from './echo.js';
 import { ParseFailure } from './types.js';
 import { peekJson, vendorTaskFailure } from './json-util.js';
 import type { FormatReader, ParsedTranscript, ReadOptions } from './types.js';
@@ -169,7 +170,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   }
 
   const warnings: ReadWarning[] = decoded.warning ? [{ message: decoded.warning }, ...parsed.warnings] : [...parsed.warnings];
-  const kept = dropEmpty(parsed, warnings);
+  const kept = dropEchoes(dropEmpty(parsed, warnings), warnings);
   if (kept.utterances.length === 0) return failedTask(file, decoded.text) ?? fail(file, 'parse', 'no utterances (every utterance is empty)');
   const tooLong = dialogueOverLimit(kept, file, opts.maxDialogueChars ?? MAX_DIALOGUE_CHARS);
   if (tooLong) return tooLong;

@@ -53,6 +53,14 @@ export function tidyText(text: string): string {
   return text.replace(SPECIAL_TOKEN, '').trim().replace(SPACE_NEXT_TO_CJK, '');
 }
 
+/**
+ * Word-level outputs (AWS items) are cut into utterances where a speaker is silent this long, as
+ * sentence recognisers cut theirs: else 「请您稍等」, 40 s of hold and 「感谢您的耐心等待」 are one
+ * utterance with no silence in it — no hold, no dead air, and a speech rate measured over the
+ * wait. Matches thresholds.turn_gap_ms: closer words would be one turn anyway.
+ */
+export const SENTENCE_PAUSE_MS = 1000;
+
 /** Seconds (Whisper, AWS plain) → whole milliseconds, without float noise (1.02 s → 1020 ms). */
 export function secondsToMs(seconds: number): number {
   return Math.round(seconds * 1000);

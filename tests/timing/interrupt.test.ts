@@ -6,9 +6,11 @@ import { TIMING } from './helpers.js';
 describe.each(SCRIPTS)('interruptions ($script)', ({ dir }) => {
   it('the agent talking over the customer twice fails, with each time and both turns; the 嗯 is listening', () => {
     const r = score(dir, 'interrupt')['conduct.no-interrupt'];
+    // 5.5 s: turn 4 (00:14.0-00:19.5) runs over turn 2 to 00:18.7 and then over turn 5 from 00:17.5,
+    // the customer never stopping; both speak at once for the whole of it.
     expect(r).toMatchObject({
       verdict: 'fail',
-      reason: '2 interruption(s) (0 allowed): at 00:14.0 turn 4 talks over turn 2 for 4.7 s; at 00:21.0 turn 6 talks over turn 5 for 3.0 s',
+      reason: '2 interruption(s) (0 allowed): at 00:14.0 turn 4 talks over turn 2 for 5.5 s; at 00:21.0 turn 6 talks over turn 5 for 3.0 s',
     });
     // Turn 3 (嗯 at 00:08.0, inside the customer's turn 2) is a backchannel: not in the evidence.
     expect(turns(r)).toEqual(['interrupted:2', 'interruption:4', 'interrupted:5', 'interruption:6']);

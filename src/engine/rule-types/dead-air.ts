@@ -6,7 +6,8 @@
  *   - with `skip_customer_pauses` (default): the customer's own pause — the customer speaks
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
- *   - speech shorter than `bridge_ms` between two silences (a cough, a lone 嗯) does not break them.
+ *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
+ *     filler sounds alone of any length (「嗯。」「呃」 written down from a breath or crosstalk).
  * A silence of exactly `max_s` passes ("longer than").
  */
 import type { DeadAirCheck } from '../../ruleset/compiled.js';
@@ -15,7 +16,7 @@ import { turnEvidence } from '../evidence.js';
 import type { PreparedCall } from '../prepare.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Gap } from '../timing/facts.js';
-import { seconds, span } from '../timing/gaps.js';
+import { byStart, isFiller, seconds, span, startingIn } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOutcome {
@@ -25,7 +26,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // Whose silence it is (an announced hold, the customer's own pause) needs speaker roles.
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   const events = p.call.holds ?? [];
-  const counted = bridge(facts.gaps, check.bridgeMs).filter(
+  const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs) &&
@@ -45,13 +46,14 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   return { verdict: 'fail', reason: `${what} longer than ${seconds(check.maxMs)}: ${list}`, evidence, window };
 }
 
-/** Merge silences separated only by a burst of speech shorter than `bridgeMs` (gaps are in time order). */
-function bridge(gaps: Gap[], bridgeMs: number): Gap[] {
-  if (bridgeMs <= 0) return gaps;
+/** Merge silences separated only by a burst of speech shorter than `bridgeMs`, or by fillers (gaps are in time order). */
+function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
+  const sorted = byStart(p.call.utterances);
+  const onlyFillers = (from: number, to: number): boolean => startingIn(sorted, from, to).every((u) => isFiller(p, u));
   const out: Gap[] = [];
   for (const g of gaps) {
     const prev = out[out.length - 1];
-    if (prev && g.startMs - prev.endMs < bridgeMs) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+    if (prev && (g.startMs - prev.endMs < bridgeMs || onlyFillers(prev.endMs, g.startMs))) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
     else out.push({ ...g });
   }
   return out;

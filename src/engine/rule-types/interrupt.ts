@@ -1,7 +1,7 @@
 /**
- * `interrupt`: the agent starts talking while the customer's utterance is still running, for more
- * than `overlap_ms` of speech at once (exactly `overlap_ms` is not "more than"). A backchannel on
- * either side — an utterance shorter than `backchannel_chars` made only of `backchannel` words
+ * `interrupt`: the agent starts talking while the customer is still speaking (inside one of their
+ * sentences, or in a pause between two that the recogniser cut), for more than `overlap_ms` of
+ * speech at once (exactly `overlap_ms` is not "more than"). A backchannel on either side — an utterance shorter than `backchannel_chars` made only of `backchannel` words
  * (嗯, 好的, 对) — is listening, not interrupting. More than `max` interruptions fail the call.
  */
 import type { InterruptCheck } from '../../ruleset/compiled.js';
@@ -20,12 +20,12 @@ export function evaluateInterrupt(check: InterruptCheck, ctx: CheckContext): Che
   const facts = timingFacts(p);
   if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
   const found = facts.overlaps.filter(
-    (o) => o.overlapMs > check.overlapMs && !isBackchannel(p, check, o.agent) && !isBackchannel(p, check, o.customer),
+    (o) => o.overlapMs > check.overlapMs && !o.agents.every((a) => isBackchannel(p, check, a)) && !o.customers.every((c) => isBackchannel(p, check, c)),
   );
   const limit = `more than ${seconds(check.overlapMs)} of talk-over, ${check.max} allowed`;
   const window = `agent turns starting inside a customer turn (${limit})`;
-  const evidence = found.flatMap((o) => [turnEvidence(p, o.customer, 'interrupted'), turnEvidence(p, o.agent, 'interruption')]);
-  const list = found.map((o) => `at ${formatMs(o.atMs)} turn ${o.agent + 1} talks over turn ${o.customer + 1} for ${seconds(o.overlapMs)}`).join('; ');
+  const evidence = found.flatMap((o) => [turnEvidence(p, o.customer, 'interrupted'), ...o.agents.map((a) => turnEvidence(p, a, 'interruption'))]);
+  const list = found.map((o) => `at ${formatMs(o.atMs)} ${o.agents.length > 1 ? 'turns' : 'turn'} ${o.agents.map((a) => a + 1).join(', ')} ${o.agents.length > 1 ? 'talk' : 'talks'} over turn ${o.customer + 1} for ${seconds(o.overlapMs)}`).join('; ');
   if (found.length > check.max) {
     return { verdict: 'fail', reason: `${found.length} interruption(s) (${check.max} allowed): ${list}`, evidence, window };
   }

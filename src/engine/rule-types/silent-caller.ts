@@ -1,6 +1,7 @@
 /**
  * `silent_caller` (seed 004 (一)5–6: greet, 5 s of silence, repeat the prompt, 5 s, close politely).
- * Applies when the caller never says a word (text alone tells), or — on a timed call — says
+ * Applies when the caller never says a word (text alone tells; 「嗯」「啊」 alone and sound notes
+ * such as 「[噪音]」 are no words), or — on a timed call — says
  * nothing for `wait_s` after the agent's first turn ends (exactly `wait_s` counts). Then:
  *   - the agent repeats a prompt during the silence (a `repeat` phrase in a later agent turn, or
  *     a second one in the first turn: some recognisers keep one agent turn when nobody answers);
@@ -8,12 +9,12 @@
  *   - the agent never says a `never` phrase (「喂，喂、听不见！」「不说话就挂了」) while they wait.
  */
 import type { SilentCallerCheck } from '../../ruleset/compiled.js';
-import { formatMs } from '../../model/call.js';
+import { formatMs, type Utterance } from '../../model/call.js';
 import { hitEvidence } from '../evidence.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrases, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { seconds, span } from '../timing/gaps.js';
+import { isFiller, seconds, span } from '../timing/gaps.js';
 import { hungUpBy } from '../hangup.js';
 import { speakerTurns } from '../turns.js';
 import type { CheckContext } from './context.js';
@@ -27,8 +28,9 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   const firstAgent = firstTurn[0];
   const firstEnd = firstTurn[firstTurn.length - 1];
   if (firstAgent === undefined || firstEnd === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
-  const firstCustomer = p.turnsOf.customer.find((i) => (p.folds[i]?.folded.length ?? 0) > 0);
   const utterances = p.call.utterances;
+  // A lone 「嗯」「啊」 on a silent line is a breath or noise the recogniser wrote down, not words.
+  const firstCustomer = p.turnsOf.customer.find((i) => !isFiller(p, utterances[i] as Utterance));
 
   let agentTurns = p.turnsOf.agent;
   let silence: string;

@@ -19,8 +19,23 @@ export interface Gap {
 /** Why the call's timing cannot be used, or undefined when it can. */
 export function timelineProblem(utterances: Utterance[], p: PreparedCall): string | undefined {
   if (!p.timed) return untimedReason(p);
-  if (utterances.some((u) => u.endMs === undefined)) return 'no end times (the transcript gives start times only)';
-  return undefined;
+  const open = utterances.find((u) => u.endMs === undefined);
+  if (!open) return undefined;
+  if (p.call.utterances.every((u) => u.endMs === undefined)) return 'no end times (the transcript gives start times only)';
+  // One segment with its end missing: the others' ends do not say where this one stops.
+  const where = open.at ?? (open.line !== undefined ? `line ${open.line}` : undefined);
+  return `turn ${open.index + 1}${where !== undefined ? ` (${where})` : ''} has no end time`;
+}
+
+/** Only filler sounds (folded: no punctuation), or nothing at all: no words to the other side. */
+const FILLER_ONLY = /^[嗯恩唔呃额啊哦噢喔欸诶哎]*$/u;
+
+/**
+ * 「嗯。」「呃」 alone: a breath, hold music or crosstalk the recogniser wrote down on a stereo
+ * channel. It neither ends a silence nor a hold, nor answers anyone.
+ */
+export function isFiller(p: PreparedCall, u: Utterance): boolean {
+  return FILLER_ONLY.test(p.folds[u.index]?.folded ?? '');
 }
 
 /** Utterances in time order (readers keep file order; a merged vendor file may not be sorted). */

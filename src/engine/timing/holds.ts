@@ -5,13 +5,16 @@
  * (「请稍等。」「好的。」 then silence). Consecutive held silences make ONE hold when every agent
  * turn between them announces again — that is the agent checking back
  * (「很抱歉，您的问题正在查证中，麻烦您再稍等片刻」) — and a customer's 「喂？」 inside a hold does
- * not end it either.
+ * not end it either. Nor does an agent utterance that is only a filler sound (嗯, 呃): on a stereo
+ * recording the agent's channel picks up a breath, hold music or a murmur to a colleague as 「嗯。」,
+ * which neither ends the hold nor checks back with the customer.
  */
 import type { Utterance } from '../../model/call.js';
 import type { HoldDetection } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
-import { byStart, startingIn, type Gap } from './gaps.js';
+import { speakerTurns } from '../turns.js';
+import { byStart, isFiller, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
   startMs: number;
@@ -27,7 +30,30 @@ export interface Hold {
   source: 'announced' | 'event';
 }
 
-/** Mark each silence announced by the last agent turn that starts before it. */
+const turnIndex = new WeakMap<PreparedCall, Array<number[] | undefined>>();
+
+/** By utterance index: the agent turn (utterance indices) it belongs to. */
+function agentTurnOf(p: PreparedCall): Array<number[] | undefined> {
+  let index = turnIndex.get(p);
+  if (!index) {
+    const built: Array<number[] | undefined> = [];
+    for (const run of speakerTurns(p, 'agent')) for (const i of run) built[i] = run;
+    turnIndex.set(p, (index = built));
+  }
+  return index;
+}
+
+/**
+ * Whether the agent turn of utterance `u` announces a hold, in its utterances starting before
+ * `beforeMs`: a recogniser cuts 「很抱歉让您久等了，」|「麻烦您再稍等片刻」 in two, and the turn
+ * is what the customer hears.
+ */
+function turnAnnounces(p: PreparedCall, detection: HoldDetection, u: Utterance, beforeMs = Infinity): boolean {
+  const run = agentTurnOf(p)[u.index] ?? [u.index];
+  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, detection.announce).length > 0);
+}
+
+/** Mark each silence announced by the last agent turn (with words) that starts before it. */
 export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): void {
   if (!detection) return;
   const ordered = byStart(p.call.utterances);
@@ -36,10 +62,10 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
   for (const g of gaps) {
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
-      if (u.speaker === 'agent') lastAgent = u;
+      if (u.speaker === 'agent' && !isFiller(p, u)) lastAgent = u;
       k++;
     }
-    if (lastAgent && findPhrases(p, lastAgent.index, detection.announce).length > 0) g.announcedBy = lastAgent.index;
+    if (lastAgent && turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
   }
 }
 
@@ -48,7 +74,7 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   const events = p.call.holds ?? [];
   const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
   const announced = detection ? gaps.filter((g) => g.announcedBy !== undefined && !inEvent(g)) : [];
-  const announces = (u: Utterance): boolean => !!detection && findPhrases(p, u.index, detection.announce).length > 0;
+  const announces = (u: Utterance): boolean => !!detection && turnAnnounces(p, detection, u);
 
   // A hold starts with an announced silence of at least hold_min_s; a later announced silence
   // (of any length) continues it when every agent turn in between announces again.
@@ -57,7 +83,7 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   for (const g of announced) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (open && run && prev && agentTurnsBetween(utterances, prev.endMs, g.startMs).every(announces)) run.push(g);
+    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(announces)) run.push(g);
     else if (g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
       runs.push([g]);
       open = true;
@@ -66,23 +92,23 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   const holds = runs.map((run) => {
     const first = run[0] as Gap;
     const last = run[run.length - 1] as Gap;
-    return makeHold(utterances, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
+    return makeHold(p, utterances, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
   });
   for (const e of events) {
-    const lastAgent = utterances.filter((u) => u.speaker === 'agent' && (u.startMs ?? 0) < e.startMs).pop();
+    const lastAgent = utterances.filter((u) => u.speaker === 'agent' && !isFiller(p, u) && (u.startMs ?? 0) < e.startMs).pop();
     const resume = utterances.find((u) => (u.startMs ?? 0) >= e.endMs);
-    holds.push(makeHold(utterances, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
+    holds.push(makeHold(p, utterances, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
   }
   return holds.sort((a, b) => a.startMs - b.startMs);
 }
 
-/** Agent turns starting in [fromMs, toMs); `sorted` is in time order. */
-function agentTurnsBetween(sorted: Utterance[], fromMs: number, toMs: number): Utterance[] {
-  return startingIn(sorted, fromMs, toMs).filter((u) => u.speaker === 'agent');
+/** Agent turns with words starting in [fromMs, toMs); `sorted` is in time order. */
+function agentTurnsBetween(p: PreparedCall, sorted: Utterance[], fromMs: number, toMs: number): Utterance[] {
+  return startingIn(sorted, fromMs, toMs).filter((u) => u.speaker === 'agent' && !isFiller(p, u));
 }
 
-function makeHold(sorted: Utterance[], startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
-  const inside = agentTurnsBetween(sorted, startMs, endMs);
+function makeHold(p: PreparedCall, sorted: Utterance[], startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
+  const inside = agentTurnsBetween(p, sorted, startMs, endMs);
   const agentSilences: Array<[number, number]> = [];
   let from = startMs;
   for (const u of inside) {
