@@ -29,7 +29,12 @@ interface Candidate {
   side: string;
   start: number;
   end: number;
-  words: string;
+  /** Its words, computed only when its time makes it a possible echo or original (most never are). */
+  words?: string;
+}
+
+function wordsOf(c: Candidate): string {
+  return (c.words ??= words(c.u.text));
 }
 
 function candidates(utterances: readonly ParsedUtterance[]): Candidate[] {
@@ -37,16 +42,19 @@ function candidates(utterances: readonly ParsedUtterance[]): Candidate[] {
   utterances.forEach((u, at) => {
     const side = u.channel ?? u.speaker;
     if (side === undefined || u.startMs === undefined || u.endMs === undefined || u.endMs < u.startMs) return;
-    out.push({ u, at, side, start: u.startMs, end: u.endMs, words: words(u.text) });
+    out.push({ u, at, side, start: u.startMs, end: u.endMs });
   });
   return out.sort((a, b) => a.start - b.start || a.at - b.at);
 }
 
 /** `echo` repeats `original`: the other side, inside its time, words inside its words; of two equal ones the later is the echo. */
 function repeats(echo: Candidate, original: Candidate): boolean {
-  if (echo.side === original.side || echo.words.length < MIN_ECHO_CHARS || !original.words.includes(echo.words)) return false;
+  // Sides and times first: they rule out nearly every pair without looking at the words.
+  if (echo.side === original.side) return false;
   if (echo.start < original.start - ECHO_SLACK_MS || echo.end > original.end + ECHO_SLACK_MS) return false;
-  if (echo.words !== original.words) return true;
+  const said = wordsOf(echo);
+  if (said.length < MIN_ECHO_CHARS || !wordsOf(original).includes(said)) return false;
+  if (said !== wordsOf(original)) return true;
   return echo.start > original.start || (echo.start === original.start && echo.at > original.at);
 }
 
