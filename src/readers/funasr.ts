@@ -8,9 +8,9 @@
  */
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
-import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
+import { arrayAt, isObject, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments } from './segments.js';
+import { finishSegments, sentenceSegment, type SentenceFields } from './segments.js';
 import type { Segment } from './segments.js';
 
 function isResult(v: JsonValue | undefined): v is JsonObject {
@@ -24,15 +24,10 @@ function resultsOf(value: JsonValue | undefined): { results: JsonValue[]; where:
   return isResult(value) ? { results: [value], where: '' } : undefined;
 }
 
+const FUNASR_SENTENCE: SentenceFields = { text: ['text', 'sentence'], startMs: 'start', endMs: 'end', channel: 'spk' };
+
 function sentence(s: JsonObject, where: string): Segment {
-  const seg: Segment = { text: stringField(s, 'text', where) ?? stringField(s, 'sentence', where) ?? '', at: where };
-  const start = numberField(s, 'start', where);
-  const end = numberField(s, 'end', where);
-  if (start !== undefined) seg.startMs = start;
-  if (end !== undefined) seg.endMs = end;
-  const spk = idField(s, 'spk');
-  if (spk !== undefined) seg.channel = spk;
-  return seg;
+  return sentenceSegment(s, where, FUNASR_SENTENCE);
 }
 
 export function parseFunasr(text: string): ParsedTranscript {

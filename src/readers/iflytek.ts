@@ -11,10 +11,10 @@
  */
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
-import { arrayAt, describeSyntaxError, dig, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
+import { arrayAt, describeSyntaxError, dig, idField, isObject, numberField, objectAt, parseJson, peekJson } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
 import { findStringValue, offsetToLineColumn, rawOffsetInLiteral, syntaxErrorOffset } from './json-position.js';
-import { finishSegments } from './segments.js';
+import { finishSegments, sentenceSegment, type SentenceFields } from './segments.js';
 import type { Segment } from './segments.js';
 
 /** Maps an offset in a decoded nested string to an offset in the file. */
@@ -85,23 +85,15 @@ function v1Data(value: JsonValue | undefined): string | JsonValue[] | undefined 
   return undefined;
 }
 
+/** A v1 sentence: `onebest` text, `bg`/`ed` in ms, `speaker`. */
+const V1_SENTENCE: SentenceFields = { text: ['onebest'], startMs: 'bg', endMs: 'ed', channel: 'speaker' };
+
 function parseV1(data: string | JsonValue[], fileText: string): ParsedTranscript {
   const quote = typeof data === 'string' ? findStringValue(fileText, 'data') : undefined;
   const toFile: ToFile = (i) => (quote === undefined ? undefined : rawOffsetInLiteral(fileText, quote, i));
   const list = typeof data === 'string' ? parseNested(data, 'data', toFile, fileText) : data;
   if (!Array.isArray(list)) throw new ParseFailure('data: expected a list of sentences (bg, ed, onebest, speaker)');
-  const segments = list.map((_, i): Segment => {
-    const where = `data[${i}]`;
-    const s = objectAt(list, i, 'data');
-    const seg: Segment = { text: stringField(s, 'onebest', where) ?? '', at: where };
-    const bg = numberField(s, 'bg', where);
-    const ed = numberField(s, 'ed', where);
-    if (bg !== undefined) seg.startMs = bg;
-    if (ed !== undefined) seg.endMs = ed;
-    const speaker = idField(s, 'speaker');
-    if (speaker !== undefined) seg.channel = speaker;
-    return seg;
-  });
+  const segments = list.map((_, i): Segment => sentenceSegment(objectAt(list, i, 'data'), `data[${i}]`, V1_SENTENCE));
   return finishSegments(segments, { explicitRoles: false, listName: 'data' });
 }
 

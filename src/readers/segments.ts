@@ -9,6 +9,7 @@
 import type { CallMeta, ReadWarning, Speaker, WordConfidence } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { ParsedTranscript, ParsedUtterance } from './types.js';
+import { idField, numberField, stringField, type JsonObject } from './json-util.js';
 
 export interface Segment {
   text: string;
@@ -24,6 +25,30 @@ export interface Segment {
   line?: number;
   /** Where the segment is in the file (`segments[4]`), for messages about it. */
   at?: string;
+}
+
+/** The field names of a vendor's sentence object whose times are in milliseconds. */
+export interface SentenceFields {
+  /** Text fields, in order of preference (the first present is read). */
+  text: readonly string[];
+  startMs: string;
+  endMs: string;
+  /** The speaker or channel id, mapped to a role later. */
+  channel: string;
+}
+
+/** A segment from one sentence object (`where`: its place in the file, for messages). */
+export function sentenceSegment(o: JsonObject, where: string, fields: SentenceFields): Segment {
+  let text: string | undefined;
+  for (const name of fields.text) if ((text = stringField(o, name, where)) !== undefined) break;
+  const seg: Segment = { text: text ?? '', at: where };
+  const start = numberField(o, fields.startMs, where);
+  const end = numberField(o, fields.endMs, where);
+  if (start !== undefined) seg.startMs = start;
+  if (end !== undefined) seg.endMs = end;
+  const channel = idField(o, fields.channel);
+  if (channel !== undefined) seg.channel = channel;
+  return seg;
 }
 
 export interface FinishOptions {

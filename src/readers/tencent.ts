@@ -12,9 +12,9 @@
 import { sliceWhole } from '../model/cut.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript } from './types.js';
-import { arrayAt, dig, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
+import { arrayAt, dig, isObject, objectAt, parseJson, peekJson } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments } from './segments.js';
+import { finishSegments, sentenceSegment, type SentenceFields } from './segments.js';
 import type { Segment } from './segments.js';
 
 const TIME = String.raw`(\d+(?::\d{1,2}){1,2}(?:\.\d{1,3})?)`;
@@ -83,15 +83,10 @@ function findData(value: JsonValue | undefined): JsonObject | undefined {
   return undefined;
 }
 
+const DETAIL_FIELDS: SentenceFields = { text: ['FinalSentence'], startMs: 'StartMs', endMs: 'EndMs', channel: 'SpeakerId' };
+
 function detailSegment(d: JsonObject, where: string): Segment {
-  const seg: Segment = { text: stringField(d, 'FinalSentence', where) ?? '', at: where };
-  const start = numberField(d, 'StartMs', where);
-  const end = numberField(d, 'EndMs', where);
-  if (start !== undefined) seg.startMs = start;
-  if (end !== undefined) seg.endMs = end;
-  const speaker = idField(d, 'SpeakerId');
-  if (speaker !== undefined) seg.channel = speaker;
-  return seg;
+  return sentenceSegment(d, where, DETAIL_FIELDS);
 }
 
 export function parseTencent(text: string): ParsedTranscript {
