@@ -14,6 +14,7 @@ import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
 import { setupMetadata, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
+import { AgentIdLookalikes } from './agent-ids.js';
 import { AgentNames } from './agent-names.js';
 import type { StringList } from '../model/packed-strings.js';
 import { Scratch } from '../model/scratch.js';
@@ -125,6 +126,7 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
     warnings += metadata.problems.length;
     let jobs = 1;
     const agentNames = new AgentNames();
+    const agentIds = new AgentIdLookalikes();
     const callIds = new CallIds(files, new Set(month.overrides.map((o) => o.callId)), () => scratch.folder('call-ids'));
     let taken = 0;
     const take = (outcome: FileOutcome): void => {
@@ -132,9 +134,10 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
       if (outcome.rendered) {
         const rendered = unpackCall(outcome.rendered);
         callIds.note(rendered.summary.callId, index);
-        const renamed = agentNames.note(rendered.summary.agentId, rendered.summary.agentName, rendered.summary.file);
-        if (renamed) {
-          writer.addError(renamed);
+        const { agentId, agentName, file } = rendered.summary;
+        for (const row of [agentIds.note(agentId, file), agentNames.note(agentId, agentName, file)]) {
+          if (!row) continue;
+          writer.addError(row);
           warnings++;
         }
         writer.addRendered(rendered);

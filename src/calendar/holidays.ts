@@ -2,19 +2,20 @@
  * Is a call date a weekend, a public holiday, or a working weekend — for CN, TW or HK.
  * Used by `closing.holiday-wish`; a call's own `holiday` meta overrides all of this upstream.
  *
- * Data: chinese-days for CN (holidays and 调休 working weekends, per published year) and
- * date-holidays for TW and HK (type 'public' only); see sources.ts for why.
+ * Data: chinese-days for CN (holidays and 调休 working weekends, per published year), the DGPA's
+ * published calendars for TW from 2025 (taiwan.ts: the 2025 act outdated date-holidays' rules),
+ * and date-holidays for HK and TW before 2025 (type 'public' only); see sources.ts for why.
  *
  * What the libraries do NOT know — the ruleset's extra `holidays` / `workdays` cover them:
- * - TW 補班 (a Saturday worked to bridge a holiday), when the DGPA declares one;
- * - TW's newer national days (勞動節 for everyone, 教師節, 光復節, 行憲紀念日, restored from
- *   2025) which date-holidays still lists as observances, and TW/HK ad-hoc bridge days;
+ * - TW 補班 and bridge days before 2025, and HK ad-hoc bridge days;
+ * - TW years from 2025 whose calendar is not in taiwan.ts yet (they are `known: false`);
  * - typhoon days (停班停課), HK black-rainstorm / typhoon-signal-8 days;
  * - regional days (e.g. CN ethnic-autonomy holidays) and company-specific days off;
  * - CN years the State Council has not published yet: those dates are `known: false`, so the
  *   caller reports na ("no calendar data for 2031") instead of guessing.
  */
 import { cnCovers, cnDay, publicCovers, publicDay, type LibraryDay, type Region } from './sources.js';
+import { twTableCovers, twTableDay } from './taiwan.js';
 
 export type { Region } from './sources.js';
 
@@ -49,17 +50,21 @@ function weekday(date: string): number | undefined {
   return d.getUTCDay();
 }
 
+/** Which source answers for this region and year, and what it says. */
+function sourceDay(date: string, region: Region, year: number, weekend: boolean): { known: boolean; lib: LibraryDay } {
+  const none: LibraryDay = { holiday: false, workday: false };
+  if (region === 'CN') return cnCovers(year) ? { known: true, lib: cnDay(date, weekend) } : { known: false, lib: none };
+  const table = region === 'TW' ? twTableCovers(year) : undefined;
+  if (table !== undefined) return table ? { known: true, lib: twTableDay(date) } : { known: false, lib: none };
+  return publicCovers(region, year) ? { known: true, lib: publicDay(region, date) } : { known: false, lib: none };
+}
+
 function fromLibraries(date: string, region: Region): DayKind {
   const day = weekday(date);
   if (day === undefined) return INVALID;
   const weekend = day === 0 || day === 6;
   const year = Number(date.slice(0, 4));
-  const known = region === 'CN' ? cnCovers(year) : publicCovers(region, year);
-  const lib: LibraryDay = !known
-    ? { holiday: false, workday: false }
-    : region === 'CN'
-      ? cnDay(date, weekend)
-      : publicDay(region, date);
+  const { known, lib } = sourceDay(date, region, year, weekend);
   const kind: DayKind = { weekend, holiday: lib.holiday, adjustedWorkday: lib.workday, known };
   return Object.freeze(lib.name === undefined ? kind : { ...kind, name: lib.name });
 }

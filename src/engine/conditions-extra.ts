@@ -47,12 +47,12 @@ function transfer(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** The call's date: `date`, else the date part of `started_at` (2026-10-01T09:15:30). */
+/** The call's date: `date`, else the date part of `started_at` (2026-10-01T09:15:30, 2026/10/5 9:15). */
 function callDate(p: PreparedCall): string | undefined {
   const { date, started_at: startedAt } = p.call.meta;
   if (date !== undefined) return normalizeDate(String(date));
-  const m = /^(\d{4}-\d{2}-\d{2})[T ]/.exec(String(startedAt ?? ''));
-  return m ? normalizeDate(m[1] as string) : undefined;
+  const day = /^[^\sT]+/.exec(String(startedAt ?? '').trim());
+  return day ? normalizeDate(day[0]) : undefined;
 }
 
 /**

@@ -4,6 +4,7 @@
  * "12" from a CSV and 12 from front matter are the same value, and 20261001 is 2026-10-01.
  */
 import type { MetaValue } from '../model/call.js';
+import { parseDate } from './dates.js';
 
 export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string };
 
@@ -42,16 +43,10 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
 
 const REGIONS = new Set(['CN', 'TW', 'HK']);
 
-/** YYYY-MM-DD, YYYYMMDD or YYYY/MM/DD → YYYY-MM-DD when it is a real calendar day. */
+/** Any year-first spelling (see dates.ts) → YYYY-MM-DD when it is a real calendar day. */
 export function normalizeDate(raw: string): string | undefined {
-  const m = /^(\d{4})(?:-(\d{2})-(\d{2})|\/(\d{2})\/(\d{2})|(\d{2})(\d{2}))$/.exec(raw.trim());
-  if (!m) return undefined;
-  const year = Number(m[1]);
-  const month = Number(m[2] ?? m[4] ?? m[6]);
-  const day = Number(m[3] ?? m[5] ?? m[7]);
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  const parsed = parseDate(raw);
+  return parsed.ok ? parsed.value : undefined;
 }
 
 /**
@@ -79,8 +74,8 @@ export function coerceField(key: string, raw: string): Coerced {
     return h ? { ok: true, value: h } : { ok: false, message: `hangup_by "${raw}" is not agent or customer` };
   }
   if (key === 'date') {
-    const d = normalizeDate(text);
-    return d ? { ok: true, value: d } : { ok: false, message: `date "${raw}" is not a date (YYYY-MM-DD)` };
+    const d = parseDate(raw);
+    return d.ok ? d : { ok: false, message: `date "${raw}" ${d.reason}` };
   }
   if (key === 'region') {
     const r = text.toUpperCase();

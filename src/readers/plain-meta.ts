@@ -5,6 +5,7 @@
 import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
+import { parseDate } from '../meta/dates.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
@@ -161,8 +162,11 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
       continue;
     }
     if (key === 'date') {
-      if (typeof value === 'string' && validDate(value)) meta[key] = value;
-      else warnings.push({ message: `front matter "date: ${String(value)}" is not a date (YYYY-MM-DD); ignored`, line });
+      // 20261005 is a YAML number: judge the text as written.
+      const text = typeof value === 'number' && source !== undefined ? source : String(value);
+      const parsed = parseDate(text);
+      if (parsed.ok) meta[key] = parsed.value;
+      else warnings.push({ message: `front matter "date: ${text}" ${parsed.reason}; ignored`, line });
       continue;
     }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') meta[key] = value;

@@ -53,19 +53,52 @@ describe('dayKind for TW and HK (date-holidays, public only)', () => {
     expect(dayKind('2026-02-04', 'TW')).toMatchObject({ weekend: false, holiday: false });
   });
 
-  it('computes later years from rules', () => {
-    expect(dayKind('2031-10-10', 'TW')).toMatchObject({ holiday: true, known: true });
+  it('computes HK later years from rules, and TW years before the 2025 act', () => {
+    expect(dayKind('2031-10-01', 'HK')).toMatchObject({ holiday: true, known: true });
+    expect(dayKind('2024-10-10', 'TW')).toMatchObject({ holiday: true, known: true });
+  });
+});
+
+describe('dayKind for TW from 2025 (the DGPA calendar)', () => {
+  it('knows the days the 2025 act added: 勞動節, 教師節, 光復節, 行憲紀念日', () => {
+    for (const date of ['2026-05-01', '2026-09-28', '2026-12-25', '2025-12-25']) {
+      expect(dayKind(date, 'TW'), date).toMatchObject({ weekend: false, holiday: true, known: true });
+      expect(isRestDay(date, 'TW'), date).toBe(true);
+    }
+  });
+
+  it('gives the Friday before a Saturday holiday off (228, 國慶日 and 兒童節 2026)', () => {
+    expect(dayKind('2026-02-27', 'TW')).toEqual({ weekend: false, holiday: true, adjustedWorkday: false, known: true, name: '和平紀念日（補假）' });
+    expect(isRestDay('2026-10-09', 'TW')).toBe(true);
+    expect(isRestDay('2026-04-03', 'TW')).toBe(true);
+    expect(isRestDay('2025-05-30', 'TW')).toBe(true);
+  });
+
+  it('knows the 2025 調整放假 Monday and its 補行上班 Saturday', () => {
+    expect(isRestDay('2025-01-27', 'TW')).toBe(true);
+    expect(dayKind('2025-02-08', 'TW')).toMatchObject({ weekend: true, adjustedWorkday: true, known: true });
+    expect(isRestDay('2025-02-08', 'TW')).toBe(false);
+  });
+
+  it('keeps observances and ordinary weekdays as working days', () => {
+    expect(isRestDay('2026-02-04', 'TW')).toBe(false);
+    expect(isRestDay('2026-10-27', 'TW')).toBe(false);
+  });
+
+  it('says unknown for a year whose calendar is not published here, never the rule-based guess', () => {
+    expect(dayKind('2027-10-11', 'TW').known).toBe(false);
+    expect(dayKind('2031-10-10', 'TW').known).toBe(false);
   });
 });
 
 describe('extra dates from the ruleset', () => {
-  it('adds a holiday the library does not know (TW Labour Day, Friday 2026-05-01)', () => {
-    expect(isRestDay('2026-05-01', 'TW')).toBe(false);
-    const extra = { holidays: ['2026-05-01'] };
-    expect(dayKind('2026-05-01', 'TW', extra)).toEqual({ weekend: false, holiday: true, adjustedWorkday: false, known: true, name: 'ruleset holiday' });
-    expect(isRestDay('2026-05-01', 'TW', extra)).toBe(true);
+  it('adds a holiday the library does not know (an HK typhoon day, Tuesday 2026-09-15)', () => {
+    expect(isRestDay('2026-09-15', 'HK')).toBe(false);
+    const extra = { holidays: ['2026-09-15'] };
+    expect(dayKind('2026-09-15', 'HK', extra)).toEqual({ weekend: false, holiday: true, adjustedWorkday: false, known: true, name: 'ruleset holiday' });
+    expect(isRestDay('2026-09-15', 'HK', extra)).toBe(true);
     // The cached library answer is untouched.
-    expect(dayKind('2026-05-01', 'TW').holiday).toBe(false);
+    expect(dayKind('2026-09-15', 'HK').holiday).toBe(false);
   });
 
   it('turns a weekend into a working day (a TW 補班 Saturday)', () => {

@@ -1,0 +1,41 @@
+/**
+ * Call dates as HR and telephony systems export them. Year-first spellings are unambiguous and
+ * read: 2026-10-05, 2026/10/5, 2026.10.5, 2026年10月5日, 20261005, each optionally followed by a
+ * time (2026-10-05 09:15, 2026-10-05T09:15:30+08:00). Two spellings are refused with a reason,
+ * because any reading would be a guess: day and month before the year (10/05/2026 is 5 October
+ * in one export and 10 May in another) and Excel serial numbers (46300, a date column that lost
+ * its format; the 1900 and 1904 date systems differ by four years).
+ */
+
+/** `reason` follows the quoted value in a message: `date "46300" <reason>`. */
+export type ParsedDate = { ok: true; value: string } | { ok: false; reason: string };
+
+const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/;
+const SERIAL = /^\d{5}(?:\.\d+)?$/;
+
+/** YYYY-MM-DD when `year`-`month`-`day` is a real calendar day. */
+function calendarDay(year: number, month: number, day: number): string | undefined {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  if (d.getUTCFullYear() !== year || d.getUTCMonth() !== month - 1 || d.getUTCDate() !== day) return undefined;
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** One raw date (or date and time) → YYYY-MM-DD, or why it is not read. */
+export function parseDate(raw: string): ParsedDate {
+  const text = raw.trim();
+  const m = YEAR_FIRST.exec(text);
+  if (m) {
+    const month = Number(m[2] ?? m[4] ?? m[6]);
+    const day = Number(m[3] ?? m[5] ?? m[7]);
+    const value = calendarDay(Number(m[1]), month, day);
+    if (value) return { ok: true, value };
+  }
+  if (YEAR_LAST.test(text)) {
+    return { ok: false, reason: `is ambiguous (day/month or month/day?); write the year first, e.g. 2026-10-05` };
+  }
+  if (SERIAL.test(text)) {
+    return { ok: false, reason: `looks like an Excel serial number, not a date; format the column as YYYY-MM-DD before exporting` };
+  }
+  return { ok: false, reason: 'is not a date (YYYY-MM-DD)' };
+}
