@@ -38,8 +38,10 @@ describe('callqa audit --overrides --previous', () => {
     expect(row).toMatchObject({ verdict: 'pass', points: '4', max_points: '4', override_by: '林静' });
     expect(row?.reason).toMatch(/^engine verdict fail: /);
     expect(row?.override_reason).toBe('申诉成立：录音01:02处坐席询问了"还有什么可以帮您"，转写遗漏');
+    // The reviewer's na for a caller who dialled wrong is the engine's own verdict now: recorded all the same.
     const na = findings.rows.find((r) => r.call_id === '2026-10-A301-07' && r.rule_id === 'closing.anything-else');
     expect(na).toMatchObject({ verdict: 'na', points: '0', override_by: '林静' });
+    expect(na?.reason).toMatch(/^engine verdict na: excluded: .*「打错了」/);
     // Every other finding is the engine's own.
     expect(findings.rows.filter((r) => r.override_by !== '')).toHaveLength(2);
     const before = readCsv(join(plain, 'findings.csv')).rows.find((r) => r.call_id === '2026-10-A302-01' && r.rule_id === 'closing.anything-else');
@@ -47,11 +49,11 @@ describe('callqa audit --overrides --previous', () => {
   });
 
   it('scorecards and summary are scored again with the decided verdicts', () => {
-    const card = readCsv(join(decided, 'scorecards', 'A301.csv')).rows.find((r) => r.call_id === '2026-10-A301-07');
-    const cardBefore = readCsv(join(plain, 'scorecards', 'A301.csv')).rows.find((r) => r.call_id === '2026-10-A301-07');
+    const card = readCsv(join(decided, 'scorecards', 'A302.csv')).rows.find((r) => r.call_id === '2026-10-A302-01');
+    const cardBefore = readCsv(join(plain, 'scorecards', 'A302.csv')).rows.find((r) => r.call_id === '2026-10-A302-01');
     expect(cardBefore).toMatchObject({ 'closing.anything-else': 'fail' });
     expect(Number(cardBefore?.score)).toBeLessThan(100);
-    expect(card).toMatchObject({ 'closing.anything-else': 'na', score: '100', result: 'pass' });
+    expect(card).toMatchObject({ 'closing.anything-else': 'pass', score: '100', result: 'pass' });
     const a302 = readCsv(join(decided, 'summary.csv')).rows.find((r) => r.agent_id === 'A302');
     const a302Before = readCsv(join(plain, 'summary.csv')).rows.find((r) => r.agent_id === 'A302');
     expect(a302Before?.most_failed_rule_fails).toBe('3');

@@ -43,7 +43,7 @@ describe('callqa diff', () => {
       expect(a.meanOld).toBe(v1[a.agentId]);
       expect(a.meanNew).toBe(v2[a.agentId]);
     }
-    expect(report.agents.find((a) => a.agentId === 'A301')).toMatchObject({ calls: 10, meanOld: 99.4, meanNew: 98.9, change: -0.5 });
+    expect(report.agents.find((a) => a.agentId === 'A301')).toMatchObject({ calls: 10, meanOld: 100, meanNew: 99.5, change: -0.5 });
   });
 
   it('--format github: a markdown summary for a pull-request comment', () => {
@@ -51,7 +51,7 @@ describe('callqa diff', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/^### callqa diff: `standard 1\.0\.0` → `standard 2\.0\.0-proposal`/);
     expect(run.stdout).toContain('| `hold.check-back` | pass→fail 2 | 0 | 2 |');
-    expect(run.stdout).toContain('| A301 周敏 | 10 | 99.4 | 98.9 | -0.5 | 0 → 0 |');
+    expect(run.stdout).toContain('| A301 周敏 | 10 | 100 | 99.5 | -0.5 | 0 → 0 |');
     expect(run.stdout).toContain('<details><summary>Changed verdicts (2)</summary>');
     expect(run.stdout).toContain('| 2026-10-A302-07 | A302 | `hold.check-back` | pass | fail |');
   });
