@@ -241,5 +241,4 @@ async function scoreSequentially(files: StringList, ruleset: CompiledRuleset, co
   return !opts.signal?.aborted;
 }
 
-export { effectiveJobs };
 export type { ReportWriter };

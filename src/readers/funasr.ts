@@ -26,10 +26,6 @@ function resultsOf(value: JsonValue | undefined): { results: JsonValue[]; where:
 
 const FUNASR_SENTENCE: SentenceFields = { text: ['text', 'sentence'], startMs: 'start', endMs: 'end', channel: 'spk' };
 
-function sentence(s: JsonObject, where: string): Segment {
-  return sentenceSegment(s, where, FUNASR_SENTENCE);
-}
-
 export function parseFunasr(text: string): ParsedTranscript {
   const found = resultsOf(parseJson(text));
   if (!found) throw new ParseFailure('not a FunASR result: no sentence_info or key and text');
@@ -45,7 +41,7 @@ export function parseFunasr(text: string): ParsedTranscript {
     const whole: Segment = { text: stringField(result, 'text', found.where || 'result') ?? '', at: `${found.where}${found.where ? '.' : ''}text` };
     return finishSegments([whole], { explicitRoles: false, listName: 'text' });
   }
-  const segments = list.map((_, i) => sentence(objectAt(list, i, listName), `${listName}[${i}]`));
+  const segments = list.map((_, i) => sentenceSegment(objectAt(list, i, listName), `${listName}[${i}]`, FUNASR_SENTENCE));
   return finishSegments(segments, { explicitRoles: false, listName });
 }
 

@@ -22,24 +22,6 @@ function isDelimiter(line: string | undefined): boolean {
   return line !== undefined && (line === '---' || (line.startsWith('---') && line.trimEnd() === '---'));
 }
 
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-
-/**
- * YYYY-MM-DD naming a real day, as a round trip through Date.UTC judges it (without building a
- * Date): its years 0-99 are 1900-1999, so 0000-02-29 is not a day but 0004-02-29 is.
- */
-export function validDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1) return false;
-  const year = y < 100 ? 1900 + y : y;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return day <= (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number));
-}
-
 /** Plain words for the mistakes people make in front matter; yaml's own wording otherwise. */
 const FRIENDLY: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: 'a line is not "key: value" (is the colon missing?)',

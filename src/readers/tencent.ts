@@ -85,10 +85,6 @@ function findData(value: JsonValue | undefined): JsonObject | undefined {
 
 const DETAIL_FIELDS: SentenceFields = { text: ['FinalSentence'], startMs: 'StartMs', endMs: 'EndMs', channel: 'SpeakerId' };
 
-function detailSegment(d: JsonObject, where: string): Segment {
-  return sentenceSegment(d, where, DETAIL_FIELDS);
-}
-
 export function parseTencent(text: string): ParsedTranscript {
   if (!/^\s*[[{]/.test(text) || isResultText(text)) {
     return finishSegments(parseResultText(text, 1), { explicitRoles: false, listName: 'the Result text' });
@@ -97,7 +93,7 @@ export function parseTencent(text: string): ParsedTranscript {
   if (!data) throw new ParseFailure('not a Tencent result: no ResultDetail or Result');
   const details = arrayAt(data, 'ResultDetail');
   if (details && details.length > 0) {
-    const segments = details.map((_, i) => detailSegment(objectAt(details, i, 'ResultDetail'), `ResultDetail[${i}]`));
+    const segments = details.map((_, i) => sentenceSegment(objectAt(details, i, 'ResultDetail'), `ResultDetail[${i}]`, DETAIL_FIELDS));
     return finishSegments(segments, { explicitRoles: false, listName: 'ResultDetail' });
   }
   const result = typeof data.Result === 'string' ? data.Result : '';

@@ -1,7 +1,7 @@
 /** How many threads an audit uses: never more than the files need, nor four per core. */
 import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { effectiveJobs } from '../../src/audit/index.js';
+import { effectiveJobs } from '../../src/audit/pool.js';
 
 describe('effectiveJobs', () => {
   const cap = Math.max(4, 4 * availableParallelism());
