@@ -1,11 +1,12 @@
 /**
  * Near matches in the engine. Rule types ask for them only after the exact pass found nothing
  * (or, for a forbid with min_count, too little), and only on the turns in scope, so a call the
- * recogniser got right costs nothing extra. Sound keys and candidate windows are computed once per
- * utterance and call, lazily; each (utterance, phrase) is verified at most once.
+ * recogniser got right costs nothing extra. Sound keys and the tolerant matcher's piece hits are
+ * computed once per utterance and call, lazily; windows are built for the asking set's patterns
+ * only, and each (utterance, pattern) is verified at most once.
  */
 import { soundKeys } from '../match/sound-keys.js';
-import { allowedEdits, describeNear, type Candidates, type NearHit } from '../match/tolerant.js';
+import { allowedEdits, describeNear, type NearHit } from '../match/tolerant.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { hitEvidence } from './evidence.js';
 import { findPhrases, findPhrasesExcept, type PhraseHit } from './phrases.js';
@@ -15,9 +16,10 @@ import { sortShort } from '../model/order.js';
 
 interface UtteranceNear {
   keyed: string;
-  candidates: Candidates;
-  /** verified[i]: the near hits of candidates.patterns[i], once asked for. */
-  verified: Array<NearHit[] | undefined>;
+  /** The tolerant matcher's piece hits in the keys: windows are built from them per phrase set. */
+  pieceHits: Int32Array;
+  /** By pattern: its near hits, once asked for (a pattern's windows do not depend on the set asking). */
+  verified: Map<number, NearHit[]>;
 }
 
 const perCall = new WeakMap<PreparedCall, Array<UtteranceNear | undefined>>();
@@ -28,7 +30,7 @@ function utteranceNear(p: PreparedCall, u: number): UtteranceNear {
   let entry = list[u];
   if (!entry) {
     const keyed = soundKeys(p.folds[u]?.folded ?? '');
-    entry = { keyed, candidates: p.ruleset.tolerant.candidates(keyed), verified: [] };
+    entry = { keyed, pieceHits: p.ruleset.tolerant.pieceHits(keyed), verified: new Map() };
     list[u] = entry;
   }
   return entry;
@@ -44,16 +46,15 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   const tolerant = p.ruleset.tolerant;
   if (!policy || !tolerant.active) return [];
   const near = utteranceNear(p, u);
-  const { patterns, windows } = near.candidates;
+  const { patterns, windows } = tolerant.windowsFrom(near.pieceHits, near.keyed.length, set.patternOwner);
   if (patterns.length === 0) return [];
   const folded = p.folds[u]?.folded ?? '';
   const found: PhraseHit[] = [];
-  // The utterance's candidate patterns are a handful; the set's phrases may be dozens.
   for (let i = 0; i < patterns.length; i++) {
     const pattern = patterns[i] as number;
-    const owner = set.patternOwner.get(pattern);
-    if (owner === undefined) continue;
-    const hits = (near.verified[i] ??= tolerant.verify(folded, near.keyed, pattern, windows[i] as Array<[number, number]>));
+    const owner = set.patternOwner.get(pattern) as number;
+    let hits = near.verified.get(pattern);
+    if (!hits) near.verified.set(pattern, (hits = tolerant.verify(folded, near.keyed, pattern, windows[i] as Array<[number, number]>)));
     const allowed = allowedEdits((p.ruleset.patterns[pattern] as string).length, policy.edits);
     for (const h of hits) {
       const edits = policy.homophones ? h.edits : h.edits + h.homophones;

@@ -69,6 +69,7 @@ export interface Candidates {
 }
 
 const NO_CANDIDATES: Candidates = Object.freeze({ patterns: Object.freeze([]), windows: Object.freeze([]) });
+const NO_PIECE_HITS = new Int32Array(0);
 
 /** The windows of one pattern, if it has any. */
 export function windowsOf(candidates: Candidates, pattern: number): Array<[number, number]> | undefined {
@@ -135,29 +136,48 @@ export class TolerantMatcher {
 
   /** Windows of the text worth verifying, per pattern (merged, in order). */
   candidates(keyed: string): Candidates {
+    return this.windowsFrom(this.pieceHits(keyed), keyed.length);
+  }
+
+  /**
+   * The pieces found in a keyed text, as (piece, end) pairs in order of end: a copy to keep per
+   * utterance, so each question about one phrase set builds windows for that set's patterns only.
+   */
+  pieceHits(keyed: string): Int32Array {
     const count = this.pieces.scan(keyed);
-    if (count === 0) return NO_CANDIDATES;
-    const found = this.pieces.found;
+    return count === 0 ? NO_PIECE_HITS : this.pieces.found.slice(0, 2 * count);
+  }
+
+  /**
+   * Windows worth verifying, per pattern, from a text's piece hits; with `wanted`, only for the
+   * patterns it has (a phrase set's): an utterance's pieces point at a dozen patterns of the
+   * ruleset, and a set owns one of them now and then.
+   */
+  windowsFrom(hits: Int32Array, length: number, wanted?: ReadonlyMap<number, unknown>): Candidates {
+    if (hits.length === 0) return NO_CANDIDATES;
     const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, slotOf } = this.flat;
-    const length = keyed.length;
     // Patterns are numbered per ruleset: a flat slot table finds a pattern's list without the
     // hashing a Map would do for every piece hit (it was most of this function's time).
-    const patterns: number[] = [];
-    const windows: Array<Array<[number, number]>> = [];
-    for (let h = 0; h < count; h++) {
-      const piece = found[2 * h] as number;
+    let patterns: number[] | undefined;
+    let windows: Array<Array<[number, number]>> | undefined;
+    for (let h = 0; h < hits.length; h += 2) {
+      const piece = hits[h] as number;
       const pattern = piecePattern[piece] as number;
+      if (wanted !== undefined && !wanted.has(pattern)) continue;
       const k = patternBudget[pattern] as number;
-      const at = (found[2 * h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
+      const at = (hits[h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
       const from = Math.max(0, at - k);
       const to = Math.min(length, at + (patternLength[pattern] as number) + 2 * k);
       const slot = slotOf[pattern] as number;
       if (slot < 0) {
+        patterns ??= [];
+        windows ??= [];
         slotOf[pattern] = patterns.length;
         patterns.push(pattern);
         windows.push([[from, to]]);
-      } else (windows[slot] as Array<[number, number]>).push([from, to]);
+      } else (windows as Array<Array<[number, number]>>)[slot]?.push([from, to]);
     }
+    if (!patterns || !windows) return NO_CANDIDATES;
     for (const pattern of patterns) slotOf[pattern] = -1;
     for (const list of windows) if (list.length > 1) mergeWindows(list);
     return { patterns, windows };
