@@ -23,8 +23,8 @@ export interface PreparedCall {
   metaFolds: Map<string, string | null>;
   /** Exact hits by phrase set id, grouped by utterance; built on first use by src/engine/phrases.ts. */
   setHits?: SetHitIndex;
-  /** Regex phrase hits per utterance, by regex; filled on first use. */
-  regexHits?: Map<RegExp, Array<PhraseHit[] | undefined>>;
+  /** By regex: the utterances asked about and their hits, as (utterance, hits) pairs; filled on first use. */
+  regexHits?: Map<RegExp, Array<number | PhraseHit[]>>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
   turnRuns?: Partial<Record<SpeakerName, number[][]>>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
