@@ -32,6 +32,8 @@ export class PhraseCompiler {
   readonly tolerantSets: PhraseSet[] = [];
   /** Every phrase set compiled, indexed by its id. */
   readonly sets: PhraseSet[] = [];
+  /** Sets by their items, captures and policy: one set per distinct list (see phraseSet). */
+  private readonly setsByKey = new Map<string, PhraseSet>();
 
   constructor(
     private readonly spec: RulesetSpec,
@@ -53,7 +55,7 @@ export class PhraseCompiler {
    * phrases 1.8×, 50,000 5.2× a call's time), so a long tolerant list is a warning.
    */
   tolerantSet(items: PhraseSpec[], path: Path, policy: TolerancePolicy | undefined, captures?: string[]): PhraseSet {
-    const set = applyTolerance(this.phraseSet(items, path, captures), policy, this.tolerantSets);
+    const set = this.phraseSet(items, path, captures, policy);
     const count = set.patternOwner.size;
     if (set.tolerance && count > LONG_NEAR_LIST) {
       this.reporter.report(path, 'long-near-list', `near matches of ${count} phrases are looked for: that costs more the longer the list (10,000 phrases ≈ 1.8× a call's time, 50,000 ≈ 5×); match a list this long exactly (tolerance: off), as forbid does by default`, 'warning');
@@ -61,8 +63,13 @@ export class PhraseCompiler {
     return set;
   }
 
-  /** Expand `$lexicon` references and compile each phrase of a list. */
-  phraseSet(items: PhraseSpec[], path: Path, captures: string[] = []): PhraseSet {
+  /**
+   * Expand `$lexicon` references and compile each phrase of a list. The same list under the same
+   * policy is one set however many rules use it (the five complaint rules' `$complaint` trigger):
+   * a call's hits, regex runs and near matches are then found once and shared. Each use still
+   * compiles its items, so every place with a broken phrase is reported.
+   */
+  phraseSet(items: PhraseSpec[], path: Path, captures: string[] = [], policy?: TolerancePolicy): PhraseSet {
     const phrases: CompiledPhrase[] = [];
     items.forEach((item, i) => {
       const itemPath = [...path, i];
@@ -83,14 +90,18 @@ export class PhraseCompiler {
     const label = items.every((x) => x.startsWith('$'))
       ? items.join(' ')
       : `${items.slice(0, 3).map((x) => (x.startsWith('$') ? x : `「${x}」`)).join('')}${items.length > 3 ? '…' : ''}`;
+    const key = JSON.stringify([items, captures, policy ?? null]);
+    const same = this.setsByKey.get(key);
+    if (same) return same;
     const set: PhraseSet = { id: this.sets.length, label, phrases, patternOwner: new Map(), regexes: [], templates: [] };
     this.sets.push(set);
+    this.setsByKey.set(key, set);
     phrases.forEach((p, i) => {
       if (p.kind === 'plain' && p.pattern !== undefined && !set.patternOwner.has(p.pattern)) set.patternOwner.set(p.pattern, i + 1);
       else if (p.kind === 'regex') set.regexes.push(i);
       else if (p.kind === 'template') set.templates.push(i);
     });
-    return set;
+    return applyTolerance(set, policy, this.tolerantSets);
   }
 
   private addPhrase(out: CompiledPhrase[], raw: string, path: Path, inLexicon: boolean, captures: string[]): void {

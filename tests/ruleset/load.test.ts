@@ -56,4 +56,17 @@ describe('loading rulesets', () => {
     expect(r.ok).toBe(false);
     expect(r.problems.map((p) => p.code).sort()).toEqual(['duplicate-id', 'unknown-category']);
   });
+
+  it('compiles one phrase set per distinct list and policy, and still reports every broken use', () => {
+    const rule = (id: string, check: string): string => `  - { id: ${id}, category: conduct, title: t, points: 1, ${check} }\n`;
+    const text = `${HEADER}rules:\n${rule('conduct.a', 'forbid: { speaker: agent, phrases: [滚, "/你.{0,2}有病/"] }')}${rule('conduct.b', 'forbid: { speaker: agent, phrases: [滚, "/你.{0,2}有病/"] }')}${rule('conduct.c', 'forbid: { speaker: agent, phrases: [滚, "/你.{0,2}有病/"], tolerance: auto }')}`;
+    const r = loadRulesetFromText(text, 'r.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const sets = r.ruleset.rules.map((x) => (x.checks[0] as { phrases?: unknown }).phrases);
+    expect(sets[0]).toBeDefined();
+    expect(sets[1]).toBe(sets[0]);
+    expect(sets[2]).not.toBe(sets[0]);
+    const broken = loadRulesetFromText(text.replaceAll('滚', '$nope'), 'r.yaml');
+    expect(broken.problems.filter((p) => p.code === 'unknown-lexicon').map((p) => p.line)).toEqual([6, 7, 8]);
+  });
 });
