@@ -20,21 +20,26 @@ const YES: Applicability = { state: 'yes', evidence: [] };
 
 export function evaluateWhen(p: PreparedCall, when: CompiledWhen | undefined): Applicability {
   if (!when) return YES;
+  // The first "no" is the answer whatever follows (see allOf), so the conditions after it are
+  // not evaluated: an inbound call is not searched for an outbound rule's phrases.
   const results: Applicability[] = [];
-  if (when.direction) results.push(direction(p, when.direction));
-  if (when.hasTurns) results.push(hasTurns(p, when.hasTurns));
-  if (when.timed) results.push(p.timed ? YES : { state: 'unknown', reason: untimedReason(p) });
-  if (when.meta) results.push(...Object.entries(when.meta).map(([key, test]) => metaTest(p, key, test)));
+  const add = (r: Applicability): boolean => results.push(r) > 0 && r.state === 'no';
+  if (when.direction && add(direction(p, when.direction))) return allOf(results);
+  if (when.hasTurns && add(hasTurns(p, when.hasTurns))) return allOf(results);
+  if (when.timed && add(p.timed ? YES : { state: 'unknown', reason: untimedReason(p) })) return allOf(results);
+  if (when.meta) for (const key in when.meta) if (add(metaTest(p, key, when.meta[key] as MetaCondition))) return allOf(results);
   for (const extra of extraConditions) {
     const r = extra(p, when);
-    if (r) results.push(r);
+    if (r && add(r)) return allOf(results);
   }
-  if (when.any) results.push(anyOf(when.any.map((w) => evaluateWhen(p, w))));
-  if (when.not) results.push(negate(when.not, evaluateWhen(p, when.not)));
+  if (when.any && add(anyOf(when.any.map((w) => evaluateWhen(p, w))))) return allOf(results);
+  if (when.not && add(negate(when.not, evaluateWhen(p, when.not)))) return allOf(results);
   // The said-trigger goes last: its trigger turn is what after_trigger scopes measure from.
-  if (when.said) results.push(said(p, when.said));
+  if (when.said) add(said(p, when.said));
   return allOf(results);
 }
+
+type MetaCondition = NonNullable<CompiledWhen['meta']>[string];
 
 function allOf(results: Applicability[]): Applicability {
   if (results.length === 0) return YES;
@@ -82,7 +87,7 @@ function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Appli
   return selection.turns.length > 0 ? YES : { state: 'no', reason: `the ${speaker} never speaks` };
 }
 
-function metaTest(p: PreparedCall, key: string, test: NonNullable<CompiledWhen['meta']>[string]): Applicability {
+function metaTest(p: PreparedCall, key: string, test: MetaCondition): Applicability {
   const value = p.call.meta[key];
   if (test.present === false) return value === undefined ? YES : { state: 'no', reason: `${key} is present` };
   if (value === undefined) return { state: 'unknown', reason: `no ${key} metadata` };
