@@ -32,33 +32,44 @@ const NONE: readonly PhraseHit[] = Object.freeze([]);
 
 /** Every occurrence of the set's phrases in utterance `u` (order: by start, longer first). Shared: do not modify. */
 export function findPhrases(p: PreparedCall, u: number, set: PhraseSet, captures?: Captures): readonly PhraseHit[] {
-  const exact = exactHits(p, set.id, u);
-  if (set.regexes.length === 0 && set.templates.length === 0) return exact;
-  // Most answers are "nothing": copy the shared exact hits only when something is added to them.
+  const fixed = set.regexes.length === 0 ? exactHits(p, set.id, u) : withRegexHits(p, set, u);
+  if (set.templates.length === 0) return fixed;
+  // Templates depend on the trigger's captures, so they are looked for afresh (a dozen times a call).
   let out: PhraseHit[] | undefined;
-  const regexes = set.regexes;
-  for (let r = 0; r < regexes.length; r++) {
-    const i = regexes[r] as number;
-    const found = regexHits(p, set.phrases[i]?.regex as RegExp, i, u);
-    if (found.length > 0) out = append(out, exact, found);
-  }
   const folded = p.folds[u]?.folded ?? '';
   for (const i of set.templates) {
     const needle = templateText(p, set, i, captures);
     if (!needle) continue;
     for (let at = folded.indexOf(needle); at >= 0; at = folded.indexOf(needle, at + 1)) {
-      out = append(out, exact, [{ utterance: u, phrase: i, start: at, end: at + needle.length }]);
+      (out ??= fixed.slice()).push({ utterance: u, phrase: i, start: at, end: at + needle.length });
     }
   }
-  if (!out) return exact;
+  if (!out) return fixed;
   if (out.length > 1) sortShort(out, byStartLongestFirst);
   return out;
 }
 
-function append(out: PhraseHit[] | undefined, exact: readonly PhraseHit[], more: readonly PhraseHit[]): PhraseHit[] {
-  const into = out ?? exact.slice();
-  for (const hit of more) into.push(hit);
-  return into;
+/**
+ * The set's exact and regex hits in utterance u, sorted, found once per call and utterance: a
+ * set with regexes is asked about the same utterance by several rules (the complaint trigger by
+ * five), and each asking cost a look-up per regex.
+ */
+function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly PhraseHit[] {
+  const bySet = (p.regexHits ??= new Array(p.ruleset.setCount));
+  const cached = (bySet[set.id] ??= new Array(p.folds.length));
+  const known = cached[u];
+  if (known) return known;
+  const exact = exactHits(p, set.id, u);
+  // Most answers are "nothing": copy the shared exact hits only when something is added to them.
+  let out: PhraseHit[] | undefined;
+  for (const i of set.regexes) {
+    const found = regexHits(p, set.phrases[i]?.regex as RegExp, i, u);
+    if (found) for (const hit of found) (out ??= exact.slice()).push(hit);
+  }
+  if (out && out.length > 1) sortShort(out, byStartLongestFirst);
+  const hits = out ?? exact;
+  cached[u] = hits;
+  return hits;
 }
 
 /** Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). */
@@ -115,16 +126,8 @@ function indexSetHits(p: PreparedCall): SetHitIndex {
   return index;
 }
 
-/**
- * A regex phrase's hits in utterance u, found once per call and utterance. A call asks a regex
- * about a few of its utterances (3–4 of 40 on the bench), so each regex keeps (utterance, hits)
- * pairs in one short list: an array per regex as long as the call was a tenth of a call's garbage.
- */
-function regexHits(p: PreparedCall, regex: RegExp, phrase: number, u: number): readonly PhraseHit[] {
-  const cache = (p.regexHits ??= new Map());
-  let asked = cache.get(regex);
-  if (!asked) cache.set(regex, (asked = []));
-  for (let i = 0; i < asked.length; i += 2) if (asked[i] === u) return asked[i + 1] as PhraseHit[];
+/** A regex phrase's hits in the folded utterance u; undefined for none. */
+function regexHits(p: PreparedCall, regex: RegExp, phrase: number, u: number): PhraseHit[] | undefined {
   const folded = p.folds[u]?.folded ?? '';
   let found: PhraseHit[] | undefined;
   // exec with lastIndex (regexes are compiled with /g): matchAll would clone the regex each time.
@@ -136,10 +139,7 @@ function regexHits(p: PreparedCall, regex: RegExp, phrase: number, u: number): r
     }
     (found ??= []).push({ utterance: u, phrase, start: m.index, end: m.index + m[0].length, groups: m.groups });
   }
-  // Most utterances have no hit: they share one empty list.
-  const hits = found ?? (NONE as PhraseHit[]);
-  asked.push(u, hits);
-  return hits;
+  return found;
 }
 
 function nextCodePoint(text: string, at: number): number {

@@ -23,8 +23,8 @@ export interface PreparedCall {
   metaFolds: Map<string, string | null>;
   /** Exact hits by phrase set id, grouped by utterance; built on first use by src/engine/phrases.ts. */
   setHits?: SetHitIndex;
-  /** By regex: the utterances asked about and their hits, as (utterance, hits) pairs; filled on first use. */
-  regexHits?: Map<RegExp, Array<number | PhraseHit[]>>;
+  /** By set id (sets with regex phrases), by utterance: exact and regex hits, filled on first use. */
+  regexHits?: Array<Array<readonly PhraseHit[] | undefined> | undefined>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
   turnRuns?: Partial<Record<SpeakerName, number[][]>>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
