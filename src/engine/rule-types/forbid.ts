@@ -54,6 +54,9 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   for (const n of numbers) found.push(numberFound(p, n));
   if (numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
 
+  // The usual answer: nothing found.
+  if (found.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
+
   const threshold = reviewThreshold(p);
   for (const f of found) {
     const confidence = hitConfidence(p, f);
@@ -76,9 +79,18 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
     return { verdict: 'review', reason: `${what}${times}; ${why.join('; ')}: a person should listen before this counts`, evidence, window: selection.window };
   }
   const verb = phrases && check.personalData ? 'said or read out' : phrases ? 'said' : 'read out';
-  const nothing = [phrases ? `none of ${phrases.label} said` : '', check.personalData ? `no ${kindList(check.personalData)} read out` : ''].filter(Boolean).join('; ');
-  const note = found.length > 0 ? `${verb} ${found.length} time(s), below the limit of ${check.minCount}` : nothing;
-  return { verdict: 'pass', reason: note, evidence, window: selection.window };
+  return { verdict: 'pass', reason: `${verb} ${found.length} time(s), below the limit of ${check.minCount}`, evidence, window: selection.window };
+}
+
+/** 「none of $taboo said; no full mobile number read out」: the same for every call, so worded once per check. */
+const NOTHING_SAID = new WeakMap<ForbidCheck, string>();
+function nothingSaid(check: ForbidCheck): string {
+  let reason = NOTHING_SAID.get(check);
+  if (reason === undefined) {
+    const parts = [check.phrases ? `none of ${check.phrases.label} said` : '', check.personalData ? `no ${kindList(check.personalData)} read out` : ''];
+    NOTHING_SAID.set(check, (reason = parts.filter(Boolean).join('; ')));
+  }
+  return reason;
 }
 
 /**
