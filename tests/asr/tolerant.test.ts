@@ -113,6 +113,29 @@ describe('the prefilter', () => {
     }
     expect(compared).toBeGreaterThan(50);
   });
+
+  it("builds a set's windows from the kept piece hits exactly as for the whole ruleset", () => {
+    // The engine keeps an utterance's piece hits and asks for one phrase set's patterns at a time.
+    const phrases = ['很高兴为您服务', '为您服务', '再见了', '还有其他问题吗', '请问还有什么'];
+    const m = new TolerantMatcher(phrases, phrases.map((p) => allowedEdits(p.length, 2)));
+    const rand = prng(5);
+    const alphabet = [...'很高兴为位您服务再在见了还有其他问题吗请问什么'];
+    let windowsSeen = 0;
+    for (let t = 0; t < 500; t++) {
+      const keyed = soundKeys(Array.from({ length: 24 }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+      const all = m.candidates(keyed);
+      const hits = m.pieceHits(keyed);
+      for (const set of [[0, 1], [2], [3, 4], [4]]) {
+        const own = m.windowsFrom(hits, keyed.length, new Map(set.map((id) => [id, true])));
+        expect(own.patterns.every((id) => set.includes(id))).toBe(true);
+        for (const id of set) {
+          expect(windowsOf(own, id), `${keyed} ${id}`).toEqual(windowsOf(all, id));
+          windowsSeen += windowsOf(own, id)?.length ?? 0;
+        }
+      }
+    }
+    expect(windowsSeen).toBeGreaterThan(100);
+  });
 });
 
 describe('the ruleset sets tolerance', () => {
