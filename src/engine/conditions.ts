@@ -71,7 +71,9 @@ function anyOf(results: Applicability[]): Applicability {
   if (yes) return yes;
   // Every alternative's reason: "no ring_s metadata; the customer never says …" tells the
   // reviewer both what was missing and what was checked.
-  const reason = results.map((r) => (r.state === 'yes' ? '' : r.reason)).join('; ');
+  // Said once: alternatives that share a test (ring_s for inbound calls, and for calls of unknown
+  // direction) fail it with the same words.
+  const reason = [...new Set(results.map((r) => (r.state === 'yes' ? '' : r.reason)))].join('; ');
   return { state: results.some((r) => r.state === 'unknown') ? 'unknown' : 'no', reason };
 }
 

@@ -2,9 +2,12 @@
  * Turns. A speaker's turn is what they say until someone else speaks. Speech recognisers cut one
  * turn into sentences (「您好，」 | 「康泰鑫客服很高兴为您服务，请问有什么可以帮您？」), so on a timed
  * call a speaker's consecutive utterances less than `thresholds.turn_gap_ms` apart, with nobody
- * speaking in between, are one turn. Longer pauses stay separate turns: prompts to a silent caller
- * (seconds apart), the words before and after a hold. Untimed transcripts keep their lines: a
- * line is a turn (a line without a label already continues the previous one).
+ * speaking in between, are one turn. The other side's short word dropped into that pause (the
+ * caller's 「喂？」 between 「您好，」 and 「…很高兴为您服务」, at most `thresholds.backchannel_chars`)
+ * does not end the turn either: the speaker went on without waiting for an answer. Longer pauses
+ * stay separate turns: prompts to a silent caller (seconds apart), the words before and after a
+ * hold. Untimed transcripts keep their lines: a line is a turn (a line without a label already
+ * continues the previous one).
  */
 import type { Speaker } from '../model/call.js';
 import type { SpeakerName } from '../ruleset/index.js';
@@ -30,16 +33,25 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   if (cached) return cached;
   const utterances = p.call.utterances;
   const gap = turnGapMs(p);
+  const maxChars = p.ruleset.thresholds.backchannel_chars ?? 0;
   const runs: number[][] = [];
   let prev: number | undefined;
   for (const i of turnsOfSpeaker(p, speaker)) {
     const run = runs[runs.length - 1];
-    if (run && prev !== undefined && speaker !== 'any' && i === prev + 1 && joins(utterances[prev], utterances[i], gap)) run.push(i);
+    if (run && prev !== undefined && speaker !== 'any' && onlyShortWordsBetween(p, prev, i, maxChars) && joins(utterances[prev], utterances[i], gap)) run.push(i);
     else runs.push([i]);
     prev = i;
   }
   cache[speaker] = runs;
   return runs;
+}
+
+/** Whether every utterance strictly between a and b is another speaker's word of at most maxChars. */
+function onlyShortWordsBetween(p: PreparedCall, a: number, b: number, maxChars: number): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if ((p.folds[k]?.folded.length ?? Infinity) > maxChars) return false;
+  }
+  return true;
 }
 
 type Timed = { startMs?: number; endMs?: number } | undefined;

@@ -36,9 +36,17 @@ describe('turns', () => {
     expect(judge(greeting(), callOf('坐席：您好，\n坐席：康泰鑫客服很高兴为您服务。\n客户：嗯。')).verdict).toBe('fail');
   });
 
-  it('never joins across the other speaker', () => {
-    const between = '[00:00.0-00:01.0] 坐席：您好，\n[00:01.1-00:01.5] 客户：喂？\n[00:01.6-00:04.0] 坐席：很高兴为您服务。';
-    expect(judge(greeting(), callOf(between)).verdict).toBe('fail');
+  it('joins across a short word the other side drops into the pause, not across their words', () => {
+    const withChars = GAP.replace('}', ', backchannel_chars: 4 }');
+    const hello = '[00:00.0-00:01.0] 坐席：您好，\n[00:01.0-00:01.5] 客户：喂？\n[00:01.6-00:04.0] 坐席：很高兴为您服务。';
+    expect(judge(greeting(withChars), callOf(hello)).verdict).toBe('pass');
+    // Without backchannel_chars nothing the other side says is short enough.
+    expect(judge(greeting(), callOf(hello)).verdict).toBe('fail');
+    const words = '[00:00.0-00:01.0] 坐席：您好，\n[00:01.0-00:01.5] 客户：我想查话费。\n[00:01.6-00:04.0] 坐席：很高兴为您服务。';
+    expect(judge(greeting(withChars), callOf(words)).verdict).toBe('fail');
+    // The agent waited for the caller's 「你好」 (an exchange, not a word dropped into a pause).
+    const waited = '[00:00.0-00:01.0] 坐席：您好，\n[00:02.5-00:03.0] 客户：你好。\n[00:03.5-00:06.0] 坐席：很高兴为您服务。';
+    expect(judge(greeting(withChars), callOf(waited)).verdict).toBe('fail');
   });
 
   it('counts joined turns in respond within_turns', () => {
