@@ -50,7 +50,8 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
     c.report(at, 'hold-detection', `hold rules need ${missing.join(' and ')} (how a hold is announced, and how long its silence is at least)`);
     return undefined;
   }
-  return { announce: c.phraseSet(['$hold_announce'], at), minMs: (c.thresholds.hold_min_s as number) * 1000 };
+  const checkBack = c.lexicons.hold_check_back ? c.phraseSet(['$hold_check_back'], at) : undefined;
+  return { announce: c.phraseSet(['$hold_announce'], at), ...(checkBack ? { checkBack } : {}), minMs: (c.thresholds.hold_min_s as number) * 1000 };
 }
 
 export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[] {
@@ -68,6 +69,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       skipFirstMs: num(d.skip_first_s, ['dead_air', 'skip_first_s'], 0) * 1000,
       bridgeMs: num(d.bridge_ms, ['dead_air', 'bridge_ms'], 0),
       skipCustomerPauses: d.skip_customer_pauses ?? true,
+      ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
     });
   }
   const i = rule.interrupt;

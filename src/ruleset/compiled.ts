@@ -112,6 +112,7 @@ export interface DeadAirCheck {
   skipFirstMs: number;
   bridgeMs: number;
   skipCustomerPauses: boolean;
+  customerWait?: PhraseSet;
 }
 
 export interface InterruptCheck {
@@ -153,6 +154,8 @@ export type CompiledCheck =
 /** How holds are found: an agent turn with one of `announce`, then a silence of at least `minMs`. */
 export interface HoldDetection {
   announce: PhraseSet;
+  /** `lexicons.hold_check_back`, optional: words that continue a hold without starting one (「您还在线吗」). */
+  checkBack?: PhraseSet;
   minMs: number;
 }
 

@@ -182,6 +182,7 @@ const deadAirCheck = {
     skip_first_s: numberOrThreshold,
     bridge_ms: numberOrThreshold,
     skip_customer_pauses: { type: 'boolean' },
+    customer_wait: phraseList,
   },
 } as const;
 

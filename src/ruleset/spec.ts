@@ -158,6 +158,8 @@ export interface DeadAirSpec {
   bridge_ms?: NumberOrThreshold;
   /** Skip the customer's own pauses (customer before and after, or after an agent question the customer answers); default true. */
   skip_customer_pauses?: boolean;
+  /** The customer asked for the silence (「你先等一下，我去拿一下卡」): theirs, not the agent's dead air. */
+  customer_wait?: PhraseSpec[];
 }
 
 export interface InterruptSpec {

@@ -43,6 +43,18 @@ describe('forbid', () => {
     expect(twice.evidence.map((e) => e.turn)).toEqual([1, 3]);
   });
 
+  it('reports words two phrases both hit once, and counts them once', () => {
+    const rs = rulesetOf(`  - id: closing.no-rude-close
+    category: closing
+    title: 挂机
+    points: 3
+    forbid: { speaker: agent, phrases: [没事我挂了, "/没事我?挂了/"], min_count: 2 }
+`);
+    const r = judge(rs, callOf('坐席：活动已经结束了。\n客户：哦。\n坐席：没事我挂了。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.reason).toContain('1 time');
+  });
+
   it('looks only inside its scope', () => {
     const rs = rulesetOf(`  - id: opening.no-rude-greeting
     category: opening

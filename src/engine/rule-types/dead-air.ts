@@ -6,12 +6,14 @@
  *   - with `skip_customer_pauses` (default): the customer's own pause — the customer speaks
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
+ *   - with `customer_wait`: a silence the customer asked for (「你先等一下，我去拿一下卡」「好的」);
  *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
  *     filler sounds alone of any length (「嗯。」「呃」 written down from a breath or crosstalk).
  * A silence of exactly `max_s` passes ("longer than").
  */
-import type { DeadAirCheck } from '../../ruleset/compiled.js';
-import { formatMs } from '../../model/call.js';
+import type { DeadAirCheck, PhraseSet } from '../../ruleset/compiled.js';
+import { formatMs, type Utterance } from '../../model/call.js';
+import { findPhrases } from '../phrases.js';
 import { turnEvidence } from '../evidence.js';
 import type { PreparedCall } from '../prepare.js';
 import type { CheckOutcome, Evidence } from '../result.js';
@@ -25,13 +27,15 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   if (!facts.ok) return { verdict: 'na', reason: facts.reason, evidence: [] };
   // Whose silence it is (an announced hold, the customer's own pause) needs speaker roles.
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
-  const events = p.call.holds ?? [];
+  // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
+  const holds = [...(p.call.holds ?? []), ...facts.holds];
   const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
-      !events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs) &&
+      !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
-      !(check.skipCustomerPauses && customerOwesTurn(p, g)),
+      !(check.skipCustomerPauses && customerOwesTurn(p, g)) &&
+      !(check.customerWait && customerAskedToWait(p, g, check.customerWait)),
   );
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
@@ -57,6 +61,23 @@ function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
     else out.push({ ...g });
   }
   return out;
+}
+
+/**
+ * The customer's last turn before the silence asks the agent to wait (「你先等一下，我去拿一下卡」),
+ * with at most the agent's acknowledgement (「好的」) after it: the customer is away, whoever speaks
+ * next.
+ */
+function customerAskedToWait(p: PreparedCall, g: Gap, wait: PhraseSet): boolean {
+  const before = byStart(p.call.utterances).filter((u) => (u.startMs ?? 0) < g.startMs && !isFiller(p, u));
+  let k = before.length - 1;
+  let agentUtterances = 0;
+  for (; k >= 0 && before[k]?.speaker === 'agent'; k--) agentUtterances++;
+  if (agentUtterances > 1) return false;
+  for (; k >= 0 && before[k]?.speaker === 'customer'; k--) {
+    if (findPhrases(p, (before[k] as Utterance).index, wait).length > 0) return true;
+  }
+  return false;
 }
 
 /** The customer speaks after the silence, and either spoke before it or was asked a question. */

@@ -180,5 +180,7 @@ function kindList(kinds: readonly PersonalNumberKind[]): string {
  */
 function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
   if (hits.length < 2) return hits;
-  return hits.filter((h) => !hits.some((o) => o !== h && o.start <= h.start && h.end <= o.end && o.end - o.start > h.end - h.start));
+  // A wider hit covers a narrower one; of two phrases hitting the same words (没事我挂了 and a
+  // regex for it), the first stands for both: one thing said, reported once.
+  return hits.filter((h, i) => !hits.some((o, j) => o !== h && o.start <= h.start && h.end <= o.end && (o.end - o.start > h.end - h.start || j < i)));
 }

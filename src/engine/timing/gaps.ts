@@ -14,6 +14,8 @@ export interface Gap {
   after: number;
   /** The agent turn that announced a hold right before this silence (「请稍等」), if any. */
   announcedBy?: number;
+  /** The agent turn right before this silence checks back inside a hold (「您还在线吗」): it continues one, never starts one. */
+  checkedBackBy?: number;
 }
 
 /** Why the call's timing cannot be used, or undefined when it can. */

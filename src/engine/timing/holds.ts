@@ -5,12 +5,13 @@
  * (「请稍等。」「好的。」 then silence). Consecutive held silences make ONE hold when every agent
  * turn between them announces again — that is the agent checking back
  * (「很抱歉，您的问题正在查证中，麻烦您再稍等片刻」) — and a customer's 「喂？」 inside a hold does
- * not end it either. Nor does an agent utterance that is only a filler sound (嗯, 呃): on a stereo
+ * not end it either; nor does an agent turn that only checks back (`lexicons.hold_check_back`:
+ * 「您还在线吗」), which continues a hold but never starts one. Nor does an agent utterance that is only a filler sound (嗯, 呃): on a stereo
  * recording the agent's channel picks up a breath, hold music or a murmur to a colleague as 「嗯。」,
  * which neither ends the hold nor checks back with the customer.
  */
 import type { Utterance } from '../../model/call.js';
-import type { HoldDetection } from '../../ruleset/compiled.js';
+import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import { speakerTurns } from '../turns.js';
@@ -49,8 +50,13 @@ function agentTurnOf(p: PreparedCall): Array<number[] | undefined> {
  * is what the customer hears.
  */
 function turnAnnounces(p: PreparedCall, detection: HoldDetection, u: Utterance, beforeMs = Infinity): boolean {
+  return turnSays(p, detection.announce, u, beforeMs);
+}
+
+function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance, beforeMs = Infinity): boolean {
+  if (!phrases) return false;
   const run = agentTurnOf(p)[u.index] ?? [u.index];
-  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, detection.announce).length > 0);
+  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, phrases).length > 0);
 }
 
 /** Mark each silence announced by the last agent turn (with words) that starts before it. */
@@ -65,7 +71,9 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
       if (u.speaker === 'agent' && !isFiller(p, u)) lastAgent = u;
       k++;
     }
-    if (lastAgent && turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
+    if (!lastAgent) continue;
+    if (turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
+    else if (turnSays(p, detection.checkBack, lastAgent, g.startMs)) g.checkedBackBy = lastAgent.index;
   }
 }
 
@@ -73,18 +81,20 @@ export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection
   const utterances = byStart(p.call.utterances);
   const events = p.call.holds ?? [];
   const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
-  const announced = detection ? gaps.filter((g) => g.announcedBy !== undefined && !inEvent(g)) : [];
-  const announces = (u: Utterance): boolean => !!detection && turnAnnounces(p, detection, u);
+  const announced = detection ? gaps.filter((g) => (g.announcedBy !== undefined || g.checkedBackBy !== undefined) && !inEvent(g)) : [];
+  // 「您还在线吗？」「在。」「我这边还在查，请再稍等」: checking back keeps the hold going.
+  const keepsHold = (u: Utterance): boolean => !!detection && (turnAnnounces(p, detection, u) || turnSays(p, detection.checkBack, u));
 
-  // A hold starts with an announced silence of at least hold_min_s; a later announced silence
-  // (of any length) continues it when every agent turn in between announces again.
+  // A hold starts with an announced silence of at least hold_min_s; a later announced or
+  // checked-back silence (of any length) continues it when every agent turn in between announces
+  // again or checks back.
   const runs: Gap[][] = [];
   let open = false;
   for (const g of announced) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(announces)) run.push(g);
-    else if (g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
+    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(keepsHold)) run.push(g);
+    else if (g.announcedBy !== undefined && g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
       runs.push([g]);
       open = true;
     } else open = false;
