@@ -91,7 +91,7 @@ function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Appli
 
 function metaTest(p: PreparedCall, key: string, test: MetaCondition): Applicability {
   const value = p.call.meta[key];
-  if (test.present === false) return value === undefined ? YES : { state: 'no', reason: `${key} is present` };
+  if (test.present === false) return value === undefined ? YES : { state: 'no', reason: `${key} is ${String(value)}` };
   if (value === undefined) return { state: 'unknown', reason: `no ${key} metadata` };
   const n = Number(value);
   const failures: string[] = [];

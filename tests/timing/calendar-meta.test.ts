@@ -51,7 +51,7 @@ describe.each(SCRIPTS)('metadata rules ($script)', ({ dir }) => {
     expect(score(dir, 'wait-apology')['opening.wait-apology']).toMatchObject({ verdict: 'pass', reason: expect.stringMatching(/^ring_s 15 > 10: said 「.+」 \(turn 1\)$/) });
     expect(score(dir, 'wait-no-apology')['opening.wait-apology']).toMatchObject({ verdict: 'fail', reason: 'ring_s 15 > 10: not said: $wait_apology' });
     expect(score(dir, 'wait-ring-10')['opening.wait-apology']?.verdict).toBe('na');
-    expect(score(dir, 'wait-ring-10')['opening.wait-apology']?.reason).toMatch(/^ring_s 10 ≤ 10; no queue_s metadata; the customer never says \$wait_complaint/);
+    expect(score(dir, 'wait-ring-10')['opening.wait-apology']?.reason).toMatch(/^ring_s 10 ≤ 10; direction is inbound; no queue_s metadata; the customer never says \$wait_complaint/);
   });
 
   it("opening.wait-apology: a phone that 「打不通」 in the caller's story is not a complaint about waiting", () => {
