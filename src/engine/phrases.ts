@@ -72,13 +72,36 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
   return hits;
 }
 
-/** Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). */
-export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures): readonly PhraseHit[] {
+/**
+ * Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). With
+ * `sameClause`, an exception that reaches the hit across a clause break does not cover it (forbid:
+ * what clears the speaker must be said in the same breath); triggers keep looking across, since
+ * 「怎么还没到？正常要几天」 is a question by its second clause.
+ */
+export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures, sameClause = false): readonly PhraseHit[] {
   const hits = findPhrases(p, u, set, captures);
   if (!except || hits.length === 0) return hits;
   const shields = findPhrases(p, u, except);
   if (shields.length === 0) return hits;
-  return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end));
+  return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end && !(sameClause && reachesAcrossClause(p, u, s, h))));
+}
+
+/** Sentence and clause marks; quotes and colons are not (「客服说"不知道"」 quotes a taboo), nor an ASCII point (1.5). */
+const CLAUSE_BREAK = /[，。！？；、,!?;…\n]/;
+
+/**
+ * Whether the exception reaches the hit only across a clause break: 「不知道，您去问别人吧」 is the
+ * taboo 不知道 followed by a new clause, not 「不知道您是否方便」, though both fold to 不知道您….
+ * Breaks inside the hit itself (「你好，智障人士」 shielding 你好智障) do not count.
+ */
+function reachesAcrossClause(p: PreparedCall, u: number, shield: PhraseHit, hit: PhraseHit): boolean {
+  const text = p.call.utterances[u]?.text;
+  const map = p.folds[u]?.map;
+  if (text === undefined || map === undefined) return false;
+  const gapHasBreak = (k: number): boolean => CLAUSE_BREAK.test(text.slice((map[k] as number) + 1, map[k + 1] as number));
+  for (let k = shield.start; k < hit.start; k++) if (gapHasBreak(k)) return true;
+  for (let k = hit.end - 1; k < shield.end - 1; k++) if (gapHasBreak(k)) return true;
+  return false;
 }
 
 function byStartLongestFirst(a: PhraseHit, b: PhraseHit): number {
