@@ -114,6 +114,7 @@ function insideQuotes(p: PreparedCall, u: number, hit: PhraseHit): boolean {
 
 /** Sentence and clause marks; quotes and colons are not (「客服说"不知道"」 quotes a taboo), nor an ASCII point (1.5). */
 const CLAUSE_BREAK = /[，。！？；、,!?;…\n]/;
+const REPORTING_VERB = /[说讲问骂]/;
 
 /**
  * Whether the exception reaches the hit only across a clause break: 「不知道，您去问别人吧」 is the
@@ -124,7 +125,10 @@ function reachesAcrossClause(p: PreparedCall, u: number, shield: PhraseHit, hit:
   const text = p.call.utterances[u]?.text;
   const map = p.folds[u]?.map;
   if (text === undefined || map === undefined) return false;
-  const gapHasBreak = (k: number): boolean => CLAUSE_BREAK.test(text.slice((map[k] as number) + 1, map[k + 1] as number));
+  const folded = p.folds[u]?.folded ?? '';
+  // A comma after a reporting verb opens what was said (「您刚才说，我们都是白痴」): no break.
+  const gapHasBreak = (k: number): boolean =>
+    !REPORTING_VERB.test(folded[k] as string) && CLAUSE_BREAK.test(text.slice((map[k] as number) + 1, map[k + 1] as number));
   for (let k = shield.start; k < hit.start; k++) if (gapHasBreak(k)) return true;
   for (let k = hit.end - 1; k < shield.end - 1; k++) if (gapHasBreak(k)) return true;
   return false;
