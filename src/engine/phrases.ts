@@ -72,13 +72,66 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
   return hits;
 }
 
-/** Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). */
-export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures): readonly PhraseHit[] {
-  const hits = findPhrases(p, u, set, captures);
+/**
+ * Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). With
+ * `ownWords` (forbid: is the speaker to blame for these words?), a hit inside quotation marks is
+ * someone else's words (「您是说师傅跟您说"你自己看着办"」), and an exception that reaches the hit
+ * across a clause break does not cover it: what clears the speaker must be said in the same
+ * breath. Triggers keep looking across, since 「怎么还没到？正常要几天」 is a question by its
+ * second clause.
+ */
+export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures, ownWords = false): readonly PhraseHit[] {
+  let hits = findPhrases(p, u, set, captures);
+  if (ownWords && hits.length > 0) hits = hits.filter((h) => !insideQuotes(p, u, h));
   if (!except || hits.length === 0) return hits;
   const shields = findPhrases(p, u, except);
   if (shields.length === 0) return hits;
-  return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end));
+  return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end && !(ownWords && reachesAcrossClause(p, u, s, h))));
+}
+
+const OPENING_QUOTES = '「『“‘';
+const CLOSING_QUOTES = '」』”’';
+
+/** Whether the hit lies between an opening quotation mark and its closing one ("…" counts too). */
+function insideQuotes(p: PreparedCall, u: number, hit: PhraseHit): boolean {
+  const text = p.call.utterances[u]?.text;
+  const map = p.folds[u]?.map;
+  if (text === undefined || map === undefined || hit.end <= hit.start) return false;
+  const from = map[hit.start] as number;
+  const to = (map[hit.end - 1] as number) + 1;
+  let depth = 0;
+  let straight = 0;
+  for (let i = 0; i < from; i++) {
+    const c = text[i] as string;
+    if (OPENING_QUOTES.includes(c)) depth++;
+    else if (CLOSING_QUOTES.includes(c) && depth > 0) depth--;
+    else if (c === '"') straight++;
+  }
+  const after = text.slice(to);
+  if (depth > 0 && [...CLOSING_QUOTES].some((c) => after.includes(c))) return true;
+  return straight % 2 === 1 && after.includes('"');
+}
+
+/** Sentence and clause marks; quotes and colons are not (「客服说"不知道"」 quotes a taboo), nor an ASCII point (1.5). */
+const CLAUSE_BREAK = /[，。！？；、,!?;…\n]/;
+const REPORTING_VERB = /[说讲问骂]/;
+
+/**
+ * Whether the exception reaches the hit only across a clause break: 「不知道，您去问别人吧」 is the
+ * taboo 不知道 followed by a new clause, not 「不知道您是否方便」, though both fold to 不知道您….
+ * Breaks inside the hit itself (「你好，智障人士」 shielding 你好智障) do not count.
+ */
+function reachesAcrossClause(p: PreparedCall, u: number, shield: PhraseHit, hit: PhraseHit): boolean {
+  const text = p.call.utterances[u]?.text;
+  const map = p.folds[u]?.map;
+  if (text === undefined || map === undefined) return false;
+  const folded = p.folds[u]?.folded ?? '';
+  // A comma after a reporting verb opens what was said (「您刚才说，我们都是白痴」): no break.
+  const gapHasBreak = (k: number): boolean =>
+    !REPORTING_VERB.test(folded[k] as string) && CLAUSE_BREAK.test(text.slice((map[k] as number) + 1, map[k + 1] as number));
+  for (let k = shield.start; k < hit.start; k++) if (gapHasBreak(k)) return true;
+  for (let k = hit.end - 1; k < shield.end - 1; k++) if (gapHasBreak(k)) return true;
+  return false;
 }
 
 function byStartLongestFirst(a: PhraseHit, b: PhraseHit): number {

@@ -28,6 +28,24 @@ describe('forbid', () => {
     expect(judge(taboo, call).verdict).toBe('pass');
   });
 
+  it('an exception reaching the hit across a clause break clears nothing; after 说 a comma opens a quote', () => {
+    expect(judge(taboo, callOf('客户：积分怎么换？\n坐席：这个我也不知道，您去问别人吧。')).verdict).toBe('fail');
+    expect(judge(taboo, callOf('客户：积分怎么换？\n坐席：不知道您现在方便吗？')).verdict).toBe('pass');
+    const quoting = rulesetOf(`  - id: conduct.forbidden-phrases
+    category: conduct
+    title: taboo
+    points: 5
+    forbid: { speaker: agent, phrases: [不知道], except: [说不知道] }
+`);
+    expect(judge(quoting, callOf('客户：上次的客服只会说不知道。\n坐席：您是说他只会说，不知道？')).verdict).toBe('pass');
+  });
+
+  it('does not count words inside quotation marks (someone else\'s), but does count them outside', () => {
+    expect(judge(taboo, callOf('客户：师傅说这个我不知道。\n坐席：您是说师傅说「这个我不知道」吗？')).verdict).toBe('pass');
+    expect(judge(taboo, callOf('客户：师傅说这个我不知道。\n坐席：您是说师傅说"这个我不知道"吗？')).verdict).toBe('pass');
+    expect(judge(taboo, callOf('客户：那个套餐呢？\n坐席：您说的"那个套餐"？我不知道。')).verdict).toBe('fail');
+  });
+
   it('fails only from min_count hits: one stray 你 passes, two fail; 你们 and 你好 never count', () => {
     const rs = rulesetOf(`  - id: conduct.polite-address
     category: conduct

@@ -42,7 +42,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const hits: PhraseHit[] = [];
   const numbers: NumberHit[] = [];
   // Most turns find nothing: push only what is found (a spread call per turn cost more than the look-up).
-  if (phrases) for (const u of selection.turns) pushSaid(p, hits, outermost(findPhrasesExcept(p, u, phrases, check.except)), phrases);
+  if (phrases) for (const u of selection.turns) pushSaid(p, hits, outermost(findPhrasesExcept(p, u, phrases, check.except, undefined, true)), phrases);
   if (check.personalData) findAllNumbers(p, selection.turns, check.personalData, check.except, numbers);
   if (phrases?.tolerance && hits.length + numbers.length < check.minCount) {
     const exact = hits.slice();
