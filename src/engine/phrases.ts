@@ -75,9 +75,9 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
 /**
  * Occurrences not covered by an occurrence of an exception phrase (你 inside 你们). With
  * `ownWords` (forbid: is the speaker to blame for these words?), a hit inside quotation marks is
- * someone else's words (「您是说师傅跟您说"你自己看着办"」), and an exception that reaches the hit
- * across a clause break does not cover it: what clears the speaker must be said in the same
- * breath. Triggers keep looking across, since 「怎么还没到？正常要几天」 is a question by its
+ * someone else's words (「您是说师傅跟您说"你自己看着办"」), and a plain exception phrase that
+ * reaches the hit across a clause break does not cover it: what clears the speaker must be said
+ * in the same breath. Triggers keep looking across, since 「怎么还没到？正常要几天」 is a question by its
  * second clause.
  */
 export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures, ownWords = false): readonly PhraseHit[] {
@@ -86,7 +86,11 @@ export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, ex
   if (!except || hits.length === 0) return hits;
   const shields = findPhrases(p, u, except);
   if (shields.length === 0) return hits;
-  return hits.filter((h) => !shields.some((s) => s.start <= h.start && h.end <= s.end && !(ownWords && reachesAcrossClause(p, u, s, h))));
+  // A plain exception phrase is said in one breath; a regex one spans clauses when its author
+  // wrote it to (「没事的话我先挂了，感谢您的来电，再见」 through .{0,12}).
+  const covers = (s: PhraseHit, h: PhraseHit): boolean =>
+    s.start <= h.start && h.end <= s.end && !(ownWords && except.phrases[s.phrase]?.kind !== 'regex' && reachesAcrossClause(p, u, s, h));
+  return hits.filter((h) => !shields.some((s) => covers(s, h)));
 }
 
 const OPENING_QUOTES = '「『“‘';
