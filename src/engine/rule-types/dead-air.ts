@@ -29,19 +29,23 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
   const holds = [...(p.call.holds ?? []), ...facts.holds];
+  const sorted = byStart(p.call.utterances);
   const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
-      !(check.skipCustomerPauses && customerOwesTurn(p, g)) &&
-      !(check.customerWait && customerAskedToWait(p, g, check.customerWait)),
+      !(check.skipCustomerPauses && customerOwesTurn(p, g)),
   );
+  // Whether the customer asked for the wait is asked last, and only of silences that could
+  // matter (too long, or the longest so far): a call has a silence between most turns.
+  const waited = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
-  const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs);
+  const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs && !waited(g));
   if (dead.length === 0) {
-    const longest = counted.reduce((m, g) => Math.max(m, g.endMs - g.startMs), 0);
+    let longest = 0;
+    for (const g of counted) if (g.endMs - g.startMs > longest && !waited(g)) longest = g.endMs - g.startMs;
     return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})`, evidence: [], window };
   }
   const evidence: Evidence[] = dead.flatMap((g) => [turnEvidence(p, g.before, 'before silence'), turnEvidence(p, g.after, 'after silence')]);
@@ -68,16 +72,33 @@ function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
  * with at most the agent's acknowledgement (「好的」) after it: the customer is away, whoever speaks
  * next.
  */
-function customerAskedToWait(p: PreparedCall, g: Gap, wait: PhraseSet): boolean {
-  const before = byStart(p.call.utterances).filter((u) => (u.startMs ?? 0) < g.startMs && !isFiller(p, u));
-  let k = before.length - 1;
+function customerAskedToWait(p: PreparedCall, sorted: readonly Utterance[], g: Gap, wait: PhraseSet): boolean {
+  // Walk back, past filler sounds, from the last utterance that starts before the silence.
+  let k = startingBefore(sorted, g.startMs) - 1;
+  const previous = (): Utterance | undefined => {
+    while (k >= 0 && isFiller(p, sorted[k] as Utterance)) k--;
+    return sorted[k--];
+  };
+  let u = previous();
   let agentUtterances = 0;
-  for (; k >= 0 && before[k]?.speaker === 'agent'; k--) agentUtterances++;
+  for (; u?.speaker === 'agent'; u = previous()) agentUtterances++;
   if (agentUtterances > 1) return false;
-  for (; k >= 0 && before[k]?.speaker === 'customer'; k--) {
-    if (findPhrases(p, (before[k] as Utterance).index, wait).length > 0) return true;
+  for (; u?.speaker === 'customer'; u = previous()) {
+    if (findPhrases(p, u.index, wait).length > 0) return true;
   }
   return false;
+}
+
+/** How many of the utterances (in start order) start before `ms`: a binary search, as a call has a gap between most turns. */
+function startingBefore(sorted: readonly Utterance[], ms: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (((sorted[mid] as Utterance).startMs ?? 0) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** The customer speaks after the silence, and either spoke before it or was asked a question. */
