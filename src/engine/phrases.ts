@@ -8,7 +8,8 @@
  */
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { NearHit } from '../match/tolerant.js';
-import type { PhraseSet } from '../ruleset/index.js';
+import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
+import { mayMatch } from '../match/regex-literals.js';
 import { metaVariable, type PreparedCall, type SetHitIndex } from './prepare.js';
 import { sortShort } from '../model/order.js';
 
@@ -62,8 +63,12 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
   const exact = exactHits(p, set.id, u);
   // Most answers are "nothing": copy the shared exact hits only when something is added to them.
   let out: PhraseHit[] | undefined;
+  const folded = p.folds[u]?.folded ?? '';
   for (const i of set.regexes) {
-    const found = regexHits(p, set.phrases[i]?.regex as RegExp, i, u);
+    const phrase = set.phrases[i] as CompiledPhrase;
+    // Most utterances lack the literal every match needs: a substring search, not the regex.
+    if (phrase.requires && !mayMatch(folded, phrase.requires)) continue;
+    const found = regexHits(folded, phrase.regex as RegExp, i, u);
     if (found) for (const hit of found) (out ??= exact.slice()).push(hit);
   }
   if (out && out.length > 1) sortShort(out, byStartLongestFirst);
@@ -184,8 +189,7 @@ function indexSetHits(p: PreparedCall): SetHitIndex {
 }
 
 /** A regex phrase's hits in the folded utterance u; undefined for none. */
-function regexHits(p: PreparedCall, regex: RegExp, phrase: number, u: number): PhraseHit[] | undefined {
-  const folded = p.folds[u]?.folded ?? '';
+function regexHits(folded: string, regex: RegExp, phrase: number, u: number): PhraseHit[] | undefined {
   let found: PhraseHit[] | undefined;
   // exec with lastIndex (regexes are compiled with /g): matchAll would clone the regex each time.
   regex.lastIndex = 0;

@@ -7,6 +7,7 @@ import type { TolerancePolicy } from '../match/tolerant.js';
 import type { Severity } from './problems.js';
 import type { PhraseSpec, RulesetSpec } from './spec.js';
 import { closest } from './suggest.js';
+import { requiredLiterals } from '../match/regex-literals.js';
 import { applyTolerance } from './tolerance.js';
 import type { CompiledPhrase, PhraseSet } from './compiled.js';
 
@@ -119,7 +120,9 @@ export class PhraseCompiler {
         const flags = new Set((regexMatch[2] ?? '').split('').filter(Boolean));
         flags.add('u');
         flags.add('g');
-        out.push({ display: raw, kind: 'regex', regex: new RegExp(regexMatch[1] as string, [...flags].join('')) });
+        const regex = new RegExp(regexMatch[1] as string, [...flags].join(''));
+        const requires = requiredLiterals(regex.source, regex.flags);
+        out.push({ display: raw, kind: 'regex', regex, ...(requires ? { requires } : {}) });
       } catch (err) {
         report('bad-regex', `regex ${raw} does not compile: ${(err as Error).message}`);
       }

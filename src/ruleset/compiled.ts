@@ -4,6 +4,7 @@
  */
 import type { AhoCorasick } from '../match/aho-corasick.js';
 import type { PersonalNumberKind } from '../match/personal-numbers.js';
+import type { Requirements } from '../match/regex-literals.js';
 import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import type { ExampleSpec, RulesetSpec, ScopeSpec, SpeakerName } from './spec.js';
 
@@ -14,6 +15,8 @@ export interface CompiledPhrase {
   /** Pattern id in the ruleset's matcher (plain phrases). */
   pattern?: number;
   regex?: RegExp;
+  /** What every match of `regex` holds (src/match/regex-literals.ts): without it, the regex is not run. */
+  requires?: Requirements;
   /**
    * Literal (folded) parts and variable names filled per call: call metadata (`{agent_no}`) or
    * a named group captured by the trigger (`{surname}`).

@@ -12,6 +12,7 @@ export type {
   CompiledRuleset,
   CompiledRule,
   CompiledCheck,
+  CompiledPhrase,
   PhraseSet,
   CompiledSaid,
   CompiledWhen,

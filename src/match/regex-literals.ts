@@ -1,0 +1,174 @@
+/**
+ * What text a regex phrase cannot match without: literals it requires, or lists of literals one
+ * of which it requires (`(白目|脑残|智障)`). The engine skips running the regex on an utterance
+ * that lacks one of them — a substring search costs a fraction of the regex, and most
+ * utterances hold no taboo, as ripgrep skips lines without a pattern's literal.
+ *
+ * Conservative by design: only the regex's top level is read, and anything this reader does not
+ * fully understand (an alternation at the top, a backreference, a flag other than g/u/s/m, a
+ * group with special syntax inside an alternative) gives no literal, so the regex always runs.
+ * Lookarounds, classes, escapes like \p{…} and `.` are atoms that are not literals; an atom
+ * that may repeat zero times (?, *, {0,n}) is not required.
+ */
+
+/** Requirements read from a regex: each list holds strings one of which occurs in every match. */
+export type Requirements = string[][];
+
+/** At most this many requirements are checked: each is a substring search per utterance. */
+const MOST = 4;
+
+/**
+ * The regex's requirements, most selective first (longest shortest string, then fewest
+ * strings); undefined when none can be read.
+ */
+export function requiredLiterals(source: string, flags: string): Requirements | undefined {
+  if (/[^gusm]/.test(flags)) return undefined;
+  const required = topLevelRequirements(source);
+  if (!required || required.length === 0) return undefined;
+  const shortest = (option: string[]): number => Math.min(...option.map((x) => x.length));
+  return required.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length).slice(0, MOST);
+}
+
+/** Whether the text holds one string of every requirement (false: the regex cannot match it). */
+export function mayMatch(text: string, requirements: Requirements): boolean {
+  for (const option of requirements) {
+    let found = false;
+    for (const literal of option) {
+      if (text.includes(literal)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+const SPECIAL = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
+
+/** The requirements of the top-level sequence: literal runs (one alternative) and literal alternations. */
+function topLevelRequirements(source: string): string[][] | undefined {
+  const out: string[][] = [];
+  let run = '';
+  const endRun = (): void => {
+    if (run) out.push([run]);
+    run = '';
+  };
+  const chars = [...source];
+  let i = 0;
+  while (i < chars.length) {
+    const c = chars[i] as string;
+    let atom: { literal?: string; alternatives?: string[] } | 'zero-width';
+    if (c === '|') return undefined; // a top-level alternation: no one literal is required
+    if (c === '^' || c === '$') {
+      endRun(); // zero-width, but no literal run continues across it
+      i++;
+      continue;
+    }
+    if (c === '\\') {
+      const next = chars[i + 1];
+      if (next === undefined) return undefined;
+      if (/[0-9k]/.test(next)) return undefined; // backreference
+      if (/[a-zA-Z]/.test(next)) {
+        // \d \w \s \p{…} \u{…} \uXXXX \xXX \cX: not read as literals.
+        i += 2;
+        if ((next === 'p' || next === 'P' || next === 'u') && chars[i] === '{') {
+          while (i < chars.length && chars[i] !== '}') i++;
+          i++;
+        } else if (next === 'u') i += 4;
+        else if (next === 'x') i += 2;
+        else if (next === 'c') i += 1;
+        atom = {};
+      } else {
+        atom = { literal: next }; // an escaped punctuation mark is itself
+        i += 2;
+      }
+    } else if (c === '[') {
+      const end = closing(chars, i, '[', ']');
+      if (end < 0) return undefined;
+      i = end + 1;
+      atom = {};
+    } else if (c === '(') {
+      const end = closing(chars, i, '(', ')');
+      if (end < 0) return undefined;
+      const inner = chars.slice(i + 1, end).join('');
+      i = end + 1;
+      if (/^\?(=|!|<=|<!)/.test(inner)) {
+        atom = 'zero-width';
+      } else {
+        const body = inner.startsWith('?:') ? inner.slice(2) : inner.startsWith('?<') ? inner.replace(/^\?<[A-Za-z_$][\w$]*>/, '') : inner.startsWith('?') ? undefined : inner;
+        atom = body === undefined ? {} : { alternatives: plainAlternatives(body) };
+      }
+    } else if (c === '.') {
+      i++;
+      atom = {};
+    } else if (SPECIAL.has(c)) {
+      return undefined; // a quantifier with nothing before it, or a stray bracket: not ours to read
+    } else {
+      i++;
+      atom = { literal: c };
+    }
+    if (atom === 'zero-width') {
+      endRun(); // what it looks at is not part of the match
+      continue;
+    }
+    const q = quantifier(chars, i);
+    if (q === undefined) return undefined;
+    i = q.next;
+    if (atom.literal !== undefined && q.min >= 1) {
+      run += atom.literal;
+      if (q.repeats) endRun(); // 「ab+c」 requires 「ab」, then any number of b
+      continue;
+    }
+    endRun();
+    if (atom.alternatives && q.min >= 1 && atom.alternatives.every((a) => a.length > 0)) out.push(atom.alternatives);
+  }
+  endRun();
+  return out;
+}
+
+/** A group body that is only literals separated by `|`: its alternatives; else undefined. */
+function plainAlternatives(body: string): string[] | undefined {
+  const alternatives = body.split('|');
+  return alternatives.every((a) => [...a].every((ch) => !SPECIAL.has(ch))) ? alternatives : undefined;
+}
+
+/** The index of the bracket that closes the one at `open` (escapes and classes skipped); -1 if none. */
+function closing(chars: readonly string[], open: number, left: string, right: string): number {
+  let depth = 0;
+  for (let k = open; k < chars.length; k++) {
+    const ch = chars[k];
+    if (ch === '\\') {
+      k++;
+      continue;
+    }
+    if (left === '(' && ch === '[') {
+      const end = closing(chars, k, '[', ']');
+      if (end < 0) return -1;
+      k = end;
+      continue;
+    }
+    if (ch === left) depth++;
+    else if (ch === right && --depth === 0) return k;
+  }
+  return -1;
+}
+
+/**
+ * The quantifier after an atom: its least count, whether the atom may appear other than exactly
+ * once (then a literal run cannot continue past it), and where the next atom starts.
+ */
+function quantifier(chars: readonly string[], at: number): { min: number; repeats: boolean; next: number } | undefined {
+  const c = chars[at];
+  if (c === '?' || c === '*' || c === '+') return { min: c === '+' ? 1 : 0, repeats: true, next: lazy(chars, at + 1) };
+  if (c !== '{') return { min: 1, repeats: false, next: at };
+  const m = /^\{(\d+)(?:,(\d*))?\}/.exec(chars.slice(at, at + 24).join(''));
+  if (!m) return undefined;
+  const min = Number(m[1]);
+  const max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
+  return { min, repeats: !(min === 1 && max === 1), next: lazy(chars, at + m[0].length) };
+}
+
+function lazy(chars: readonly string[], at: number): number {
+  return chars[at] === '?' ? at + 1 : at;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { mayMatch, requiredLiterals } from '../../src/match/regex-literals.js';
+import { DEFAULT_RULESET, loadRuleset, type CompiledPhrase } from '../../src/ruleset/index.js';
+import { foldText } from '../../src/normalize/fold.js';
+
+const read = (source: string, flags = 'gu'): string[][] | undefined => requiredLiterals(source, flags);
+
+describe('the literals a regex phrase requires', () => {
+  it('reads literal runs and plain alternations at the top level, most selective first', () => {
+    expect(read('(你|你哋|你们)(先|就){0,2}(白目|脑残|智障)')).toEqual([['白目', '脑残', '智障'], ['你', '你哋', '你们']]);
+    expect(read('(?<!不是|不)(你|您)(家\\p{Script=Han}{0,2})?(也|真|太)*笨(?!重|拙)')).toEqual([['笨'], ['你', '您']]);
+    expect(read('(?<![a-z])on9(?![0-9])')).toEqual([['on9']]);
+    expect(read('(?<surname>陈|林)先生')).toEqual([['先生'], ['陈', '林']]);
+  });
+
+  it('never requires what a match may leave out', () => {
+    expect(read('a|b')).toBeUndefined(); // top-level alternation
+    expect(read('ab?c')).toEqual([['a'], ['c']]);
+    expect(read('xa{2}y')).toEqual([['xa'], ['y']]); // not 「xay」
+    expect(read('xa{1}y')).toEqual([['xay']]);
+    expect(read('x(ab|)y')).toEqual([['x'], ['y']]); // an empty alternative
+    expect(read('x(a|b.c)y')).toEqual([['x'], ['y']]); // not plain literals
+    expect(read('x(?:ab)*y')).toEqual([['x'], ['y']]);
+    expect(read('a.b[cd]e\\d')).toEqual([['a'], ['b'], ['e']]);
+    expect(read('(a)\\1')).toBeUndefined(); // backreference
+    expect(read('abc', 'giu')).toBeUndefined(); // case-insensitive
+    expect(read('^喂?(您好|你好)$')).toEqual([['您好', '你好']]);
+    expect(read('\\.com')).toEqual([['.com']]);
+  });
+
+  it('holds for every regex phrase of the bundled ruleset on every example line (a match implies the literals)', () => {
+    const loaded = loadRuleset(DEFAULT_RULESET);
+    if (!loaded.ok) throw new Error('the bundled ruleset does not load');
+    const phrases = new Map<string, CompiledPhrase>();
+    const texts = new Set<string>();
+    for (const rule of loaded.ruleset.rules) {
+      for (const example of rule.examples) {
+        for (const line of example.dialogue.split('\n')) texts.add(foldText(line.replace(/^.*?[：:]/, '')).folded);
+      }
+      collectRegexes(rule, phrases);
+    }
+    let withRequirements = 0;
+    let matched = 0;
+    for (const phrase of phrases.values()) {
+      const regex = phrase.regex as RegExp;
+      if (phrase.requires) withRequirements++;
+      for (const text of texts) {
+        regex.lastIndex = 0;
+        if (!regex.test(text)) continue;
+        matched++;
+        expect(phrase.requires ? mayMatch(text, phrase.requires) : true, `${regex.source} on 「${text}」`).toBe(true);
+      }
+    }
+    expect(phrases.size).toBeGreaterThan(50);
+    expect(withRequirements / phrases.size).toBeGreaterThan(0.8);
+    expect(matched).toBeGreaterThan(100);
+  });
+});
+
+/** Every regex phrase reachable from a compiled rule, by source. */
+function collectRegexes(value: unknown, into: Map<string, CompiledPhrase>, seen = new Set<unknown>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  const phrase = value as Partial<CompiledPhrase>;
+  if (phrase.kind === 'regex' && phrase.regex) into.set(phrase.regex.source, phrase as CompiledPhrase);
+  for (const child of Object.values(value)) collectRegexes(child, into, seen);
+}
