@@ -3,16 +3,19 @@ import { describe, expect, it } from 'vitest';
 import { countUnits } from '../../src/engine/timing/speech-rate.js';
 import { prng } from '../../src/workflow/prng.js';
 import { rulesetAt, SCRIPTS, score, TIMING, turns } from './helpers.js';
+import { callOf, judge, rulesetOf } from '../engine/rule-helpers.js';
 
 describe('counting characters', () => {
-  it('Han characters 1 each, a Latin word or a number 1, punctuation 0', () => {
-    expect(countUnits('您好，iPhone 15 Pro！')).toBe(5);
-    expect(countUnits('订单号是2026A，好的。')).toBe(7);
+  it('Han characters and digits 1 each, a Latin word 1, punctuation 0', () => {
+    expect(countUnits('您好，iPhone 15 Pro！')).toBe(6);
+    expect(countUnits('订单号是2026A，好的。')).toBe(11);
+    // A number read out is a syllable a digit (「幺三八…」), not one word.
+    expect(countUnits('您的手机号是13812345678对吗')).toBe(19);
     expect(countUnits('……，。？')).toBe(0);
   });
 
   it('counts exactly what the Unicode-property regex matches, on random mixed text', () => {
-    const UNITS = /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+    const UNITS = /\p{Script=Han}|\p{Nd}|(?:(?!\p{Script=Han}|\p{Nd})[\p{L}\p{N}])+/gu;
     // Han (BMP, extension A, astral extension B, 〇 々), Latin, full-width, digits, kana, Hangul,
     // Cyrillic, punctuation, spaces, combining marks and lone surrogates.
     const pool = [...'您好请问aZ09ＡＢ１２〇々㐀あアカ한ДжÉé，。！? \u0301\u00b2'].concat(['𠀀', '𝟘', '\ud800', '\udc00']);
@@ -56,5 +59,31 @@ describe.each(SCRIPTS)('speech rate ($script)', ({ dir }) => {
   it('too little agent speech is na; no timestamps is na', () => {
     expect(score(dir, 'outbound-consent')['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: expect.stringMatching(/^only \d+\.\d s of agent speech \(20\.0 s needed to measure a rate\)$/) });
     expect(score(dir, 'untimed')['conduct.speech-rate']).toMatchObject({ verdict: 'na', reason: 'no timestamps' });
+  });
+});
+
+describe('a recognised segment that holds silence', () => {
+  const rule = rulesetOf(`  - id: conduct.speech-rate
+    category: conduct
+    title: rate
+    points: 2
+    speech_rate: { min: 120, max: 300, min_speaking_s: 20 }
+`);
+  const agent = (from: number, to: number, text: string): string => `[00:${String(from).padStart(2, '0')}.0-00:${String(to).padStart(2, '0')}.0] 坐席：${text}\n`;
+  const NORMAL = '您好很高兴为您服务请问有什么可以帮您的吗'; // 20 characters
+
+  it('is left out of the rate, and the reason says so', () => {
+    // 20 characters in 5 s three times (240 a minute), and 「请稍等…让您久等了」 over 30 s.
+    const call = callOf(agent(0, 5, NORMAL) + agent(5, 10, NORMAL) + agent(10, 15, NORMAL) + agent(15, 45, '请稍等。让您久等了。') + agent(45, 50, NORMAL));
+    expect(judge(rule, call)).toMatchObject({
+      verdict: 'pass',
+      reason: '240.0 characters per minute (80 characters in 20.0 s of agent speech; 1 turn slower than 60 per minute left out, as silence inside a recognised segment), inside the band 120–300 per minute',
+    });
+  });
+
+  it('but a slow agent, slow in every segment, still fails', () => {
+    // 20 characters in 12 s (100 a minute): slow speech, not silence.
+    const call = callOf(agent(0, 12, NORMAL) + agent(12, 24, NORMAL) + agent(24, 36, NORMAL));
+    expect(judge(rule, call)).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^too slow: 100\.0 characters per minute \(60 characters in 36\.0 s of agent speech\)/) });
   });
 });

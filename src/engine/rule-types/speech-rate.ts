@@ -6,7 +6,8 @@ import type { SpeechRateCheck } from '../../ruleset/compiled.js';
 import { turnEvidence } from '../evidence.js';
 import type { CheckOutcome } from '../result.js';
 import { timelineProblem, seconds } from '../timing/gaps.js';
-import { speechRate } from '../timing/speech-rate.js';
+import { countUnits, speechRate } from '../timing/speech-rate.js';
+import type { Utterance } from '../../model/call.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
@@ -16,16 +17,32 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const problem = timelineProblem(agent, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
   if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
-  const r = speechRate(agent);
+  const measured = agent.filter((u) => !holdsSilence(u, check.min));
+  const left = agent.length - measured.length;
+  const r = speechRate(measured);
   if (r.speakingMs < check.minSpeakingMs) {
     return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
   }
   const rate = r.perMinute.toFixed(1);
-  const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech)`;
+  const leftOut = left > 0 ? `; ${left === 1 ? '1 turn' : `${left} turns`} slower than ${check.min / 2} per minute left out, as silence inside a recognised segment` : '';
+  const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech${leftOut})`;
   const band = `band ${check.min}–${check.max} per minute`;
   const evidence = r.fastest ? [turnEvidence(p, r.fastest.index, `fastest turn, ${r.fastest.perMinute.toFixed(1)} per minute`)] : [];
   const window = `agent, whole call (${agent.length} turns)`;
   if (r.perMinute > check.max) return { verdict: 'fail', reason: `too fast: ${facts}, above the ${band}`, evidence, window };
   if (r.perMinute < check.min) return { verdict: 'fail', reason: `too slow: ${facts}, below the ${band}`, evidence, window };
   return { verdict: 'pass', reason: `${facts}, inside the ${band}`, evidence, window };
+}
+
+/** Segments shorter than this are not judged as holding silence (one slow word is just slow). */
+const HELD_MIN_MS = 2000;
+
+/**
+ * A recognised segment slower than half the band's minimum holds silence, not slow speech: a
+ * hold or a long pause the recogniser did not cut at (「请稍等」 … 30 s … 「让您久等了」 as one
+ * sentence). Counted, it would fail a normal agent as too slow.
+ */
+function holdsSilence(u: Utterance, min: number): boolean {
+  const ms = (u.endMs ?? 0) - (u.startMs ?? 0);
+  return ms >= HELD_MIN_MS && (countUnits(u.text) * 60000) / ms < min / 2;
 }

@@ -1,17 +1,20 @@
 /**
  * Speaking rate in characters per minute, the unit Chinese call centres use (字/分钟): every Han
- * character counts 1, a run of Latin letters or digits (a word, "iPhone", "2026") counts 1,
- * punctuation and spaces count 0. Time is the speaker's own speaking time (utterance end − start),
+ * character counts 1, and so does every decimal digit (a number is read digit by digit or as
+ * numerals, 「幺三八…」「二零二六」, one syllable or more each); a run of Latin letters counts 1
+ * ("iPhone", a word); punctuation and spaces count 0. Time is the speaker's own speaking time (utterance end − start),
  * so pauses between turns do not slow the rate down.
  */
 import type { Utterance } from '../../model/call.js';
 
 const HAN = /\p{Script=Han}/u;
+const DIGIT = /\p{Nd}/u;
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 
 const HAN_BIT = 1;
 const LETTER_OR_NUMBER_BIT = 2;
 const KNOWN_BIT = 4;
+const DIGIT_BIT = 8;
 /** Per BMP code unit: KNOWN_BIT once classified, plus HAN_BIT / LETTER_OR_NUMBER_BIT. */
 const BMP_KIND = new Uint8Array(65536);
 
@@ -19,42 +22,44 @@ function bmpKind(code: number): number {
   let kind = BMP_KIND[code] as number;
   if (kind === 0) {
     const ch = String.fromCharCode(code);
-    kind = KNOWN_BIT | (HAN.test(ch) ? HAN_BIT : 0) | (LETTER_OR_NUMBER.test(ch) ? LETTER_OR_NUMBER_BIT : 0);
+    kind = KNOWN_BIT | (HAN.test(ch) ? HAN_BIT : 0) | (DIGIT.test(ch) ? DIGIT_BIT : 0) | (LETTER_OR_NUMBER.test(ch) ? LETTER_OR_NUMBER_BIT : 0);
     BMP_KIND[code] = kind;
   }
   return kind;
 }
 
 /**
- * The number of matches of /\p{Script=Han}|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu, counted in one
- * pass without building the match array (one entry per character of every utterance). The common
- * characters are classified by range; the rest by the same Unicode properties.
+ * The number of matches of /\p{Script=Han}|\p{Nd}|(?:(?!\p{Script=Han}|\p{Nd})[\p{L}\p{N}])+/gu,
+ * counted in one pass without building the match array (one entry per character of every
+ * utterance). The common characters are classified by range; the rest by the same Unicode
+ * properties.
  */
 export function countUnits(text: string): number {
   let units = 0;
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    let han: boolean;
+    // A character that counts on its own (Han, a digit), one that joins a run (a letter), or neither.
+    let single: boolean;
     let letterOrNumber: boolean;
     if (code >= 0x4e00 && code <= 0x9fff) {
-      han = true;
+      single = true;
       letterOrNumber = true;
     } else if (code < 0x80) {
-      han = false;
-      letterOrNumber = (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+      single = code >= 0x30 && code <= 0x39;
+      letterOrNumber = single || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
     } else if (code < 0xd800 || code > 0xdbff || i + 1 >= text.length || (text.charCodeAt(i + 1) & 0xfc00) !== 0xdc00) {
       // Any other single code unit (，。？ are in every sentence): the regexes' answer, remembered.
       const kind = bmpKind(code);
-      han = (kind & HAN_BIT) !== 0;
+      single = (kind & (HAN_BIT | DIGIT_BIT)) !== 0;
       letterOrNumber = (kind & LETTER_OR_NUMBER_BIT) !== 0;
     } else {
       const ch = text.slice(i, i + 2);
       i++;
-      han = HAN.test(ch);
+      single = HAN.test(ch) || DIGIT.test(ch);
       letterOrNumber = LETTER_OR_NUMBER.test(ch);
     }
-    if (han) {
+    if (single) {
       units++;
       inRun = false;
     } else if (letterOrNumber) {
