@@ -18,7 +18,7 @@ import { turnEvidence } from '../evidence.js';
 import type { PreparedCall } from '../prepare.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Gap } from '../timing/facts.js';
-import { byStart, isFiller, seconds, span, startingIn } from '../timing/gaps.js';
+import { byStart, firstStartingAt, isFiller, seconds, span, startingIn } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOutcome {
@@ -30,7 +30,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
   const holds = [...(p.call.holds ?? []), ...facts.holds];
   const sorted = byStart(p.call.utterances);
-  const counted = bridge(p, facts.gaps, check.bridgeMs).filter(
+  const counted = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
@@ -55,8 +55,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
 }
 
 /** Merge silences separated only by a burst of speech shorter than `bridgeMs`, or by fillers (gaps are in time order). */
-function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
-  const sorted = byStart(p.call.utterances);
+function bridge(p: PreparedCall, sorted: Utterance[], gaps: Gap[], bridgeMs: number): Gap[] {
   const onlyFillers = (from: number, to: number): boolean => startingIn(sorted, from, to).every((u) => isFiller(p, u));
   const out: Gap[] = [];
   for (const g of gaps) {
@@ -72,9 +71,9 @@ function bridge(p: PreparedCall, gaps: Gap[], bridgeMs: number): Gap[] {
  * with at most the agent's acknowledgement (「好的」) after it: the customer is away, whoever speaks
  * next.
  */
-function customerAskedToWait(p: PreparedCall, sorted: readonly Utterance[], g: Gap, wait: PhraseSet): boolean {
+function customerAskedToWait(p: PreparedCall, sorted: Utterance[], g: Gap, wait: PhraseSet): boolean {
   // Walk back, past filler sounds, from the last utterance that starts before the silence.
-  let k = startingBefore(sorted, g.startMs) - 1;
+  let k = firstStartingAt(sorted, g.startMs) - 1;
   const previous = (): Utterance | undefined => {
     while (k >= 0 && isFiller(p, sorted[k] as Utterance)) k--;
     return sorted[k--];
@@ -87,18 +86,6 @@ function customerAskedToWait(p: PreparedCall, sorted: readonly Utterance[], g: G
     if (findPhrases(p, u.index, wait).length > 0) return true;
   }
   return false;
-}
-
-/** How many of the utterances (in start order) start before `ms`: a binary search, as a call has a gap between most turns. */
-function startingBefore(sorted: readonly Utterance[], ms: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (((sorted[mid] as Utterance).startMs ?? 0) < ms) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** The customer speaks after the silence, and either spoke before it or was asked a question. */
