@@ -6,8 +6,7 @@ import type { SpeechRateCheck } from '../../ruleset/compiled.js';
 import { turnEvidence } from '../evidence.js';
 import type { CheckOutcome } from '../result.js';
 import { timelineProblem, seconds } from '../timing/gaps.js';
-import { countUnits, speechRate } from '../timing/speech-rate.js';
-import type { Utterance } from '../../model/call.js';
+import { speechRate } from '../timing/speech-rate.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
@@ -17,9 +16,9 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const problem = timelineProblem(agent, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
   if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
-  const measured = agent.filter((u) => !holdsSilence(u, check.min));
-  const left = agent.length - measured.length;
-  const r = speechRate(measured);
+  // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
+  const r = speechRate(agent, check.min / 2);
+  const left = r.leftOut;
   if (r.speakingMs < check.minSpeakingMs) {
     return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
   }
@@ -32,17 +31,4 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   if (r.perMinute > check.max) return { verdict: 'fail', reason: `too fast: ${facts}, above the ${band}`, evidence, window };
   if (r.perMinute < check.min) return { verdict: 'fail', reason: `too slow: ${facts}, below the ${band}`, evidence, window };
   return { verdict: 'pass', reason: `${facts}, inside the ${band}`, evidence, window };
-}
-
-/** Segments shorter than this are not judged as holding silence (one slow word is just slow). */
-const HELD_MIN_MS = 2000;
-
-/**
- * A recognised segment slower than half the band's minimum holds silence, not slow speech: a
- * hold or a long pause the recogniser did not cut at (「请稍等」 … 30 s … 「让您久等了」 as one
- * sentence). Counted, it would fail a normal agent as too slow.
- */
-function holdsSilence(u: Utterance, min: number): boolean {
-  const ms = (u.endMs ?? 0) - (u.startMs ?? 0);
-  return ms >= HELD_MIN_MS && (countUnits(u.text) * 60000) / ms < min / 2;
 }

@@ -73,27 +73,41 @@ export function countUnits(text: string): number {
 export interface RateFacts {
   units: number;
   speakingMs: number;
-  /** Characters per minute over all the given utterances. */
+  /** Characters per minute over the utterances counted. */
   perMinute: number;
   fastest?: { index: number; perMinute: number };
+  /** Utterances left out as holding silence (see below). */
+  leftOut: number;
 }
 
 /** Per-utterance rates are only compared for utterances at least this long (shorter ones are noise). */
 const FASTEST_MIN_MS = 1500;
 
-export function speechRate(utterances: Utterance[]): RateFacts {
+/** Segments shorter than this are not judged as holding silence (one slow word is just slow). */
+const HELD_MIN_MS = 2000;
+
+/**
+ * The rate over the utterances. One slower than `heldBelow` characters a minute (and at least
+ * HELD_MIN_MS long) holds silence, not slow speech — a hold or a long pause the recogniser did not
+ * cut at (「请稍等」 … 30 s … 「让您久等了」 as one sentence) — and is left out: counted, it would
+ * fail a normal agent as too slow.
+ */
+export function speechRate(utterances: Utterance[], heldBelow = 0): RateFacts {
   let units = 0;
   let speakingMs = 0;
+  let leftOut = 0;
   let fastest: RateFacts['fastest'];
   for (const u of utterances) {
     const ms = Math.max(0, (u.endMs ?? 0) - (u.startMs ?? 0));
     const n = countUnits(u.text);
+    const perMinute = ms > 0 ? (n * 60000) / ms : Infinity;
+    if (ms >= HELD_MIN_MS && perMinute < heldBelow) {
+      leftOut++;
+      continue;
+    }
     units += n;
     speakingMs += ms;
-    if (ms >= FASTEST_MIN_MS) {
-      const perMinute = (n * 60000) / ms;
-      if (!fastest || perMinute > fastest.perMinute) fastest = { index: u.index, perMinute };
-    }
+    if (ms >= FASTEST_MIN_MS && (!fastest || perMinute > fastest.perMinute)) fastest = { index: u.index, perMinute };
   }
-  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest };
+  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut };
 }
