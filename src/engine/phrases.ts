@@ -9,8 +9,7 @@
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { NearHit } from '../match/tolerant.js';
 import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
-import { mayMatch } from '../match/regex-literals.js';
-import { metaVariable, type PreparedCall, type SetHitIndex } from './prepare.js';
+import { holdsLiterals, metaVariable, type PreparedCall, type SetHitIndex } from './prepare.js';
 import { sortShort } from '../model/order.js';
 
 export interface PhraseHit {
@@ -66,8 +65,8 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
   const folded = p.folds[u]?.folded ?? '';
   for (const i of set.regexes) {
     const phrase = set.phrases[i] as CompiledPhrase;
-    // Most utterances lack the literal every match needs: a substring search, not the regex.
-    if (phrase.requires && !mayMatch(folded, phrase.requires)) continue;
+    // Most utterances lack the literal every match needs, which the matcher's pass has marked.
+    if (phrase.requires && !holdsLiterals(p, u, phrase.requires)) continue;
     const found = regexHits(folded, phrase.regex as RegExp, i, u);
     if (found) for (const hit of found) (out ??= exact.slice()).push(hit);
   }

@@ -13,8 +13,13 @@ export interface PreparedCall {
   call: Call;
   ruleset: CompiledRuleset;
   folds: FoldedText[];
-  /** Matcher hits per utterance. */
+  /** Matcher hits per utterance (plain patterns only). */
   hits: PatternHit[][];
+  /**
+   * Which of the ruleset's regex literals each utterance holds: bit l of the words
+   * [u × literalWords, (u + 1) × literalWords) is set when utterance u contains literal l.
+   */
+  literalsSeen: Uint32Array;
   /** Utterance indices per speaker, in order. */
   turnsOf: Record<Speaker, number[]>;
   /** Whether every utterance has a start time (timing scopes and rules need it). */
@@ -43,11 +48,56 @@ const SOUND_NOTES = /^(?:\s*[[(（【<〈]\s*[^[\]()（）【】<>〈〉\d]{1,16
 
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
   const folds = foldMany(call.utterances.map((u) => (SOUND_NOTES.test(u.text) ? '' : u.text)));
-  const hits = folds.map((f) => ruleset.matcher.findAll(f.folded));
+  const words = literalWords(ruleset);
+  const literalsSeen = new Uint32Array(folds.length * words);
+  const hits = folds.map((f, u) => scanUtterance(ruleset, f.folded, literalsSeen, u * words));
   const turnsOf: Record<Speaker, number[]> = { agent: [], customer: [], unknown: [] };
   for (const u of call.utterances) turnsOf[u.speaker].push(u.index);
   const timed = call.utterances.length > 0 && call.utterances.every((u) => u.startMs !== undefined);
-  return { call, ruleset, folds, hits, turnsOf, timed, metaFolds: new Map() };
+  return { call, ruleset, folds, hits, literalsSeen, turnsOf, timed, metaFolds: new Map() };
+}
+
+function literalWords(ruleset: CompiledRuleset): number {
+  return (ruleset.literals.length + 31) >>> 5;
+}
+
+/** One matcher pass over a folded utterance: the plain patterns' hits, and the literals it holds marked in `seen`. */
+function scanUtterance(ruleset: CompiledRuleset, folded: string, seen: Uint32Array, at: number): PatternHit[] {
+  const { matcher, patterns } = ruleset;
+  const count = matcher.scan(folded);
+  const found = matcher.found;
+  const hits: PatternHit[] = [];
+  for (let h = 0; h < count; h++) {
+    const pattern = found[2 * h] as number;
+    const end = found[2 * h + 1] as number;
+    if (pattern < patterns.length) {
+      hits.push({ pattern, start: end - (patterns[pattern] as string).length, end });
+    } else {
+      const literal = pattern - patterns.length;
+      seen[at + (literal >>> 5)] = (seen[at + (literal >>> 5)] as number) | (1 << (literal & 31));
+    }
+  }
+  return hits;
+}
+
+/**
+ * Whether utterance u holds one literal of every list in `requires` (literal ids): when not,
+ * the regex that requires them cannot match it.
+ */
+export function holdsLiterals(p: PreparedCall, u: number, requires: readonly (readonly number[])[]): boolean {
+  const seen = p.literalsSeen;
+  const at = u * literalWords(p.ruleset);
+  for (const option of requires) {
+    let found = false;
+    for (const literal of option) {
+      if (((seen[at + (literal >>> 5)] as number) & (1 << (literal & 31))) !== 0) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) return false;
+  }
+  return true;
 }
 
 /**

@@ -7,7 +7,7 @@ import type { TolerancePolicy } from '../match/tolerant.js';
 import type { Severity } from './problems.js';
 import type { PhraseSpec, RulesetSpec } from './spec.js';
 import { closest } from './suggest.js';
-import { requiredLiterals } from '../match/regex-literals.js';
+import { requiredLiterals, worthLookingFor } from '../match/regex-literals.js';
 import { applyTolerance } from './tolerance.js';
 import type { CompiledPhrase, PhraseSet } from './compiled.js';
 
@@ -29,6 +29,9 @@ export class PhraseCompiler {
   /** Every distinct folded phrase, by pattern id: the matcher's patterns. */
   readonly patterns: string[] = [];
   private readonly patternIds = new Map<string, number>();
+  /** Literals regex phrases require, by literal id (see CompiledRuleset.literals). */
+  readonly literals: string[] = [];
+  private readonly literalIds = new Map<string, number>();
   /** Phrase sets that accept near matches (for the tolerant matcher). */
   readonly tolerantSets: PhraseSet[] = [];
   /** Every phrase set compiled, indexed by its id. */
@@ -121,7 +124,8 @@ export class PhraseCompiler {
         flags.add('u');
         flags.add('g');
         const regex = new RegExp(regexMatch[1] as string, [...flags].join(''));
-        const requires = requiredLiterals(regex.source, regex.flags);
+        const required = requiredLiterals(regex.source, regex.flags);
+        const requires = required && worthLookingFor(required).map((option) => option.map((literal) => this.literalId(literal)));
         out.push({ display: raw, kind: 'regex', regex, ...(requires ? { requires } : {}) });
       } catch (err) {
         report('bad-regex', `regex ${raw} does not compile: ${(err as Error).message}`);
@@ -165,6 +169,16 @@ export class PhraseCompiler {
       .map((p) => ('variable' in p ? p : { text: foldPhrase(p.text) }))
       .filter((p) => 'variable' in p || p.text.length > 0);
     out.push({ display, kind: 'template', template });
+  }
+
+  private literalId(literal: string): number {
+    let id = this.literalIds.get(literal);
+    if (id === undefined) {
+      id = this.literals.length;
+      this.literals.push(literal);
+      this.literalIds.set(literal, id);
+    }
+    return id;
   }
 
   private patternId(folded: string): number {

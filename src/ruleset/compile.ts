@@ -94,7 +94,7 @@ class Compiler {
       if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
-    const { patterns, tolerantSets } = this.phrases;
+    const { patterns, literals, tolerantSets } = this.phrases;
     let tolerant: TolerantMatcher | undefined;
     const ruleset: CompiledRuleset = {
       spec,
@@ -109,7 +109,8 @@ class Compiler {
       holdDetection: this.holds,
       rules,
       patterns,
-      matcher: new AhoCorasick(patterns),
+      literals,
+      matcher: new AhoCorasick([...patterns, ...literals]),
       setsOfPattern: this.phrases.setsOfPattern(),
       setCount: this.phrases.sets.length,
       // Built on first use: only threads that score calls need it (and its pinyin dictionaries).

@@ -4,7 +4,6 @@
  */
 import type { AhoCorasick } from '../match/aho-corasick.js';
 import type { PersonalNumberKind } from '../match/personal-numbers.js';
-import type { Requirements } from '../match/regex-literals.js';
 import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import type { ExampleSpec, RulesetSpec, ScopeSpec, SpeakerName } from './spec.js';
 
@@ -15,8 +14,11 @@ export interface CompiledPhrase {
   /** Pattern id in the ruleset's matcher (plain phrases). */
   pattern?: number;
   regex?: RegExp;
-  /** What every match of `regex` holds (src/match/regex-literals.ts): without it, the regex is not run. */
-  requires?: Requirements;
+  /**
+   * What every match of `regex` holds (src/match/regex-literals.ts), as ids into the ruleset's
+   * `literals`: each list names literals one of which must occur, or the regex is not run.
+   */
+  requires?: number[][];
   /**
    * Literal (folded) parts and variable names filled per call: call metadata (`{agent_no}`) or
    * a named group captured by the trigger (`{surname}`).
@@ -190,6 +192,13 @@ export interface CompiledRuleset {
   rules: CompiledRule[];
   /** Folded plain patterns, indexed by pattern id. */
   patterns: string[];
+  /**
+   * Literals that regex phrases require (CompiledPhrase.requires). The matcher looks for them in
+   * the same pass as the patterns, as pattern ids patterns.length + literal id, so whether a
+   * regex can match an utterance is known without a substring search per regex.
+   */
+  literals: string[];
+  /** One automaton over `patterns`, then `literals`. */
   matcher: AhoCorasick;
   /**
    * For each pattern, the phrase sets that contain it, flat as [set id, phrase index, …]: one pass

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mayMatch, requiredLiterals } from '../../src/match/regex-literals.js';
+import { requiredLiterals } from '../../src/match/regex-literals.js';
 import { DEFAULT_RULESET, loadRuleset, type CompiledPhrase } from '../../src/ruleset/index.js';
-import { foldText } from '../../src/normalize/fold.js';
+import { holdsLiterals, prepareCall } from '../../src/engine/prepare.js';
+import { callOf } from '../engine/rule-helpers.js';
 
 const read = (source: string, flags = 'gu'): string[][] | undefined => requiredLiterals(source, flags);
 
@@ -31,29 +32,50 @@ describe('the literals a regex phrase requires', () => {
   it('holds for every regex phrase of the bundled ruleset on every example line (a match implies the literals)', () => {
     const loaded = loadRuleset(DEFAULT_RULESET);
     if (!loaded.ok) throw new Error('the bundled ruleset does not load');
+    const ruleset = loaded.ruleset;
     const phrases = new Map<string, CompiledPhrase>();
-    const texts = new Set<string>();
-    for (const rule of loaded.ruleset.rules) {
+    const lines = new Set<string>();
+    for (const rule of ruleset.rules) {
       for (const example of rule.examples) {
-        for (const line of example.dialogue.split('\n')) texts.add(foldText(line.replace(/^.*?[：:]/, '')).folded);
+        for (const line of example.dialogue.split('\n')) lines.add(line.replace(/^.*?[：:]/, ''));
       }
       collectRegexes(rule, phrases);
     }
+    // The example lines as one call, so the literals are marked by the engine's own matcher pass.
+    const prepared = prepareCall(callOf([...lines].map((line) => `坐席：${line}`).join('\n')), ruleset);
     let withRequirements = 0;
     let matched = 0;
     for (const phrase of phrases.values()) {
       const regex = phrase.regex as RegExp;
       if (phrase.requires) withRequirements++;
-      for (const text of texts) {
+      prepared.folds.forEach(({ folded }, u) => {
         regex.lastIndex = 0;
-        if (!regex.test(text)) continue;
+        if (!regex.test(folded)) return;
         matched++;
-        expect(phrase.requires ? mayMatch(text, phrase.requires) : true, `${regex.source} on 「${text}」`).toBe(true);
-      }
+        expect(phrase.requires ? holdsLiterals(prepared, u, phrase.requires) : true, `${regex.source} on 「${folded}」`).toBe(true);
+      });
     }
     expect(phrases.size).toBeGreaterThan(50);
     expect(withRequirements / phrases.size).toBeGreaterThan(0.8);
     expect(matched).toBeGreaterThan(100);
+  });
+
+  it('are marked by the matcher pass exactly where the folded utterance holds them', () => {
+    const loaded = loadRuleset(DEFAULT_RULESET);
+    if (!loaded.ok) throw new Error('the bundled ruleset does not load');
+    const { literals } = loaded.ruleset;
+    expect(literals.length).toBeGreaterThan(50);
+    const lines = ['你们家孩子也太笨了', '您好，请问有什么可以帮您', '你哋班廢柴，on9', '嘴巴放干净一点', '這個系統很爛耶', '', '[噪音]'];
+    const prepared = prepareCall(callOf(lines.map((line) => `坐席：${line}`).join('\n')), loaded.ruleset);
+    let marked = 0;
+    prepared.folds.forEach(({ folded }, u) => {
+      literals.forEach((literal, id) => {
+        const holds = holdsLiterals(prepared, u, [[id]]);
+        if (holds) marked++;
+        expect(holds, `「${literal}」 in 「${folded}」`).toBe(folded.includes(literal));
+      });
+    });
+    expect(marked).toBeGreaterThan(5);
   });
 });
 
