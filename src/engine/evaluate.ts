@@ -36,7 +36,8 @@ export function evaluateRule(p: PreparedCall, rule: CompiledRule): RuleResult {
 function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
   const applies = evaluateWhen(p, rule.when);
   if (applies.state !== 'yes') return { verdict: 'na', reason: applies.reason, evidence: [] };
-  const outcomes = rule.checks.map((check) => evaluateCheck(check, { p, triggerTurn: applies.triggerTurn }));
+  const ctx = { p, triggerTurn: applies.triggerTurn, trigger: rule.when?.said };
+  const outcomes = rule.checks.map((check) => evaluateCheck(check, ctx));
   const outcome = combine(outcomes, applies.evidence);
   // Say why the rule applied when no quote shows it: the holiday, the ring time.
   return applies.note && outcome.verdict !== 'na' ? { ...outcome, reason: `${applies.note}: ${outcome.reason}` } : outcome;

@@ -293,3 +293,22 @@ describe('forbid personal_data in the ruleset language', () => {
     expect(r.problems).toEqual([expect.objectContaining({ line: 10, code: 'missing-key', message: 'forbid needs "phrases", "personal_data" (mobile, id_card, bank_card) or both' })]);
   });
 });
+
+describe('forbid after a trigger', () => {
+  it('keeps an after_trigger window after every trigger, not only the first (a customer who complains again)', () => {
+    const rs = rulesetOf(`  - id: complaint.no-blame
+    category: complaint
+    title: no argument
+    points: 5
+    when: { said: { speaker: customer, phrases: [太慢, 什么态度] } }
+    forbid: { speaker: agent, scope: { after_trigger_turns: 1 }, phrases: [但是] }
+`);
+    const later = callOf('客户：太慢了！\n坐席：抱歉。\n客户：发票怎么开？\n坐席：订单页面申请，但是纸质的要三天。\n客户：快递员什么态度！\n坐席：但是他敲过门了。');
+    const r = judge(rs, later);
+    expect(r.verdict).toBe('fail');
+    expect(r.evidence.filter((e) => e.speaker === 'agent')).toEqual([expect.objectContaining({ turn: 6, matched: '但是' })]);
+    expect(r.window).toContain('1 later trigger');
+    // Between complaints, outside both windows, 但是 is no argument.
+    expect(judge(rs, callOf('客户：太慢了！\n坐席：抱歉。\n客户：发票怎么开？\n坐席：订单页面申请，但是纸质的要三天。')).verdict).toBe('pass');
+  });
+});

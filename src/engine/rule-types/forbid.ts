@@ -19,7 +19,8 @@ import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
 import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
 import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { selectTurns } from '../scope.js';
+import { findTrigger } from '../conditions.js';
+import { selectTurns, type Selection } from '../scope.js';
 import type { CheckContext } from './context.js';
 
 /** One thing found: a phrase said, or a personal number read out (then `number` is set). */
@@ -35,7 +36,7 @@ interface Found {
 
 export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
-  const selection = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
+  const selection = afterEveryTrigger(check, ctx);
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
 
   const phrases = check.phrases;
@@ -80,6 +81,28 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   }
   const verb = phrases && check.personalData ? 'said or read out' : phrases ? 'said' : 'read out';
   return { verdict: 'pass', reason: `${verb} ${found.length} time(s), below the limit of ${check.minCount}`, evidence, window: selection.window };
+}
+
+/**
+ * The scope's turns. A window of N turns or seconds after the trigger is kept after every trigger,
+ * not only the first: 「但是」 is forbidden while the customer complains, and a customer who
+ * complains again later in the call is complaining again.
+ */
+function afterEveryTrigger(check: ForbidCheck, ctx: CheckContext): Selection {
+  const { p, trigger } = ctx;
+  const first = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
+  const bounded = (check.scope?.after_trigger_turns ?? 0) > 0 || check.scope?.after_trigger_seconds !== undefined;
+  if (!first.ok || !bounded || !trigger || ctx.triggerTurn === undefined) return first;
+  const turns = new Set(first.turns);
+  let later = 0;
+  for (let hit = findTrigger(p, trigger, ctx.triggerTurn); hit; hit = findTrigger(p, trigger, hit.utterance)) {
+    const next = selectTurns(p, check.speaker, check.scope, hit.utterance);
+    if (!next.ok) break;
+    later++;
+    for (const u of next.turns) turns.add(u);
+  }
+  if (later === 0) return first;
+  return { ok: true, turns: [...turns].sort((a, b) => a - b), window: `${first.window}, and the same after ${later} later trigger(s)` };
 }
 
 /** 「none of $taboo said; no full mobile number read out」: the same for every call, so worded once per check. */
