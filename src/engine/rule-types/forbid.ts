@@ -19,7 +19,6 @@ import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
 import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
 import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { findTrigger } from '../conditions.js';
 import { selectTurns, type Selection } from '../scope.js';
 import type { CheckContext } from './context.js';
 
@@ -89,19 +88,24 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
  * complains again later in the call is complaining again.
  */
 function afterEveryTrigger(check: ForbidCheck, ctx: CheckContext): Selection {
-  const { p, trigger } = ctx;
-  const first = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
+  const { p, trigger, triggerTurn } = ctx;
+  const first = selectTurns(p, check.speaker, check.scope, triggerTurn);
   const bounded = (check.scope?.after_trigger_turns ?? 0) > 0 || check.scope?.after_trigger_seconds !== undefined;
-  if (!first.ok || !bounded || !trigger || ctx.triggerTurn === undefined) return first;
-  const turns = new Set(first.turns);
+  if (!first.ok || !bounded || !trigger || triggerTurn === undefined) return first;
+  const triggerScope = selectTurns(p, trigger.speaker, trigger.scope);
+  if (!triggerScope.ok) return first;
+  let turns: Set<number> | undefined;
   let later = 0;
-  for (let hit = findTrigger(p, trigger, ctx.triggerTurn); hit; hit = findTrigger(p, trigger, hit.utterance)) {
-    const next = selectTurns(p, check.speaker, check.scope, hit.utterance);
+  // The trigger's turns selected once, and each looked up once: a call may complain a dozen times.
+  for (const u of triggerScope.turns) {
+    if (u <= triggerTurn || findPhrasesExcept(p, u, trigger.phrases, trigger.except).length === 0) continue;
+    const next = selectTurns(p, check.speaker, check.scope, u);
     if (!next.ok) break;
     later++;
-    for (const u of next.turns) turns.add(u);
+    turns ??= new Set(first.turns);
+    for (const t of next.turns) turns.add(t);
   }
-  if (later === 0) return first;
+  if (!turns) return first;
   return { ok: true, turns: [...turns].sort((a, b) => a - b), window: `${first.window}, and the same after ${later} later trigger(s)` };
 }
 
