@@ -123,7 +123,13 @@ function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[]
   return undefined;
 }
 
+/** Rules that ask the same question share its CompiledSaid, and a call answers it once. Shared: do not modify. */
 function said(p: PreparedCall, s: CompiledSaid): Applicability {
+  const answers = (p.saidAnswers ??= new Array<Applicability | undefined>(p.ruleset.saidCount));
+  return (answers[s.id] ??= answerSaid(p, s));
+}
+
+function answerSaid(p: PreparedCall, s: CompiledSaid): Applicability {
   const selection = selectTurns(p, s.speaker, s.scope);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
   // The turns just selected: selecting them again for findTrigger would build the window twice.

@@ -8,6 +8,7 @@ import type { PatternHit } from '../match/aho-corasick.js';
 import type { CompiledRuleset, SpeakerName } from '../ruleset/index.js';
 import type { TimingFacts } from './timing/facts.js';
 import type { PhraseHit } from './phrases.js';
+import type { Applicability } from './conditions.js';
 
 export interface PreparedCall {
   call: Call;
@@ -32,6 +33,8 @@ export interface PreparedCall {
   regexHits?: Array<Array<readonly PhraseHit[] | undefined> | undefined>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
   turnRuns?: Partial<Record<SpeakerName, number[][]>>;
+  /** By said id: the answer to that `when.said` question, computed on first use (src/engine/conditions.ts). */
+  saidAnswers?: Array<Applicability | undefined>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
   timing?: TimingFacts;
 }

@@ -58,6 +58,8 @@ class Compiler {
   private ruleFile = '';
   private rulePath: Path = [];
   private holds: HoldDetection | undefined;
+  /** `said` conditions by what they ask (see said()). */
+  private readonly saids = new Map<string, CompiledSaid>();
   private readonly timing: TimingCompiler;
 
   constructor(private readonly loaded: LoadedRuleset) {
@@ -113,6 +115,7 @@ class Compiler {
       matcher: new AhoCorasick([...patterns, ...literals]),
       setsOfPattern: this.phrases.setsOfPattern(),
       setCount: this.phrases.sets.length,
+      saidCount: this.saids.size,
       // Built on first use: only threads that score calls need it (and its pinyin dictionaries).
       get tolerant(): TolerantMatcher {
         return (tolerant ??= buildTolerantMatcher(patterns, tolerantSets));
@@ -244,13 +247,15 @@ class Compiler {
     return out;
   }
 
+  /** One CompiledSaid per distinct question (speaker, scope, phrase sets), shared by the rules that ask it. */
   private said(s: SaidSpec, path: Path): CompiledSaid {
-    return {
-      speaker: s.speaker,
-      phrases: this.phrases.phraseSet(s.phrases, [...path, 'phrases']),
-      except: s.except ? this.phrases.phraseSet(s.except, [...path, 'except']) : undefined,
-      scope: compileScope(s.scope),
-    };
+    const phrases = this.phrases.phraseSet(s.phrases, [...path, 'phrases']);
+    const except = s.except ? this.phrases.phraseSet(s.except, [...path, 'except']) : undefined;
+    const scope = compileScope(s.scope);
+    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}`;
+    let said = this.saids.get(key);
+    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope }));
+    return said;
   }
 
   private checkLexicons(): void {

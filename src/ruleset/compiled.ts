@@ -41,6 +41,11 @@ export interface PhraseSet {
 }
 
 export interface CompiledSaid {
+  /**
+   * Dense id in its ruleset. Rules that ask the same question (the complaint rules' 「does the
+   * customer complain?」) share one CompiledSaid, so a call answers it once.
+   */
+  id: number;
   speaker: SpeakerName;
   phrases: PhraseSet;
   except?: PhraseSet;
@@ -207,6 +212,8 @@ export interface CompiledRuleset {
   setsOfPattern: number[][];
   /** Number of phrase sets (ids are 0 … setCount − 1). */
   setCount: number;
+  /** Number of distinct `said` conditions (ids are 0 … saidCount − 1). */
+  saidCount: number;
   /** Near matches of the patterns used by tolerant phrase sets (src/match/tolerant.ts). */
   tolerant: TolerantMatcher;
 }

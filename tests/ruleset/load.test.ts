@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RULESET, loadRuleset, loadRulesetFromText } from '../../src/ruleset/index.js';
+import { evaluateCall } from '../../src/engine/index.js';
+import { callOf } from '../engine/rule-helpers.js';
 
 const HEADER = `name: t
 version: 1
@@ -68,5 +70,20 @@ describe('loading rulesets', () => {
     expect(sets[2]).not.toBe(sets[0]);
     const broken = loadRulesetFromText(text.replaceAll('滚', '$nope'), 'r.yaml');
     expect(broken.problems.filter((p) => p.code === 'unknown-lexicon').map((p) => p.line)).toEqual([6, 7, 8]);
+  });
+
+  it('shares one `said` question between the rules that ask it, and answers it once per call with each rule its own verdict', () => {
+    const rule = (id: string, when: string, check: string): string => `  - { id: ${id}, category: conduct, title: t, points: 1, when: { said: ${when} }, ${check} }\n`;
+    const complains = '{ speaker: customer, phrases: [太慢了] }';
+    const text = `${HEADER}rules:\n${rule('conduct.a', complains, 'require: { speaker: agent, any: [抱歉] }')}${rule('conduct.b', complains, 'require: { speaker: agent, any: [上报] }')}${rule('conduct.c', '{ speaker: customer, phrases: [太慢了], scope: { first_turns: 1 } }', 'require: { speaker: agent, any: [上报] }')}`;
+    const r = loadRulesetFromText(text, 'r.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const [a, b, c] = r.ruleset.rules.map((x) => x.when?.said);
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    expect(r.ruleset.saidCount).toBe(2);
+    const result = evaluateCall(callOf('客户：你好。\n坐席：您好。\n客户：太慢了！\n坐席：非常抱歉。'), r.ruleset);
+    expect(result.rules.map((x) => x.verdict)).toEqual(['pass', 'fail', 'na']);
+    expect(result.rules[1]?.evidence.some((e) => e.quote === '太慢了！' || e.quote === '太慢了')).toBe(true);
   });
 });
