@@ -18,6 +18,7 @@ import type {
   CompiledSaid,
   CompiledWhen,
   HoldDetection,
+  RequireCheck,
 } from './compiled.js';
 
 type Path = (string | number)[];
@@ -198,16 +199,34 @@ class Compiler {
     if (hangupWithinReplies !== undefined && !afterTrigger) {
       this.report([...base, 'hangup_within_replies'], 'scope-needs-trigger', 'hangup_within_replies needs an after_trigger scope');
     }
+    const context = this.requireContext(r, base);
     if (r.any) {
       const group = this.phrases.tolerantSet(r.any, [...base, 'any'], policy);
-      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies };
+      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies, ...context };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
     const groups = items.map((item, i) => this.phrases.tolerantSet(Array.isArray(item) ? item : [item], [...base, key, i], policy));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies };
+    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies, ...context };
+  }
+
+  /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
+  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid'> = {};
+    const undo = r.undone_by_reply;
+    if (undo) {
+      // A reply comes from the other side: 'any' speaker has none.
+      if (r.speaker === 'any') this.report([...base, 'undone_by_reply'], 'needs-speaker', 'undone_by_reply needs speaker agent or customer');
+      const path = [...base, 'undone_by_reply'];
+      out.undoneByReply = {
+        phrases: this.phrases.phraseSet(undo.phrases, [...path, 'phrases']),
+        except: undo.except ? this.phrases.phraseSet(undo.except, [...path, 'except']) : undefined,
+      };
+    }
+    if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
+    return out;
   }
 
   private when(w: WhenSpec, path: Path): CompiledWhen {

@@ -79,6 +79,10 @@ export interface RequireCheck {
   cutOffNa?: boolean;
   /** Not said because the customer hung up within this many of the speaker's replies after the trigger: na. */
   hangupWithinReplies?: number;
+  /** A hit is undone when the other side's next reply says these phrases (new business, not an answer). */
+  undoneByReply?: { phrases: PhraseSet; except?: PhraseSet };
+  /** Not said, but this was said: na (the customer closed first). */
+  naIfSaid?: CompiledSaid;
 }
 
 export interface ForbidCheck {

@@ -105,6 +105,8 @@ const requireCheck = {
     tolerance,
     cut_off: { enum: ['na', 'fail'] },
     hangup_within_replies: positiveInt,
+    undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+    na_if_said: said,
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;

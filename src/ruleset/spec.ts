@@ -98,6 +98,16 @@ export interface RequireSpec {
    * the line goes dead. A reply is all the speaker says until the other side speaks.
    */
   hangup_within_replies?: number;
+  /**
+   * A hit does not count when the other side's next reply says one of these: 「还有其他问题吗」
+   * answered 「有，我想改套餐」 was not the closing question, since new business followed it.
+   */
+  undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
+  /**
+   * Nothing that counts was said, but this was: na, not fail. The customer's own 「没别的了，谢谢」
+   * in their last turn already answers 「还有什么可以帮您」.
+   */
+  na_if_said?: SaidSpec;
 }
 
 export interface ForbidSpec {

@@ -2,12 +2,16 @@
  * `require`: the speaker says one of / all of / at least N of the phrase groups within a scope.
  * A "not said" failure carries the window that was searched, so a reviewer can check it.
  */
-import type { RequireCheck } from '../../ruleset/index.js';
+import type { PhraseSet, RequireCheck } from '../../ruleset/index.js';
+import { findTrigger } from '../conditions.js';
+import { hitEvidence } from '../evidence.js';
 import { customerCutOff, customerLeftWithin } from '../hangup.js';
-import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
+import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
+import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
+import { replyUndoing } from './require-reply.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -16,8 +20,9 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
 
   const found: Evidence[] = [];
   const missing: string[] = [];
+  const undone: string[] = [];
   for (const group of check.groups) {
-    const hit = firstHit(p, selection.turns, group, check.except);
+    const hit = countingHit(check, ctx, selection.turns, group, undone);
     if (hit) found.push(phraseEvidence(p, hit, group));
     else missing.push(group.label);
   }
@@ -27,17 +32,40 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
   }
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
+  const notSaid = `${need}: ${missing.join(' + ')}${undone.length > 0 ? ` (${undone.join('; ')})` : ''}`;
   const hungUp = whyCutOff(check, ctx);
   if (hungUp) {
     // Not the agent's failure: the customer ended the call before the agent could say it.
-    return { verdict: 'na', reason: `${need}: ${missing.join(' + ')}, but ${hungUp}`, evidence: found, window: selection.window };
+    return { verdict: 'na', reason: `${notSaid}, but ${hungUp}`, evidence: found, window: selection.window };
   }
-  return {
-    verdict: 'fail',
-    reason: `${need}: ${missing.join(' + ')}`,
-    evidence: found,
-    window: selection.window,
-  };
+  const excuse = check.naIfSaid ? findTrigger(p, check.naIfSaid) : undefined;
+  if (excuse && check.naIfSaid) {
+    const e = hitEvidence(p, excuse, check.naIfSaid.phrases, 'excuse');
+    const who = check.naIfSaid.speaker === 'any' ? 'the call' : `the ${check.naIfSaid.speaker}`;
+    return { verdict: 'na', reason: `${notSaid}, but ${who} said 「${e.matched ?? e.quote}」 (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
+  }
+  return { verdict: 'fail', reason: notSaid, evidence: found, window: selection.window };
+}
+
+/**
+ * The first hit of the group that counts: exact hits first, then near ones, each skipped when the
+ * other side's reply to it undoes it (what undid it goes to `undone`, for the reason).
+ */
+function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[]): PhraseHit | undefined {
+  const { p } = ctx;
+  const near = group.tolerance !== undefined;
+  for (const pass of near ? ['exact', 'near'] : ['exact']) {
+    for (const u of turns) {
+      const hits = pass === 'exact' ? findPhrasesExcept(p, u, group, check.except) : findNearPhrases(p, u, group, check.except);
+      const hit = hits[0];
+      if (!hit) continue;
+      const reply = check.undoneByReply ? replyUndoing(p, check.speaker, hit.utterance, check.undoneByReply) : undefined;
+      if (!reply) return hit;
+      const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;
+      if (undone.length < 2 && !undone.includes(why)) undone.push(why);
+    }
+  }
+  return undefined;
 }
 
 /** Why the customer's hang-up, not the agent, left the phrases unsaid; undefined when it did not. */
