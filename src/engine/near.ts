@@ -90,24 +90,27 @@ function cost(h: PhraseHit): number {
   return (h.near?.edits ?? 0) * 64 + (h.near?.homophones ?? 0);
 }
 
-/** The first near hit of the set in these turns, in turn order. */
-export function firstNearHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet): PhraseHit | undefined {
+/** Whether a hit counts (a rule may refuse some: 「还有其他问题吗」 answered with new business). */
+export type HitFilter = (hit: PhraseHit) => boolean;
+
+/** The first near hit of the set in these turns, in turn order, that `counts`. */
+export function firstNearHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet, counts?: HitFilter): PhraseHit | undefined {
   if (!set.tolerance) return undefined;
   for (const u of turns) {
     const hit = findNearPhrases(p, u, set, except)[0];
-    if (hit) return hit;
+    if (hit && (!counts || counts(hit))) return hit;
   }
   return undefined;
 }
 
-/** The first exact hit of the set in these turns, in turn order; else the first near hit. */
-export function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet): PhraseHit | undefined {
+/** The first exact hit of the set in these turns, in turn order; else the first near hit. Only hits that `counts` (each turn's first). */
+export function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet, counts?: HitFilter): PhraseHit | undefined {
   for (const u of turns) {
     const hit = findPhrasesExcept(p, u, set, except)[0];
-    if (hit) return hit;
+    if (hit && (!counts || counts(hit))) return hit;
   }
   // Nothing exact: a near match (dropped or misheard characters, 你 for 您) may still count.
-  return firstNearHit(p, turns, set, except);
+  return firstNearHit(p, turns, set, except, counts);
 }
 
 /** Evidence for a hit; a near match says how it differs from the phrase. */

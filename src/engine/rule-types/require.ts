@@ -6,8 +6,8 @@ import type { PhraseSet, RequireCheck } from '../../ruleset/index.js';
 import { findTrigger } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { customerCutOff, customerLeftWithin } from '../hangup.js';
-import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
-import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
+import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
+import type { PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
 import type { CheckContext } from './context.js';
@@ -48,24 +48,20 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
 }
 
 /**
- * The first hit of the group that counts: exact hits first, then near ones, each skipped when the
- * other side's reply to it undoes it (what undid it goes to `undone`, for the reason).
+ * The first hit of the group that counts: one the other side's reply does not undo (what undid
+ * it goes to `undone`, for the reason).
  */
 function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[]): PhraseHit | undefined {
   const { p } = ctx;
-  const near = group.tolerance !== undefined;
-  for (const pass of near ? ['exact', 'near'] : ['exact']) {
-    for (const u of turns) {
-      const hits = pass === 'exact' ? findPhrasesExcept(p, u, group, check.except) : findNearPhrases(p, u, group, check.except);
-      const hit = hits[0];
-      if (!hit) continue;
-      const reply = check.undoneByReply ? replyUndoing(p, check.speaker, hit.utterance, check.undoneByReply) : undefined;
-      if (!reply) return hit;
-      const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;
-      if (undone.length < 2 && !undone.includes(why)) undone.push(why);
-    }
-  }
-  return undefined;
+  const undo = check.undoneByReply;
+  if (!undo) return firstHit(p, turns, group, check.except);
+  return firstHit(p, turns, group, check.except, (hit) => {
+    const reply = replyUndoing(p, check.speaker, hit.utterance, undo);
+    if (!reply) return true;
+    const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;
+    if (undone.length < 2 && !undone.includes(why)) undone.push(why);
+    return false;
+  });
 }
 
 /** Why the customer's hang-up, not the agent, left the phrases unsaid; undefined when it did not. */
