@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import type { CallResult, Verdict } from '../engine/index.js';
-import { closest } from '../ruleset/suggest.js';
+import { closest } from '../model/suggest.js';
 import type { ExpectedRow, RowProblem } from './expected.js';
 
 export interface Disagreement {

@@ -2,7 +2,7 @@
  * @fileoverview Whole-ruleset lint checks the schema cannot express: ids outside the standards
  * catalogue, weights that do not add up to 100, weights without rules, thresholds out of range.
  */
-import { closest } from '../ruleset/suggest.js';
+import { closest } from '../model/suggest.js';
 import { CATALOGUE_IDS, inCatalogue } from './catalogue.js';
 import type { LintContext } from './context.js';
 

@@ -5,8 +5,62 @@
  */
 import type { MetaValue } from '../model/call.js';
 import { parseDate } from './dates.js';
+import { editDistance } from '../model/suggest.js';
 
 export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string };
+
+/** The metadata fields callqa itself reads. Any other key is kept as custom metadata for rules. */
+export const KNOWN_FIELDS = [
+  'call_id', 'agent_id', 'agent_name', 'agent_no', 'customer_name', 'direction', 'date', 'started_at',
+  'ring_s', 'queue_s', 'duration_s', 'talk_s', 'hold_s', 'hangup_by', 'transferred', 'holiday', 'region',
+] as const;
+
+/** Names call logs and people write for the fields (Chinese exports, short forms) → the field. */
+const FIELD_ALIASES: Record<string, string> = {
+  id: 'call_id',
+  通话id: 'call_id',
+  通话编号: 'call_id',
+  工号: 'agent_id',
+  坐席工号: 'agent_id',
+  坐席姓名: 'agent_name',
+  方向: 'direction',
+  呼叫方向: 'direction',
+  日期: 'date',
+  开始时间: 'started_at',
+  振铃时长: 'ring_s',
+  排队时长: 'queue_s',
+  挂机方: 'hangup_by',
+  是否转接: 'transferred',
+};
+
+/** A field by its name with separators dropped: hang_up_by, HangupBy and hangup-by are all hangup_by. */
+const BY_COMPACT_NAME = new Map<string, string>(KNOWN_FIELDS.map((f) => [compact(f), f]));
+
+function compact(key: string): string {
+  return key.toLowerCase().replace(/[\s_-]+/g, '');
+}
+
+/** A written key in the form keys are compared in: trimmed, lower case, spaces and dashes as _. */
+export function writtenKey(raw: string): string {
+  return raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** The field a written name means (「挂机方」, "Ring S", hang_up_by), else undefined. */
+export function knownField(raw: string): string | undefined {
+  return FIELD_ALIASES[writtenKey(raw)] ?? BY_COMPACT_NAME.get(compact(raw.trim()));
+}
+
+/**
+ * For a name that is no field: the field it is one slip away from (hung_up_by → hangup_by), for a
+ * warning. Kept strict (one edit, names of five letters or more), since rules may read any custom
+ * key and a warning on every queue_id would be noise.
+ */
+export function likelyField(raw: string): string | undefined {
+  const name = compact(raw.trim());
+  if (name.length < 5) return undefined;
+  for (const [field, full] of BY_COMPACT_NAME) if (editDistance(name, field) === 1) return full;
+  return undefined;
+}
 
 /** Seconds (ring, queue …): non-negative numbers. */
 const NUMBER_KEYS = new Set(['ring_s', 'queue_s', 'duration_s', 'talk_s', 'hold_s']);

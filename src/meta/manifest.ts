@@ -6,7 +6,7 @@
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField } from './fields.js';
+import { coerceField, knownField, likelyField, writtenKey } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
@@ -25,31 +25,12 @@ export type ManifestResult =
   | { ok: true; manifest: Manifest; problems: ManifestProblem[] }
   | { ok: false; message: string; line?: number };
 
-/** Header names people actually write (Chinese exports, spaces, capitals) → our meta keys. */
-const HEADER_ALIASES: Record<string, string> = {
-  id: 'call_id',
-  通话id: 'call_id',
-  通话编号: 'call_id',
-  filename: 'file',
-  file_name: 'file',
-  文件: 'file',
-  文件名: 'file',
-  工号: 'agent_id',
-  坐席工号: 'agent_id',
-  坐席姓名: 'agent_name',
-  方向: 'direction',
-  呼叫方向: 'direction',
-  日期: 'date',
-  开始时间: 'started_at',
-  振铃时长: 'ring_s',
-  排队时长: 'queue_s',
-  挂机方: 'hangup_by',
-  是否转接: 'transferred',
-};
+/** Columns only a manifest has: the transcript's file name, to match calls by. */
+const FILE_COLUMN: Record<string, string> = { file: 'file', filename: 'file', file_name: 'file', 文件: 'file', 文件名: 'file' };
 
 function headerKey(cell: string): string {
-  const key = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
-  return HEADER_ALIASES[key] ?? key;
+  const written = writtenKey(cell);
+  return FILE_COLUMN[written] ?? knownField(cell) ?? written;
 }
 
 /** The part after the last slash (either kind): manifests made on Windows say `calls\a.txt`. */
@@ -86,6 +67,10 @@ export function loadManifest(file: string): ManifestResult {
     if (key === '') return { ok: false, message: `manifest header: column ${i + 1} has no name`, line: header.line };
     if (seenKeys.has(key)) return { ok: false, message: `manifest header: column "${key}" appears twice`, line: header.line };
     seenKeys.add(key);
+  }
+  for (const [i, key] of keys.entries()) {
+    const hint = key === 'file' || knownField(key) ? undefined : likelyField(key);
+    if (hint) problems.push({ line: header.line, message: `column ${i + 1} "${header.cells[i] ?? key}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata` });
   }
   if (!seenKeys.has('call_id') && !seenKeys.has('file')) {
     return { ok: false, message: 'manifest header needs a call_id or a file column to match calls by', line: header.line };

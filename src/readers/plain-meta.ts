@@ -6,6 +6,7 @@ import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 import { parseDate } from '../meta/dates.js';
+import { KNOWN_FIELDS, knownField, likelyField } from '../meta/fields.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
@@ -131,8 +132,13 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
   const body = lines.slice(open + 1, close);
   const entries = simpleEntries(body, firstLine) ?? yamlEntries(body, firstLine, warnings);
   const meta: CallMeta = {};
-  for (const { key, value, source, line } of entries) {
+  for (const { key: written, value, source, line } of entries) {
     if (value === null || value === undefined) continue;
+    // 「挂机方: 客户」 and hang_up_by are hangup_by; a slip one letter from a field is kept, with a warning,
+    // since a silently unread hangup_by changes closing verdicts.
+    const key = knownField(written) ?? written;
+    const hint = key === written && !(KNOWN_FIELDS as readonly string[]).includes(key) ? likelyField(written) : undefined;
+    if (hint) warnings.push({ message: `front matter "${written}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata`, line });
     if (TEXT_KEYS.has(key)) {
       meta[key] = typeof value === 'number' && source !== undefined ? source : String(value);
       continue;

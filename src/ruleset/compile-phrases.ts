@@ -6,7 +6,7 @@ import { foldPhrase } from '../normalize/fold.js';
 import type { TolerancePolicy } from '../match/tolerant.js';
 import type { Severity } from './problems.js';
 import type { PhraseSpec, RulesetSpec } from './spec.js';
-import { closest } from './suggest.js';
+import { closest } from '../model/suggest.js';
 import { requiredLiterals, worthLookingFor } from '../match/regex-literals.js';
 import { applyTolerance } from './tolerance.js';
 import type { CompiledPhrase, PhraseSet } from './compiled.js';

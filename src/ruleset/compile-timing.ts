@@ -5,7 +5,7 @@
  */
 import type { CompiledCheck, HoldDetection, PhraseSet } from './compiled.js';
 import type { NumberOrThreshold, PhraseSpec, RuleSpec, WhenSpec } from './spec.js';
-import { closest } from './suggest.js';
+import { closest } from '../model/suggest.js';
 
 type Path = (string | number)[];
 

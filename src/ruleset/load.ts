@@ -10,7 +10,7 @@ import { Ajv, type ErrorObject } from 'ajv';
 import { rulesetSchema } from './schema.js';
 import { SourceMap, type RulesetProblem } from './problems.js';
 import type { RuleSpec, RulesetSpec } from './spec.js';
-import { closest } from './suggest.js';
+import { closest } from '../model/suggest.js';
 import { nameTables } from './names.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 

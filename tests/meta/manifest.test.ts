@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadManifest, type Manifest, type ManifestProblem } from '../../src/meta/manifest.js';
 
 const dir = 'fixtures/meta';
@@ -89,5 +92,14 @@ describe('loadManifest', () => {
     const gbk = loadManifest(`${dir}/gbk.csv`);
     expect(gbk.ok).toBe(false);
     if (!gbk.ok) expect(gbk.message).toContain('is not UTF-8');
+  });
+
+  it('reads a field under the names people write for it, and names a column one slip from a field', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
+    writeFileSync(file, 'call_id,Hang Up By,hung_up_by,queue_id\nC1,customer,agent,Q7\n');
+    const result = loadManifest(file);
+    if (!result.ok) throw new Error(result.message);
+    expect(result.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', hangup_by: 'customer', hung_up_by: 'agent', queue_id: 'Q7' });
+    expect(result.problems).toEqual([{ line: 1, message: 'column 3 "hung_up_by" is no field callqa reads (did you mean hangup_by?); kept as custom metadata' }]);
   });
 });

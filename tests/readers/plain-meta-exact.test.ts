@@ -37,3 +37,13 @@ describe('front matter, exactly as before', () => {
     else expect(() => parseFrontMatter(lines, [])).toThrow();
   });
 });
+
+describe('front matter keys', () => {
+  it('reads the names call logs use for a field, and warns at its line about a key one slip from a field', () => {
+    const warnings: { message: string; line?: number }[] = [];
+    const lines = ['---', 'hung_up_by: customer', '挂机方: 客户', 'Ring-S: 12', 'queue_id: Q7', '---', '坐席：您好'];
+    const { meta } = parseFrontMatter(lines, warnings);
+    expect(meta).toEqual({ hung_up_by: 'customer', hangup_by: '客户', ring_s: 12, queue_id: 'Q7' });
+    expect(warnings).toEqual([{ line: 2, message: 'front matter "hung_up_by" is no field callqa reads (did you mean hangup_by?); kept as custom metadata' }]);
+  });
+});
