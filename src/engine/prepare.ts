@@ -5,7 +5,8 @@
 import type { Call, Speaker } from '../model/call.js';
 import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
-import type { CompiledRuleset, SpeakerName } from '../ruleset/index.js';
+import type { CompiledRuleset, ScopeSpec, SpeakerName } from '../ruleset/index.js';
+import type { Selection } from './scope.js';
 import type { TimingFacts } from './timing/facts.js';
 import type { PhraseHit } from './phrases.js';
 import type { Applicability } from './conditions.js';
@@ -33,6 +34,8 @@ export interface PreparedCall {
   regexHits?: Array<Array<readonly PhraseHit[] | undefined> | undefined>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
   turnRuns?: Partial<Record<SpeakerName, number[][]>>;
+  /** Selections of scopes that do not depend on a trigger, by scope and speaker (src/engine/scope.ts). Shared: do not modify. */
+  selections?: Map<ScopeSpec, Partial<Record<SpeakerName, Selection>>>;
   /** By said id: the answer to that `when.said` question, computed on first use (src/engine/conditions.ts). */
   saidAnswers?: Array<Applicability | undefined>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */

@@ -23,6 +23,24 @@ export function speakerKnown(p: PreparedCall, speaker: SpeakerName): boolean {
  * needed for after_trigger scopes. Time scopes on an untimed call are not selectable (na).
  */
 export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
+  if (scope && !independentOfTrigger(scope)) return select(p, speaker, scope, triggerTurn);
+  // The same window for every rule that asks (compiled scopes with the same keys are one object),
+  // so a call selects it once: the greeting, self-id and rude-greeting rules all read the agent's first turn.
+  const byScope = (p.selections ??= new Map());
+  let bySpeaker = byScope.get(scope ?? WHOLE_CALL);
+  if (!bySpeaker) byScope.set(scope ?? WHOLE_CALL, (bySpeaker = {}));
+  return (bySpeaker[speaker] ??= select(p, speaker, scope, triggerTurn));
+}
+
+/** The cache key of "no scope". */
+const WHOLE_CALL: ScopeSpec = {};
+
+/** The scopes select() answers before it looks at the trigger. */
+function independentOfTrigger(scope: ScopeSpec): boolean {
+  return scope.first_turns !== undefined || scope.last_turns !== undefined || scope.first_seconds !== undefined || scope.last_seconds !== undefined;
+}
+
+function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
   if (!speakerKnown(p, speaker)) return { ok: false, reason: 'no speaker roles (mono or undiarized transcript)' };
   const all = turnsOfSpeaker(p, speaker);
   const who = SPEAKER_WORD[speaker];

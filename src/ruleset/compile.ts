@@ -36,6 +36,10 @@ export function compileRuleset(loaded: LoadedRuleset): CompileResult {
  * every key present in one order, so that all scopes share one object shape (selectTurns reads
  * them for every check of every call).
  */
+/**
+ * A scope as the engine reads it: undefined for the whole call, else every key present (absent
+ * ones undefined), so equal scopes have one key (scopeKey) and are one object (see Compiler.scope).
+ */
 function compileScope(s: ScopeSpec | undefined): ScopeSpec | undefined {
   if (!s || Object.keys(s).length === 0) return undefined;
   return {
@@ -59,6 +63,8 @@ class Compiler {
   private ruleFile = '';
   private rulePath: Path = [];
   private holds: HoldDetection | undefined;
+  /** Scopes by their keys: rules with the same window share one, so a call selects it once (src/engine/scope.ts). */
+  private readonly scopes = new Map<string, ScopeSpec>();
   /** `said` conditions by what they ask (see said()). */
   private readonly saids = new Map<string, CompiledSaid>();
   private readonly timing: TimingCompiler;
@@ -136,7 +142,7 @@ class Compiler {
       checks.push({
         type: 'forbid',
         speaker: f.speaker,
-        scope: compileScope(f.scope),
+        scope: this.scope(f.scope),
         phrases: f.phrases
           ? this.phrases.tolerantSet(f.phrases, [...base, 'phrases'], resolveTolerance(f.tolerance, rule.tolerance))
           : undefined,
@@ -202,14 +208,14 @@ class Compiler {
     const context = this.requireContext(r, base);
     if (r.any) {
       const group = this.phrases.tolerantSet(r.any, [...base, 'any'], policy);
-      return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies, ...context };
+      return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies, ...context };
     }
     const items = r.all ?? r.of ?? [];
     const key = r.all ? 'all' : 'of';
     const groups = items.map((item, i) => this.phrases.tolerantSet(Array.isArray(item) ? item : [item], [...base, key, i], policy));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: compileScope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies, ...context };
+    return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies, ...context };
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
@@ -266,11 +272,21 @@ class Compiler {
     return out;
   }
 
+  private scope(spec: ScopeSpec | undefined): ScopeSpec | undefined {
+    const scope = compileScope(spec);
+    if (!scope) return undefined;
+    const key = JSON.stringify(scope);
+    const known = this.scopes.get(key);
+    if (known) return known;
+    this.scopes.set(key, scope);
+    return scope;
+  }
+
   /** One CompiledSaid per distinct question (speaker, scope, phrase sets), shared by the rules that ask it. */
   private said(s: SaidSpec, path: Path): CompiledSaid {
     const phrases = this.phrases.phraseSet(s.phrases, [...path, 'phrases']);
     const except = s.except ? this.phrases.phraseSet(s.except, [...path, 'except']) : undefined;
-    const scope = compileScope(s.scope);
+    const scope = this.scope(s.scope);
     const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}`;
     let said = this.saids.get(key);
     if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope }));

@@ -86,4 +86,17 @@ describe('loading rulesets', () => {
     expect(result.rules.map((x) => x.verdict)).toEqual(['pass', 'fail', 'na']);
     expect(result.rules[1]?.evidence.some((e) => e.quote === '太慢了！' || e.quote === '太慢了')).toBe(true);
   });
+
+  it('compiles equal scopes to one object, so a call selects each window once', () => {
+    const rule = (id: string, scope: string): string => `  - { id: ${id}, category: conduct, title: t, points: 1, require: { speaker: agent, any: [您好], scope: ${scope} } }\n`;
+    const text = `${HEADER}rules:\n${rule('conduct.a', '{ first_turns: 1 }')}${rule('conduct.b', '{ first_turns: 1 }')}${rule('conduct.c', '{ first_turns: 2 }')}`;
+    const r = loadRulesetFromText(text, 'r.yaml');
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+    const [a, b, c] = r.ruleset.rules.map((x) => (x.checks[0] as { scope?: unknown }).scope);
+    expect(a).toBeDefined();
+    expect(b).toBe(a);
+    expect(c).not.toBe(a);
+    const result = evaluateCall(callOf('坐席：喂。\n客户：你好。\n坐席：您好，请讲。'), r.ruleset);
+    expect(result.rules.map((x) => x.verdict)).toEqual(['fail', 'fail', 'pass']);
+  });
 });
