@@ -18,6 +18,11 @@ export interface CompiledPhrase {
   /** What every match of `regex` holds (src/match/regex-literals.ts): without it, the regex is not run. */
   requires?: Requirements;
   /**
+   * Named groups of `regex` that are call metadata (`(?<agent_no>…)`): a match counts only when
+   * the group says what the metadata holds (src/engine/meta-groups.ts), or the call lacks it.
+   */
+  metaGroups?: string[];
+  /**
    * Literal (folded) parts and variable names filled per call: call metadata (`{agent_no}`) or
    * a named group captured by the trigger (`{surname}`).
    */

@@ -7,6 +7,8 @@ import { customerCutOff, customerLeftWithin } from '../hangup.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
+import { metaConflicts } from '../meta-groups.js';
+import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
@@ -20,6 +22,14 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const hit = firstHit(p, selection.turns, group, check.except);
     if (hit) found.push(phraseEvidence(p, hit, group));
     else missing.push(group.label);
+  }
+  // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
+  const conflict = check.groups.flatMap((group) => metaConflicts(p, selection.turns, group).map((c) => ({ c, group })))[0];
+  if (conflict) {
+    const e = phraseEvidence(p, conflict.c.hit, conflict.group);
+    const { variable, said: value, expected } = conflict.c;
+    const reason = `said ${quoteMatch(e)} (turn ${e.turn}): ${variable} ${numberValue(value) ?? value}, but the call's ${variable} is ${expected}`;
+    return { verdict: 'fail', reason, evidence: [e], window: selection.window };
   }
   const said = found.length;
   if (said >= check.need) {

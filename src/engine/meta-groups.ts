@@ -1,0 +1,62 @@
+/**
+ * Regex phrases whose named groups are call metadata: `/工号(?<agent_no>[0-9一二…]+)/` accepts any
+ * number the agent gives when the call's metadata has none, but only the agent's own number when
+ * it does — 「工号一二七」 from agent A128 is a wrong self-identification, not a self-identification.
+ * Numbers are compared by value (128 = 幺二八 = 一百二十八); other values by their folded text.
+ */
+import { numberValue } from '../model/numerals.js';
+import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
+import type { PhraseHit } from './phrases.js';
+import { metaVariable, type PreparedCall } from './prepare.js';
+
+export interface MetaConflict {
+  hit: PhraseHit;
+  variable: string;
+  said: string;
+  expected: string;
+}
+
+/** The first metadata group of the hit that says something other than the call's metadata. */
+export function metaConflict(p: PreparedCall, phrase: CompiledPhrase, hit: PhraseHit): MetaConflict | undefined {
+  for (const variable of phrase.metaGroups ?? []) {
+    const said = hit.groups?.[variable];
+    const expected = metaVariable(p, variable);
+    if (said === undefined || expected === null || sameValue(said, expected)) continue;
+    return { hit, variable, said, expected };
+  }
+  return undefined;
+}
+
+function sameValue(said: string, expected: string): boolean {
+  const a = numberValue(said);
+  const b = numberValue(expected);
+  return a !== undefined && b !== undefined ? a === b : said === expected;
+}
+
+/**
+ * Matches of the set's metadata-group regexes in these utterances that contradict the metadata
+ * (findPhrases leaves them out, so they are looked for again: only for sets that have such
+ * regexes, only in the scope of one check).
+ */
+export function metaConflicts(p: PreparedCall, turns: readonly number[], set: PhraseSet): MetaConflict[] {
+  const out: MetaConflict[] = [];
+  for (const i of set.regexes) {
+    const phrase = set.phrases[i] as CompiledPhrase;
+    const regex = phrase.regex;
+    if (!phrase.metaGroups || !regex) continue;
+    for (const u of turns) {
+      const folded = p.folds[u]?.folded ?? '';
+      regex.lastIndex = 0;
+      for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
+        if (m[0].length === 0) {
+          regex.lastIndex++;
+          continue;
+        }
+        const hit: PhraseHit = { utterance: u, phrase: i, start: m.index, end: m.index + m[0].length, groups: m.groups };
+        const conflict = metaConflict(p, phrase, hit);
+        if (conflict) out.push(conflict);
+      }
+    }
+  }
+  return out;
+}
