@@ -8,10 +8,17 @@
  * stay separate turns: prompts to a silent caller (seconds apart), the words before and after a
  * hold. Untimed transcripts keep their lines: a line is a turn (a line without a label already
  * continues the previous one).
+ *
+ * A recorded announcement or IVR prompt on the agent's channel before the agent speaks live
+ * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
+ * opening is judged on the agent's first live words. An utterance with live wording
+ * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
+ * notice or not, and so is the last agent utterance before the agent says nothing more.
  */
 import type { Speaker } from '../model/call.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
+import { findPhrases } from './phrases.js';
 
 /** Without `thresholds.turn_gap_ms`, every utterance is its own turn. */
 export const DEFAULT_TURN_GAP_MS = 0;
@@ -36,7 +43,9 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const maxChars = p.ruleset.thresholds.backchannel_chars ?? 0;
   const runs: number[][] = [];
   let prev: number | undefined;
-  for (const i of turnsOfSpeaker(p, speaker)) {
+  const utterancesOf = turnsOfSpeaker(p, speaker);
+  const skip = speaker === 'agent' ? recordedAnnouncements(p).length : 0;
+  for (const i of skip > 0 ? utterancesOf.slice(skip) : utterancesOf) {
     const run = runs[runs.length - 1];
     if (run && prev !== undefined && speaker !== 'any' && onlyShortWordsBetween(p, prev, i, maxChars) && joins(utterances[prev], utterances[i], gap)) run.push(i);
     else runs.push([i]);
@@ -44,6 +53,25 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   }
   cache[speaker] = runs;
   return runs;
+}
+
+const announcementsOf = new WeakMap<PreparedCall, number[]>();
+
+/** The agent's first utterances that are a recorded announcement (never all of them), in order. */
+export function recordedAnnouncements(p: PreparedCall): number[] {
+  const known = announcementsOf.get(p);
+  if (known) return known;
+  const announcement = p.ruleset.announcement;
+  const agent = p.turnsOf.agent;
+  const out: number[] = [];
+  while (announcement && out.length < agent.length - 1) {
+    const u = agent[out.length] as number;
+    if (findPhrases(p, u, announcement.phrases).length === 0) break;
+    if (announcement.live && findPhrases(p, u, announcement.live).length > 0) break;
+    out.push(u);
+  }
+  announcementsOf.set(p, out);
+  return out;
 }
 
 /** Whether every utterance strictly between a and b is another speaker's word of at most maxChars. */

@@ -190,6 +190,11 @@ export interface CompiledRuleset {
   thresholds: Record<string, number>;
   region?: 'CN' | 'TW' | 'HK';
   calendar: { holidays: string[]; workdays: string[] };
+  /**
+   * From `lexicons.recorded_announcement` (and `recorded_announcement_not`): the recording or IVR
+   * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts).
+   */
+  announcement?: { phrases: PhraseSet; live?: PhraseSet };
   /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
   holdDetection?: HoldDetection;
   rules: CompiledRule[];
