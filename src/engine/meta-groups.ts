@@ -54,9 +54,25 @@ export function metaConflicts(p: PreparedCall, turns: readonly number[], set: Ph
         }
         const hit: PhraseHit = { utterance: u, phrase: i, start: m.index, end: m.index + m[0].length, groups: m.groups };
         const conflict = metaConflict(p, phrase, hit);
-        if (conflict) out.push(conflict);
+        if (conflict && !customerSaidBefore(p, u, conflict.said)) out.push(conflict);
       }
     }
   }
   return out;
+}
+
+const SPOKEN_NUMBER = /[0-9零〇一二三四五六七八九十百千万幺两]+/gu;
+
+/**
+ * Whether the customer said this number before utterance u: 「我要投诉你们127号客服」 … 「请问客服127号
+ * 是什么时候接待您的？」 is the agent asking about a colleague, not naming itself.
+ */
+function customerSaidBefore(p: PreparedCall, u: number, said: string): boolean {
+  const value = numberValue(said);
+  if (value === undefined) return false;
+  for (const c of p.turnsOf.customer) {
+    if (c >= u) break;
+    for (const m of (p.folds[c]?.folded ?? '').matchAll(SPOKEN_NUMBER)) if (numberValue(m[0]) === value) return true;
+  }
+  return false;
 }
