@@ -6,7 +6,7 @@
  */
 import { numberValue } from '../model/numerals.js';
 import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
-import type { PhraseHit } from './phrases.js';
+import { findPhrases, type PhraseHit } from './phrases.js';
 import { metaVariable, type PreparedCall } from './prepare.js';
 
 export interface MetaConflict {
@@ -75,4 +75,15 @@ function customerSaidBefore(p: PreparedCall, u: number, said: string): boolean {
     for (const m of (p.folds[c]?.folded ?? '').matchAll(SPOKEN_NUMBER)) if (numberValue(m[0]) === value) return true;
   }
   return false;
+}
+
+/**
+ * Whether the speaker says the call's own value in these utterances, through a metadata group
+ * (its mismatches are filtered out) or a `{agent_no}` template: after 「工号一二八」, a later
+ * 「我帮您转接工号一二七的同事」 names a colleague.
+ */
+export function saysOwnValue(p: PreparedCall, turns: readonly number[], set: PhraseSet): boolean {
+  const own = (phrase: CompiledPhrase | undefined): boolean =>
+    !!phrase && ((phrase.metaGroups?.length ?? 0) > 0 || (phrase.template ?? []).some((part) => 'variable' in part && metaVariable(p, part.variable) !== null));
+  return turns.some((u) => findPhrases(p, u, set).some((hit) => own(set.phrases[hit.phrase])));
 }

@@ -7,7 +7,7 @@ import { customerCutOff, customerLeftWithin } from '../hangup.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
-import { metaConflicts } from '../meta-groups.js';
+import { metaConflicts, saysOwnValue } from '../meta-groups.js';
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 
@@ -24,7 +24,8 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     else missing.push(group.label);
   }
   // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
-  const conflict = check.groups.flatMap((group) => metaConflicts(p, selection.turns, group).map((c) => ({ c, group })))[0];
+  const conflict = check.groups
+    .flatMap((group) => (saysOwnValue(p, selection.turns, group) ? [] : metaConflicts(p, selection.turns, group).map((c) => ({ c, group }))))[0];
   if (conflict) {
     const e = phraseEvidence(p, conflict.c.hit, conflict.group);
     const { variable, said: value, expected } = conflict.c;
