@@ -24,9 +24,11 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     else missing.push(group.label);
   }
   // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
+  // (Whether the own number was said too is asked only of the rare call with a conflict.)
   const conflict = check.groups
-    .flatMap((group) => (saysOwnValue(p, selection.turns, group) ? [] : metaConflicts(p, selection.turns, group).map((c) => ({ c, group }))))[0];
-  if (conflict) {
+    .map((group) => ({ c: metaConflicts(p, selection.turns, group)[0], group }))
+    .find(({ c, group }) => c !== undefined && !saysOwnValue(p, selection.turns, group));
+  if (conflict?.c) {
     const e = phraseEvidence(p, conflict.c.hit, conflict.group);
     const { variable, said: value, expected } = conflict.c;
     const reason = `said ${quoteMatch(e)} (turn ${e.turn}): ${variable} ${numberValue(value) ?? value}, but the call's ${variable} is ${expected}`;
