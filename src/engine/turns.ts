@@ -38,37 +38,51 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const cache = (p.turnRuns ??= {});
   const cached = cache[speaker];
   if (cached) return cached;
+  const utterancesOf = turnsOfSpeaker(p, speaker);
+  const skip = speaker === 'agent' ? recordedAnnouncements(p).length : 0;
+  const runs = runsOf(p, speaker, skip > 0 ? utterancesOf.slice(skip) : utterancesOf);
+  cache[speaker] = runs;
+  return runs;
+}
+
+/** The utterances grouped into turns (see the top of this file). */
+function runsOf(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly number[]): number[][] {
   const utterances = p.call.utterances;
   const gap = turnGapMs(p);
   const maxChars = p.ruleset.thresholds.backchannel_chars ?? 0;
   const runs: number[][] = [];
   let prev: number | undefined;
-  const utterancesOf = turnsOfSpeaker(p, speaker);
-  const skip = speaker === 'agent' ? recordedAnnouncements(p).length : 0;
-  for (const i of skip > 0 ? utterancesOf.slice(skip) : utterancesOf) {
+  for (const i of utterancesOf) {
     const run = runs[runs.length - 1];
     if (run && prev !== undefined && speaker !== 'any' && onlyShortWordsBetween(p, prev, i, maxChars) && joins(utterances[prev], utterances[i], gap)) run.push(i);
     else runs.push([i]);
     prev = i;
   }
-  cache[speaker] = runs;
   return runs;
 }
 
 const announcementsOf = new WeakMap<PreparedCall, number[]>();
 
-/** The agent's first utterances that are a recorded announcement (never all of them), in order. */
+/**
+ * The agent's first utterances that are a recorded announcement (never all of them), in order.
+ * A recording the recogniser cut in two (「您好，欢迎致电康泰鑫，」|「本次通话可能会被录音。」, one
+ * turn) goes whole: the utterances of a turn up to its last announcing one, if none is live.
+ */
 export function recordedAnnouncements(p: PreparedCall): number[] {
   const known = announcementsOf.get(p);
   if (known) return known;
   const announcement = p.ruleset.announcement;
-  const agent = p.turnsOf.agent;
   const out: number[] = [];
-  while (announcement && out.length < agent.length - 1) {
-    const u = agent[out.length] as number;
-    if (findPhrases(p, u, announcement.phrases).length === 0) break;
-    if (announcement.live && findPhrases(p, u, announcement.live).length > 0) break;
-    out.push(u);
+  if (announcement) {
+    const says = (u: number, set: typeof announcement.phrases | undefined): boolean => !!set && findPhrases(p, u, set).length > 0;
+    for (const run of runsOf(p, 'agent', p.turnsOf.agent)) {
+      let end = -1;
+      for (let k = 0; k < run.length && !says(run[k] as number, announcement.live); k++) if (says(run[k] as number, announcement.phrases)) end = k;
+      out.push(...run.slice(0, end + 1));
+      if (end < run.length - 1) break;
+    }
+    // The agent's last words are the agent's, whatever they say.
+    if (out.length === p.turnsOf.agent.length) out.pop();
   }
   announcementsOf.set(p, out);
   return out;
