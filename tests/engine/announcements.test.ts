@@ -20,6 +20,10 @@ describe('recorded announcements on the agent channel', () => {
     expect(judge(withLexicon, recordingFirst).verdict).toBe('pass');
   });
 
+  it('are named in the window, so a reviewer sees why the first turn is not call turn 1', () => {
+    expect(judge(withLexicon, recordingFirst).window).toContain('after the recorded announcement in call turn 1');
+  });
+
   it('are only skipped when the ruleset has the lexicon', () => {
     expect(judge(rulesetOf(greeting), recordingFirst).verdict).toBe('fail');
   });
