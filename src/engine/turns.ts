@@ -13,9 +13,11 @@
  * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
  * opening is judged on the agent's first live words. An utterance with live wording
  * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
- * notice or not, and so is the last agent utterance before the agent says nothing more.
+ * notice or not, and so is the last agent utterance before the agent says nothing more. Nor are
+ * a sound note or filler alone (「[噪音]」「嗯。」) before the agent's first words a turn.
  */
-import type { Speaker } from '../model/call.js';
+import type { Speaker, Utterance } from '../model/call.js';
+import { isFiller } from './timing/gaps.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
 import { findPhrases } from './phrases.js';
@@ -39,7 +41,7 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const cached = cache[speaker];
   if (cached) return cached;
   const utterancesOf = turnsOfSpeaker(p, speaker);
-  const skip = speaker === 'agent' ? recordedAnnouncements(p).length : 0;
+  const skip = speaker === 'agent' ? agentOpeningSkip(p) : 0;
   const runs = runsOf(p, speaker, skip > 0 ? utterancesOf.slice(skip) : utterancesOf);
   cache[speaker] = runs;
   return runs;
@@ -61,6 +63,19 @@ function runsOf(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly nu
   return runs;
 }
 
+/**
+ * How many of the agent's first utterances are no words of the agent's: a recorded announcement,
+ * or only a sound note or filler (「[噪音]」「嗯。」 on the agent channel before the greeting).
+ * Never all of them.
+ */
+function agentOpeningSkip(p: PreparedCall): number {
+  const agent = p.turnsOf.agent;
+  const recorded = new Set(recordedAnnouncements(p));
+  let n = 0;
+  while (n < agent.length - 1 && (recorded.has(agent[n] as number) || isFiller(p, p.call.utterances[agent[n] as number] as Utterance))) n++;
+  return n;
+}
+
 const announcementsOf = new WeakMap<PreparedCall, number[]>();
 
 /**
@@ -76,6 +91,8 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
   if (announcement) {
     const says = (u: number, set: typeof announcement.phrases | undefined): boolean => !!set && findPhrases(p, u, set).length > 0;
     for (const run of runsOf(p, 'agent', p.turnsOf.agent)) {
+      // A noise before the recording (「[噪音]」 on its own) hides nothing.
+      if (run.every((u) => isFiller(p, p.call.utterances[u] as Utterance))) continue;
       let end = -1;
       for (let k = 0; k < run.length && !says(run[k] as number, announcement.live); k++) if (says(run[k] as number, announcement.phrases)) end = k;
       out.push(...run.slice(0, end + 1));
