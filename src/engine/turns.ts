@@ -13,7 +13,7 @@
  * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
  * opening is judged on the agent's first live words. An utterance with live wording
  * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
- * notice or not, and so is the last agent utterance before the agent says nothing more. Nor are
+ * notice or not. A call with nothing but the recording on the agent channel has no agent turn. Nor are
  * a sound note or filler alone (「[噪音]」「嗯。」) before the agent's first words a turn.
  */
 import type { Speaker, Utterance } from '../model/call.js';
@@ -65,21 +65,29 @@ function runsOf(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly nu
 
 /**
  * How many of the agent's first utterances are no words of the agent's: a recorded announcement,
- * or only a sound note or filler (「[噪音]」「嗯。」 on the agent channel before the greeting).
- * Never all of them.
+ * or only a sound note or filler (「[噪音]」「嗯。」 on the agent channel before the greeting; never
+ * the last utterance: a call of fillers alone still has them).
  */
 function agentOpeningSkip(p: PreparedCall): number {
   const agent = p.turnsOf.agent;
   const recorded = new Set(recordedAnnouncements(p));
+  const filler = (n: number): boolean => n < agent.length - 1 && isFiller(p, p.call.utterances[agent[n] as number] as Utterance);
   let n = 0;
-  while (n < agent.length - 1 && (recorded.has(agent[n] as number) || isFiller(p, p.call.utterances[agent[n] as number] as Utterance))) n++;
+  while (n < agent.length && (recorded.has(agent[n] as number) || filler(n))) n++;
   return n;
+}
+
+/** Whether the agent channel holds only a recorded announcement: nobody answered live. */
+export function onlyRecorded(p: PreparedCall): boolean {
+  const recorded = recordedAnnouncements(p);
+  return recorded.length > 0 && recorded.length === p.turnsOf.agent.length;
 }
 
 const announcementsOf = new WeakMap<PreparedCall, number[]>();
 
 /**
- * The agent's first utterances that are a recorded announcement (never all of them), in order.
+ * The agent's first utterances that are a recorded announcement, in order (all of them when the
+ * caller hung up during the recording, or it is all the agent channel holds).
  * A recording the recogniser cut in two (「您好，欢迎致电康泰鑫，」|「本次通话可能会被录音。」, one
  * turn) goes whole: the utterances of a turn up to its last announcing one, if none is live.
  */
@@ -98,8 +106,6 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
       out.push(...run.slice(0, end + 1));
       if (end < run.length - 1) break;
     }
-    // The agent's last words are the agent's, whatever they say.
-    if (out.length === p.turnsOf.agent.length) out.pop();
   }
   announcementsOf.set(p, out);
   return out;

@@ -28,11 +28,15 @@ describe('recorded announcements on the agent channel', () => {
     expect(judge(rulesetOf(greeting), recordingFirst).verdict).toBe('fail');
   });
 
-  it('never take a greeting with live wording, nor the agent’s only words', () => {
+  it('never take a greeting with live wording', () => {
     const live = callOf('坐席：您好，本次通话将被录音，请问有什么可以帮您？\n客户：查话费。\n坐席：请按1。');
     expect(judge(withLexicon, live).verdict).toBe('pass');
-    const only = judge(withLexicon, callOf('坐席：您好，本次通话将被录音。\n客户：喂？'));
-    expect(only.verdict).toBe('fail');
-    expect(only.window).toContain('call turn 1');
+  });
+
+  it('alone on the agent channel leave the agent no turn: rules that need one are na', () => {
+    const only = rulesetOf(greeting.replace('    require:', '    when: { has_turns: agent }\n    require:'), lexicons);
+    const result = judge(only, callOf('坐席：您好，本次通话将被录音。\n客户：喂？'));
+    expect(result.verdict).toBe('na');
+    expect(result.reason).toContain('never speaks live');
   });
 });
