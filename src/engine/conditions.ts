@@ -9,6 +9,7 @@ import { findPhrasesExcept, type PhraseHit } from './phrases.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
 import { selectTurns } from './scope.js';
+import { onlyRecorded } from './turns.js';
 import { extraConditions } from './conditions-extra.js';
 
 export type Applicability =
@@ -86,7 +87,9 @@ function direction(p: PreparedCall, allowed: string[]): Applicability {
 function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Applicability {
   const selection = selectTurns(p, speaker, undefined);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
-  return selection.turns.length > 0 ? YES : { state: 'no', reason: `the ${speaker} never speaks` };
+  if (selection.turns.length === 0) return { state: 'no', reason: `the ${speaker} never speaks` };
+  if (speaker === 'agent' && onlyRecorded(p)) return { state: 'no', reason: 'the agent never speaks live (only a recorded announcement)' };
+  return YES;
 }
 
 function metaTest(p: PreparedCall, key: string, test: MetaCondition): Applicability {

@@ -11,6 +11,7 @@ import type { NearHit } from '../match/tolerant.js';
 import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
 import { holdsLiterals, metaVariable, type PreparedCall, type SetHitIndex } from './prepare.js';
 import { sortShort } from '../model/order.js';
+import { metaConflict } from './meta-groups.js';
 
 export interface PhraseHit {
   utterance: number;
@@ -68,7 +69,8 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
     // Most utterances lack the literal every match needs, which the matcher's pass has marked.
     if (phrase.requires && !holdsLiterals(p, u, phrase.requires)) continue;
     const found = regexHits(folded, phrase.regex as RegExp, i, u);
-    if (found) for (const hit of found) (out ??= exact.slice()).push(hit);
+    // A named metadata group must say the call's own value (「工号一二七」 is not agent 128's number).
+    if (found) for (const hit of found) if (!phrase.metaGroups || !metaConflict(p, phrase, hit)) (out ??= exact.slice()).push(hit);
   }
   if (out && out.length > 1) sortShort(out, byStartLongestFirst);
   const hits = out ?? exact;

@@ -6,7 +6,7 @@ import { formatMs } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
-import { joinRuns, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
+import { joinRuns, recordedAnnouncements, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -50,7 +50,7 @@ function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefi
 
   if (scope.first_turns !== undefined) {
     const turns = joinRuns(speakerTurns(p, speaker), 0, scope.first_turns);
-    return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}` };
+    return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}${skippedRecording(p, speaker)}` };
   }
   if (scope.last_turns !== undefined) {
     const runs = speakerTurns(p, speaker);
@@ -94,6 +94,14 @@ function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefi
   const until = from + (scope.after_trigger_seconds ?? 0) * 1000;
   const turns = after.filter((i) => (utterances[i]?.startMs ?? Infinity) <= until);
   return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
+}
+
+/** Why the agent's first turns start later than the call: a reviewer sees the recording in the dialogue. */
+function skippedRecording(p: PreparedCall, speaker: SpeakerName): string {
+  const recorded = speaker === 'agent' ? recordedAnnouncements(p) : [];
+  if (recorded.length === 0) return '';
+  const numbers = recorded.map((i) => i + 1);
+  return numbers.length === 1 ? `, after the recorded announcement in call turn ${numbers[0]}` : `, after the recorded announcement in call turns ${numbers.join(', ')}`;
 }
 
 /** " (call turns 1, 3)" for a few turns, " (call turns 3…41)" for many. */

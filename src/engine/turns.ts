@@ -8,10 +8,19 @@
  * stay separate turns: prompts to a silent caller (seconds apart), the words before and after a
  * hold. Untimed transcripts keep their lines: a line is a turn (a line without a label already
  * continues the previous one).
+ *
+ * A recorded announcement or IVR prompt on the agent's channel before the agent speaks live
+ * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
+ * opening is judged on the agent's first live words. An utterance with live wording
+ * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
+ * notice or not. A call with nothing but the recording on the agent channel has no agent turn. Nor are
+ * a sound note or filler alone (「[噪音]」「嗯。」) before the agent's first words a turn.
  */
-import type { Speaker } from '../model/call.js';
+import type { Speaker, Utterance } from '../model/call.js';
+import { isFiller } from './timing/gaps.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
+import { findPhrases } from './phrases.js';
 
 /** Without `thresholds.turn_gap_ms`, every utterance is its own turn. */
 export const DEFAULT_TURN_GAP_MS = 0;
@@ -31,19 +40,75 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const cache = (p.turnRuns ??= {});
   const cached = cache[speaker];
   if (cached) return cached;
+  const utterancesOf = turnsOfSpeaker(p, speaker);
+  const skip = speaker === 'agent' ? agentOpeningSkip(p) : 0;
+  const runs = runsOf(p, speaker, skip > 0 ? utterancesOf.slice(skip) : utterancesOf);
+  cache[speaker] = runs;
+  return runs;
+}
+
+/** The utterances grouped into turns (see the top of this file). */
+function runsOf(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly number[]): number[][] {
   const utterances = p.call.utterances;
   const gap = turnGapMs(p);
   const maxChars = p.ruleset.thresholds.backchannel_chars ?? 0;
   const runs: number[][] = [];
   let prev: number | undefined;
-  for (const i of turnsOfSpeaker(p, speaker)) {
+  for (const i of utterancesOf) {
     const run = runs[runs.length - 1];
     if (run && prev !== undefined && speaker !== 'any' && onlyShortWordsBetween(p, prev, i, maxChars) && joins(utterances[prev], utterances[i], gap)) run.push(i);
     else runs.push([i]);
     prev = i;
   }
-  cache[speaker] = runs;
   return runs;
+}
+
+/**
+ * How many of the agent's first utterances are no words of the agent's: a recorded announcement,
+ * or only a sound note or filler (「[噪音]」「嗯。」 on the agent channel before the greeting; never
+ * the last utterance: a call of fillers alone still has them).
+ */
+function agentOpeningSkip(p: PreparedCall): number {
+  const agent = p.turnsOf.agent;
+  const recorded = new Set(recordedAnnouncements(p));
+  const filler = (n: number): boolean => n < agent.length - 1 && isFiller(p, p.call.utterances[agent[n] as number] as Utterance);
+  let n = 0;
+  while (n < agent.length && (recorded.has(agent[n] as number) || filler(n))) n++;
+  return n;
+}
+
+/** Whether the agent channel holds only a recorded announcement: nobody answered live. */
+export function onlyRecorded(p: PreparedCall): boolean {
+  const recorded = recordedAnnouncements(p);
+  return recorded.length > 0 && recorded.length === p.turnsOf.agent.length;
+}
+
+const announcementsOf = new WeakMap<PreparedCall, number[]>();
+
+/**
+ * The agent's first utterances that are a recorded announcement, in order (all of them when the
+ * caller hung up during the recording, or it is all the agent channel holds).
+ * A recording the recogniser cut in two (「您好，欢迎致电康泰鑫，」|「本次通话可能会被录音。」, one
+ * turn) goes whole: the utterances of a turn up to its last announcing one, if none is live.
+ */
+export function recordedAnnouncements(p: PreparedCall): number[] {
+  const known = announcementsOf.get(p);
+  if (known) return known;
+  const announcement = p.ruleset.announcement;
+  const out: number[] = [];
+  if (announcement) {
+    const says = (u: number, set: typeof announcement.phrases | undefined): boolean => !!set && findPhrases(p, u, set).length > 0;
+    for (const run of runsOf(p, 'agent', p.turnsOf.agent)) {
+      // A noise before the recording (「[噪音]」 on its own) hides nothing.
+      if (run.every((u) => isFiller(p, p.call.utterances[u] as Utterance))) continue;
+      let end = -1;
+      for (let k = 0; k < run.length && !says(run[k] as number, announcement.live); k++) if (says(run[k] as number, announcement.phrases)) end = k;
+      out.push(...run.slice(0, end + 1));
+      if (end < run.length - 1) break;
+    }
+  }
+  announcementsOf.set(p, out);
+  return out;
 }
 
 /** Whether every utterance strictly between a and b is another speaker's word of at most maxChars. */

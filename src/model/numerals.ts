@@ -33,3 +33,44 @@ export const NUMBER_SEPARATOR = '[ 　\\-－，,.．、]';
  * detector joins no wider gap, and masking's cheap pre-test lets every such gap through.
  */
 export const MAX_NUMBER_GAP = 3;
+
+const NUMERAL_UNITS: Readonly<Record<string, number>> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+
+/**
+ * The value of a number as said, in plain decimal digits without leading zeros: 「128」「幺二八」
+ * (digit by digit) and 「一百二十八」 are all "128"; 「一百二」 is 120, as people say it. Undefined
+ * when the text holds no number. Digit-by-digit numbers of any length are kept exact as strings.
+ */
+export function numberValue(text: string): string | undefined {
+  if (!/[十拾百佰千仟万萬]/u.test(text)) {
+    const digits = digitsOf(text);
+    return digits === '' ? undefined : digits.replace(/^0+(?=.)/, '');
+  }
+  let total = 0;
+  let section = 0;
+  let digit: number | undefined;
+  let lastUnit = 0;
+  let afterZero = false;
+  for (const c of text) {
+    const d = CHINESE_DIGIT_VALUES[c] ?? (/[0-9]/.test(c) ? Number(c) : undefined);
+    const unit = NUMERAL_UNITS[c];
+    if (d !== undefined) {
+      if (d === 0) afterZero = true;
+      digit = d;
+    } else if (unit !== undefined) {
+      section += (digit ?? 1) * unit;
+      digit = undefined;
+      lastUnit = unit;
+      afterZero = false;
+    } else if (c === '万' || c === '萬') {
+      total += (section + (digit ?? 0)) * 10000;
+      section = 0;
+      digit = undefined;
+      lastUnit = 10000;
+      afterZero = false;
+    }
+  }
+  // 「一百二」 is 120 and 「三千五」 3500: a last digit right after a unit counts one place below it.
+  if (digit !== undefined) section += !afterZero && lastUnit >= 100 ? (digit * lastUnit) / 10 : digit;
+  return String(total + section);
+}

@@ -126,7 +126,10 @@ export class PhraseCompiler {
         const regex = new RegExp(regexMatch[1] as string, [...flags].join(''));
         const required = requiredLiterals(regex.source, regex.flags);
         const requires = required && worthLookingFor(required).map((option) => option.map((literal) => this.literalId(literal)));
-        out.push({ display: raw, kind: 'regex', regex, ...(requires ? { requires } : {}) });
+        const metaGroups = [...regex.source.matchAll(/\(\?<([a-z_][a-z0-9_]*)>/gi)]
+          .map((m) => m[1] as string)
+          .filter((name) => (META_VARIABLES as readonly string[]).includes(name));
+        out.push({ display: raw, kind: 'regex', regex, ...(requires ? { requires } : {}), ...(metaGroups.length > 0 ? { metaGroups } : {}) });
       } catch (err) {
         report('bad-regex', `regex ${raw} does not compile: ${(err as Error).message}`);
       }

@@ -102,6 +102,7 @@ class Compiler {
       rules.push(this.compileRule(rule));
       if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
+    const announcement = this.announcement();
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const { patterns, literals, tolerantSets } = this.phrases;
     let tolerant: TolerantMatcher | undefined;
@@ -116,6 +117,7 @@ class Compiler {
       region: spec.region,
       calendar: { holidays: spec.calendar?.holidays ?? [], workdays: spec.calendar?.workdays ?? [] },
       holdDetection: this.holds,
+      ...(announcement ? { announcement } : {}),
       rules,
       patterns,
       literals,
@@ -129,6 +131,15 @@ class Compiler {
       },
     };
     return { ok: true, ruleset, problems: this.problems };
+  }
+
+  /** The agent channel's recorded announcements, when the ruleset has the lexicon. */
+  private announcement(): CompiledRuleset['announcement'] {
+    const lexicons = this.loaded.spec.lexicons ?? {};
+    if (!lexicons.recorded_announcement) return undefined;
+    const phrases = this.phrases.phraseSet(['$recorded_announcement'], ['lexicons', 'recorded_announcement']);
+    if (!lexicons.recorded_announcement_not) return { phrases };
+    return { phrases, live: this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']) };
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {

@@ -20,6 +20,11 @@ export interface CompiledPhrase {
    */
   requires?: number[][];
   /**
+   * Named groups of `regex` that are call metadata (`(?<agent_no>…)`): a match counts only when
+   * the group says what the metadata holds (src/engine/meta-groups.ts), or the call lacks it.
+   */
+  metaGroups?: string[];
+  /**
    * Literal (folded) parts and variable names filled per call: call metadata (`{agent_no}`) or
    * a named group captured by the trigger (`{surname}`).
    */
@@ -196,6 +201,11 @@ export interface CompiledRuleset {
   thresholds: Record<string, number>;
   region?: 'CN' | 'TW' | 'HK';
   calendar: { holidays: string[]; workdays: string[] };
+  /**
+   * From `lexicons.recorded_announcement` (and `recorded_announcement_not`): the recording or IVR
+   * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts).
+   */
+  announcement?: { phrases: PhraseSet; live?: PhraseSet };
   /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
   holdDetection?: HoldDetection;
   rules: CompiledRule[];

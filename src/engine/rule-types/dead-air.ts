@@ -2,7 +2,8 @@
  * `dead_air`: no unexplained silence longer than `max_s`. Not counted:
  *   - a silence announced as a hold (「请稍等」 before it; the hold rules judge those), or inside a
  *     hold the data records;
- *   - a silence that starts within `skip_first_s` of the first utterance (connecting, IVR);
+ *   - a silence that starts within `skip_first_s` of the first utterance (connecting, IVR), or
+ *     ends where the agent first speaks live after a recorded announcement (queueing);
  *   - with `skip_customer_pauses` (default): the customer's own pause — the customer speaks
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
@@ -20,6 +21,7 @@ import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Gap } from '../timing/facts.js';
 import { byStart, firstStartingAt, isFiller, seconds, span, startingIn } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
+import { recordedAnnouncements } from '../turns.js';
 
 export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -35,6 +37,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
       g.announcedBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
+      !beforeLiveAgent(p, g) &&
       !(check.skipCustomerPauses && customerOwesTurn(p, g)),
   );
   // Whether the customer asked for the wait is asked last, and only of silences that could
@@ -52,6 +55,14 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const list = dead.map((g) => `${span(g.startMs, g.endMs)} between turn ${g.before + 1} and turn ${g.after + 1}`).join('; ');
   const what = dead.length === 1 ? 'silence' : `${dead.length} silences`;
   return { verdict: 'fail', reason: `${what} longer than ${seconds(check.maxMs)}: ${list}`, evidence, window };
+}
+
+/** A silence that ends where the agent first speaks live, after a recorded announcement or IVR: the caller was queueing. */
+function beforeLiveAgent(p: PreparedCall, g: Gap): boolean {
+  const recorded = recordedAnnouncements(p);
+  if (recorded.length === 0) return false;
+  const live = p.turnsOf.agent[recorded.length];
+  return live !== undefined && g.endMs <= (p.call.utterances[live]?.startMs ?? -Infinity);
 }
 
 /** Merge silences separated only by a burst of speech shorter than `bridgeMs`, or by fillers (gaps are in time order). */

@@ -10,6 +10,8 @@ import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
+import { metaConflicts, saysOwnValue } from '../meta-groups.js';
+import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 import { replyUndoing } from './require-reply.js';
 
@@ -25,6 +27,17 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const hit = countingHit(check, ctx, selection.turns, group, undone);
     if (hit) found.push(phraseEvidence(p, hit, group));
     else missing.push(group.label);
+  }
+  // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
+  // (Whether the own number was said too is asked only of the rare call with a conflict.)
+  const conflict = check.groups
+    .map((group) => ({ c: metaConflicts(p, selection.turns, group)[0], group }))
+    .find(({ c, group }) => c !== undefined && !saysOwnValue(p, selection.turns, group));
+  if (conflict?.c) {
+    const e = phraseEvidence(p, conflict.c.hit, conflict.group);
+    const { variable, said: value, expected } = conflict.c;
+    const reason = `said ${quoteMatch(e)} (turn ${e.turn}): ${variable} ${numberValue(value) ?? value}, but the call's ${variable} is ${expected}`;
+    return { verdict: 'fail', reason, evidence: [e], window: selection.window };
   }
   const said = found.length;
   if (said >= check.need) {

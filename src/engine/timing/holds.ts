@@ -14,7 +14,7 @@ import type { Utterance } from '../../model/call.js';
 import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
-import { speakerTurns } from '../turns.js';
+import { recordedAnnouncements, speakerTurns } from '../turns.js';
 import { byStart, isFiller, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
@@ -68,7 +68,8 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
   for (const g of gaps) {
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
-      if (u.speaker === 'agent' && !isFiller(p, u)) lastAgent = u;
+      // An IVR's 「正在为您转接，请稍候」 before the agent answers is queueing, not a hold.
+      if (u.speaker === 'agent' && !isFiller(p, u) && !recordedAnnouncements(p).includes(u.index)) lastAgent = u;
       k++;
     }
     if (!lastAgent) continue;
