@@ -39,6 +39,7 @@ function sameValue(said: string, expected: string): boolean {
  * regexes, only in the scope of one check).
  */
 export function metaConflicts(p: PreparedCall, turns: readonly number[], set: PhraseSet): MetaConflict[] {
+  if (!hasMetaGroups(set)) return NONE;
   const out: MetaConflict[] = [];
   for (const i of set.regexes) {
     const phrase = set.phrases[i] as CompiledPhrase;
@@ -59,6 +60,16 @@ export function metaConflicts(p: PreparedCall, turns: readonly number[], set: Ph
     }
   }
   return out;
+}
+
+const NONE: MetaConflict[] = [];
+
+/** Whether any regex of the set has a metadata group (self-id's; asked by every require check). */
+const HAS_META_GROUPS = new WeakMap<PhraseSet, boolean>();
+function hasMetaGroups(set: PhraseSet): boolean {
+  let has = HAS_META_GROUPS.get(set);
+  if (has === undefined) HAS_META_GROUPS.set(set, (has = set.regexes.some((i) => (set.phrases[i]?.metaGroups?.length ?? 0) > 0)));
+  return has;
 }
 
 const SPOKEN_NUMBER = /[0-9零〇一二三四五六七八九十百千万幺两]+/gu;

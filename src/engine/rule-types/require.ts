@@ -10,7 +10,7 @@ import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
-import { metaConflicts, saysOwnValue } from '../meta-groups.js';
+import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.js';
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 import { replyUndoing } from './require-reply.js';
@@ -30,12 +30,10 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   }
   // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
   // (Whether the own number was said too is asked only of the rare call with a conflict.)
-  const conflict = check.groups
-    .map((group) => ({ c: metaConflicts(p, selection.turns, group)[0], group }))
-    .find(({ c, group }) => c !== undefined && !saysOwnValue(p, selection.turns, group));
-  if (conflict?.c) {
-    const e = phraseEvidence(p, conflict.c.hit, conflict.group);
-    const { variable, said: value, expected } = conflict.c;
+  const conflict = wrongMetaValue(p, selection.turns, check.groups);
+  if (conflict) {
+    const e = phraseEvidence(p, conflict.hit, conflict.group);
+    const { variable, said: value, expected } = conflict;
     const reason = `said ${quoteMatch(e)} (turn ${e.turn}): ${variable} ${numberValue(value) ?? value}, but the call's ${variable} is ${expected}`;
     return { verdict: 'fail', reason, evidence: [e], window: selection.window };
   }
@@ -58,6 +56,15 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     return { verdict: 'na', reason: `${notSaid}, but ${who} said 「${e.matched ?? e.quote}」 (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
   }
   return { verdict: 'fail', reason: notSaid, evidence: found, window: selection.window };
+}
+
+/** The first group's first metadata value said wrong (and not made good by the own value said too). */
+function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: readonly PhraseSet[]): (MetaConflict & { group: PhraseSet }) | undefined {
+  for (const group of groups) {
+    const conflict = metaConflicts(p, turns, group)[0];
+    if (conflict && !saysOwnValue(p, turns, group)) return { ...conflict, group };
+  }
+  return undefined;
 }
 
 /**
