@@ -49,18 +49,28 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
 
 /** The utterances grouped into turns (see the top of this file). */
 function runsOf(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly number[]): number[][] {
+  const runs: number[][] = [];
+  for (let start = 0; start < utterancesOf.length; ) {
+    const end = runEnd(p, speaker, utterancesOf, start);
+    runs.push(utterancesOf.slice(start, end));
+    start = end;
+  }
+  return runs;
+}
+
+/** Where the turn that starts at utterancesOf[start] ends (exclusive). */
+function runEnd(p: PreparedCall, speaker: SpeakerName, utterancesOf: readonly number[], start: number): number {
+  if (speaker === 'any') return start + 1;
   const utterances = p.call.utterances;
   const gap = turnGapMs(p);
   const maxChars = p.ruleset.thresholds.backchannel_chars ?? 0;
-  const runs: number[][] = [];
-  let prev: number | undefined;
-  for (const i of utterancesOf) {
-    const run = runs[runs.length - 1];
-    if (run && prev !== undefined && speaker !== 'any' && onlyShortWordsBetween(p, prev, i, maxChars) && joins(utterances[prev], utterances[i], gap)) run.push(i);
-    else runs.push([i]);
-    prev = i;
+  let end = start + 1;
+  for (; end < utterancesOf.length; end++) {
+    const prev = utterancesOf[end - 1] as number;
+    const next = utterancesOf[end] as number;
+    if (!(onlyShortWordsBetween(p, prev, next, maxChars) && joins(utterances[prev], utterances[next], gap))) break;
   }
-  return runs;
+  return end;
 }
 
 /**
@@ -98,7 +108,11 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
   const out: number[] = [];
   if (announcement) {
     const says = (u: number, set: typeof announcement.phrases | undefined): boolean => !!set && findPhrases(p, u, set).length > 0;
-    for (const run of runsOf(p, 'agent', p.turnsOf.agent)) {
+    const agent = p.turnsOf.agent;
+    // Turn by turn, and only as far as the recording goes (most calls: the first turn is live).
+    for (let start = 0, next = 0; start < agent.length; start = next) {
+      next = runEnd(p, 'agent', agent, start);
+      const run = agent.slice(start, next);
       // A noise before the recording (「[噪音]」 on its own) hides nothing.
       if (run.every((u) => isFiller(p, p.call.utterances[u] as Utterance))) continue;
       let end = -1;
