@@ -80,8 +80,12 @@ function guessAgent(channels: readonly string[], texts: Map<string, string[]>): 
   const [serv1, serv2] = [...service].sort(byScore);
   const serviceOf = (c: string) => service.find((s) => s.c === c)?.score ?? 0;
 
-  if (open1 && open1.score > 0 && open1.score > (open2?.score ?? 0)) {
-    const mostService = serviceOf(open1.c) >= (serv1?.score ?? 0);
+  const mostServiceOf = (c: string) => serviceOf(c) >= (serv1?.score ?? 0);
+  // A bare 你好 is how callers start too (a recording that begins after the agent's greeting):
+  // it decides only when no other speaker says more service phrases.
+  const weakAgainstService = open1 !== undefined && open1.score < 2 && !mostServiceOf(open1.c);
+  if (open1 && open1.score > 0 && open1.score > (open2?.score ?? 0) && !weakAgainstService) {
+    const mostService = mostServiceOf(open1.c);
     const strong = open1.score >= 2;
     const confidence = mostService ? (strong ? 0.9 : 0.75) : strong ? 0.6 : 0.45;
     const reason = `it opens with a greeting${mostService ? ' and says the most service phrases' : ', but another speaker says more service phrases'}`;
@@ -99,7 +103,7 @@ function guessAgent(channels: readonly string[], texts: Map<string, string[]>): 
 }
 
 function describe(channel: string): string {
-  return /^\d+$/.test(channel) ? `channel ${channel}` : `speaker ${channel}`;
+  return /^(ch_)?\d+$/i.test(channel) ? `channel ${channel}` : `speaker ${channel}`;
 }
 
 /** One id in the forms users and vendors write it: `0`, `ch_0`, `spk_0`, `SPEAKER_00` are one channel. */
