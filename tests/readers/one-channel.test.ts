@@ -82,6 +82,29 @@ describe('a stereo recording where only the agent channel speaks', () => {
   });
 });
 
+describe('silent-caller on an empty customer channel', () => {
+  const ali = (texts: Array<[number, string]>) => ({
+    Result: { Sentences: texts.map(([at, Text]) => ({ ChannelId: 1, BeginTime: at * 1000, EndTime: at * 1000 + 2500, Text })) },
+  });
+
+  it('an agent who talks on as with a caller (the channel was lost) is for review, not a fail', () => {
+    const call = readJson(ali([[0, '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'], [9, '好的，我帮您查一下，请您稍等。'], [30, '感谢您的耐心等待，您的包裹明天送达。'], [36, '感谢您的来电，再见。']]));
+    expect(call.source.emptyChannel).toEqual({ role: 'customer' });
+    expect(verdict(call, 'opening.silent-caller')).toMatchObject({
+      verdict: 'review',
+      reason: "the caller never speaks (the customer's channel has no speech), but the agent never re-prompts or closes as on a silent line: a person should listen (the channel may have been lost)",
+    });
+  });
+
+  it('an agent whose words show a silent line is judged: 「喂喂」 fails, a missing close fails', () => {
+    const rude = readJson(ali([[0, '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'], [9, '喂喂，听不见！']]));
+    expect(verdict(rude, 'opening.silent-caller')?.verdict).toBe('fail');
+    const noClose = readJson(ali([[0, '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'], [9, '您好，请问能听到吗？'], [16, '再见。']]));
+    expect(verdict(noClose, 'opening.silent-caller')).toMatchObject({ verdict: 'fail' });
+    expect(verdict(noClose, 'opening.silent-caller')?.reason).toContain('no polite close');
+  });
+});
+
 describe('one channel that is not known to be the agent', () => {
   const awsOneChannel = (label: 'channel_label' | 'speaker_label', words: string[]) => ({
     results: {

@@ -90,6 +90,13 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     else missing.push(`no polite close ${check.close.label}`);
   }
   const window = firstCustomer === undefined ? 'agent, whole call' : `agent turns before the caller's first words (turn ${firstCustomer + 1})`;
+  // A stereo call whose customer channel is empty, and an agent who neither re-prompts nor closes
+  // as on a silent line: the agent may be talking with a caller whose channel was lost. Only a
+  // person listening can tell, so this is no fail on the channel's silence alone.
+  if (missing.length > 0 && evidence.length === 0 && firstCustomer === undefined && p.call.source.emptyChannel?.role === 'customer') {
+    const why = 'the agent never re-prompts or closes as on a silent line: a person should listen (the channel may have been lost)';
+    return { verdict: 'review', reason: `${silence}, but ${why}`, evidence, window };
+  }
   if (missing.length > 0) return { verdict: 'fail', reason: `${silence}: ${missing.join('; ')}`, evidence, window };
   return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ')}${note}`, evidence, window };
 }
