@@ -81,15 +81,23 @@ function guessAgent(channels: readonly string[], texts: Map<string, string[]>): 
   const serviceOf = (c: string) => service.find((s) => s.c === c)?.score ?? 0;
 
   const mostServiceOf = (c: string) => serviceOf(c) >= (serv1?.score ?? 0);
-  // A bare 你好 is how callers start too (a recording that begins after the agent's greeting):
-  // it decides only when no other speaker says more service phrases.
-  const weakAgainstService = open1 !== undefined && open1.score < 2 && !mostServiceOf(open1.c);
-  if (open1 && open1.score > 0 && open1.score > (open2?.score ?? 0) && !weakAgainstService) {
-    const mostService = mostServiceOf(open1.c);
-    const strong = open1.score >= 2;
-    const confidence = mostService ? (strong ? 0.9 : 0.75) : strong ? 0.6 : 0.45;
+  const greeter = open1 && open1.score > 0 && open1.score > (open2?.score ?? 0) ? open1 : undefined;
+  // A caller's first words can sound like a greeting: a bare 你好 (a recording that begins after
+  // the agent's greeting), 「你好，你是哪个工号？」. So a bare greeting decides only when no other
+  // speaker says more service phrases, a full one unless another says far more (twice, and 3 more).
+  const greeterService = greeter ? serviceOf(greeter.c) : 0;
+  const other = serv1 && greeter && serv1.c !== greeter.c ? serv1 : undefined;
+  const farMore = other !== undefined && other.score >= 2 * greeterService && other.score - greeterService >= 3;
+  if (greeter && greeter.score >= 2 && farMore && other) {
+    const reason = `another speaker opens with a greeting, but this one says far more service phrases (${other.score} vs ${greeterService})`;
+    return { agent: other.c, confidence: 0.6, reason };
+  }
+  if (greeter && (greeter.score >= 2 || mostServiceOf(greeter.c))) {
+    const mostService = mostServiceOf(greeter.c);
+    const strong = greeter.score >= 2;
+    const confidence = mostService ? (strong ? 0.9 : 0.75) : 0.6;
     const reason = `it opens with a greeting${mostService ? ' and says the most service phrases' : ', but another speaker says more service phrases'}`;
-    return { agent: open1.c, confidence, reason };
+    return { agent: greeter.c, confidence, reason };
   }
   if (serv1 && serv1.score > 0 && serv1.score > (serv2?.score ?? 0)) {
     const margin = (serv1.score - (serv2?.score ?? 0)) / serv1.score;

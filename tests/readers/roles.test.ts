@@ -112,6 +112,33 @@ describe('assignRoles', () => {
     expect(speakers(weak)).toEqual(['customer', 'agent', 'customer', 'agent']);
   });
 
+  it("a caller's agent-like first words (「你好，你是哪个工号？」) do not outweigh far more service phrases", () => {
+    const r = assignRoles(
+      channels([
+        ['1', '喂，你好，你是哪个工号？我要投诉。'],
+        ['0', '您好，请讲。'],
+        ['1', '你们的快递太慢了，三天还没到。'],
+        ['0', '非常抱歉给您带来不便，我帮您登记反馈，请您稍等。'],
+        ['1', '好吧。'],
+        ['0', '感谢您的来电，再见。'],
+      ]),
+    );
+    expect(speakers(r)).toEqual(['customer', 'agent', 'customer', 'agent', 'customer', 'agent']);
+    expect(r.roleConfidence).toBe(0.6);
+    expect(r.warnings[0]?.message).toBe(
+      'roles decided automatically: channel 0 = agent (confidence 0.6): another speaker opens with a greeting, but this one says far more service phrases (11 vs 0)',
+    );
+    // Counter-example: an agent's full greeting stands against a caller who asks 请问 a few times more.
+    const asking = assignRoles(
+      channels([
+        ['0', '您好，我是康泰鑫客服，来电是想做个回访。'],
+        ['1', '请问是什么事？请问你们怎么有我电话？请问要多久？'],
+        ['0', '好的，两分钟就好。'],
+      ]),
+    );
+    expect(speakers(asking)).toEqual(['agent', 'customer', 'agent']);
+  });
+
   it('states a low confidence plainly', () => {
     const parsed = channels([
       ['0', '请问是张先生吗'],
