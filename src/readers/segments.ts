@@ -71,6 +71,11 @@ export function channelLayout(segments: readonly Segment[], listed: readonly str
   const named = new Set<string>();
   for (const s of segments) if (s.channel !== undefined) named.add(s.channel);
   for (const c of listed) named.add(c);
+  // Channels are numbered from 0: a channel 1 means there is a channel 0, silent or not.
+  for (const c of [...named]) {
+    const m = /^(ch_)?(\d+)$/i.exec(c);
+    for (let i = 0; m && i < Math.min(Number(m[2]), 8); i++) named.add(`${m[1] ?? ''}${i}`);
+  }
   const ids = [...named];
   return { named: ids, stereo: count >= 2 || ids.length >= 2 || ids.some((c) => !/^(ch_)?0$/i.test(c)) };
 }

@@ -89,10 +89,11 @@ describe('silent-caller on an empty customer channel', () => {
 
   it('an agent who talks on as with a caller (the channel was lost) is for review, not a fail', () => {
     const call = readJson(ali([[0, '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'], [9, '好的，我帮您查一下，请您稍等。'], [30, '感谢您的耐心等待，您的包裹明天送达。'], [36, '感谢您的来电，再见。']]));
-    expect(call.source.emptyChannel).toEqual({ role: 'customer' });
+    // ChannelId 1 alone: the recording has a channel 0 too, the customer's.
+    expect(call.source.emptyChannel).toEqual({ role: 'customer', channel: '0' });
     expect(verdict(call, 'opening.silent-caller')).toMatchObject({
       verdict: 'review',
-      reason: "the caller never speaks (the customer's channel has no speech), but the agent never re-prompts or closes as on a silent line: a person should listen (the channel may have been lost)",
+      reason: "the caller never speaks (the customer's channel 0 has no speech), but the agent never re-prompts or closes as on a silent line: a person should listen (the channel may have been lost)",
     });
   });
 
