@@ -9,7 +9,7 @@ import { coerceField, normalizeDate } from '../meta/fields.js';
 import type { MetaValue } from '../model/call.js';
 import type { CompiledWhen } from '../ruleset/index.js';
 import type { Applicability } from './conditions.js';
-import type { PreparedCall } from './prepare.js';
+import { emptyChannelNote, type PreparedCall } from './prepare.js';
 import { timingFacts } from './timing/facts.js';
 
 export type ExtraCondition = (p: PreparedCall, when: CompiledWhen) => Applicability | undefined;
@@ -108,7 +108,7 @@ function customerSilent(p: PreparedCall, w: CompiledWhen): Applicability | undef
   if (!p.call.source.diarized) return { state: 'unknown', reason: 'no speaker roles (mono or undiarized transcript)' };
   const spoke = p.turnsOf.customer.some((i) => (p.folds[i]?.folded.length ?? 0) > 0);
   if (spoke === !w.customerSilent) return YES;
-  return { state: 'no', reason: spoke ? 'the customer speaks' : 'the customer never speaks' };
+  return { state: 'no', reason: spoke ? 'the customer speaks' : `the customer never speaks${emptyChannelNote(p, 'customer')}` };
 }
 
 export const extraConditions: ExtraCondition[] = [hold, transfer, restDay, customerSilent];

@@ -6,7 +6,7 @@
 import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
 import { hitEvidence, quoteList } from './evidence.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
-import { untimedReason, type PreparedCall } from './prepare.js';
+import { emptyChannelNote, untimedReason, type PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
 import { selectTurns } from './scope.js';
 import { onlyRecorded } from './turns.js';
@@ -87,7 +87,7 @@ function direction(p: PreparedCall, allowed: string[]): Applicability {
 function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Applicability {
   const selection = selectTurns(p, speaker, undefined);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
-  if (selection.turns.length === 0) return { state: 'no', reason: `the ${speaker} never speaks` };
+  if (selection.turns.length === 0) return { state: 'no', reason: `the ${speaker} never speaks${emptyChannelNote(p, speaker)}` };
   if (speaker === 'agent' && onlyRecorded(p)) return { state: 'no', reason: 'the agent never speaks live (only a recorded announcement)' };
   return YES;
 }
@@ -137,6 +137,9 @@ function answerSaid(p: PreparedCall, s: CompiledSaid): Applicability {
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
   // The turns just selected: selecting them again for findTrigger would build the window twice.
   const hit = firstTrigger(p, s, selection.turns, -1);
-  if (!hit) return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})` };
+  if (!hit) {
+    const silent = selection.turns.length === 0 ? emptyChannelNote(p, s.speaker) : '';
+    return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})${silent}` };
+  }
   return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, 'trigger')] };
 }

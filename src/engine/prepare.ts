@@ -107,6 +107,16 @@ export function holdsLiterals(p: PreparedCall, u: number, requires: readonly (re
 }
 
 /**
+ * Why a speaker never speaks, when the recording says: " (the customer's channel 1 has no speech)"
+ * on a stereo call where that side's channel is empty; '' otherwise.
+ */
+export function emptyChannelNote(p: PreparedCall, speaker: string): string {
+  const empty = p.call.source.emptyChannel;
+  if (empty === undefined || empty.role !== speaker) return '';
+  return ` (the ${speaker}'s ${empty.channel === undefined ? 'channel' : `channel ${empty.channel}`} has no speech)`;
+}
+
+/**
  * Why an untimed call has no times, for na reasons: none in the file, or times the reader found
  * unusable (negative, backwards, past 24 hours …) and dropped.
  */

@@ -51,12 +51,19 @@ export interface SourceFacts {
   roleSource?: string;
   /** Confidence of an automatic role decision, 0..1. */
   roleConfidence?: number;
+  /** A stereo recording where one side's channel has no speech: whose, and which channel when known. */
+  emptyChannel?: EmptyChannel;
   /**
    * Why the file's timestamps are not used (times that cannot be a call's: negative, an end
    * before its start, past 24 hours, going backwards); the utterances then carry no times and
    * timing rules are na "timestamps unusable". See checkTimes in src/readers/index.ts.
    */
   timingProblem?: string;
+}
+
+export interface EmptyChannel {
+  role: 'agent' | 'customer';
+  channel?: string;
 }
 
 /** A non-fatal problem found while reading: the call is still scored, the warning is listed. */

@@ -8,10 +8,10 @@
  * The channel is the SpeakerId when present (diarized mono), else the ChannelId (dual-track).
  */
 import { ParseFailure } from './types.js';
-import type { FormatReader, ParsedTranscript } from './types.js';
+import type { AudioChannels, FormatReader, ParsedTranscript } from './types.js';
 import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments } from './segments.js';
+import { channelLayout, finishSegments } from './segments.js';
 import type { Segment } from './segments.js';
 
 interface Keys {
@@ -70,8 +70,23 @@ function toSegment(s: JsonObject, keys: Keys, where: string, listChannel: string
   return seg;
 }
 
+/**
+ * Without a SpeakerId the ids are the recording's channels (dual-track), so a call where only one
+ * channel speaks is one side speaking. Paraformer names its channels in `properties.channels` and
+ * gives each its own transcript, an empty one for a silent channel.
+ */
+function audioLayout(value: JsonValue | undefined, found: Found, segments: readonly Segment[]): AudioChannels | undefined {
+  const diarized = found.lists.some((l) => l.sentences.some((s) => isObject(s) && idField(s, found.keys.speaker) !== undefined));
+  if (diarized || !segments.some((s) => s.channel !== undefined)) return undefined;
+  const listed = found.lists.flatMap((l) => (l.channel === undefined ? [] : [l.channel]));
+  const properties = arrayAt(value, 'properties', 'channels') ?? [];
+  for (const c of properties) if (typeof c === 'number' || typeof c === 'string') listed.push(String(c));
+  return channelLayout(segments, listed);
+}
+
 export function parseAlibaba(text: string): ParsedTranscript {
-  const found = find(parseJson(text));
+  const parsedValue = parseJson(text);
+  const found = find(parsedValue);
   if (!found) throw new ParseFailure('not an Alibaba result: no Result.Sentences, result.sentences or transcripts[].sentences');
   const segments: Segment[] = [];
   for (const list of found.lists) {
@@ -82,7 +97,9 @@ export function parseAlibaba(text: string): ParsedTranscript {
   }
   // Paraformer lists each channel apart; one call is read in time order.
   if (found.lists.length > 1) segments.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
-  return finishSegments(segments, { explicitRoles: false, listName: found.lists.map((l) => l.where).join(', ') });
+  const listName = found.lists.map((l) => l.where).join(', ');
+  const layout = audioLayout(parsedValue, found, segments);
+  return finishSegments(segments, { explicitRoles: false, listName, ...(layout ? { audioChannels: layout } : {}) });
 }
 
 export const alibabaReader: FormatReader = {

@@ -11,10 +11,10 @@
  */
 import type { Speaker } from '../model/call.js';
 import { ParseFailure } from './types.js';
-import type { FormatReader, ParsedTranscript } from './types.js';
+import type { AudioChannels, FormatReader, ParsedTranscript } from './types.js';
 import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments, secondsToMs, SENTENCE_PAUSE_MS } from './segments.js';
+import { channelLayout, finishSegments, secondsToMs, SENTENCE_PAUSE_MS } from './segments.js';
 import type { Segment } from './segments.js';
 
 type Kind = 'analytics' | 'segments' | 'items';
@@ -172,6 +172,31 @@ function labelledItems(value: JsonValue | undefined): { items: JsonValue[]; list
   return { items: labelled, listName: 'results.items' };
 }
 
+/**
+ * Channel identification (`channel_label`, `results.channel_labels`) labels the two channels of a
+ * stereo recording: one channel alone is one side speaking. Speaker labels are diarization.
+ */
+function awsLayout(value: JsonValue | undefined, raw: JsonValue[], segments: readonly Segment[]): AudioChannels | undefined {
+  const info = objectOrUndefined(value, 'results', 'channel_labels');
+  const bySpeaker = raw.some((x) => isObject(x) && idField(x, 'speaker_label') !== undefined);
+  const byChannel = info !== undefined || raw.some((x) => isObject(x) && idField(x, 'channel_label') !== undefined);
+  if (bySpeaker || !byChannel) return undefined;
+  const count = info ? (numberField(info, 'number_of_channels', 'results.channel_labels') ?? 0) : 0;
+  const listed = (arrayAt(info, 'channels') ?? []).flatMap((c) => {
+    const label = isObject(c) ? idField(c, 'channel_label') : undefined;
+    return label === undefined ? [] : [label];
+  });
+  // AWS names its channels ch_0, ch_1 …: a silent channel counted but not listed is still named.
+  for (let i = 0; i < count; i++) listed.push(`ch_${i}`);
+  return { ...channelLayout(segments, listed, count), stereo: true };
+}
+
+function objectOrUndefined(value: JsonValue | undefined, ...path: string[]): JsonObject | undefined {
+  let v = value;
+  for (const key of path) v = isObject(v) ? v[key] : undefined;
+  return isObject(v) ? v : undefined;
+}
+
 export function parseAws(text: string): ParsedTranscript {
   const value = parseJson(text);
   const kind = kindOf(value);
@@ -182,14 +207,20 @@ export function parseAws(text: string): ParsedTranscript {
     });
   }
   if (kind === 'segments') {
-    return finishSegments(audioSegments(arrayAt(value, 'results', 'audio_segments') ?? []), {
+    const raw = arrayAt(value, 'results', 'audio_segments') ?? [];
+    const segments = audioSegments(raw);
+    const layout = awsLayout(value, raw, segments);
+    return finishSegments(segments, {
       explicitRoles: false,
       listName: 'results.audio_segments',
+      ...(layout ? { audioChannels: layout } : {}),
     });
   }
   if (kind === 'items') {
     const { items, listName } = labelledItems(value);
-    return finishSegments(groupItems(items, listName), { explicitRoles: false, listName });
+    const segments = groupItems(items, listName);
+    const layout = awsLayout(value, items, segments);
+    return finishSegments(segments, { explicitRoles: false, listName, ...(layout ? { audioChannels: layout } : {}) });
   }
   throw new ParseFailure('not an AWS Transcribe result: no Transcript[] or results.transcripts');
 }

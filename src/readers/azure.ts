@@ -10,10 +10,10 @@
  */
 import type { ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
-import type { FormatReader, ParsedTranscript } from './types.js';
+import type { AudioChannels, FormatReader, ParsedTranscript } from './types.js';
 import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
-import { finishSegments } from './segments.js';
+import { channelLayout, finishSegments } from './segments.js';
 import type { Segment } from './segments.js';
 
 const TICKS_PER_MS = 10_000;
@@ -103,6 +103,21 @@ const SEGMENT_OF: Record<Kind, (p: JsonObject, where: string) => Segment | undef
   realtime: realtimeSegment,
 };
 
+/**
+ * Phrases told apart by `channel` alone are the channels of the recording: one channel alone is
+ * one side speaking. The combined results list every channel, a silent one too.
+ */
+function azureLayout(value: JsonValue | undefined, list: JsonValue[], segments: readonly Segment[]): AudioChannels | undefined {
+  const has = (key: string) => list.some((p) => isObject(p) && idField(p, key) !== undefined);
+  if (has('speaker') || has('SpeakerId') || !(has('channel') || has('Channel'))) return undefined;
+  const combined = arrayAt(value, 'combinedRecognizedPhrases') ?? arrayAt(value, 'combinedPhrases') ?? [];
+  const listed = combined.flatMap((c) => {
+    const channel = isObject(c) ? idField(c, 'channel') : undefined;
+    return channel === undefined ? [] : [channel];
+  });
+  return channelLayout(segments, listed);
+}
+
 export function parseAzure(text: string): ParsedTranscript {
   const value = parseJson(text);
   const kind = kindOf(value);
@@ -123,7 +138,8 @@ export function parseAzure(text: string): ParsedTranscript {
   if (failed > 0) warnings.push({ message: `${failed} phrase(s) not recognised (recognitionStatus not Success) skipped` });
   const listName = key || 'the list of results';
   if (segments.length === 0 && failed > 0) throw new ParseFailure(`no utterances (no phrase in ${listName} was recognised)`);
-  return finishSegments(segments, { explicitRoles: false, listName, warnings });
+  const layout = azureLayout(value, list, segments);
+  return finishSegments(segments, { explicitRoles: false, listName, warnings, ...(layout ? { audioChannels: layout } : {}) });
 }
 
 export const azureReader: FormatReader = {

@@ -194,6 +194,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
     warnings,
   };
   if (roles.roleConfidence !== undefined) call.source.roleConfidence = roles.roleConfidence;
+  if (roles.emptyChannel !== undefined) call.source.emptyChannel = roles.emptyChannel;
   if (timingProblem !== undefined) call.source.timingProblem = timingProblem;
   return { ok: true, call };
 }

@@ -5,9 +5,9 @@
  * decision is stated in a warning with its confidence; a transcript with one speaker is flagged
  * as mono, never silently attributed.
  */
-import type { ReadWarning, Speaker, Utterance } from '../model/call.js';
+import type { EmptyChannel, ReadWarning, Speaker, Utterance } from '../model/call.js';
 import { foldMany, foldPhrase } from '../normalize/fold.js';
-import type { ParsedTranscript, RoleOptions } from './types.js';
+import type { AudioChannels, ParsedTranscript, RoleOptions } from './types.js';
 
 export interface RoleDecision {
   utterances: Utterance[];
@@ -15,6 +15,8 @@ export interface RoleDecision {
   roleConfidence?: number;
   diarized: boolean;
   warnings: ReadWarning[];
+  /** Set when one side of a stereo recording is silent: rules it would trigger are na. */
+  emptyChannel?: EmptyChannel;
 }
 
 /** Phrases of an agent's greeting, with how strongly each says "this is the agent". */
@@ -78,12 +80,24 @@ function guessAgent(channels: readonly string[], texts: Map<string, string[]>): 
   const [serv1, serv2] = [...service].sort(byScore);
   const serviceOf = (c: string) => service.find((s) => s.c === c)?.score ?? 0;
 
-  if (open1 && open1.score > 0 && open1.score > (open2?.score ?? 0)) {
-    const mostService = serviceOf(open1.c) >= (serv1?.score ?? 0);
-    const strong = open1.score >= 2;
-    const confidence = mostService ? (strong ? 0.9 : 0.75) : strong ? 0.6 : 0.45;
+  const mostServiceOf = (c: string) => serviceOf(c) >= (serv1?.score ?? 0);
+  const greeter = open1 && open1.score > 0 && open1.score > (open2?.score ?? 0) ? open1 : undefined;
+  // A caller's first words can sound like a greeting: a bare 你好 (a recording that begins after
+  // the agent's greeting), 「你好，你是哪个工号？」. So a bare greeting decides only when no other
+  // speaker says more service phrases, a full one unless another says far more (twice, and 3 more).
+  const greeterService = greeter ? serviceOf(greeter.c) : 0;
+  const other = serv1 && greeter && serv1.c !== greeter.c ? serv1 : undefined;
+  const farMore = other !== undefined && other.score >= 2 * greeterService && other.score - greeterService >= 3;
+  if (greeter && greeter.score >= 2 && farMore && other) {
+    const reason = `another speaker opens with a greeting, but this one says far more service phrases (${other.score} vs ${greeterService})`;
+    return { agent: other.c, confidence: 0.6, reason };
+  }
+  if (greeter && (greeter.score >= 2 || mostServiceOf(greeter.c))) {
+    const mostService = mostServiceOf(greeter.c);
+    const strong = greeter.score >= 2;
+    const confidence = mostService ? (strong ? 0.9 : 0.75) : 0.6;
     const reason = `it opens with a greeting${mostService ? ' and says the most service phrases' : ', but another speaker says more service phrases'}`;
-    return { agent: open1.c, confidence, reason };
+    return { agent: greeter.c, confidence, reason };
   }
   if (serv1 && serv1.score > 0 && serv1.score > (serv2?.score ?? 0)) {
     const margin = (serv1.score - (serv2?.score ?? 0)) / serv1.score;
@@ -97,7 +111,64 @@ function guessAgent(channels: readonly string[], texts: Map<string, string[]>): 
 }
 
 function describe(channel: string): string {
-  return /^\d+$/.test(channel) ? `channel ${channel}` : `speaker ${channel}`;
+  return /^(ch_)?\d+$/i.test(channel) ? `channel ${channel}` : `speaker ${channel}`;
+}
+
+/** One id in the forms users and vendors write it: `0`, `ch_0`, `spk_0`, `SPEAKER_00` are one channel. */
+function canonical(id: string): string {
+  const m = /^(?:ch|channel|spk|speaker)?[_\s-]?0*(\d+)$/i.exec(id.trim());
+  return m ? (m[1] as string) : id.trim().toLowerCase();
+}
+
+export function sameChannel(a: string, b: string): boolean {
+  return canonical(a) === canonical(b);
+}
+
+/** Audio channel ids are channels whatever their form (`ch_0`). */
+const channelName = (id: string): string => `channel ${id}`;
+
+type Build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker) => Utterance[];
+
+/**
+ * Only one channel of a recording speaks. On a stereo recording that is one side speaking and the
+ * other silent (a silent caller, a dead line), so the side that speaks is judged and rules the
+ * silent side would trigger are na. Whose channel it is: `--agent-channel` says, else the channel
+ * opens as an agent does. A first channel alone may be a mono recording of both sides: only the
+ * mapping makes it one side, since the user knows how the calls are recorded.
+ */
+function oneChannelSpeaks(layout: AudioChannels, present: string, opts: RoleOptions, firstText: string, build: Build): RoleDecision | undefined {
+  const wanted = opts.agentChannel?.trim();
+  const mapping = wanted !== undefined && wanted !== '' && wanted.toLowerCase() !== 'auto' ? wanted : undefined;
+  let agentSpeaks: boolean;
+  let how: string;
+  let confidence: number | undefined;
+  if (mapping !== undefined) {
+    agentSpeaks = sameChannel(mapping, present);
+    how = `--agent-channel ${mapping}`;
+  } else {
+    // Without another channel to compare with, only a clear agent's greeting decides.
+    if (!layout.stereo || openingScore(foldMany([firstText])[0]?.folded ?? '') < 2) return undefined;
+    agentSpeaks = true;
+    confidence = 0.75;
+    how = `it opens with an agent's greeting (confidence ${confidence})`;
+  }
+  const role = agentSpeaks ? 'agent' : 'customer';
+  const silentRole = agentSpeaks ? 'customer' : 'agent';
+  const silent = agentSpeaks ? layout.named.find((c) => !sameChannel(c, present)) : mapping;
+  const emptyChannel: EmptyChannel = silent === undefined ? { role: silentRole } : { role: silentRole, channel: silent };
+  const silentName = silent === undefined ? `the ${silentRole}'s channel` : `the ${silentRole}'s ${channelName(silent)}`;
+  const message =
+    `only ${channelName(present)} speaks: ${channelName(present)} = ${role} (${how}), ${silentName} has no speech; ` +
+    `rules the ${silentRole} would trigger are not applicable`;
+  const decision: RoleDecision = {
+    utterances: build((u) => (u.channel !== undefined && u.channel === present ? role : 'unknown')),
+    roleSource: mapping !== undefined ? 'mapping' : 'auto',
+    diarized: true,
+    warnings: [{ message }],
+    emptyChannel,
+  };
+  if (confidence !== undefined) decision.roleConfidence = confidence;
+  return decision;
 }
 
 export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): RoleDecision {
@@ -128,8 +199,15 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   // Labels that name roles are roles even when only one of them speaks: a call where only 坐席
   // speaks is the silent-caller case, not a mono recording.
   if (voices.length === 0 || (voices.length === 1 && !parsed.explicitRoles)) {
-    const only = voices[0] ? ` (only ${parsed.explicitRoles ? voices[0] : describe(voices[0])} speaks)` : '';
-    warnings.push({ message: `mono/undiarized transcript${only}: rules that need a speaker role are not applicable` });
+    const present = voices[0];
+    const layout = parsed.audioChannels;
+    const firstText = parsed.utterances.find((u) => u.channel === present)?.text ?? '';
+    const oneSide = layout && present !== undefined ? oneChannelSpeaks(layout, present, opts, firstText, build) : undefined;
+    if (oneSide) return oneSide;
+    const name = (id: string) => (parsed.explicitRoles ? id : layout ? channelName(id) : describe(id));
+    const only = present ? ` (only ${name(present)} speaks)` : '';
+    const hint = layout && present !== undefined ? `; if the other side of a stereo recording was silent, pass --agent-channel to judge ${name(present)}` : '';
+    warnings.push({ message: `mono/undiarized transcript${only}: rules that need a speaker role are not applicable${hint}` });
     return { utterances: build(() => 'unknown'), roleSource: 'none', diarized: false, warnings };
   }
 
@@ -144,8 +222,9 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
 
   const wanted = opts.agentChannel?.trim();
   if (wanted && wanted.toLowerCase() !== 'auto') {
-    if (channels.includes(wanted)) {
-      return { utterances: build(mapped(wanted)), roleSource: 'mapping', diarized: true, warnings };
+    const agent = channels.find((c) => sameChannel(c, wanted));
+    if (agent !== undefined) {
+      return { utterances: build(mapped(agent)), roleSource: 'mapping', diarized: true, warnings };
     }
     warnings.push({
       message: `agent channel ${wanted} is not in this transcript (it has ${channels.join(', ')}); roles decided automatically instead`,

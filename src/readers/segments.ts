@@ -8,7 +8,7 @@
  */
 import type { CallMeta, ReadWarning, Speaker, WordConfidence } from '../model/call.js';
 import { ParseFailure } from './types.js';
-import type { ParsedTranscript, ParsedUtterance } from './types.js';
+import type { AudioChannels, ParsedTranscript, ParsedUtterance } from './types.js';
 import { idField, numberField, stringField, type JsonObject } from './json-util.js';
 
 export interface Segment {
@@ -58,6 +58,26 @@ export interface FinishOptions {
   warnings?: ReadWarning[];
   /** What the list was called in the file, for the "no utterances" message: 'Result.Sentences'. */
   listName: string;
+  /** When the segments' channel ids are audio channels (see channelLayout). */
+  audioChannels?: AudioChannels;
+}
+
+/**
+ * The channel layout of segments whose ids are audio channels: the ids they carry (empty texts
+ * too: a channel of noise is still a channel), the channels the file lists apart, and whether the
+ * file shows a second channel. A first channel alone ('0', 'ch_0') may be a mono recording's.
+ */
+export function channelLayout(segments: readonly Segment[], listed: readonly string[] = [], count = 0): AudioChannels {
+  const named = new Set<string>();
+  for (const s of segments) if (s.channel !== undefined) named.add(s.channel);
+  for (const c of listed) named.add(c);
+  // Channels are numbered from 0: a channel 1 means there is a channel 0, silent or not.
+  for (const c of [...named]) {
+    const m = /^(ch_)?(\d+)$/i.exec(c);
+    for (let i = 0; m && i < Math.min(Number(m[2]), 8); i++) named.add(`${m[1] ?? ''}${i}`);
+  }
+  const ids = [...named];
+  return { named: ids, stereo: count >= 2 || ids.length >= 2 || ids.some((c) => !/^(ch_)?0$/i.test(c)) };
 }
 
 const CJK = String.raw`\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef`;
@@ -131,5 +151,6 @@ export function finishSegments(segments: readonly Segment[], opts: FinishOptions
     explicitRoles: opts.explicitRoles,
   };
   if (opts.roleSource !== undefined) parsed.roleSource = opts.roleSource;
+  if (opts.audioChannels !== undefined) parsed.audioChannels = opts.audioChannels;
   return parsed;
 }

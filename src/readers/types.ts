@@ -28,6 +28,21 @@ export interface ParsedTranscript {
   /** How explicit roles were given, recorded as SourceFacts.roleSource: 'labels' for speaker
    * labels in text; defaults to 'explicit'. */
   roleSource?: string;
+  /** Set when the channel ids are the audio channels of a recording, not diarized speakers. */
+  audioChannels?: AudioChannels;
+}
+
+/**
+ * The audio channels of a recording (Alibaba ChannelId, AWS channel_labels, Azure channel). On a
+ * stereo recording each side has its own channel, so one channel alone is one side speaking
+ * (the other silent), not a mono recording of both.
+ */
+export interface AudioChannels {
+  /** Every channel the file names, those without speech too. */
+  named: string[];
+  /** The file itself shows two or more channels (a channel count, a second channel's id or list);
+   * false when the one id could be a mono recording's only channel (Alibaba ChannelId 0). */
+  stereo: boolean;
 }
 
 export interface ParsedUtterance extends Omit<Utterance, 'index' | 'speaker'> {

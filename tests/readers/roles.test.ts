@@ -92,6 +92,53 @@ describe('assignRoles', () => {
     expect(r.warnings[0]?.message).toMatch(/^roles decided automatically: speaker SPEAKER_01 = agent \(confidence 0\.8\)/);
   });
 
+  it('a caller\'s bare 你好 first does not make them the agent against more service phrases', () => {
+    // The recording starts after the agent's greeting: the caller's 「你好」 is the first greeting.
+    const r = assignRoles(
+      channels([
+        ['1', '你好，我想咨询一下宽带的事。'],
+        ['0', '嗯，您说。'],
+        ['1', '我家宽带老是断。'],
+        ['0', '好的，我帮您登记一下，请您稍等，我为您核实。'],
+        ['0', '感谢您的耐心等待，师傅明天联系您，再见。'],
+      ]),
+    );
+    expect(speakers(r)).toEqual(['customer', 'agent', 'customer', 'agent', 'agent']);
+    expect(r.roleConfidence).toBe(0.8);
+    // A strong greeting still decides, and a bare 您好 decides when its speaker says the most service phrases.
+    const strong = assignRoles(channels([['1', '喂'], ['0', '您好，很高兴为您服务'], ['1', '请问你们几点下班，请问周末开门吗']]));
+    expect(speakers(strong)).toEqual(['customer', 'agent', 'customer']);
+    const weak = assignRoles(channels([['1', '喂'], ['0', '您好'], ['1', '我要查话费'], ['0', '好的请您稍等']]));
+    expect(speakers(weak)).toEqual(['customer', 'agent', 'customer', 'agent']);
+  });
+
+  it("a caller's agent-like first words (「你好，你是哪个工号？」) do not outweigh far more service phrases", () => {
+    const r = assignRoles(
+      channels([
+        ['1', '喂，你好，你是哪个工号？我要投诉。'],
+        ['0', '您好，请讲。'],
+        ['1', '你们的快递太慢了，三天还没到。'],
+        ['0', '非常抱歉给您带来不便，我帮您登记反馈，请您稍等。'],
+        ['1', '好吧。'],
+        ['0', '感谢您的来电，再见。'],
+      ]),
+    );
+    expect(speakers(r)).toEqual(['customer', 'agent', 'customer', 'agent', 'customer', 'agent']);
+    expect(r.roleConfidence).toBe(0.6);
+    expect(r.warnings[0]?.message).toBe(
+      'roles decided automatically: channel 0 = agent (confidence 0.6): another speaker opens with a greeting, but this one says far more service phrases (11 vs 0)',
+    );
+    // Counter-example: an agent's full greeting stands against a caller who asks 请问 a few times more.
+    const asking = assignRoles(
+      channels([
+        ['0', '您好，我是康泰鑫客服，来电是想做个回访。'],
+        ['1', '请问是什么事？请问你们怎么有我电话？请问要多久？'],
+        ['0', '好的，两分钟就好。'],
+      ]),
+    );
+    expect(speakers(asking)).toEqual(['agent', 'customer', 'agent']);
+  });
+
   it('states a low confidence plainly', () => {
     const parsed = channels([
       ['0', '请问是张先生吗'],
@@ -121,7 +168,7 @@ describe('assignRoles', () => {
     expect(r.warnings).toEqual([]);
   });
 
-  it('a transcript with one channel, or none, is mono whatever the mapping says', () => {
+  it('a transcript with one diarized voice (not a recording channel), or none, is mono whatever the mapping says', () => {
     const one = assignRoles(channels([['0', '您好，客服为您服务'], ['0', '请问有什么可以帮您']]), { agentChannel: '0' });
     expect(one.diarized).toBe(false);
     expect(speakers(one)).toEqual(['unknown', 'unknown']);

@@ -13,7 +13,7 @@ import type { CheckOutcome, Evidence } from '../result.js';
 import { plural, selectTurns } from '../scope.js';
 import { joinRuns, turnsAfter } from '../turns.js';
 import type { CheckContext } from './context.js';
-import { untimedReason, type PreparedCall } from '../prepare.js';
+import { emptyChannelNote, untimedReason, type PreparedCall } from '../prepare.js';
 
 const DEFAULT_WITHIN_TURNS = 2;
 
@@ -29,7 +29,8 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   const evidence: Evidence[] = [];
   let trigger = findTrigger(p, check.trigger);
   if (!trigger) {
-    return { verdict: 'na', reason: `the ${check.trigger.speaker} never says ${check.trigger.phrases.label}`, evidence: [] };
+    const silent = emptyChannelNote(p, check.trigger.speaker);
+    return { verdict: 'na', reason: `the ${check.trigger.speaker} never says ${check.trigger.phrases.label}${silent}`, evidence: [] };
   }
   let answeredUpTo = -1;
   while (trigger) {

@@ -18,7 +18,7 @@ import { isFiller, seconds, span } from '../timing/gaps.js';
 import { hungUpBy } from '../hangup.js';
 import { speakerTurns } from '../turns.js';
 import type { CheckContext } from './context.js';
-import { untimedReason } from '../prepare.js';
+import { emptyChannelNote, untimedReason } from '../prepare.js';
 
 export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -27,7 +27,7 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   const firstTurn = speakerTurns(p, 'agent')[0] ?? [];
   const firstAgent = firstTurn[0];
   const firstEnd = firstTurn[firstTurn.length - 1];
-  if (firstAgent === undefined || firstEnd === undefined) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  if (firstAgent === undefined || firstEnd === undefined) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
   const utterances = p.call.utterances;
   // A lone 「嗯」「啊」 on a silent line is a breath or noise the recogniser wrote down, not words.
   const firstCustomer = p.turnsOf.customer.find((i) => !isFiller(p, utterances[i] as Utterance));
@@ -35,7 +35,7 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   let agentTurns = p.turnsOf.agent;
   let silence: string;
   if (firstCustomer === undefined) {
-    silence = 'the caller never speaks';
+    silence = `the caller never speaks${emptyChannelNote(p, 'customer')}`;
   } else {
     if (!p.timed) {
       const why = p.call.source.timingProblem === undefined ? 'no timestamps to measure a silence before' : untimedReason(p);
@@ -90,6 +90,13 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     else missing.push(`no polite close ${check.close.label}`);
   }
   const window = firstCustomer === undefined ? 'agent, whole call' : `agent turns before the caller's first words (turn ${firstCustomer + 1})`;
+  // A stereo call whose customer channel is empty, and an agent who neither re-prompts nor closes
+  // as on a silent line: the agent may be talking with a caller whose channel was lost. Only a
+  // person listening can tell, so this is no fail on the channel's silence alone.
+  if (missing.length > 0 && evidence.length === 0 && firstCustomer === undefined && p.call.source.emptyChannel?.role === 'customer') {
+    const why = 'the agent never re-prompts or closes as on a silent line: a person should listen (the channel may have been lost)';
+    return { verdict: 'review', reason: `${silence}, but ${why}`, evidence, window };
+  }
   if (missing.length > 0) return { verdict: 'fail', reason: `${silence}: ${missing.join('; ')}`, evidence, window };
   return { verdict: 'pass', reason: `${silence}: ${evidence.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ')}${note}`, evidence, window };
 }

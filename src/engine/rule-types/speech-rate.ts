@@ -8,6 +8,7 @@ import type { CheckOutcome } from '../result.js';
 import { timelineProblem, seconds } from '../timing/gaps.js';
 import { speechRate } from '../timing/speech-rate.js';
 import type { CheckContext } from './context.js';
+import { emptyChannelNote } from '../prepare.js';
 
 export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -15,7 +16,7 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const agent = p.turnsOf.agent.map((i) => p.call.utterances[i]).filter((u) => u !== undefined);
   const problem = timelineProblem(agent, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
-  if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks', evidence: [] };
+  if (agent.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, check.min / 2);
   const left = r.leftOut;
