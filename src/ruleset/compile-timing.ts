@@ -70,6 +70,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       bridgeMs: num(d.bridge_ms, ['dead_air', 'bridge_ms'], 0),
       skipCustomerPauses: d.skip_customer_pauses ?? true,
       ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
+      ...(d.customer_task ? { customerTask: c.phraseSet(d.customer_task, ['dead_air', 'customer_task']) } : {}),
     });
   }
   const i = rule.interrupt;

@@ -127,6 +127,7 @@ export interface DeadAirCheck {
   bridgeMs: number;
   skipCustomerPauses: boolean;
   customerWait?: PhraseSet;
+  customerTask?: PhraseSet;
 }
 
 export interface InterruptCheck {

@@ -7,6 +7,8 @@
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
  *   - with `customer_wait`: a silence the customer asked for (「你先等一下，我去拿一下卡」「好的」);
+ *   - with `customer_task`: a silence while the customer does what the agent asked (「请您在按键上
+ *     输入密码」, 「您先把路由器电源拔掉」「好」);
  *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
  *     filler sounds alone of any length (「嗯。」「呃」 written down from a breath or crosstalk).
  * A silence of exactly `max_s` passes ("longer than").
@@ -39,7 +41,9 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   );
   // Whether the customer asked for the wait is asked last, and only of silences that could
   // matter (too long, or the longest so far): a call has a silence between most turns.
-  const waited = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
+  const waited = (g: Gap): boolean =>
+    (check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait)) ||
+    (check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask));
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
   const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs && !waited(g));
@@ -84,6 +88,29 @@ function customerAskedToWait(p: PreparedCall, sorted: Utterance[], g: Gap, wait:
   if (agentUtterances > 1) return false;
   for (; u?.speaker === 'customer'; u = previous()) {
     if (findPhrases(p, u.index, wait).length > 0) return true;
+  }
+  return false;
+}
+
+/** A customer reply this short (folded) with no question in it only acknowledges: 「好」「好的，我试试」. */
+const ACK_MAX_CHARS = 8;
+
+/**
+ * The agent's last turn before the silence gives the customer something to do on their side
+ * (「请您在按键上输入密码」「您先把路由器电源拔掉，过十秒再插上」), with at most the customer's
+ * acknowledgement after it: the customer is busy, and the agent waiting for them is no dead air.
+ */
+function agentSetTask(p: PreparedCall, sorted: Utterance[], g: Gap, task: PhraseSet): boolean {
+  let k = firstStartingAt(sorted, g.startMs) - 1;
+  while (k >= 0 && isFiller(p, sorted[k] as Utterance)) k--;
+  let acknowledged = 0;
+  for (; k >= 0 && sorted[k]?.speaker === 'customer'; k--) {
+    const u = sorted[k] as Utterance;
+    acknowledged += p.folds[u.index]?.folded.length ?? 0;
+    if (acknowledged > ACK_MAX_CHARS || /[?？]/.test(u.text)) return false;
+  }
+  for (; k >= 0 && sorted[k]?.speaker === 'agent'; k--) {
+    if (findPhrases(p, (sorted[k] as Utterance).index, task).length > 0) return true;
   }
   return false;
 }
