@@ -1,8 +1,9 @@
 /**
  * `interrupt`: the agent starts talking while the customer is still speaking (inside one of their
  * sentences, or in a pause between two that the recogniser cut), for more than `overlap_ms` of
- * speech at once (exactly `overlap_ms` is not "more than"). A backchannel on either side — an utterance shorter than `backchannel_chars` made only of `backchannel` words
- * (嗯, 好的, 对) — is listening, not interrupting. More than `max` interruptions fail the call.
+ * speech at once (exactly `overlap_ms` is not "more than"). A backchannel on either side — an
+ * utterance made only of `backchannel` words (嗯, 好的, 对对对), shorter than `backchannel_chars`
+ * with a word said again and again counted once — is listening, not interrupting. More than `max` interruptions fail the call.
  */
 import type { InterruptCheck } from '../../ruleset/compiled.js';
 import { formatMs } from '../../model/call.js';
@@ -33,12 +34,16 @@ export function evaluateInterrupt(check: InterruptCheck, ctx: CheckContext): Che
   return { verdict: 'pass', reason, evidence, window };
 }
 
-/** Short, and nothing but backchannel words: 嗯, 好的好的, 对对. */
+/** A run of one to three characters said twice or more in a row (对对对, 是的是的, 好的好的). */
+const REPEATS = /(.{1,3}?)\1+/gu;
+
+/** Short (repeats counted once), and nothing but backchannel words: 嗯, 好的好的, 对对. */
 function isBackchannel(p: PreparedCall, check: InterruptCheck, u: number): boolean {
   if (!check.backchannel) return false;
   const folded = p.folds[u]?.folded ?? '';
   if (folded.length === 0) return true;
-  if (folded.length >= check.backchannelChars) return false;
+  // Said again and again is still one word of listening: 「对对对，是的是的」 is 对 + 是的.
+  if (folded.replace(REPEATS, '$1').length >= check.backchannelChars) return false;
   const covered = new Array<boolean>(folded.length).fill(false);
   for (const hit of findPhrases(p, u, check.backchannel)) covered.fill(true, hit.start, hit.end);
   return covered.every(Boolean);
