@@ -11,7 +11,7 @@ import { turnEvidence } from '../evidence.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import type { CheckOutcome } from '../result.js';
-import { timingFacts } from '../timing/facts.js';
+import { timingFacts, type Overlap } from '../timing/facts.js';
 import { seconds } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 
@@ -25,8 +25,19 @@ export function evaluateInterrupt(check: InterruptCheck, ctx: CheckContext): Che
   );
   const limit = `more than ${seconds(check.overlapMs)} of talk-over, ${check.max} allowed`;
   const window = `agent turns starting inside a customer turn (${limit})`;
-  const evidence = found.flatMap((o) => [turnEvidence(p, o.customer, 'interrupted'), ...o.agents.map((a) => turnEvidence(p, a, 'interruption'))]);
-  const list = found.map((o) => `at ${formatMs(o.atMs)} ${o.agents.length > 1 ? 'turns' : 'turn'} ${o.agents.map((a) => a + 1).join(', ')} ${o.agents.length > 1 ? 'talk' : 'talks'} over turn ${o.customer + 1} for ${seconds(o.overlapMs)}`).join('; ');
+  // The customer turns the agent really talks over, each quoted: the overlap is summed over them,
+  // and a reviewer checks it against their times (not the sentence before a pause the agent
+  // started in, which it does not touch).
+  const talkedOver = (o: Overlap): number[] => (o.customers.length > 0 ? o.customers.slice().sort((a, b) => a - b) : [o.customer]);
+  const quoted = new Set<number>();
+  const evidence = found.flatMap((o) => {
+    const roles = [...talkedOver(o).map((c) => ['interrupted', c] as const), ...o.agents.map((a) => ['interruption', a] as const)];
+    const fresh = roles.filter(([, u]) => !quoted.has(u));
+    for (const [, u] of fresh) quoted.add(u);
+    return fresh.map(([role, u]) => turnEvidence(p, u, role));
+  });
+  const numbered = (what: string, list: number[]): string => `${list.length > 1 ? `${what}s` : what} ${list.map((u) => u + 1).join(', ')}`;
+  const list = found.map((o) => `at ${formatMs(o.atMs)} ${numbered('turn', o.agents)} ${o.agents.length > 1 ? 'talk' : 'talks'} over ${numbered('turn', talkedOver(o))} for ${seconds(o.overlapMs)}`).join('; ');
   if (found.length > check.max) {
     return { verdict: 'fail', reason: `${found.length} interruption(s) (${check.max} allowed): ${list}`, evidence, window };
   }
