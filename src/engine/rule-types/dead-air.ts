@@ -32,25 +32,30 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
   const holds = [...(p.call.holds ?? []), ...facts.holds];
   const sorted = byStart(p.call.utterances);
-  const counted = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
+  const candidates = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
-      g.startMs >= facts.firstStartMs + check.skipFirstMs &&
-      !(check.skipCustomerPauses && customerOwesTurn(p, g)),
+      g.startMs >= facts.firstStartMs + check.skipFirstMs,
   );
+  const theirTurn = (g: Gap): boolean => check.skipCustomerPauses && customerOwesTurn(p, g);
+  const counted = candidates.filter((g) => !theirTurn(g));
   // Whether the customer asked for the wait is asked last, and only of silences that could
   // matter (too long, or the longest so far): a call has a silence between most turns.
-  const waited = (g: Gap): boolean =>
-    (check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait)) ||
-    (check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask));
+  const asked = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
+  const busy = (g: Gap): boolean => check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask);
+  const waited = (g: Gap): boolean => asked(g) || busy(g);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
-  const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs && !waited(g));
+  const long = (g: Gap): boolean => g.endMs - g.startMs > check.maxMs;
+  const dead = counted.filter((g) => long(g) && !waited(g));
   if (dead.length === 0) {
     let longest = 0;
     for (const g of counted) if (g.endMs - g.startMs > longest && !waited(g)) longest = g.endMs - g.startMs;
-    return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})`, evidence: [], window };
+    // Long silences left out say why, so the reviewer who sees them in the dialogue can check.
+    const whose = (g: Gap): string => (theirTurn(g) ? "the customer's turn" : busy(g) ? 'the customer doing what the agent asked' : 'the customer asked to wait');
+    const excused = candidates.filter(long).map((g) => `; ${span(g.startMs, g.endMs)} after turn ${g.before + 1}: ${whose(g)}`);
+    return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})${excused.join('')}`, evidence: [], window };
   }
   const evidence: Evidence[] = dead.flatMap((g) => [turnEvidence(p, g.before, 'before silence'), turnEvidence(p, g.after, 'after silence')]);
   const list = dead.map((g) => `${span(g.startMs, g.endMs)} between turn ${g.before + 1} and turn ${g.after + 1}`).join('; ');
