@@ -116,11 +116,14 @@ describe('a vendor segment without its end time', () => {
 });
 
 describe('WhisperX: a segment whose timed words have a 12 s pause inside', () => {
-  it('is cut at the pause: the silence is dead air, and the rate is measured on the speech (375, too fast)', () => {
+  it('is cut at the pause: the silence is a hold, and the rate is measured on the speech (375, too fast)', () => {
     const r = scoreVendor('whisperx-pause-inside.json');
-    expect(r['hold.no-dead-air']).toMatchObject({
+    // 「好的，我看一下您的订单，」 then 12 s: a hold the agent explained, not dead air; the agent
+    // comes back without thanks.
+    expect(r['hold.no-dead-air']).toMatchObject({ verdict: 'pass' });
+    expect(r['hold.thank-after']).toMatchObject({
       verdict: 'fail',
-      reason: 'silence longer than 10.0 s: 00:10.6–00:22.6 (12.0 s) between turn 3 and turn 4',
+      reason: "hold 00:10.6–00:22.6 (12.0 s): the agent's first turn after it (turn 4) does not say $hold_thanks",
     });
     // Not 247.2 per minute over 35.2 s, the pause counted as speaking.
     expect(r['conduct.speech-rate']).toMatchObject({
