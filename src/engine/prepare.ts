@@ -122,7 +122,15 @@ export function emptyChannelNote(p: PreparedCall, speaker: string): string {
  */
 export function untimedReason(p: PreparedCall): string {
   const problem = p.call.source.timingProblem;
-  return problem === undefined ? 'no timestamps' : `timestamps unusable: ${problem}`;
+  if (problem !== undefined) return `timestamps unusable: ${problem}`;
+  // Some lines timed, one not: "no timestamps" would send the reviewer looking for the wrong thing.
+  const utterances = p.call.utterances;
+  const bare = utterances.find((u) => u.startMs === undefined);
+  if (bare && utterances.some((u) => u.startMs !== undefined)) {
+    const where = bare.line !== undefined ? ` (line ${bare.line})` : '';
+    return `turn ${bare.index + 1}${where} has no timestamp, though other turns do`;
+  }
+  return 'no timestamps';
 }
 
 /** The folded value of a metadata variable, or null when the call lacks it. */

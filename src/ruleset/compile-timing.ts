@@ -51,7 +51,15 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
     return undefined;
   }
   const checkBack = c.lexicons.hold_check_back ? c.phraseSet(['$hold_check_back'], at) : undefined;
-  return { announce: c.phraseSet(['$hold_announce'], at), ...(checkBack ? { checkBack } : {}), minMs: (c.thresholds.hold_min_s as number) * 1000 };
+  const customerWait = c.lexicons.customer_wait ? c.phraseSet(['$customer_wait'], at) : undefined;
+  const errand = c.lexicons.hold_errand ? c.phraseSet(['$hold_errand'], at) : undefined;
+  return {
+    announce: c.phraseSet(['$hold_announce'], at),
+    ...(checkBack ? { checkBack } : {}),
+    ...(customerWait ? { customerWait } : {}),
+    ...(errand ? { errand } : {}),
+    minMs: (c.thresholds.hold_min_s as number) * 1000,
+  };
 }
 
 export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[] {
@@ -70,6 +78,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       bridgeMs: num(d.bridge_ms, ['dead_air', 'bridge_ms'], 0),
       skipCustomerPauses: d.skip_customer_pauses ?? true,
       ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
+      ...(d.customer_task ? { customerTask: c.phraseSet(d.customer_task, ['dead_air', 'customer_task']) } : {}),
     });
   }
   const i = rule.interrupt;

@@ -132,6 +132,7 @@ export interface DeadAirCheck {
   bridgeMs: number;
   skipCustomerPauses: boolean;
   customerWait?: PhraseSet;
+  customerTask?: PhraseSet;
 }
 
 export interface InterruptCheck {
@@ -175,6 +176,10 @@ export interface HoldDetection {
   announce: PhraseSet;
   /** `lexicons.hold_check_back`, optional: words that continue a hold without starting one (「您还在线吗」). */
   checkBack?: PhraseSet;
+  /** `lexicons.customer_wait`, optional: the customer asked the agent to wait (「你等一下，我去拿卡」), so the silence is theirs. */
+  customerWait?: PhraseSet;
+  /** `lexicons.hold_errand`, optional: the agent's own reason to hold (「我帮您查一下」), which makes it the agent's hold even then. */
+  errand?: PhraseSet;
   minMs: number;
 }
 

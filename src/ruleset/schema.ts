@@ -185,6 +185,7 @@ const deadAirCheck = {
     bridge_ms: numberOrThreshold,
     skip_customer_pauses: { type: 'boolean' },
     customer_wait: phraseList,
+    customer_task: phraseList,
   },
 } as const;
 

@@ -170,6 +170,8 @@ export interface DeadAirSpec {
   skip_customer_pauses?: boolean;
   /** The customer asked for the silence (「你先等一下，我去拿一下卡」): theirs, not the agent's dead air. */
   customer_wait?: PhraseSpec[];
+  /** The agent gave the customer something to do (「请您在按键上输入密码」「您先把路由器电源拔掉」): the silence while they do it is theirs. */
+  customer_task?: PhraseSpec[];
 }
 
 export interface InterruptSpec {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rule, ruleset, scoreText } from '../asr/helpers.js';
 import { SCRIPTS, score, turns } from './helpers.js';
 
 describe.each(SCRIPTS)('dead air ($script)', ({ dir }) => {
@@ -36,5 +37,30 @@ describe.each(SCRIPTS)('dead air ($script)', ({ dir }) => {
 
   it('no timestamps: na', () => {
     expect(score(dir, 'untimed')['hold.no-dead-air']).toMatchObject({ verdict: 'na', reason: 'no timestamps' });
+  });
+});
+
+describe('long silences that are the customer’s', () => {
+  const rs = ruleset();
+  const reason = (text: string): string | undefined => rule(scoreText(text, rs), 'hold.no-dead-air').reason;
+
+  it('a pass names each long silence it leaves out and why, so a reviewer can check it', () => {
+    const keypad = [
+      '[00:00.0-00:04.0] 坐席：您好，请问有什么可以帮您？',
+      '[00:04.5-00:08.0] 客户：我要查一下余额。',
+      '[00:08.5-00:13.0] 坐席：好的，请您在按键上输入您的六位查询密码，以井号键结束。',
+      '[00:35.0-00:38.0] 坐席：好的，密码验证通过，您的余额是三百二十元。',
+    ].join('\n');
+    expect(reason(keypad)).toBe(
+      'no unexplained silence longer than 10.0 s (longest 0.5 s); 00:13.0–00:35.0 (22.0 s) after turn 3: the customer doing what the agent asked',
+    );
+    const card = [
+      '[00:08.5-00:12.0] 坐席：好的，请您提供一下卡号。',
+      '[00:12.5-00:15.0] 客户：你等一下啊，我去找一下卡。',
+      '[00:15.2-00:15.8] 坐席：好的，不着急。',
+      '[00:55.0-00:58.0] 客户：喂，找到了，卡号是6222021234567890。',
+      '[00:58.5-01:02.0] 坐席：好的，已经为您挂失了。',
+    ].join('\n');
+    expect(reason(card)).toBe('no unexplained silence longer than 10.0 s (longest 0.5 s); 00:15.8–00:55.0 (39.2 s) after turn 3: the customer asked to wait');
   });
 });

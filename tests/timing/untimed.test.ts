@@ -46,3 +46,20 @@ describe('start times only', () => {
     }
   });
 });
+
+describe('one line without a timestamp', () => {
+  it('names the turn and line, instead of saying the call has "no timestamps"', () => {
+    for (const { dir } of SCRIPTS) {
+      // hold-40s-no-check-back with turn 5's time lost (a hand-edited line, a merged export)
+      const r = score(dir, 'hold-40s-no-check-back', (call) => {
+        const u = call.utterances[4];
+        if (!u) throw new Error('fixture changed');
+        delete u.startMs;
+        delete u.endMs;
+      });
+      const reason = 'turn 5 (line 11) has no timestamp, though other turns do';
+      for (const id of TIMING_RULES) expect(r[id], id).toMatchObject({ verdict: 'na', reason });
+      expect(r['opening.silent-caller']).toMatchObject({ verdict: 'na', reason: `the caller speaks (${reason})` });
+    }
+  });
+});

@@ -8,6 +8,8 @@
  *     before and after it — and a silence after an agent question that the customer breaks
  *     (「请问您的订单号是？」 … the customer looks it up): the customer owes that turn;
  *   - with `customer_wait`: a silence the customer asked for (「你先等一下，我去拿一下卡」「好的」);
+ *   - with `customer_task`: a silence while the customer does what the agent asked (「请您在按键上
+ *     输入密码」, 「您先把路由器电源拔掉」「好」);
  *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
  *     filler sounds alone of any length (「嗯。」「呃」 written down from a breath or crosstalk).
  * A silence of exactly `max_s` passes ("longer than").
@@ -32,24 +34,31 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
   const holds = [...(p.call.holds ?? []), ...facts.holds];
   const sorted = byStart(p.call.utterances);
-  const counted = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
+  const candidates = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
-      !beforeLiveAgent(p, g) &&
-      !(check.skipCustomerPauses && customerOwesTurn(p, g)),
+      !beforeLiveAgent(p, g),
   );
+  const theirTurn = (g: Gap): boolean => check.skipCustomerPauses && customerOwesTurn(p, g);
+  const counted = candidates.filter((g) => !theirTurn(g));
   // Whether the customer asked for the wait is asked last, and only of silences that could
   // matter (too long, or the longest so far): a call has a silence between most turns.
-  const waited = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
+  const asked = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
+  const busy = (g: Gap): boolean => check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask);
+  const waited = (g: Gap): boolean => asked(g) || busy(g);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
-  const dead = counted.filter((g) => g.endMs - g.startMs > check.maxMs && !waited(g));
+  const long = (g: Gap): boolean => g.endMs - g.startMs > check.maxMs;
+  const dead = counted.filter((g) => long(g) && !waited(g));
   if (dead.length === 0) {
     let longest = 0;
     for (const g of counted) if (g.endMs - g.startMs > longest && !waited(g)) longest = g.endMs - g.startMs;
-    return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})`, evidence: [], window };
+    // Long silences left out say why, so the reviewer who sees them in the dialogue can check.
+    const whose = (g: Gap): string => (theirTurn(g) ? "the customer's turn" : busy(g) ? 'the customer doing what the agent asked' : 'the customer asked to wait');
+    const excused = candidates.filter(long).map((g) => `; ${span(g.startMs, g.endMs)} after turn ${g.before + 1}: ${whose(g)}`);
+    return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})${excused.join('')}`, evidence: [], window };
   }
   const evidence: Evidence[] = dead.flatMap((g) => [turnEvidence(p, g.before, 'before silence'), turnEvidence(p, g.after, 'after silence')]);
   const list = dead.map((g) => `${span(g.startMs, g.endMs)} between turn ${g.before + 1} and turn ${g.after + 1}`).join('; ');
@@ -95,6 +104,29 @@ function customerAskedToWait(p: PreparedCall, sorted: Utterance[], g: Gap, wait:
   if (agentUtterances > 1) return false;
   for (; u?.speaker === 'customer'; u = previous()) {
     if (findPhrases(p, u.index, wait).length > 0) return true;
+  }
+  return false;
+}
+
+/** A customer reply this short (folded) with no question in it only acknowledges: 「好」「好的，我试试」. */
+const ACK_MAX_CHARS = 8;
+
+/**
+ * The agent's last turn before the silence gives the customer something to do on their side
+ * (「请您在按键上输入密码」「您先把路由器电源拔掉，过十秒再插上」), with at most the customer's
+ * acknowledgement after it: the customer is busy, and the agent waiting for them is no dead air.
+ */
+function agentSetTask(p: PreparedCall, sorted: Utterance[], g: Gap, task: PhraseSet): boolean {
+  let k = firstStartingAt(sorted, g.startMs) - 1;
+  while (k >= 0 && isFiller(p, sorted[k] as Utterance)) k--;
+  let acknowledged = 0;
+  for (; k >= 0 && sorted[k]?.speaker === 'customer'; k--) {
+    const u = sorted[k] as Utterance;
+    acknowledged += p.folds[u.index]?.folded.length ?? 0;
+    if (acknowledged > ACK_MAX_CHARS || /[?？]/.test(u.text)) return false;
+  }
+  for (; k >= 0 && sorted[k]?.speaker === 'agent'; k--) {
+    if (findPhrases(p, (sorted[k] as Utterance).index, task).length > 0) return true;
   }
   return false;
 }

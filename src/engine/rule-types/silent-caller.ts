@@ -38,7 +38,8 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
     silence = `the caller never speaks${emptyChannelNote(p, 'customer')}`;
   } else {
     if (!p.timed) {
-      const why = p.call.source.timingProblem === undefined ? 'no timestamps to measure a silence before' : untimedReason(p);
+      const untimed = untimedReason(p);
+      const why = untimed === 'no timestamps' ? 'no timestamps to measure a silence before' : untimed;
       return { verdict: 'na', reason: `the caller speaks (${why})`, evidence: [] };
     }
     const a = utterances[firstEnd];

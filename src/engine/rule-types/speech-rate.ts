@@ -18,13 +18,16 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
   if (agent.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
-  const r = speechRate(agent, check.min / 2);
+  const r = speechRate(agent, check.min / 2, check.min);
   const left = r.leftOut;
   if (r.speakingMs < check.minSpeakingMs) {
     return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
   }
   const rate = r.perMinute.toFixed(1);
-  const leftOut = left > 0 ? `; ${left === 1 ? '1 turn' : `${left} turns`} slower than ${check.min / 2} per minute left out, as silence inside a recognised segment` : '';
+  const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
+  const leftOut =
+    (left > 0 ? `; ${turnsOf(left)} slower than ${check.min / 2} per minute left out, as silence inside a recognised segment` : '') +
+    (r.readbacks > 0 ? `; ${turnsOf(r.readbacks)} reading out a number slower than ${check.min} per minute left out` : '');
   const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech${leftOut})`;
   const band = `band ${check.min}–${check.max} per minute`;
   const evidence = r.fastest ? [turnEvidence(p, r.fastest.index, `fastest turn, ${r.fastest.perMinute.toFixed(1)} per minute`)] : [];

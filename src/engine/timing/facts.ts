@@ -4,7 +4,7 @@
  * types and conditions read these; none of them walks the timeline again.
  */
 import type { PreparedCall } from '../prepare.js';
-import { findGaps, timelineProblem, type Gap } from './gaps.js';
+import { findGaps, isSoundOnly, timelineProblem, type Gap } from './gaps.js';
 import { findHolds, markAnnounced, type Hold } from './holds.js';
 import { findOverlaps, type Overlap } from './overlaps.js';
 
@@ -20,7 +20,7 @@ export function timingFacts(p: PreparedCall): TimingFacts {
     p.timing = { ok: false, reason: problem };
     return p.timing;
   }
-  const gaps = findGaps(utterances);
+  const gaps = findGaps(utterances, (u) => !isSoundOnly(p, u));
   const detection = p.ruleset.holdDetection;
   markAnnounced(p, gaps, detection);
   const firstStartMs = Math.min(...utterances.map((u) => u.startMs ?? 0));

@@ -40,6 +40,16 @@ export function isFiller(p: PreparedCall, u: Utterance): boolean {
   return FILLER_ONLY.test(p.folds[u.index]?.folded ?? '');
 }
 
+/**
+ * Whether an utterance says nothing to anyone for the timeline: a sound note alone (「[等待音]」,
+ * hold music a recogniser or subtitler wrote down for the whole hold), or an agent's filler sound
+ * (see isFiller). A customer's lone 「嗯」 after 「请稍等」 is their consent and stays.
+ */
+export function isSoundOnly(p: PreparedCall, u: Utterance): boolean {
+  const folded = p.folds[u.index]?.folded ?? '';
+  return folded === '' || (u.speaker === 'agent' && FILLER_ONLY.test(folded));
+}
+
 /** Utterances in time order (readers keep file order; a merged vendor file may not be sorted). */
 export function byStart(utterances: Utterance[]): Utterance[] {
   const sorted = utterances.slice();
@@ -71,11 +81,16 @@ export function startingIn(sorted: Utterance[], fromMs: number, toMs: number): U
   return sorted.slice(firstStartingAt(sorted, fromMs), firstStartingAt(sorted, toMs));
 }
 
-export function findGaps(utterances: Utterance[]): Gap[] {
+/**
+ * The silences between `utterances`. Those that are not `speech` (isSoundOnly: 「[等待音]」 written
+ * on a channel for the whole hold) are passed over: hold music covering a hold must not hide it.
+ */
+export function findGaps(utterances: Utterance[], speech: (u: Utterance) => boolean = () => true): Gap[] {
   const gaps: Gap[] = [];
   let lastEnd = -Infinity;
   let lastIndex = -1;
   for (const u of byStart(utterances)) {
+    if (!speech(u)) continue;
     const start = u.startMs ?? 0;
     const end = u.endMs ?? start;
     if (lastIndex >= 0 && start > lastEnd) gaps.push({ startMs: lastEnd, endMs: start, before: lastIndex, after: u.index });

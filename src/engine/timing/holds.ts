@@ -59,20 +59,36 @@ function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance,
   return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, phrases).length > 0);
 }
 
-/** Mark each silence announced by the last agent turn (with words) that starts before it. */
+/**
+ * Mark each silence announced by the last agent turn (with words) that starts before it. Not a
+ * silence the customer asked for, when the agent only agrees to wait: 「你等一下，我去拿保单」
+ * 「好的，您不着急，请稍等」 is the customer's errand, not the agent's hold. An agent who gives a
+ * reason of their own (「你等一下，我还想问积分」「请稍等，我帮您查一下」) holds.
+ */
 export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): void {
   if (!detection) return;
   const ordered = byStart(p.call.utterances);
   let k = 0;
   let lastAgent: Utterance | undefined;
+  let lastCustomer: Utterance | undefined;
+  let customerBeforeAgent: Utterance | undefined;
   for (const g of gaps) {
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
       // An IVR's 「正在为您转接，请稍候」 before the agent answers is queueing, not a hold.
-      if (u.speaker === 'agent' && !isFiller(p, u) && !recordedAnnouncements(p).includes(u.index)) lastAgent = u;
+      if (u.speaker === 'agent' && !isFiller(p, u) && !recordedAnnouncements(p).includes(u.index)) {
+        lastAgent = u;
+        customerBeforeAgent = lastCustomer;
+      } else if (u.speaker === 'customer' && !isFiller(p, u)) lastCustomer = u;
       k++;
     }
     if (!lastAgent) continue;
+    const customersErrand =
+      detection.customerWait !== undefined &&
+      customerBeforeAgent !== undefined &&
+      findPhrases(p, customerBeforeAgent.index, detection.customerWait).length > 0 &&
+      !turnSays(p, detection.errand, lastAgent, g.startMs);
+    if (customersErrand) continue;
     if (turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
     else if (turnSays(p, detection.checkBack, lastAgent, g.startMs)) g.checkedBackBy = lastAgent.index;
   }

@@ -78,6 +78,16 @@ export interface RateFacts {
   fastest?: { index: number; perMinute: number };
   /** Utterances left out as holding silence (see below). */
   leftOut: number;
+  /** Number readbacks left out for being slow (see below). */
+  readbacks: number;
+}
+
+/** Arabic digits and the Chinese digit words a number is read out in (幺三八, 二零二六). */
+const DIGIT_WORDS = /[\p{Nd}零〇一二三四五六七八九幺两]/gu;
+
+/** Whether at least half of an utterance's counted characters are digits: a number read out. */
+function readsNumber(text: string, units: number): boolean {
+  return units > 0 && (text.match(DIGIT_WORDS)?.length ?? 0) * 2 >= units;
 }
 
 /** Per-utterance rates are only compared for utterances at least this long (shorter ones are noise). */
@@ -90,17 +100,24 @@ const HELD_MIN_MS = 2000;
  * The rate over the utterances. One slower than `heldBelow` characters a minute (and at least
  * HELD_MIN_MS long) holds silence, not slow speech — a hold or a long pause the recogniser did not
  * cut at (「请稍等」 … 30 s … 「让您久等了」 as one sentence) — and is left out: counted, it would
- * fail a normal agent as too slow.
+ * fail a normal agent as too slow. So is a number read out slower than `readbackBelow`
+ * (「卡号6222，0212，…」 digit by digit, as agents are taught to read numbers): slow on purpose.
+ * A fast readback still counts.
  */
-export function speechRate(utterances: Utterance[], heldBelow = 0): RateFacts {
+export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow = 0): RateFacts {
   let units = 0;
   let speakingMs = 0;
   let leftOut = 0;
+  let readbacks = 0;
   let fastest: RateFacts['fastest'];
   for (const u of utterances) {
     const ms = Math.max(0, (u.endMs ?? 0) - (u.startMs ?? 0));
     const n = countUnits(u.text);
     const perMinute = ms > 0 ? (n * 60000) / ms : Infinity;
+    if (perMinute < readbackBelow && readsNumber(u.text, n)) {
+      readbacks++;
+      continue;
+    }
     if (ms >= HELD_MIN_MS && perMinute < heldBelow) {
       leftOut++;
       continue;
@@ -109,5 +126,5 @@ export function speechRate(utterances: Utterance[], heldBelow = 0): RateFacts {
     speakingMs += ms;
     if (ms >= FASTEST_MIN_MS && (!fastest || perMinute > fastest.perMinute)) fastest = { index: u.index, perMinute };
   }
-  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut };
+  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut, readbacks };
 }
