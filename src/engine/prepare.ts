@@ -72,14 +72,19 @@ function scanUtterance(ruleset: CompiledRuleset, folded: string, seen: Uint32Arr
   const { matcher, patterns } = ruleset;
   const count = matcher.scan(folded);
   const found = matcher.found;
-  const hits: PatternHit[] = [];
+  const plainCount = patterns.length;
+  // Counted first, so the hits array is allocated once at its size (most of a call's hits are literals').
+  let plain = 0;
+  for (let h = 0; h < count; h++) if ((found[2 * h] as number) < plainCount) plain++;
+  const hits = new Array<PatternHit>(plain);
+  let next = 0;
   for (let h = 0; h < count; h++) {
     const pattern = found[2 * h] as number;
     const end = found[2 * h + 1] as number;
-    if (pattern < patterns.length) {
-      hits.push({ pattern, start: end - (patterns[pattern] as string).length, end });
+    if (pattern < plainCount) {
+      hits[next++] = { pattern, start: end - (patterns[pattern] as string).length, end };
     } else {
-      const literal = pattern - patterns.length;
+      const literal = pattern - plainCount;
       seen[at + (literal >>> 5)] = (seen[at + (literal >>> 5)] as number) | (1 << (literal & 31));
     }
   }
