@@ -175,22 +175,21 @@ export class PhraseCompiler {
   }
 
   private literalId(literal: string): number {
-    let id = this.literalIds.get(literal);
-    if (id === undefined) {
-      id = this.literals.length;
-      this.literals.push(literal);
-      this.literalIds.set(literal, id);
-    }
-    return id;
+    return idIn(this.literals, this.literalIds, literal);
   }
 
   private patternId(folded: string): number {
-    let id = this.patternIds.get(folded);
-    if (id === undefined) {
-      id = this.patterns.length;
-      this.patterns.push(folded);
-      this.patternIds.set(folded, id);
-    }
-    return id;
+    return idIn(this.patterns, this.patternIds, folded);
   }
+}
+
+/** The id of `text` in a list of distinct strings (its index), added at the end when new. */
+function idIn(list: string[], ids: Map<string, number>, text: string): number {
+  let id = ids.get(text);
+  if (id === undefined) {
+    id = list.length;
+    list.push(text);
+    ids.set(text, id);
+  }
+  return id;
 }
