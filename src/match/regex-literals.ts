@@ -24,10 +24,54 @@ const MOST = 4;
  */
 export function requiredLiterals(source: string, flags: string): Requirements | undefined {
   if (/[^gusm]/.test(flags)) return undefined;
+  const alternatives = topLevelAlternatives(source);
+  if (!alternatives) return undefined;
+  if (alternatives.length > 1) return eitherOf(alternatives);
   const required = topLevelRequirements(source);
   if (!required || required.length === 0) return undefined;
+  return mostSelectiveFirst(required);
+}
+
+function mostSelectiveFirst(required: Requirements): Requirements {
   const shortest = (option: string[]): number => Math.min(...option.map((x) => x.length));
   return required.sort((a, b) => shortest(b) - shortest(a) || a.length - b.length).slice(0, MOST);
+}
+
+/**
+ * A top-level alternation (「(什么|咩)烂|烂(系统|服务)」) requires one of its alternatives'
+ * requirements: their most selective ones, together, are one requirement (烂 or 烂). Any
+ * alternative without one gives none.
+ */
+function eitherOf(alternatives: readonly string[]): Requirements | undefined {
+  const option = new Set<string>();
+  for (const alternative of alternatives) {
+    const required = topLevelRequirements(alternative);
+    const best = required && required.length > 0 ? mostSelectiveFirst(required)[0] : undefined;
+    if (!best) return undefined;
+    for (const literal of best) option.add(literal);
+  }
+  return [[...option]];
+}
+
+/** The source split at its top-level `|` (groups, classes and escapes skipped); undefined if unbalanced. */
+function topLevelAlternatives(source: string): string[] | undefined {
+  const chars = [...source];
+  const out: string[] = [];
+  let from = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i];
+    if (c === '\\') i++;
+    else if (c === '(' || c === '[') {
+      const end = closing(chars, i, c, c === '(' ? ')' : ']');
+      if (end < 0) return undefined;
+      i = end;
+    } else if (c === '|') {
+      out.push(chars.slice(from, i).join(''));
+      from = i + 1;
+    }
+  }
+  out.push(chars.slice(from).join(''));
+  return out;
 }
 
 /**
@@ -55,7 +99,7 @@ function topLevelRequirements(source: string): string[][] | undefined {
   while (i < chars.length) {
     const c = chars[i] as string;
     let atom: { literal?: string; alternatives?: string[] } | 'zero-width';
-    if (c === '|') return undefined; // a top-level alternation: no one literal is required
+    if (c === '|') return undefined; // a top-level alternation: see eitherOf
     if (c === '^' || c === '$') {
       endRun(); // zero-width, but no literal run continues across it
       i++;

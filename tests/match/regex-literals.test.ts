@@ -14,8 +14,18 @@ describe('the literals a regex phrase requires', () => {
     expect(read('(?<surname>陈|林)先生')).toEqual([['先生'], ['陈', '林']]);
   });
 
+  it('reads a top-level alternation as one requirement: a literal of each alternative', () => {
+    expect(read('a|b')).toEqual([['a', 'b']]);
+    // each alternative's most selective requirement: 烂 for the first, 系统 or 服务 for the second
+    expect(read('(什么|乜|咩)烂|(?<!灿)烂(系统|服务)')).toEqual([['烂', '系统', '服务']]);
+    expect(read('(什么|咩)烂|烂')).toEqual([['烂']]);
+    expect(read('你哋搞(咩|乜)|搞(咩|乜)(鬼|呀)')).toEqual([['你哋搞', '搞']]);
+    expect(read('x(a|b)|y[|]z')).toEqual([['x', 'y']]);
+  });
+
   it('never requires what a match may leave out', () => {
-    expect(read('a|b')).toBeUndefined(); // top-level alternation
+    expect(read('a|.*')).toBeUndefined(); // an alternative that requires nothing
+    expect(read('a|[b')).toBeUndefined(); // unbalanced: not ours to read
     expect(read('ab?c')).toEqual([['a'], ['c']]);
     expect(read('xa{2}y')).toEqual([['xa'], ['y']]); // not 「xay」
     expect(read('xa{1}y')).toEqual([['xay']]);
