@@ -52,8 +52,17 @@ export type SetHitIndex = Array<PhraseHit[][] | undefined>;
  */
 const SOUND_NOTES = /^(?:\s*[[(（【<〈]\s*[^[\]()（）【】<>〈〉\d]{1,16}?\s*[\])）】>〉])+\s*$/u;
 
+const OPENING_BRACKETS = '[(（【<〈';
+
+/** SOUND_NOTES, asked only of text whose first non-space character opens a bracket (most utterances: no regex run). */
+function onlySoundNotes(text: string): boolean {
+  // trimStart drops what \s matches (white space and line ends), as the regex's leading \s* does.
+  const first = text.trimStart().charAt(0);
+  return first !== '' && OPENING_BRACKETS.includes(first) && SOUND_NOTES.test(text);
+}
+
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
-  const folds = foldMany(call.utterances.map((u) => (SOUND_NOTES.test(u.text) ? '' : u.text)));
+  const folds = foldMany(call.utterances.map((u) => (onlySoundNotes(u.text) ? '' : u.text)));
   const words = literalWords(ruleset);
   const literalsSeen = new Uint32Array(folds.length * words);
   const hits = folds.map((f, u) => scanUtterance(ruleset, f.folded, literalsSeen, u * words));
