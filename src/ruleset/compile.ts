@@ -34,11 +34,7 @@ export function compileRuleset(loaded: LoadedRuleset): CompileResult {
 /**
  * A scope as the engine reads it: absent when it selects the whole call (none, or `{}`), else
  * every key present in one order, so that all scopes share one object shape (selectTurns reads
- * them for every check of every call).
- */
-/**
- * A scope as the engine reads it: undefined for the whole call, else every key present (absent
- * ones undefined), so equal scopes have one key (scopeKey) and are one object (see Compiler.scope).
+ * them for every check of every call) and equal scopes one JSON key (see Compiler.scope).
  */
 function compileScope(s: ScopeSpec | undefined): ScopeSpec | undefined {
   if (!s || Object.keys(s).length === 0) return undefined;
@@ -283,6 +279,7 @@ class Compiler {
     return out;
   }
 
+  /** One object per distinct scope: a call keeps each trigger-free selection by it (src/engine/scope.ts). */
   private scope(spec: ScopeSpec | undefined): ScopeSpec | undefined {
     const scope = compileScope(spec);
     if (!scope) return undefined;
