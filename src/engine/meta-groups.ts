@@ -4,9 +4,9 @@
  * it does — 「工号一二七」 from agent A128 is a wrong self-identification, not a self-identification.
  * Numbers are compared by value (128 = 幺二八 = 一百二十八); other values by their folded text.
  */
-import { numberValue } from '../model/numerals.js';
+import { CHINESE_DIGITS, numberValue } from '../model/numerals.js';
 import type { CompiledPhrase, PhraseSet } from '../ruleset/index.js';
-import { findPhrases, type PhraseHit } from './phrases.js';
+import { findPhrases, regexHits, type PhraseHit } from './phrases.js';
 import { metaVariable, type PreparedCall } from './prepare.js';
 
 export interface MetaConflict {
@@ -46,14 +46,7 @@ export function metaConflicts(p: PreparedCall, turns: readonly number[], set: Ph
     const regex = phrase.regex;
     if (!phrase.metaGroups || !regex) continue;
     for (const u of turns) {
-      const folded = p.folds[u]?.folded ?? '';
-      regex.lastIndex = 0;
-      for (let m = regex.exec(folded); m; m = regex.exec(folded)) {
-        if (m[0].length === 0) {
-          regex.lastIndex++;
-          continue;
-        }
-        const hit: PhraseHit = { utterance: u, phrase: i, start: m.index, end: m.index + m[0].length, groups: m.groups };
+      for (const hit of regexHits(p.folds[u]?.folded ?? '', regex, i, u) ?? []) {
         const conflict = metaConflict(p, phrase, hit);
         if (conflict && !customerSaidBefore(p, u, conflict.said)) out.push(conflict);
       }
@@ -72,7 +65,7 @@ function hasMetaGroups(set: PhraseSet): boolean {
   return has;
 }
 
-const SPOKEN_NUMBER = /[0-9零〇一二三四五六七八九十百千万幺两]+/gu;
+const SPOKEN_NUMBER = new RegExp(`[0-9${CHINESE_DIGITS}十百千万]+`, 'gu');
 
 /**
  * Whether the customer said this number before utterance u: 「我要投诉你们127号客服」 … 「请问客服127号

@@ -190,7 +190,7 @@ function indexSetHits(p: PreparedCall): SetHitIndex {
 }
 
 /** A regex phrase's hits in the folded utterance u; undefined for none. */
-function regexHits(folded: string, regex: RegExp, phrase: number, u: number): PhraseHit[] | undefined {
+export function regexHits(folded: string, regex: RegExp, phrase: number, u: number): PhraseHit[] | undefined {
   let found: PhraseHit[] | undefined;
   // exec with lastIndex (regexes are compiled with /g): matchAll would clone the regex each time.
   regex.lastIndex = 0;

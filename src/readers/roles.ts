@@ -120,6 +120,12 @@ function canonical(id: string): string {
   return m ? (m[1] as string) : id.trim().toLowerCase();
 }
 
+/** The channel `--agent-channel` names, or undefined for `auto` (or none). */
+function agentChannelMapping(opts: RoleOptions): string | undefined {
+  const wanted = opts.agentChannel?.trim();
+  return wanted !== undefined && wanted !== '' && wanted.toLowerCase() !== 'auto' ? wanted : undefined;
+}
+
 export function sameChannel(a: string, b: string): boolean {
   return canonical(a) === canonical(b);
 }
@@ -137,8 +143,7 @@ type Build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker)
  * mapping makes it one side, since the user knows how the calls are recorded.
  */
 function oneChannelSpeaks(layout: AudioChannels, present: string, opts: RoleOptions, firstText: string, build: Build): RoleDecision | undefined {
-  const wanted = opts.agentChannel?.trim();
-  const mapping = wanted !== undefined && wanted !== '' && wanted.toLowerCase() !== 'auto' ? wanted : undefined;
+  const mapping = agentChannelMapping(opts);
   let agentSpeaks: boolean;
   let how: string;
   let confidence: number | undefined;
@@ -220,8 +225,8 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   const mapped = (agent: string) => (u: ParsedTranscript['utterances'][number]): Speaker =>
     explicit(u.speaker) ? u.speaker : u.channel === undefined ? 'unknown' : u.channel === agent ? 'agent' : 'customer';
 
-  const wanted = opts.agentChannel?.trim();
-  if (wanted && wanted.toLowerCase() !== 'auto') {
+  const wanted = agentChannelMapping(opts);
+  if (wanted !== undefined) {
     const agent = channels.find((c) => sameChannel(c, wanted));
     if (agent !== undefined) {
       return { utterances: build(mapped(agent)), roleSource: 'mapping', diarized: true, warnings };

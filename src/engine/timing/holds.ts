@@ -72,11 +72,12 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
   let lastAgent: Utterance | undefined;
   let lastCustomer: Utterance | undefined;
   let customerBeforeAgent: Utterance | undefined;
+  const recorded = recordedAnnouncements(p);
   for (const g of gaps) {
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
       // An IVR's 「正在为您转接，请稍候」 before the agent answers is queueing, not a hold.
-      if (u.speaker === 'agent' && !isFiller(p, u) && !recordedAnnouncements(p).includes(u.index)) {
+      if (u.speaker === 'agent' && !isFiller(p, u) && !recorded.includes(u.index)) {
         lastAgent = u;
         customerBeforeAgent = lastCustomer;
       } else if (u.speaker === 'customer' && !isFiller(p, u)) lastCustomer = u;

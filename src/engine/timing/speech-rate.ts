@@ -6,6 +6,7 @@
  * so pauses between turns do not slow the rate down.
  */
 import type { Utterance } from '../../model/call.js';
+import { digitsOf } from '../../model/numerals.js';
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{Nd}/u;
@@ -82,12 +83,9 @@ export interface RateFacts {
   readbacks: number;
 }
 
-/** Arabic digits and the Chinese digit words a number is read out in (幺三八, 二零二六). */
-const DIGIT_WORDS = /[\p{Nd}零〇一二三四五六七八九幺两]/gu;
-
 /** Whether at least half of an utterance's counted characters are digits: a number read out. */
 function readsNumber(text: string, units: number): boolean {
-  return units > 0 && (text.match(DIGIT_WORDS)?.length ?? 0) * 2 >= units;
+  return units > 0 && digitsOf(text).length * 2 >= units;
 }
 
 /** Per-utterance rates are only compared for utterances at least this long (shorter ones are noise). */
