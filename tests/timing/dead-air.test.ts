@@ -44,6 +44,22 @@ describe('long silences that are the customer’s', () => {
   const rs = ruleset();
   const reason = (text: string): string | undefined => rule(scoreText(text, rs), 'hold.no-dead-air').reason;
 
+  it("a silence after the agent's question is the customer's turn: ？, 吗 or 呢 at the end, a full stop after 吗 too", () => {
+    const call = (question: string): string =>
+      [
+        '[00:00.0-00:04.0] 坐席：您好，请问有什么可以帮您？',
+        '[00:04.5-00:08.0] 客户：我要改一下地址。',
+        `[00:08.5-00:12.0] 坐席：${question}`,
+        '[00:25.0-00:28.0] 客户：嗯，就是上次那个地址。',
+      ].join('\n');
+    for (const question of ['您是要改收货地址吗', '您是要改收货地址吗。 ', '您要改成哪个地址呢？', '改成新的地址?']) {
+      expect(reason(call(question))).toMatch(/^no unexplained silence longer than 10\.0 s .*after turn 3: the customer's turn$/);
+    }
+    for (const statement of ['好的，地址已经记下了。', '您说的是哪个吗啡']) {
+      expect(reason(call(statement))).toBe('silence longer than 10.0 s: 00:12.0–00:25.0 (13.0 s) between turn 3 and turn 4');
+    }
+  });
+
   it('a pass names each long silence it leaves out and why, so a reviewer can check it', () => {
     const keypad = [
       '[00:00.0-00:04.0] 坐席：您好，请问有什么可以帮您？',

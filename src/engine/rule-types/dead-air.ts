@@ -21,7 +21,7 @@ import { turnEvidence } from '../evidence.js';
 import type { PreparedCall } from '../prepare.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Gap } from '../timing/facts.js';
-import { byStart, firstStartingAt, isFiller, seconds, span, startingIn } from '../timing/gaps.js';
+import { firstStartingAt, isFiller, seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 import { recordedAnnouncements } from '../turns.js';
 
@@ -33,7 +33,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
   // Recorded holds, and announced holds with their check-backs (「您还在线吗」 then silence again).
   const holds = [...(p.call.holds ?? []), ...facts.holds];
-  const sorted = byStart(p.call.utterances);
+  const sorted = facts.byTime;
   const candidates = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
@@ -74,14 +74,25 @@ function beforeLiveAgent(p: PreparedCall, g: Gap): boolean {
   return live !== undefined && g.endMs <= (p.call.utterances[live]?.startMs ?? -Infinity);
 }
 
-/** Merge silences separated only by a burst of speech shorter than `bridgeMs`, or by fillers (gaps are in time order). */
+/**
+ * Merge silences separated only by a burst of speech shorter than `bridgeMs`, or by fillers.
+ * Gaps and `sorted` are in time order, so one cursor walks the speech between them. The call's
+ * gaps are shared (timing facts): a merge makes a new gap, the others are kept as they are.
+ */
 function bridge(p: PreparedCall, sorted: Utterance[], gaps: Gap[], bridgeMs: number): Gap[] {
-  const onlyFillers = (from: number, to: number): boolean => startingIn(sorted, from, to).every((u) => isFiller(p, u));
   const out: Gap[] = [];
+  let k = 0;
+  const onlyFillersBefore = (toMs: number): boolean => {
+    for (; k < sorted.length && ((sorted[k] as Utterance).startMs ?? 0) < toMs; k++) if (!isFiller(p, sorted[k] as Utterance)) return false;
+    return true;
+  };
   for (const g of gaps) {
     const prev = out[out.length - 1];
-    if (prev && (g.startMs - prev.endMs < bridgeMs || onlyFillers(prev.endMs, g.startMs))) out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
-    else out.push({ ...g });
+    // The speech between prev and g starts at or after prev's end: skip what starts before it.
+    if (prev) while (k < sorted.length && ((sorted[k] as Utterance).startMs ?? 0) < prev.endMs) k++;
+    if (prev && (g.startMs - prev.endMs < bridgeMs || onlyFillersBefore(g.startMs))) {
+      out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+    } else out.push(g);
   }
   return out;
 }
@@ -137,5 +148,20 @@ function customerOwesTurn(p: PreparedCall, g: Gap): boolean {
   const after = p.call.utterances[g.after];
   if (after?.speaker !== 'customer') return false;
   if (before?.speaker === 'customer') return true;
-  return before?.speaker === 'agent' && /(?:[?？]|[吗呢][。.!！]?)\s*$/.test(before.text.trim());
+  return before?.speaker === 'agent' && endsAsQuestion(before.text);
 }
+
+/**
+ * Whether the text ends as a question: 「？」, or 吗/呢 with at most a closing mark after it
+ * (「好吗。」). A look at the last characters: a regex anchored at the end tries every position.
+ */
+function endsAsQuestion(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && WHITE_SPACE.test(text.charAt(end - 1))) end--;
+  const last = text.charAt(end - 1);
+  if (last === '?' || last === '？' || last === '吗' || last === '呢') return true;
+  const beforeLast = text.charAt(end - 2);
+  return '。.!！'.includes(last) && last !== '' && (beforeLast === '吗' || beforeLast === '呢');
+}
+
+const WHITE_SPACE = /\s/;

@@ -3,13 +3,22 @@
  * silence (with the hold announcement before it, if any), the holds, and the talk-overs. Rule
  * types and conditions read these; none of them walks the timeline again.
  */
+import type { Utterance } from '../../model/call.js';
 import type { PreparedCall } from '../prepare.js';
-import { findGaps, isSoundOnly, timelineProblem, type Gap } from './gaps.js';
+import { byStart, findGaps, isSoundOnly, timelineProblem, type Gap } from './gaps.js';
 import { findHolds, markAnnounced, type Hold } from './holds.js';
 import { findOverlaps, type Overlap } from './overlaps.js';
 
 export type TimingFacts =
-  | { ok: true; gaps: Gap[]; holds: Hold[]; overlaps: Overlap[]; firstStartMs: number }
+  | {
+      ok: true;
+      /** The utterances in time order (readers keep file order; a merged vendor file may not be sorted). */
+      byTime: Utterance[];
+      gaps: Gap[];
+      holds: Hold[];
+      overlaps: Overlap[];
+      firstStartMs: number;
+    }
   | { ok: false; reason: string };
 
 export function timingFacts(p: PreparedCall): TimingFacts {
@@ -20,11 +29,12 @@ export function timingFacts(p: PreparedCall): TimingFacts {
     p.timing = { ok: false, reason: problem };
     return p.timing;
   }
-  const gaps = findGaps(utterances, (u) => !isSoundOnly(p, u));
+  const byTime = byStart(utterances);
+  const gaps = findGaps(byTime, (u) => !isSoundOnly(p, u));
   const detection = p.ruleset.holdDetection;
-  markAnnounced(p, gaps, detection);
-  const firstStartMs = Math.min(...utterances.map((u) => u.startMs ?? 0));
-  p.timing = { ok: true, gaps, holds: findHolds(p, gaps, detection), overlaps: findOverlaps(utterances), firstStartMs };
+  markAnnounced(p, byTime, gaps, detection);
+  const firstStartMs = byTime[0]?.startMs ?? 0;
+  p.timing = { ok: true, byTime, gaps, holds: findHolds(p, byTime, gaps, detection), overlaps: findOverlaps(utterances), firstStartMs };
   return p.timing;
 }
 

@@ -92,14 +92,14 @@ export function startingIn(sorted: Utterance[], fromMs: number, toMs: number): U
 }
 
 /**
- * The silences between `utterances`. Those that are not `speech` (isSoundOnly: 「[等待音]」 written
+ * The silences between `byTime` (utterances in time order, see byStart). Those that are not `speech` (isSoundOnly: 「[等待音]」 written
  * on a channel for the whole hold) are passed over: hold music covering a hold must not hide it.
  */
-export function findGaps(utterances: Utterance[], speech: (u: Utterance) => boolean = () => true): Gap[] {
+export function findGaps(byTime: Utterance[], speech: (u: Utterance) => boolean = () => true): Gap[] {
   const gaps: Gap[] = [];
   let lastEnd = -Infinity;
   let lastIndex = -1;
-  for (const u of byStart(utterances)) {
+  for (const u of byTime) {
     if (!speech(u)) continue;
     const start = u.startMs ?? 0;
     const end = u.endMs ?? start;

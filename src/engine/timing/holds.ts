@@ -15,7 +15,7 @@ import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
 import { findPhrases } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import { recordedAnnouncements, speakerTurns } from '../turns.js';
-import { byStart, isFiller, startingIn, type Gap } from './gaps.js';
+import { isFiller, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
   startMs: number;
@@ -65,9 +65,8 @@ function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance,
  * 「好的，您不着急，请稍等」 is the customer's errand, not the agent's hold. An agent who gives a
  * reason of their own (「你等一下，我还想问积分」「请稍等，我帮您查一下」) holds.
  */
-export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): void {
+export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[], detection: HoldDetection | undefined): void {
   if (!detection) return;
-  const ordered = byStart(p.call.utterances);
   let k = 0;
   let lastAgent: Utterance | undefined;
   let lastCustomer: Utterance | undefined;
@@ -95,8 +94,8 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
   }
 }
 
-export function findHolds(p: PreparedCall, gaps: Gap[], detection: HoldDetection | undefined): Hold[] {
-  const utterances = byStart(p.call.utterances);
+/** The holds, from the silences markAnnounced marked and the holds the data records; `utterances` in time order. */
+export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[], detection: HoldDetection | undefined): Hold[] {
   const events = p.call.holds ?? [];
   const inEvent = (g: Gap): boolean => events.some((e) => g.startMs < e.endMs && e.startMs < g.endMs);
   const announced = detection ? gaps.filter((g) => (g.announcedBy !== undefined || g.checkedBackBy !== undefined) && !inEvent(g)) : [];
