@@ -38,6 +38,7 @@
  * (also the 么 of 什么); 15-digit first-generation ID cards.
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
+import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
 
@@ -338,8 +339,8 @@ const SIMPLIFIED: Record<string, string> = {
   訂: '订', 單: '单', 運: '运', 號: '号', 碼: '码', 編: '编', 貨: '货', 為: '为', 遞: '递', 帳: '帐', 賬: '账', 戶: '户', 與: '与',
 };
 const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
-/** Between a label and its number: 「订单号是：」. */
-const FILLER = /[\s:：，,、\-－是为就]+$/;
+/** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
+const FILLER = /[\s:：，,、\-－是为就係系]+$/;
 /** An order, waybill, ticket, transaction, policy or contract number: not the customer's. */
 const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|物流)(?:号码|编号|号|码)$|[订运保]单$/;
 /** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
@@ -359,8 +360,10 @@ function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return [];
-  const kept: PersonalNumber[] = [];
+  // A Hong Kong ID has only six digits in a row: its own pre-test, after the cheaper one failed.
+  const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? findHongKongIds(text).filter((n) => labelBefore(text, n.start) !== 'order') : [];
+  if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
+  const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
     if (label === 'order') continue;
@@ -376,6 +379,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
  * misheard card number is still a card number.
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
-  if (!mayHoldPersonalNumber(text)) return [];
-  return pick(candidates(text, PERSONAL_NUMBER_KINDS)).map((c) => ({ start: c.start, end: c.end }));
+  const hongKong = mayHoldPersonalNumber(text, 6) ? hongKongIdShapes(text) : [];
+  if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
+  return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

@@ -108,8 +108,11 @@ const MAYBE = new RegExp(`${NUMERAL}${GAP}${NUMERAL}${GAP}${NUMERAL}|[@＠]`);
  */
 const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ+＋]*){7}|[@＠]`);
 
+const SAID_BRACKET = /括[號号]/;
+
 export function maskPersonalData(text: string): string {
-  if (!text || !MAYBE.test(text) || !ENOUGH.test(text)) return text;
+  // 「A 一二三四五六 括號三」: a Hong Kong ID with its check digit said in words passes no ENOUGH
+  if (!text || !MAYBE.test(text) || (!ENOUGH.test(text) && !SAID_BRACKET.test(text))) return text;
   // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
   // as a landline inside a card number) would leave the rest for no one to recognise.
   return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))

@@ -91,6 +91,15 @@ describe('maskPersonalData', () => {
     expect(maskPersonalData('号码是一-三-八-一-二-三-四-五-六-七-八')).toBe('号码是一-三-八-*-*-*-*-五-六-七-八');
   });
 
+  it('masks a Hong Kong ID, its check digit in brackets or said as 括號 (the rules quote both)', () => {
+    for (const text of ['身份證係 A123456(3)', '身份證係 A 一二三四五六 括號三', 'AB987654（3）']) {
+      const masked = maskPersonalData(text);
+      expect(masked).toContain('***');
+      expect(masked.length).toBe(text.length);
+    }
+    expect(maskPersonalData('今日三點，括號入面係備註')).toBe('今日三點，括號入面係備註');
+  });
+
   it('masks a mobile next to a date without touching the date', () => {
     expect(maskPersonalData('2026-10-01 致电 138 1234 5678')).toBe('2026-10-01 致电 138 **** 5678');
   });
