@@ -16,7 +16,7 @@ import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
 
-import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
+import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel } from './labels.js';
 import { codeAt, isSpace, skipSpace } from './scan-chars.js';
 import { parseTimestamp, timestampAt } from './plain-time.js';
 
@@ -25,13 +25,13 @@ export { isSpace } from './scan-chars.js';
 export { parseTimestamp };
 
 // Longest labels first so 'agent' wins over 'a'. Latin labels are matched case-insensitively.
-const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length);
+const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS, ...OTHER_LABELS].sort((a, b) => b.length - a.length);
 /** A leading [timestamp] on a line that has no label. */
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 
-/** The pattern only admits role labels, so every match is one or the other. */
+/** A supervisor's, colleague's or third party's label is nobody's role: their words are not judged. */
 function roleOf(label: string): Speaker {
-  return roleOfLabel(label) ?? 'customer';
+  return roleOfLabel(label) ?? 'unknown';
 }
 
 /** Labels by their first character (lower case), each with its role, longest first. */
@@ -64,16 +64,22 @@ function lower(c: number): number {
 }
 
 /**
- * Where a label's suffix ends: a number (坐席1, 客服07, A2) or a nickname (客服小王, 坐席小李), as
- * centres tell agents apart in their exports; `at` when there is none.
+ * Where a label's suffix ends: a number (坐席1, 客服07, A2), a nickname (客服小王, 坐席小李) or, after
+ * a Chinese label, one letter (客服A, 坐席B), as centres tell agents apart in their exports; `at`
+ * when there is none.
  */
-function labelSuffixEnd(text: string, at: number, end: number): number {
+function labelSuffixEnd(text: string, at: number, end: number, chineseLabel: boolean): number {
   let i = at;
   while (i < end && i - at < 3 && isDigit(text.charCodeAt(i))) i++;
   if (i > at) return i;
   // 小 + one Han character
   if (text.charCodeAt(at) === 0x5c0f && at + 1 < end && isHan(text.charCodeAt(at + 1))) return at + 2;
+  if (chineseLabel && at < end && isAsciiLetter(text.charCodeAt(at))) return at + 1;
   return at;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isDigit(c: number): boolean {
@@ -89,6 +95,8 @@ function isHan(c: number): boolean {
  * reading a flat string is cheaper than reading slices of it. Their results are left here.
  */
 let labelRole: Speaker = 'customer';
+/** An agent label with a suffix as written (坐席2, 客服B), which tells one agent from another; else ''. */
+let agentLabel = '';
 /** Where the utterance text starts (after the colon and its spaces). */
 let labelTextStart = 0;
 /** Inside of the leading [...]: from..to, or -1 when there is none. */
@@ -118,7 +126,8 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
     let k = 1;
     while (k < label.length && lower(codeAt(text, at + k, end)) === label.charCodeAt(k)) k++;
     if (k < label.length) continue;
-    const colon = skipSpace(text, labelSuffixEnd(text, at + k, end), end);
+    const suffixEnd = labelSuffixEnd(text, at + k, end, label.charCodeAt(0) > 0x7f);
+    const colon = skipSpace(text, suffixEnd, end);
     const c = codeAt(text, colon, end);
     if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
     const from = skipSpace(text, colon + 1, end);
@@ -130,6 +139,7 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
       }
     }
     labelRole = role;
+    agentLabel = role === 'agent' && suffixEnd > at + k ? text.slice(at, suffixEnd) : '';
     labelTextStart = from;
     return true;
   }
@@ -229,6 +239,8 @@ export function parsePlain(source: string): ParsedTranscript {
     if (matchLabelled(text, start, b, lineBreaks)) {
       finishCurrent();
       current = { speaker: labelRole, text: text.slice(labelTextStart, b).trim(), line: lineNo };
+      // roles.ts keeps one of several agents (坐席1, 坐席2) as the scored one.
+      if (agentLabel !== '') current.channel = agentLabel;
       currentText = undefined;
       if (innerFrom >= 0) {
         const time = timestampAt(text, innerFrom, innerTo);

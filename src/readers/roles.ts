@@ -8,6 +8,7 @@
 import type { EmptyChannel, ReadWarning, Speaker, Utterance } from '../model/call.js';
 import { foldMany, foldPhrase } from '../normalize/fold.js';
 import type { AudioChannels, ParsedTranscript, RoleOptions } from './types.js';
+import { keepScoredAgent } from './scored-agent.js';
 
 export interface RoleDecision {
   utterances: Utterance[];
@@ -188,8 +189,8 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
     if (v !== '') distinct.add(v);
   }
   const voices = [...distinct];
-  const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker): Utterance[] =>
-    parsed.utterances.map((u, index) => {
+  const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker, list = parsed.utterances): Utterance[] =>
+    list.map((u, index) => {
       // Explicit copies (not a rest spread): this runs for every utterance of every call.
       const out: Utterance = { index, speaker: speakerOf(u), text: u.text };
       if (u.startMs !== undefined) out.startMs = u.startMs;
@@ -218,7 +219,9 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
 
   if (parsed.explicitRoles) {
     const speakerOf = (u: ParsedTranscript['utterances'][number]): Speaker => (explicit(u.speaker) ? u.speaker : 'unknown');
-    return { utterances: build(speakerOf), roleSource: parsed.roleSource ?? 'explicit', diarized: true, warnings };
+    // Several agents (坐席1, 坐席2): only the scored one's turns are the agent's.
+    const utterances = build(speakerOf, keepScoredAgent(parsed.utterances, parsed.meta, warnings));
+    return { utterances, roleSource: parsed.roleSource ?? 'explicit', diarized: true, warnings };
   }
 
   const channels = voices.filter((v) => v !== 'agent' && v !== 'customer');

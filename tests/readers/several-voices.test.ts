@@ -1,0 +1,58 @@
+/**
+ * Calls with more than one person on the service side: a supervisor who takes over (主管：), a
+ * warm transfer (坐席1 / 坐席2, 客服A / 客服B), a third party. Only the scored agent's words are
+ * the agent's; the others' are nobody's (speaker unknown), never more of someone else's turn.
+ */
+import { describe, expect, it } from 'vitest';
+import { parsePlain } from '../../src/readers/plain.js';
+import { assignRoles } from '../../src/readers/roles.js';
+
+const speakers = (text: string) => parsePlain(text).utterances.map((u) => `${u.speaker}:${u.text}`);
+
+function roles(text: string) {
+  const decided = assignRoles(parsePlain(text));
+  return { speakers: decided.utterances.map((u) => u.speaker), warnings: decided.warnings.map((w) => w.message) };
+}
+
+describe('labels of other people on the line', () => {
+  it('reads 主管, 组长, 客户经理, 快递员 as their own turns of no role, not as the previous speaker\'s words', () => {
+    expect(speakers('坐席：我请主管跟您沟通。\n主管：你嘴巴放干净一点。\n客户：你什么态度！\n組長：不知道。')).toEqual([
+      'agent:我请主管跟您沟通。', 'unknown:你嘴巴放干净一点。', 'customer:你什么态度！', 'unknown:不知道。',
+    ]);
+    // 客户经理 is the colleague a call is put through to, not the customer (客户 + 经理).
+    expect(speakers('客户：我要问黄金。\n客户经理：您好。\n快递员：件在网点。')).toEqual(['customer:我要问黄金。', 'unknown:您好。', 'unknown:件在网点。']);
+  });
+
+  it('reads agents told apart by a letter (客服A, 坐席B), not as text before the first label', () => {
+    expect(speakers('客服A：您好\n客户：查订单\n客服B：好的')).toEqual(['agent:您好', 'customer:查订单', 'agent:好的']);
+    // A Latin label takes no letter: 「ab：」 is no label.
+    expect(speakers('A：您好\nab：x')).toEqual(['agent:您好ab：x']);
+  });
+});
+
+describe('which of several agents is scored', () => {
+  const transfer = '坐席1：您好，康泰鑫客服为您服务。\n客户：我要退款。\n坐席2：您好，我是退款专席，工号二零一。\n客户：好。';
+
+  it('the one who answered, when the metadata has no agent number; the other is nobody', () => {
+    const r = roles(transfer);
+    expect(r.speakers).toEqual(['agent', 'customer', 'unknown', 'customer']);
+    expect(r.warnings.join('\n')).toMatch(/坐席1 is the scored agent, as it answered the call/);
+  });
+
+  it('the one who gives the call\'s agent number (agent_id A201 → 坐席2)', () => {
+    const r = roles(`---\nagent_id: A201\n---\n${transfer}`);
+    expect(r.speakers).toEqual(['unknown', 'customer', 'agent', 'customer']);
+    expect(r.warnings.join('\n')).toMatch(/坐席2 is the scored agent, as it gives the call's agent number 201/);
+  });
+
+  it('nobody, when the one who answered gives another number and none gives the call\'s', () => {
+    const r = roles(`---\nagent_id: A128\n---\n坐席1：您好，工号一二七为您服务。\n客户：我要退款。\n坐席2：您好，工号二零一。`);
+    expect(r.speakers).toEqual(['unknown', 'customer', 'unknown']);
+    expect(r.warnings.join('\n')).toMatch(/whose turns are the scored agent's is unknown/);
+  });
+
+  it('one agent label (坐席1 alone, or plain 坐席) changes nothing', () => {
+    expect(roles('坐席1：您好\n客户：查订单\n坐席1：好的').speakers).toEqual(['agent', 'customer', 'agent']);
+    expect(roles('坐席：您好\n客户：查订单').warnings).toEqual([]);
+  });
+});
