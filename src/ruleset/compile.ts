@@ -255,6 +255,7 @@ class Compiler {
       hold: w.hold,
       transfer: w.transfer,
       customerSilent: w.customer_silent,
+      handedOver: w.handed_over,
       any: undefined,
       not: undefined,
     };

@@ -67,6 +67,7 @@ export interface CompiledWhen {
   hold?: boolean;
   transfer?: boolean;
   customerSilent?: boolean;
+  handedOver?: boolean;
   any?: CompiledWhen[];
   not?: CompiledWhen;
 }

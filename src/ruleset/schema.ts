@@ -85,6 +85,7 @@ const when = {
     hold: { type: 'boolean' },
     transfer: { type: 'boolean' },
     customer_silent: { type: 'boolean' },
+    handed_over: { type: 'boolean' },
     any: { type: 'array', items: { $ref: '#/definitions/when' }, minItems: 1 },
     not: { $ref: '#/definitions/when' },
   },

@@ -51,6 +51,8 @@ export interface WhenSpec {
   hold?: boolean;
   transfer?: boolean;
   customer_silent?: boolean;
+  /** Another voice of the service side (主管, 坐席2) speaks after the scored agent's last turn. */
+  handed_over?: boolean;
   any?: WhenSpec[];
   /** Applies only where this does not: yes ↔ no, unknown stays unknown (「unless the agent speaks Cantonese」). */
   not?: WhenSpec;
