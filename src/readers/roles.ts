@@ -177,6 +177,19 @@ function oneChannelSpeaks(layout: AudioChannels, present: string, opts: RoleOpti
   return decision;
 }
 
+/**
+ * Three or more voices: every one but the agent's is read as the customer, which is right for a
+ * caller the recogniser split in two but not for a third person (a supervisor, a courier, an
+ * interpreter on a three-way call). The words cannot tell which: the warning says so.
+ */
+function warnMoreVoices(channels: readonly string[], agent: string, warnings: ReadWarning[]): void {
+  if (channels.length < 3) return;
+  const others = channels.filter((c) => c !== agent).map(describe).join(', ');
+  warnings.push({
+    message: `${channels.length} voices: ${others} are all taken as the customer; if one is a third person (a supervisor, a courier, an interpreter), their words count as the customer's — check the call`,
+  });
+}
+
 export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): RoleDecision {
   const warnings: ReadWarning[] = [];
   const explicit = (s: Speaker | undefined): s is 'agent' | 'customer' => s === 'agent' || s === 'customer';
@@ -232,6 +245,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   if (wanted !== undefined) {
     const agent = channels.find((c) => sameChannel(c, wanted));
     if (agent !== undefined) {
+      warnMoreVoices(channels, agent, warnings);
       return { utterances: build(mapped(agent)), roleSource: 'mapping', diarized: true, warnings };
     }
     warnings.push({
@@ -257,6 +271,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   warnings.push({
     message: `roles decided automatically: ${describe(guess.agent)} = agent (confidence ${guess.confidence}): ${guess.reason}${low}`,
   });
+  warnMoreVoices(channels, guess.agent, warnings);
   return {
     utterances: build(mapped(guess.agent)),
     roleSource: 'auto',

@@ -56,3 +56,24 @@ describe('which of several agents is scored', () => {
     expect(roles('坐席：您好\n客户：查订单').warnings).toEqual([]);
   });
 });
+
+describe('three voices in a vendor file', () => {
+  it('warns that the voices besides the agent are all taken as the customer', () => {
+    const u = (channel: string, text: string) => ({ channel, text });
+    const decided = assignRoles({
+      meta: {},
+      warnings: [],
+      explicitRoles: false,
+      utterances: [
+        u('spk_0', '您好，康泰鑫客服128号为您服务，请问有什么可以帮您？'),
+        u('spk_1', '我的快递一直没到。'),
+        u('spk_0', '请您稍等，我帮您接通快递员。'),
+        u('spk_2', '我是快递员，你这个件在网点。'),
+      ],
+    });
+    expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
+    expect(decided.warnings.map((w) => w.message)).toContain(
+      "3 voices: speaker spk_1, speaker spk_2 are all taken as the customer; if one is a third person (a supervisor, a courier, an interpreter), their words count as the customer's — check the call",
+    );
+  });
+});
