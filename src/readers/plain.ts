@@ -97,6 +97,8 @@ function isHan(c: number): boolean {
 let labelRole: Speaker = 'customer';
 /** An agent label with a suffix as written (坐席2, 客服B), which tells one agent from another; else ''. */
 let agentLabel = '';
+/** Another person's label as written (主管, 组长2), to show who spoke; else ''. */
+let otherLabel = '';
 /** Where the utterance text starts (after the colon and its spaces). */
 let labelTextStart = 0;
 /** Inside of the leading [...]: from..to, or -1 when there is none. */
@@ -140,6 +142,7 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
     }
     labelRole = role;
     agentLabel = role === 'agent' && suffixEnd > at + k ? text.slice(at, suffixEnd) : '';
+    otherLabel = role === 'unknown' ? text.slice(at, suffixEnd) : '';
     labelTextStart = from;
     return true;
   }
@@ -241,6 +244,7 @@ export function parsePlain(source: string): ParsedTranscript {
       current = { speaker: labelRole, text: text.slice(labelTextStart, b).trim(), line: lineNo };
       // roles.ts keeps one of several agents (坐席1, 坐席2) as the scored one.
       if (agentLabel !== '') current.channel = agentLabel;
+      if (otherLabel !== '') current.label = otherLabel;
       currentText = undefined;
       if (innerFrom >= 0) {
         const time = timestampAt(text, innerFrom, innerTo);

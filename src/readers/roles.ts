@@ -212,6 +212,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
       if (u.at !== undefined) out.at = u.at;
       if (u.confidence !== undefined) out.confidence = u.confidence;
       if (u.words !== undefined) out.words = u.words;
+      if (u.label !== undefined) out.label = u.label;
       return out;
     });
 

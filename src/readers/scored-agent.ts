@@ -79,8 +79,15 @@ export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, w
   }
   if (scored === undefined) {
     warnings.push({ message: `several agents speak (${all}) and ${why}: whose turns are the scored agent's is unknown; rules on the agent are not applicable` });
-    return utterances.map((u) => (u.speaker === 'agent' ? { ...u, speaker: 'unknown' } : u));
+    return utterances.map((u) => (u.speaker === 'agent' ? asOther(u) : u));
   }
   warnings.push({ message: `several agents speak (${all}): ${shown(scored)} is the scored agent, as ${why}; the others' words are not judged` });
-  return utterances.map((u) => (u.speaker === 'agent' && (u.channel ?? '') !== scored ? { ...u, speaker: 'unknown' } : u));
+  // The scored agent's label is shown too (坐席1 next to 坐席2), when it has one.
+  return utterances.map((u) => (u.speaker !== 'agent' ? u : (u.channel ?? '') !== scored ? asOther(u) : u.channel === undefined ? u : { ...u, label: u.channel }));
+}
+
+/** An agent's utterance as nobody's, its label kept to show who spoke. */
+function asOther(u: ParsedUtterance): ParsedUtterance {
+  const label = u.channel ?? u.label;
+  return label === undefined ? { ...u, speaker: 'unknown' } : { ...u, speaker: 'unknown', label };
 }

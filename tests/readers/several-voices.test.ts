@@ -51,6 +51,11 @@ describe('which of several agents is scored', () => {
     expect(r.warnings.join('\n')).toMatch(/whose turns are the scored agent's is unknown/);
   });
 
+  it('keeps the labels as written to show who spoke (坐席1 beside 坐席2, 主管)', () => {
+    const decided = assignRoles(parsePlain(`${transfer}\n主管：我来跟进。`));
+    expect(decided.utterances.map((u) => u.label)).toEqual(['坐席1', undefined, '坐席2', undefined, '主管']);
+  });
+
   it('one agent label (坐席1 alone, or plain 坐席) changes nothing', () => {
     expect(roles('坐席1：您好\n客户：查订单\n坐席1：好的').speakers).toEqual(['agent', 'customer', 'agent']);
     expect(roles('坐席：您好\n客户：查订单').warnings).toEqual([]);
