@@ -66,6 +66,7 @@ function refParsePlain(text: string): ParsedTranscript {
       const speaker: Speaker = roleOfLabel(label) ?? 'unknown';
       current = { speaker, text: (labelled[3] as string).trim(), line: lineNo };
       if (speaker === 'agent' && written.length > label.length) current.channel = written;
+      if (speaker === 'unknown') current.label = written;
       const inner = labelled[1];
       if (inner !== undefined) {
         const time = refTimestamp(inner);
@@ -123,7 +124,7 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
 const SPACES = [' ', '\t', '\u3000', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b', '\u200e', '\u2060', '\u00ad', '\u000b', '\u180e', '\u205f'];
 const TIME_PARTS = ['0', '1', '00', '07', '59', '60', '75', '123', '1234567890123456', '99999999999999999', ':', ':', '.', ',', '-', '–', '—', '~', ' ', '\u3000', 'a', ''];
 const LINE_PARTS = [
-  'A', 'a', 'Agent', 'AGENT', 'agent', 'ag', 'c', 'C', 'Customer', 'custom', '客服', '坐席', '座席', '客戶', '用户', '来电者', '話務員',
+  'A', 'a', 'Agent', 'AGENT', 'agent', 'ag', 'c', 'C', 'Customer', 'custom', '客服', '坐席', '座席', '主管', '客户经理', '客戶', '用户', '来电者', '話務員',
   '来电', ':', '：', ':', '：', '[', ']', '[00:01.5-00:03]', '[1:02:03]', '[00:75]', '[备注]', '您好', 'hello', 'world', '1', '。',
   ...SPACES,
 ];
