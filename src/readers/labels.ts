@@ -17,6 +17,20 @@ export const OTHER_LABELS = [
   '第三方', '快递员', '快遞員', '翻译', '翻譯',
 ];
 
+/**
+ * The role of a label as a subtitle writes it, suffix and all: 坐席2 and 客服A are agents, 主管
+ * and 组长1 nobody's (unknown); undefined for a name that is no label (SPEAKER_00, 王芳).
+ */
+export function roleOfWrittenLabel(written: string): 'agent' | 'customer' | 'unknown' | undefined {
+  const base = LABEL_SUFFIX.exec(written.trim())?.[1] ?? written;
+  const role = roleOfLabel(base);
+  if (role) return role;
+  return OTHER_LABELS.includes(base) ? 'unknown' : undefined;
+}
+
+/** A Chinese label and its suffix: a number, a 小 nickname or one letter (坐席2, 客服小王, 客服A). */
+const LABEL_SUFFIX = /^(\p{Script=Han}+?)(?:\d{1,3}|小\p{Script=Han}|[A-Za-z])$/u;
+
 /** agent / customer for a role label (Latin case-insensitive), undefined for anything else. */
 export function roleOfLabel(label: string): 'agent' | 'customer' | undefined {
   const l = label.trim().toLowerCase();

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parsePlain } from '../../src/readers/plain.js';
+import { parseCallBytes } from '../../src/readers/index.js';
 import { assignRoles } from '../../src/readers/roles.js';
 
 const speakers = (text: string) => parsePlain(text).utterances.map((u) => `${u.speaker}:${u.text}`);
@@ -80,5 +81,28 @@ describe('three voices in a vendor file', () => {
     expect(decided.warnings.map((w) => w.message)).toContain(
       "3 voices: speaker spk_1, speaker spk_2 are all taken as the customer; if one is a third person (a supervisor, a courier, an interpreter), their words count as the customer's — check the call",
     );
+  });
+});
+
+describe('other people in subtitles', () => {
+  const read = (text: string, file: string) => {
+    const r = parseCallBytes(Buffer.from(text, 'utf8'), file);
+    if (!r.ok) throw new Error(r.error.message);
+    return r.call.utterances.map((u) => `${u.speaker}${u.label ? `(${u.label})` : ''}:${u.text}`);
+  };
+
+  it('a 主管： cue is the supervisor\'s, not more of the agent\'s turn (SRT)', () => {
+    const srt = '1\n00:00:00,000 --> 00:00:03,000\n坐席：您好，请稍等，我请主管来。\n\n2\n00:00:04,000 --> 00:00:06,000\n主管：你嘴巴放干净一点。\n\n3\n00:00:07,000 --> 00:00:08,000\n客户：你什么态度！\n';
+    expect(read(srt, 'call.srt')).toEqual(['agent:您好，请稍等，我请主管来。', 'unknown(主管):你嘴巴放干净一点。', 'customer:你什么态度！']);
+  });
+
+  it('坐席1： and 坐席2： cues are two agents, only the first scored (SRT)', () => {
+    const srt = '1\n00:00:00,000 --> 00:00:03,000\n坐席1：您好。\n\n2\n00:00:04,000 --> 00:00:06,000\n客户：转人工。\n\n3\n00:00:07,000 --> 00:00:08,000\n坐席2：不知道。\n';
+    expect(read(srt, 'call.srt')).toEqual(['agent(坐席1):您好。', 'customer:转人工。', 'unknown(坐席2):不知道。']);
+  });
+
+  it('a <v 主管> voice is nobody\'s, and the 坐席 and 客户 voices keep their roles (VTT)', () => {
+    const vtt = 'WEBVTT\n\n00:00.000 --> 00:04.000\n<v 坐席>您好。\n\n00:05.000 --> 00:08.000\n<v 客户>我要投诉！\n\n00:09.000 --> 00:12.000\n<v 主管>你嘴巴放干净一点。\n';
+    expect(read(vtt, 'call.vtt')).toEqual(['agent:您好。', 'customer:我要投诉！', 'unknown(主管):你嘴巴放干净一点。']);
   });
 });
