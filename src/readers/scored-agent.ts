@@ -51,6 +51,8 @@ function agentVoices(utterances: readonly ParsedUtterance[]): Map<string, string
  * kept and why; the utterances unchanged when one agent speaks.
  */
 export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, warnings: ReadWarning[]): ParsedUtterance[] {
+  // Nearly every call labels its agent without a suffix: nothing to tell apart, nothing built.
+  if (!utterances.some((u) => u.speaker === 'agent' && u.channel !== undefined)) return utterances;
   const voices = agentVoices(utterances);
   if (voices.size < 2) return utterances;
   const names = [...voices.keys()];
