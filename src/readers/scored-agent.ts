@@ -51,8 +51,15 @@ function agentVoices(utterances: readonly ParsedUtterance[]): Map<string, string
  * kept and why; the utterances unchanged when one agent speaks.
  */
 export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, warnings: ReadWarning[]): ParsedUtterance[] {
-  // Nearly every call labels its agent without a suffix: nothing to tell apart, nothing built.
-  if (!utterances.some((u) => u.speaker === 'agent' && u.channel !== undefined)) return utterances;
+  // One look at the labels: nearly every call has one agent label without a suffix and no one else.
+  let numbered = false;
+  let others: Set<string> | undefined;
+  for (const u of utterances) {
+    if (u.speaker === 'agent' && u.channel !== undefined) numbered = true;
+    else if (u.speaker === 'unknown' && u.label !== undefined) (others ??= new Set()).add(u.label);
+  }
+  if (others) warnings.push({ message: `${[...others].join(', ')} also speak${others.size === 1 ? 's' : ''}: neither the scored agent nor the customer, their words are not judged` });
+  if (!numbered) return utterances;
   const voices = agentVoices(utterances);
   if (voices.size < 2) return utterances;
   const names = [...voices.keys()];

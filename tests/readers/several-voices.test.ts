@@ -55,6 +55,7 @@ describe('which of several agents is scored', () => {
   it('keeps the labels as written to show who spoke (坐席1 beside 坐席2, 主管)', () => {
     const decided = assignRoles(parsePlain(`${transfer}\n主管：我来跟进。`));
     expect(decided.utterances.map((u) => u.label)).toEqual(['坐席1', undefined, '坐席2', undefined, '主管']);
+    expect(decided.warnings.map((w) => w.message)).toContain('主管 also speaks: neither the scored agent nor the customer, their words are not judged');
   });
 
   it('one agent label (坐席1 alone, or plain 坐席) changes nothing', () => {
