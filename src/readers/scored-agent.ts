@@ -53,10 +53,20 @@ function agentVoices(utterances: readonly ParsedUtterance[]): Map<string, string
 export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, warnings: ReadWarning[]): ParsedUtterance[] {
   // One look at the labels: nearly every call has one agent label without a suffix and no one else.
   let numbered = false;
+  let agents = false;
   let others: Set<string> | undefined;
   for (const u of utterances) {
-    if (u.speaker === 'agent' && u.channel !== undefined) numbered = true;
-    else if (u.speaker === 'unknown' && u.label !== undefined) (others ??= new Set()).add(u.label);
+    if (u.speaker === 'agent') {
+      agents = true;
+      if (u.channel !== undefined) numbered = true;
+    } else if (u.speaker === 'unknown' && u.label !== undefined) (others ??= new Set()).add(u.label);
+  }
+  // No agent label, one other person talking to the customer (客户经理：/客户：, a supervisor who
+  // answered): that person is the service side of this call.
+  if (!agents && others?.size === 1) {
+    const [only] = others;
+    warnings.push({ message: `no agent label; ${only} is the only one besides the customer, so ${only} is the agent` });
+    return utterances.map((u) => (u.speaker === 'unknown' && u.label === only ? { ...u, speaker: 'agent' } : u));
   }
   if (others) warnings.push({ message: `${[...others].join(', ')} also speak${others.size === 1 ? 's' : ''}: neither the scored agent nor the customer, their words are not judged` });
   if (!numbered) return utterances;

@@ -58,6 +58,12 @@ describe('which of several agents is scored', () => {
     expect(decided.warnings.map((w) => w.message)).toContain('主管 also speaks: neither the scored agent nor the customer, their words are not judged');
   });
 
+  it('with no agent label, the one other person besides the customer is the agent (客户经理：/客户：)', () => {
+    const r = roles('客户经理：您好，我是康泰鑫的客户经理，请问是王先生吗？\n客户：是我。');
+    expect(r.speakers).toEqual(['agent', 'customer']);
+    expect(r.warnings).toEqual(['no agent label; 客户经理 is the only one besides the customer, so 客户经理 is the agent']);
+  });
+
   it('one agent label (坐席1 alone, or plain 坐席) changes nothing', () => {
     expect(roles('坐席1：您好\n客户：查订单\n坐席1：好的').speakers).toEqual(['agent', 'customer', 'agent']);
     expect(roles('坐席：您好\n客户：查订单').warnings).toEqual([]);
