@@ -65,8 +65,8 @@ function lower(c: number): number {
 
 /**
  * Where a label's suffix ends: a number (坐席1, 客服07, A2), a nickname (客服小王, 坐席小李) or, after
- * a Chinese label, one letter (客服A, 坐席B), as centres tell agents apart in their exports; `at`
- * when there is none.
+ * a Chinese label, one letter (客服A, 坐席B) or a note in brackets (坐席（A128）, 坐席(主管)), as
+ * centres tell agents apart in their exports; `at` when there is none.
  */
 function labelSuffixEnd(text: string, at: number, end: number, chineseLabel: boolean): number {
   let i = at;
@@ -74,8 +74,28 @@ function labelSuffixEnd(text: string, at: number, end: number, chineseLabel: boo
   if (i > at) return i;
   // 小 + one Han character
   if (text.charCodeAt(at) === 0x5c0f && at + 1 < end && isHan(text.charCodeAt(at + 1))) return at + 2;
-  if (chineseLabel && at < end && isAsciiLetter(text.charCodeAt(at))) return at + 1;
+  if (!chineseLabel || at >= end) return at;
+  const c = text.charCodeAt(at);
+  if (isAsciiLetter(c)) return at + 1;
+  if (c === 0x28 /* ( */ || c === 0xff08 /* （ */) return bracketNoteEnd(text, at, end);
   return at;
+}
+
+/** Past `（…）` of 1 to 12 characters with no colon or bracket inside; `at` when there is none. */
+function bracketNoteEnd(text: string, at: number, end: number): number {
+  for (let i = at + 1; i < end && i - at <= MAX_NOTE + 1; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 0x29 /* ) */ || d === 0xff09 /* ） */) return i > at + 1 ? i + 1 : at;
+    if (d === 0x28 || d === 0xff08 || d === 0x3a || d === 0xff1a) return at;
+  }
+  return at;
+}
+
+const MAX_NOTE = 12;
+
+/** 坐席（主管）, 客服(组长305): an agent label whose note names someone else's role. */
+function notesOtherRole(note: string): boolean {
+  return OTHER_LABELS.some((l) => note.includes(l));
 }
 
 function isAsciiLetter(c: number): boolean {
@@ -140,9 +160,11 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
         if (d === 0x2028 || d === 0x2029) return false;
       }
     }
-    labelRole = role;
-    agentLabel = role === 'agent' && suffixEnd > at + k ? text.slice(at, suffixEnd) : '';
-    otherLabel = role === 'unknown' ? text.slice(at, suffixEnd) : '';
+    // Rare (a suffix): only then is the label as written sliced.
+    const written = suffixEnd > at + k ? text.slice(at, suffixEnd) : '';
+    labelRole = role === 'agent' && written !== '' && notesOtherRole(written) ? 'unknown' : role;
+    agentLabel = labelRole === 'agent' ? written : '';
+    otherLabel = labelRole === 'unknown' ? written || label : '';
     labelTextStart = from;
     return true;
   }

@@ -24,6 +24,12 @@ describe('labels of other people on the line', () => {
     expect(speakers('客户：我要问黄金。\n客户经理：您好。\n快递员：件在网点。')).toEqual(['customer:我要问黄金。', 'unknown:您好。', 'unknown:件在网点。']);
   });
 
+  it('reads a note in brackets after a label (坐席（A128）), and 坐席（主管） as the supervisor', () => {
+    expect(speakers('坐席（A128）：您好\n客户：我要投诉\n坐席(主管305)：你嘴巴放干净一点')).toEqual(['agent:您好', 'customer:我要投诉', 'unknown:你嘴巴放干净一点']);
+    // A bracket with a colon inside is no note: 「坐席（说：好）：」 is no label.
+    expect(speakers('坐席：您好\n坐席（说：好）：x')).toEqual(['agent:您好坐席（说：好）：x']);
+  });
+
   it('reads agents told apart by a letter (客服A, 坐席B), not as text before the first label', () => {
     expect(speakers('客服A：您好\n客户：查订单\n客服B：好的')).toEqual(['agent:您好', 'customer:查订单', 'agent:好的']);
     // A Latin label takes no letter: 「ab：」 is no label.
