@@ -120,7 +120,7 @@ const forbidCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker'],
-  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance },
+  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance, review_from: phraseList },
 } as const;
 
 const respondCheck = {
