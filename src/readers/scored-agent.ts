@@ -105,8 +105,7 @@ export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, w
   return utterances.map((u) => (u.speaker !== 'agent' ? u : (u.channel ?? '') !== scored ? asOther(u) : u.channel === undefined ? u : { ...u, label: u.channel }));
 }
 
-/** An agent's utterance as nobody's, its label kept to show who spoke. */
+/** An agent's utterance as nobody's, its label kept to show who spoke (坐席 for the one without a suffix). */
 function asOther(u: ParsedUtterance): ParsedUtterance {
-  const label = u.channel ?? u.label;
-  return label === undefined ? { ...u, speaker: 'unknown' } : { ...u, speaker: 'unknown', label };
+  return { ...u, speaker: 'unknown', label: u.channel ?? u.label ?? '坐席' };
 }

@@ -40,7 +40,7 @@ describe('a supervisor takes over', () => {
     const r = rules();
     for (const id of ['closing.anything-else', 'closing.farewell', 'closing.customer-hangs-up']) {
       expect(r[id]?.verdict, id).toBe('na');
-      expect(r[id]?.reason, id).toMatch(/^handed over: another speaker of the service side goes on after the agent's last turn \(turn 3\): 「您好，我是值班主管/);
+      expect(r[id]?.reason, id).toMatch(/^handed over: another speaker of the service side goes on after the agent's last turn \(turn 3\): 主管「您好，我是值班主管/);
     }
   });
 });

@@ -82,9 +82,9 @@ export function markAnnounced(p: PreparedCall, gaps: Gap[], detection: HoldDetec
         lastAgent = u;
         customerBeforeAgent = lastCustomer;
       } else if (u.speaker === 'customer' && !isFiller(p, u)) lastCustomer = u;
-      // A supervisor or colleague who comes on (speaker unknown: 主管, 坐席2) ends the agent's
+      // A supervisor or colleague who comes on (speaker unknown, labelled 主管, 坐席2) ends the agent's
       // hold: the silences after their words are not announced by the agent's 「请稍等」.
-      else if (u.speaker === 'unknown' && !isFiller(p, u)) lastAgent = undefined;
+      else if (u.speaker === 'unknown' && u.label !== undefined && !isFiller(p, u)) lastAgent = undefined;
       k++;
     }
     if (!lastAgent) continue;
