@@ -11,7 +11,12 @@ import type { CallMeta, ReadWarning } from '../model/call.js';
 import { CHINESE_DIGITS, numberValue } from '../model/numerals.js';
 import type { ParsedUtterance } from './types.js';
 
-const SPOKEN_NUMBER = new RegExp(`[0-9${CHINESE_DIGITS}十百千]+`, 'gu');
+const N = `[0-9${CHINESE_DIGITS}十百千]+`;
+/**
+ * An agent's own number as agents give it (工号128, 编号128, 客服128号, 128号坐席), in both scripts;
+ * not any number of the opening (an order date, 24小时).
+ */
+const SELF_NUMBER = new RegExp(`(?:工[号號]|[编編][号號])(?:是|为|為|系)?(${N})|(?:客服|坐席|座席)(?:人[员員]|专员|專員)?(${N})[号號]|(${N})[号號](?:客服|坐席|座席|[话話][务務][员員]|专员|專員)`, 'gu');
 /** Where agents give their number: their first turns (and a label such as 客服128). */
 const OPENING_TURNS = 2;
 
@@ -21,12 +26,12 @@ function agentNumber(meta: CallMeta): string | undefined {
   return raw === undefined || raw === '' ? undefined : numberValue(String(raw));
 }
 
-/** The numbers an agent gives in its first turns. */
+/** The agent numbers an agent gives for itself in its first turns. */
 function numbersGiven(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
   for (const t of texts.slice(0, OPENING_TURNS)) {
-    for (const m of t.matchAll(SPOKEN_NUMBER)) {
-      const v = numberValue(m[0]);
+    for (const m of t.matchAll(SELF_NUMBER)) {
+      const v = numberValue(m[1] ?? m[2] ?? m[3] ?? '');
       if (v !== undefined) out.add(v);
     }
   }
@@ -80,7 +85,7 @@ export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, w
   let why: string;
   if (own === undefined) {
     scored = names[0];
-    why = 'it answered the call (no agent number in the metadata)';
+    why = 'it answered the call (no agent number in the front matter)';
   } else {
     const given = names.map((v) => ({ v, numbers: numbersGiven(voices.get(v) ?? []) }));
     // A label's number is the agent's own only when it is the call's (客服128); 坐席1 is an order.

@@ -70,6 +70,13 @@ describe('which of several agents is scored', () => {
     expect(r.warnings).toEqual(['no agent label; 客户经理 is the only one besides the customer, so 客户经理 is the agent']);
   });
 
+  it('other numbers in the opening (a date, 24小时) are no agent number', () => {
+    const r = roles(`---\nagent_id: A128\n---\n坐席1：您好，我们24小时为您服务，您3月5日的订单已发货。\n客户：我要退款。\n坐席2：您好，工号二零一。`);
+    expect(r.speakers).toEqual(['agent', 'customer', 'unknown']);
+    // The second gives another number, the first none: the one who answered is scored.
+    expect(r.warnings.join('\n')).toMatch(/坐席1 is the scored agent, as it answered the call \(no agent gives the call's agent number 128\)/);
+  });
+
   it('one agent label (坐席1 alone, or plain 坐席) changes nothing', () => {
     expect(roles('坐席1：您好\n客户：查订单\n坐席1：好的').speakers).toEqual(['agent', 'customer', 'agent']);
     expect(roles('坐席：您好\n客户：查订单').warnings).toEqual([]);
