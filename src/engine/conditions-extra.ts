@@ -7,6 +7,7 @@
 import { dayKind, type Region } from '../calendar/index.js';
 import { coerceField, normalizeDate } from '../meta/fields.js';
 import type { MetaValue } from '../model/call.js';
+import { clipText } from '../model/cut.js';
 import type { CompiledWhen } from '../ruleset/index.js';
 import type { Applicability } from './conditions.js';
 import { emptyChannelNote, type PreparedCall } from './prepare.js';
@@ -111,4 +112,25 @@ function customerSilent(p: PreparedCall, w: CompiledWhen): Applicability | undef
   return { state: 'no', reason: spoke ? 'the customer speaks' : `the customer never speaks${emptyChannelNote(p, 'customer')}` };
 }
 
-export const extraConditions: ExtraCondition[] = [hold, transfer, restDay, customerSilent];
+/**
+ * The call went on without the scored agent: after its last turn another voice of the service side
+ * (a supervisor who took over, the colleague of a warm transfer: speaker unknown, with the label
+ * the transcript gives them) speaks, so the close is theirs, not this agent's.
+ */
+function handedOver(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
+  if (w.handedOver === undefined) return undefined;
+  // Without roles no other voice can be told from the agent's: the call shows no hand-over.
+  if (!p.call.source.diarized) return w.handedOver ? { state: 'no', reason: 'no speaker roles (mono or undiarized transcript)' } : YES;
+  const lastAgent = p.turnsOf.agent[p.turnsOf.agent.length - 1] ?? -1;
+  // Someone the transcript names (主管, 坐席2); a vendor segment without a speaker is nobody's.
+  const utterances = p.call.utterances;
+  const after = p.turnsOf.unknown.find((i) => i > lastAgent && utterances[i]?.label !== undefined);
+  if ((after !== undefined) === w.handedOver) return YES;
+  if (after === undefined) return { state: 'no', reason: 'no one else of the service side speaks after the agent' };
+  const u = utterances[after];
+  const quote = `${u?.label ?? ''}「${clipText(u?.text ?? '', 20)}」 (turn ${after + 1})`;
+  const since = lastAgent < 0 ? 'the agent never speaks' : `after the agent's last turn (turn ${lastAgent + 1})`;
+  return { state: 'no', reason: `handed over: another speaker of the service side goes on ${since}: ${quote}` };
+}
+
+export const extraConditions: ExtraCondition[] = [hold, transfer, restDay, customerSilent, handedOver];

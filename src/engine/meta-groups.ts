@@ -36,9 +36,10 @@ function sameValue(said: string, expected: string): boolean {
 /**
  * Matches of the set's metadata-group regexes in these utterances that contradict the metadata
  * (findPhrases leaves them out, so they are looked for again: only for sets that have such
- * regexes, only in the scope of one check).
+ * regexes, only in the scope of one check). A match inside one of the check's exceptions is no
+ * conflict: 「我是值班主管，工号三零五」 is a supervisor's number, not the agent's wrong one.
  */
-export function metaConflicts(p: PreparedCall, turns: readonly number[], set: PhraseSet): MetaConflict[] {
+export function metaConflicts(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet): MetaConflict[] {
   if (!hasMetaGroups(set)) return NONE;
   const out: MetaConflict[] = [];
   for (const i of set.regexes) {
@@ -48,7 +49,7 @@ export function metaConflicts(p: PreparedCall, turns: readonly number[], set: Ph
     for (const u of turns) {
       for (const hit of regexHits(p.folds[u]?.folded ?? '', regex, i, u) ?? []) {
         const conflict = metaConflict(p, phrase, hit);
-        if (conflict && !customerSaidBefore(p, u, conflict.said)) out.push(conflict);
+        if (conflict && !customerSaidBefore(p, u, conflict.said) && !excepted(p, u, hit, except)) out.push(conflict);
       }
     }
   }
@@ -56,6 +57,10 @@ export function metaConflicts(p: PreparedCall, turns: readonly number[], set: Ph
 }
 
 const NONE: MetaConflict[] = [];
+
+function excepted(p: PreparedCall, u: number, hit: PhraseHit, except: PhraseSet | undefined): boolean {
+  return !!except && findPhrases(p, u, except).some((s) => s.start <= hit.start && hit.end <= s.end);
+}
 
 /** Whether any regex of the set has a metadata group (self-id's; asked by every require check). */
 const HAS_META_GROUPS = new WeakMap<PhraseSet, boolean>();

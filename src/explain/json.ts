@@ -14,7 +14,7 @@ export interface ExplainJson {
     file: string;
     meta: CallMeta;
     source: SourceFacts;
-    utterances: Array<{ turn: number; speaker: string; startMs?: number; endMs?: number; text: string }>;
+    utterances: Array<{ turn: number; speaker: string; label?: string; startMs?: number; endMs?: number; text: string }>;
   };
   result: CallResult;
 }
@@ -27,7 +27,7 @@ export function explainJson(call: Call, result: CallResult): ExplainJson {
       file: call.file,
       meta: call.meta,
       source: call.source,
-      utterances: call.utterances.map((u) => ({ turn: u.index + 1, speaker: u.speaker, startMs: u.startMs, endMs: u.endMs, text: u.text })),
+      utterances: call.utterances.map((u) => ({ turn: u.index + 1, speaker: u.speaker, label: u.label, startMs: u.startMs, endMs: u.endMs, text: u.text })),
     },
     result,
   };

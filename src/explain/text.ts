@@ -92,7 +92,7 @@ function dialogue(call: Call, r: CallResult, opts: ExplainOptions, c: ChalkInsta
     if (u.endMs !== undefined) lastEnd = Math.max(lastEnd ?? 0, u.endMs);
     const here = notes.get(u.index) ?? [];
     const time = u.startMs !== undefined ? `[${formatMs(u.startMs)}-${formatMs(u.endMs)}] ` : '';
-    const who = SPEAKER[u.speaker] ?? u.speaker;
+    const who = u.label ?? SPEAKER[u.speaker] ?? u.speaker;
     lines.push(`  ${String(u.index + 1).padStart(numWidth)}  ${c.dim(time)}${who}：${highlight(u, here, c)}`);
     for (const { rule, e, home } of here) {
       if (home < 0) continue;

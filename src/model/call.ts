@@ -22,6 +22,8 @@ export interface Utterance {
   confidence?: number;
   /** Per-word confidences, when the format carries them (offsets into `text`). */
   words?: WordConfidence[];
+  /** The label as written for a speaker of no role (主管, 坐席2) and, beside them, the scored agent's (坐席1): shown, never judged. */
+  label?: string;
 }
 
 export interface WordConfidence {

@@ -10,15 +10,18 @@ import type { ParsedTranscript } from './types.js';
 import { finishSegments } from './segments.js';
 import type { Segment } from './segments.js';
 
-import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
+import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel, roleOfWrittenLabel } from './labels.js';
 
 export { roleOfLabel };
 
 /** Speaker ids diarizers write: SPEAKER_00, Speaker 1, spk0, 说话人1, 发言人2. */
 const SPEAKER_ID = /^(?:(?:speaker|spk)[ _-]?\d+|(?:说话人|說話人|发言人|發言人)\s*\d+)$/i;
-const ROLE_WORDS = [...AGENT_LABELS, ...CUSTOMER_LABELS].filter((l) => l.length > 1).join('|');
-/** `坐席：…`, `Customer: …`, `SPEAKER_00: …` (a single-letter A/C label is too risky in free text). */
-const PREFIX = new RegExp(String.raw`^\s*(${ROLE_WORDS}|(?:speaker|spk)[ _-]?\d+|(?:说话人|說話人|发言人|發言人)\s*\d+)\s*[:：]\s*`, 'i');
+const ROLE_WORDS = [...AGENT_LABELS, ...CUSTOMER_LABELS, ...OTHER_LABELS].filter((l) => l.length > 1).sort((a, b) => b.length - a.length).join('|');
+/**
+ * `坐席：…`, `坐席2：…`, `主管：…`, `Customer: …`, `SPEAKER_00: …` (a single-letter A/C label is too
+ * risky in free text). A Chinese label may carry a number, a nickname or a letter, as in plain text.
+ */
+const PREFIX = new RegExp(String.raw`^\s*((?:${ROLE_WORDS})(?:\d{1,3}|小\p{Script=Han}|(?<=\p{Script=Han})[A-Za-z])?|(?:speaker|spk)[ _-]?\d+|(?:说话人|說話人|发言人|發言人)\s*\d+)\s*[:：]\s*`, 'iu');
 /** `[SPEAKER_00] …`, `[坐席] …`, `【客户】…`. */
 const BRACKET = /^\s*[[【]([^\]】]{1,20})[\]】]\s*/;
 
@@ -27,7 +30,7 @@ export function splitSpeakerPrefix(text: string): { label?: string; rest: string
   const b = BRACKET.exec(text);
   if (b) {
     const label = (b[1] as string).trim();
-    if (roleOfLabel(label) || SPEAKER_ID.test(label) || /^\d+$/.test(label)) return { label, rest: text.slice(b[0].length) };
+    if (roleOfWrittenLabel(label) || SPEAKER_ID.test(label) || /^\d+$/.test(label)) return { label, rest: text.slice(b[0].length) };
   }
   const p = PREFIX.exec(text);
   if (p) return { label: (p[1] as string).trim(), rest: text.slice(p[0].length) };
@@ -134,10 +137,13 @@ export function finishCues(cues: readonly Cue[], listName: string): ParsedTransc
     if (cue.label !== undefined) label = cue.label;
     const seg: Segment = { text: cue.text, startMs: cue.startMs, endMs: cue.endMs, line: cue.line };
     if (label !== undefined) {
-      const role: Speaker | undefined = roleOfLabel(label);
+      const role: Speaker | undefined = roleOfWrittenLabel(label);
       if (role) {
         seg.speaker = role;
         roles++;
+        // Which agent (坐席2: roles.ts keeps the scored one), or who else spoke (主管).
+        if (role === 'agent' && roleOfLabel(label) === undefined) seg.channel = label;
+        if (role === 'unknown') seg.label = label;
       } else {
         seg.channel = label;
         others++;

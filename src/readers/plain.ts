@@ -16,7 +16,7 @@ import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
 
-import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from './labels.js';
+import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel } from './labels.js';
 import { codeAt, isSpace, skipSpace } from './scan-chars.js';
 import { parseTimestamp, timestampAt } from './plain-time.js';
 
@@ -25,13 +25,13 @@ export { isSpace } from './scan-chars.js';
 export { parseTimestamp };
 
 // Longest labels first so 'agent' wins over 'a'. Latin labels are matched case-insensitively.
-const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length);
+const LABELS = [...AGENT_LABELS, ...CUSTOMER_LABELS, ...OTHER_LABELS].sort((a, b) => b.length - a.length);
 /** A leading [timestamp] on a line that has no label. */
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
 
-/** The pattern only admits role labels, so every match is one or the other. */
+/** A supervisor's, colleague's or third party's label is nobody's role: their words are not judged. */
 function roleOf(label: string): Speaker {
-  return roleOfLabel(label) ?? 'customer';
+  return roleOfLabel(label) ?? 'unknown';
 }
 
 /** Labels by their first character (lower case), each with its role, longest first. */
@@ -64,16 +64,42 @@ function lower(c: number): number {
 }
 
 /**
- * Where a label's suffix ends: a number (坐席1, 客服07, A2) or a nickname (客服小王, 坐席小李), as
+ * Where a label's suffix ends: a number (坐席1, 客服07, A2), a nickname (客服小王, 坐席小李) or, after
+ * a Chinese label, one letter (客服A, 坐席B) or a note in brackets (坐席（A128）, 坐席(主管)), as
  * centres tell agents apart in their exports; `at` when there is none.
  */
-function labelSuffixEnd(text: string, at: number, end: number): number {
+function labelSuffixEnd(text: string, at: number, end: number, chineseLabel: boolean): number {
   let i = at;
   while (i < end && i - at < 3 && isDigit(text.charCodeAt(i))) i++;
   if (i > at) return i;
   // 小 + one Han character
   if (text.charCodeAt(at) === 0x5c0f && at + 1 < end && isHan(text.charCodeAt(at + 1))) return at + 2;
+  if (!chineseLabel || at >= end) return at;
+  const c = text.charCodeAt(at);
+  if (isAsciiLetter(c)) return at + 1;
+  if (c === 0x28 /* ( */ || c === 0xff08 /* （ */) return bracketNoteEnd(text, at, end);
   return at;
+}
+
+/** Past `（…）` of 1 to 12 characters with no colon or bracket inside; `at` when there is none. */
+function bracketNoteEnd(text: string, at: number, end: number): number {
+  for (let i = at + 1; i < end && i - at <= MAX_NOTE + 1; i++) {
+    const d = text.charCodeAt(i);
+    if (d === 0x29 /* ) */ || d === 0xff09 /* ） */) return i > at + 1 ? i + 1 : at;
+    if (d === 0x28 || d === 0xff08 || d === 0x3a || d === 0xff1a) return at;
+  }
+  return at;
+}
+
+const MAX_NOTE = 12;
+
+/** 坐席（主管）, 客服(组长305): an agent label whose note names someone else's role. */
+function notesOtherRole(note: string): boolean {
+  return OTHER_LABELS.some((l) => note.includes(l));
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
 function isDigit(c: number): boolean {
@@ -89,6 +115,10 @@ function isHan(c: number): boolean {
  * reading a flat string is cheaper than reading slices of it. Their results are left here.
  */
 let labelRole: Speaker = 'customer';
+/** An agent label with a suffix as written (坐席2, 客服B), which tells one agent from another; else ''. */
+let agentLabel = '';
+/** Another person's label as written (主管, 组长2), to show who spoke; else ''. */
+let otherLabel = '';
 /** Where the utterance text starts (after the colon and its spaces). */
 let labelTextStart = 0;
 /** Inside of the leading [...]: from..to, or -1 when there is none. */
@@ -118,7 +148,8 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
     let k = 1;
     while (k < label.length && lower(codeAt(text, at + k, end)) === label.charCodeAt(k)) k++;
     if (k < label.length) continue;
-    const colon = skipSpace(text, labelSuffixEnd(text, at + k, end), end);
+    const suffixEnd = labelSuffixEnd(text, at + k, end, label.charCodeAt(0) > 0x7f);
+    const colon = skipSpace(text, suffixEnd, end);
     const c = codeAt(text, colon, end);
     if (c !== 0x3a /* : */ && c !== 0xff1a /* ： */) continue;
     const from = skipSpace(text, colon + 1, end);
@@ -129,7 +160,11 @@ function matchLabelled(text: string, start: number, end: number, lineBreaks: boo
         if (d === 0x2028 || d === 0x2029) return false;
       }
     }
-    labelRole = role;
+    // Rare (a suffix): only then is the label as written sliced.
+    const written = suffixEnd > at + k ? text.slice(at, suffixEnd) : '';
+    labelRole = role === 'agent' && written !== '' && notesOtherRole(written) ? 'unknown' : role;
+    agentLabel = labelRole === 'agent' ? written : '';
+    otherLabel = labelRole === 'unknown' ? written || label : '';
     labelTextStart = from;
     return true;
   }
@@ -229,6 +264,9 @@ export function parsePlain(source: string): ParsedTranscript {
     if (matchLabelled(text, start, b, lineBreaks)) {
       finishCurrent();
       current = { speaker: labelRole, text: text.slice(labelTextStart, b).trim(), line: lineNo };
+      // roles.ts keeps one of several agents (坐席1, 坐席2) as the scored one.
+      if (agentLabel !== '') current.channel = agentLabel;
+      if (otherLabel !== '') current.label = otherLabel;
       currentText = undefined;
       if (innerFrom >= 0) {
         const time = timestampAt(text, innerFrom, innerTo);

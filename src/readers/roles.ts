@@ -8,6 +8,7 @@
 import type { EmptyChannel, ReadWarning, Speaker, Utterance } from '../model/call.js';
 import { foldMany, foldPhrase } from '../normalize/fold.js';
 import type { AudioChannels, ParsedTranscript, RoleOptions } from './types.js';
+import { keepScoredAgent } from './scored-agent.js';
 
 export interface RoleDecision {
   utterances: Utterance[];
@@ -176,6 +177,19 @@ function oneChannelSpeaks(layout: AudioChannels, present: string, opts: RoleOpti
   return decision;
 }
 
+/**
+ * Three or more voices: every one but the agent's is read as the customer, which is right for a
+ * caller the recogniser split in two but not for a third person (a supervisor, a courier, an
+ * interpreter on a three-way call). The words cannot tell which: the warning says so.
+ */
+function warnMoreVoices(channels: readonly string[], agent: string, warnings: ReadWarning[]): void {
+  if (channels.length < 3) return;
+  const others = channels.filter((c) => c !== agent).map(describe).join(', ');
+  warnings.push({
+    message: `${channels.length} voices: ${others} are all taken as the customer; if one is a third person (a supervisor, a courier, an interpreter), their words count as the customer's — check the call`,
+  });
+}
+
 export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): RoleDecision {
   const warnings: ReadWarning[] = [];
   const explicit = (s: Speaker | undefined): s is 'agent' | 'customer' => s === 'agent' || s === 'customer';
@@ -188,8 +202,8 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
     if (v !== '') distinct.add(v);
   }
   const voices = [...distinct];
-  const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker): Utterance[] =>
-    parsed.utterances.map((u, index) => {
+  const build = (speakerOf: (u: ParsedTranscript['utterances'][number]) => Speaker, list = parsed.utterances): Utterance[] =>
+    list.map((u, index) => {
       // Explicit copies (not a rest spread): this runs for every utterance of every call.
       const out: Utterance = { index, speaker: speakerOf(u), text: u.text };
       if (u.startMs !== undefined) out.startMs = u.startMs;
@@ -198,6 +212,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
       if (u.at !== undefined) out.at = u.at;
       if (u.confidence !== undefined) out.confidence = u.confidence;
       if (u.words !== undefined) out.words = u.words;
+      if (u.label !== undefined) out.label = u.label;
       return out;
     });
 
@@ -218,7 +233,9 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
 
   if (parsed.explicitRoles) {
     const speakerOf = (u: ParsedTranscript['utterances'][number]): Speaker => (explicit(u.speaker) ? u.speaker : 'unknown');
-    return { utterances: build(speakerOf), roleSource: parsed.roleSource ?? 'explicit', diarized: true, warnings };
+    // Several agents (坐席1, 坐席2): only the scored one's turns are the agent's.
+    const utterances = build(speakerOf, keepScoredAgent(parsed.utterances, parsed.meta, warnings));
+    return { utterances, roleSource: parsed.roleSource ?? 'explicit', diarized: true, warnings };
   }
 
   const channels = voices.filter((v) => v !== 'agent' && v !== 'customer');
@@ -229,6 +246,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   if (wanted !== undefined) {
     const agent = channels.find((c) => sameChannel(c, wanted));
     if (agent !== undefined) {
+      warnMoreVoices(channels, agent, warnings);
       return { utterances: build(mapped(agent)), roleSource: 'mapping', diarized: true, warnings };
     }
     warnings.push({
@@ -254,6 +272,7 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   warnings.push({
     message: `roles decided automatically: ${describe(guess.agent)} = agent (confidence ${guess.confidence}): ${guess.reason}${low}`,
   });
+  warnMoreVoices(channels, guess.agent, warnings);
   return {
     utterances: build(mapped(guess.agent)),
     roleSource: 'auto',

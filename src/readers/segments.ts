@@ -19,6 +19,8 @@ export interface Segment {
   speaker?: Speaker;
   /** A vendor channel or speaker id, mapped to a role later. */
   channel?: string;
+  /** Who spoke, for a speaker of no role (a subtitle's 主管：). */
+  label?: string;
   confidence?: number;
   /** Recognised words with their confidence, in order; placed on `text` by searching. */
   words?: Array<{ text: string; confidence: number }>;
@@ -133,6 +135,7 @@ export function finishSegments(segments: readonly Segment[], opts: FinishOptions
     const u: ParsedUtterance = { text };
     if (s.speaker !== undefined) u.speaker = s.speaker;
     if (s.channel !== undefined) u.channel = s.channel;
+    if (s.label !== undefined) u.label = s.label;
     if (s.startMs !== undefined) u.startMs = s.startMs;
     if (s.endMs !== undefined) u.endMs = s.endMs;
     if (s.line !== undefined) u.line = s.line;

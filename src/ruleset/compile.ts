@@ -156,6 +156,7 @@ class Compiler {
         personalData: f.personal_data,
         except: f.except ? this.phrases.phraseSet(f.except, [...base, 'except']) : undefined,
         minCount: f.min_count ?? 1,
+        reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
       });
     });
     if (rule.respond) {
@@ -255,6 +256,7 @@ class Compiler {
       hold: w.hold,
       transfer: w.transfer,
       customerSilent: w.customer_silent,
+      handedOver: w.handed_over,
       any: undefined,
       not: undefined,
     };

@@ -67,6 +67,7 @@ export interface CompiledWhen {
   hold?: boolean;
   transfer?: boolean;
   customerSilent?: boolean;
+  handedOver?: boolean;
   any?: CompiledWhen[];
   not?: CompiledWhen;
 }
@@ -100,6 +101,8 @@ export interface ForbidCheck {
   personalData?: PersonalNumberKind[];
   except?: PhraseSet;
   minCount: number;
+  /** Hits from the first turn that says one of these are `review` (someone else under the label). */
+  reviewFrom?: PhraseSet;
 }
 
 export interface RespondCheck {

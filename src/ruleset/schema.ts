@@ -85,6 +85,7 @@ const when = {
     hold: { type: 'boolean' },
     transfer: { type: 'boolean' },
     customer_silent: { type: 'boolean' },
+    handed_over: { type: 'boolean' },
     any: { type: 'array', items: { $ref: '#/definitions/when' }, minItems: 1 },
     not: { $ref: '#/definitions/when' },
   },
@@ -119,7 +120,7 @@ const forbidCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker'],
-  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance },
+  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance, review_from: phraseList },
 } as const;
 
 const respondCheck = {

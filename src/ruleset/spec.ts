@@ -51,6 +51,8 @@ export interface WhenSpec {
   hold?: boolean;
   transfer?: boolean;
   customer_silent?: boolean;
+  /** Another voice of the service side (主管, 坐席2) speaks after the scored agent's last turn. */
+  handed_over?: boolean;
   any?: WhenSpec[];
   /** Applies only where this does not: yes ↔ no, unknown stays unknown (「unless the agent speaks Cantonese」). */
   not?: WhenSpec;
@@ -126,6 +128,11 @@ export interface ForbidSpec {
   min_count?: number;
   /** Near matches: off unless given here or on the rule (a near match must not invent a taboo). */
   tolerance?: ToleranceSpec;
+  /**
+   * From the first turn where the speaker says one of these (「我是值班主管」: someone else speaking
+   * under the agent's label), a hit may not be the speaker's own: `review`, not `fail`.
+   */
+  review_from?: PhraseSpec[];
 }
 
 export interface RespondSpec {

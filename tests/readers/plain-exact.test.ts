@@ -5,21 +5,24 @@
 import { describe, expect, it } from 'vitest';
 import type { ReadWarning, Speaker } from '../../src/model/call.js';
 import { clipText } from '../../src/model/cut.js';
-import { AGENT_LABELS, CUSTOMER_LABELS, roleOfLabel } from '../../src/readers/labels.js';
+import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel } from '../../src/readers/labels.js';
 import { isSpace, parsePlain, parseTimestamp } from '../../src/readers/plain.js';
 import { parseFrontMatter } from '../../src/readers/plain-meta.js';
 import { ParseFailure } from '../../src/readers/types.js';
 import type { ParsedTranscript, ParsedUtterance } from '../../src/readers/types.js';
 
 // ---- The reference: the regex implementation before the speed work. ----
-const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS].sort((a, b) => b.length - a.length).join('|');
+const LABEL_ALTERNATIVES = [...AGENT_LABELS, ...CUSTOMER_LABELS, ...OTHER_LABELS].sort((a, b) => b.length - a.length).join('|');
 // Behaviour changed since the regex form, and mirrored here: invisible characters (zero-width
 // space, direction marks …) may come before a label; warnings no longer repeat their line; a
-// label may carry a number or a nickname (坐席1, 客服小王).
+// label may carry a number or a nickname (坐席1, 客服小王), a Chinese one a letter (客服A) or a note
+// in brackets (坐席（A128）), and an agent label with one is kept as the utterance's channel; other
+// people's labels (主管, 坐席（主管）) are unknown.
 const INVISIBLE = '\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u2064\\u2066-\\u2069\\u00ad\\u180e';
 const BLANK = new RegExp(`^[\\s${INVISIBLE}]*$`);
-const UTTERANCE = new RegExp(`^[\\s${INVISIBLE}]*(?:\\[([^\\]]*)\\]\\s*)?(${LABEL_ALTERNATIVES})(?:\\d{1,3}|小[\\u4e00-\\u9fff])?\\s*[:：]\\s*(.*)$`, 'i');
+const UTTERANCE = new RegExp(`^[\\s${INVISIBLE}]*(?:\\[([^\\]]*)\\]\\s*)?((?:${LABEL_ALTERNATIVES})(?:\\d{1,3}|小[\\u4e00-\\u9fff]|(?<=[^\\x00-\\x7f])(?:[a-z]|[(（][^()（）:：]{1,12}[)）]))?)\\s*[:：]\\s*(.*)$`, 'i');
 const LEADING_BRACKET = /^\s*\[([^\]]*)\]\s*/;
+const LABEL_ONLY = new RegExp(`^(?:${LABEL_ALTERNATIVES})`, 'i');
 const TIME = String.raw`(?:(\d+):)?(\d+):(\d{1,2})(?:[.,](\d+))?`;
 const TIMESTAMP = new RegExp(String.raw`^\s*${TIME}\s*(?:[-–~]\s*${TIME}\s*)?$`);
 
@@ -59,8 +62,13 @@ function refParsePlain(text: string): ParsedTranscript {
     if (BLANK.test(raw)) continue;
     const labelled = UTTERANCE.exec(raw);
     if (labelled) {
-      const speaker: Speaker = roleOfLabel(labelled[2] as string) ?? 'customer';
+      const written = labelled[2] as string;
+      const label = LABEL_ONLY.exec(written)?.[0] as string;
+      const noted = written.length > label.length && OTHER_LABELS.some((l) => written.includes(l));
+      const speaker: Speaker = noted ? 'unknown' : (roleOfLabel(label) ?? 'unknown');
       current = { speaker, text: (labelled[3] as string).trim(), line: lineNo };
+      if (speaker === 'agent' && written.length > label.length) current.channel = written;
+      if (speaker === 'unknown') current.label = written;
       const inner = labelled[1];
       if (inner !== undefined) {
         const time = refTimestamp(inner);
@@ -118,7 +126,7 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
 const SPACES = [' ', '\t', '\u3000', '\u00a0', '\u2028', '\u2029', '\ufeff', '\u200b', '\u200e', '\u2060', '\u00ad', '\u000b', '\u180e', '\u205f'];
 const TIME_PARTS = ['0', '1', '00', '07', '59', '60', '75', '123', '1234567890123456', '99999999999999999', ':', ':', '.', ',', '-', '–', '—', '~', ' ', '\u3000', 'a', ''];
 const LINE_PARTS = [
-  'A', 'a', 'Agent', 'AGENT', 'agent', 'ag', 'c', 'C', 'Customer', 'custom', '客服', '坐席', '座席', '客戶', '用户', '来电者', '話務員',
+  'A', 'a', 'Agent', 'AGENT', 'agent', 'ag', 'c', 'C', 'Customer', 'custom', '客服', '坐席', '座席', '主管', '客户经理', '(', '（', ')', '）', '客戶', '用户', '来电者', '話務員',
   '来电', ':', '：', ':', '：', '[', ']', '[00:01.5-00:03]', '[1:02:03]', '[00:75]', '[备注]', '您好', 'hello', 'world', '1', '。',
   ...SPACES,
 ];

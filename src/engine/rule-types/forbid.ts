@@ -17,7 +17,7 @@ import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
 import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
-import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
+import { findPhrases, findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns, type Selection } from '../scope.js';
 import type { CheckContext } from './context.js';
@@ -70,6 +70,8 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
   const what = found.length > 0 ? describe(found, check.speaker, lowConfidence) : '';
   if (found.length > 0 && solid >= check.minCount) {
+    const other = someoneElseFrom(p, check, found, (f) => !unsure(f));
+    if (other) return { verdict: 'review', reason: `${what}${times}; ${other.why}`, evidence: [...evidence, other.e], window: selection.window };
     return { verdict: 'fail', reason: `${what}${times}`, evidence, window: selection.window };
   }
   if (found.length > 0 && found.length >= check.minCount) {
@@ -107,6 +109,22 @@ function afterEveryTrigger(check: ForbidCheck, ctx: CheckContext): Selection {
   }
   if (!turns) return first;
   return { ok: true, turns: [...turns].sort((a, b) => a - b), window: `${first.window}, and the same after ${later} later trigger(s)` };
+}
+
+/**
+ * The speaker's label carries someone else from a turn on (「我是值班主管」 under 坐席): when the
+ * solid hits before that turn stay under the limit, those from it on are a person's to attribute.
+ * Looked for only when a check is about to fail.
+ */
+function someoneElseFrom(p: CheckContext['p'], check: ForbidCheck, found: readonly Found[], solid: (f: Found) => boolean): { why: string; e: Evidence } | undefined {
+  const intro = check.reviewFrom;
+  if (!intro || check.speaker === 'any') return undefined;
+  const from = p.turnsOf[check.speaker].find((u) => findPhrases(p, u, intro).length > 0);
+  if (from === undefined) return undefined;
+  if (found.filter((f) => solid(f) && f.utterance < from).length >= check.minCount) return undefined;
+  const hit = findPhrases(p, from, intro)[0] as PhraseHit;
+  const e = phraseEvidence(p, hit, intro, 'someone else');
+  return { why: `from turn ${from + 1} the ${check.speaker}'s label carries someone else (「${e.matched ?? e.quote}」): a person should check who said it`, e };
 }
 
 /** 「none of $taboo said; no full mobile number read out」: the same for every call, so worded once per check. */

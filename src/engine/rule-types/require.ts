@@ -30,7 +30,7 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   }
   // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
   // (Whether the own number was said too is asked only of the rare call with a conflict.)
-  const conflict = wrongMetaValue(p, selection.turns, check.groups);
+  const conflict = wrongMetaValue(p, selection.turns, check.groups, check.except);
   if (conflict) {
     const e = phraseEvidence(p, conflict.hit, conflict.group);
     const { variable, said: value, expected } = conflict;
@@ -59,9 +59,9 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
 }
 
 /** The first group's first metadata value said wrong (and not made good by the own value said too). */
-function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: readonly PhraseSet[]): (MetaConflict & { group: PhraseSet }) | undefined {
+function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: readonly PhraseSet[], except?: PhraseSet): (MetaConflict & { group: PhraseSet }) | undefined {
   for (const group of groups) {
-    const conflict = metaConflicts(p, turns, group)[0];
+    const conflict = metaConflicts(p, turns, group, except)[0];
     if (conflict && !saysOwnValue(p, turns, group)) return { ...conflict, group };
   }
   return undefined;

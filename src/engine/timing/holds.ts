@@ -8,7 +8,8 @@
  * not end it either; nor does an agent turn that only checks back (`lexicons.hold_check_back`:
  * 「您还在线吗」), which continues a hold but never starts one. Nor does an agent utterance that is only a filler sound (嗯, 呃): on a stereo
  * recording the agent's channel picks up a breath, hold music or a murmur to a colleague as 「嗯。」,
- * which neither ends the hold nor checks back with the customer.
+ * which neither ends the hold nor checks back with the customer. A supervisor or colleague who
+ * comes on the line (speaker unknown) ends it.
  */
 import type { Utterance } from '../../model/call.js';
 import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
@@ -80,6 +81,9 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
         lastAgent = u;
         customerBeforeAgent = lastCustomer;
       } else if (u.speaker === 'customer' && !isFiller(p, u)) lastCustomer = u;
+      // A supervisor or colleague who comes on (speaker unknown, labelled 主管, 坐席2) ends the agent's
+      // hold: the silences after their words are not announced by the agent's 「请稍等」.
+      else if (u.speaker === 'unknown' && u.label !== undefined && !isFiller(p, u)) lastAgent = undefined;
       k++;
     }
     if (!lastAgent) continue;
