@@ -1,0 +1,148 @@
+/**
+ * Time sanity for a call's utterances, after roles are assigned: times no call can have make all
+ * of the call's timestamps unusable (timing rules are na), and overlaps are only reported.
+ */
+import { formatMs, type ReadWarning, type Utterance } from '../model/call.js';
+
+/** The turn's number, and where it is in a file without lines; a line is the warning's location (see warn). */
+function where(u: Utterance): string {
+  return u.at !== undefined ? `turn ${u.index + 1} (${u.at})` : `turn ${u.index + 1}`;
+}
+
+function warn(warnings: ReadWarning[], u: Utterance, message: string): void {
+  warnings.push(u.line !== undefined ? { message, line: u.line } : { message });
+}
+
+/** Longer than any call (the dialogue limit is about eleven hours of speech): a time past it is a broken clock, not a long call. */
+export const MAX_CALL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How far an utterance may start before the one listed before it. Two voices recognised apart
+ * and merged can be a fraction of a second out of order; more is a clock that jumps back.
+ */
+export const BACKWARDS_TOLERANCE_MS = 1000;
+
+/**
+ * Longer than any silence a call keeps: the standards ask the agent to come back to a held caller
+ * every 25 s, and a hold with music written down (「[等待音]」) is speech to this check. A gap past
+ * it is a broken clock — an hour typed by mistake (`[1:02:03.5]` among `[mm:ss]` lines), a time in
+ * the wrong unit — and counted, it would be an hour of dead air.
+ */
+export const MAX_SILENCE_MS = 30 * 60 * 1000;
+
+/**
+ * Faster than anyone speaks (fast Chinese speech is 6–8 characters a second; this counts
+ * punctuation too): an utterance this fast has times in the wrong unit (seconds read as
+ * milliseconds) or one typed wrong, and counted it would make a normal agent "too fast".
+ */
+const MAX_CHARS_PER_SECOND = 40;
+/** Shorter texts are not judged for speed: a recogniser may clip a lone 「好的」 to a blip. */
+const SPEED_MIN_CHARS = 8;
+
+/** How many of a call's bad times the warning spells out. */
+const SHOWN_TIME_PROBLEMS = 3;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} s`;
+}
+
+/** What is wrong with one time that cannot be a call's, or undefined (also for no time). */
+function timeProblem(ms: number | undefined, what: 'start' | 'end'): string | undefined {
+  if (ms === undefined) return undefined;
+  if (!Number.isFinite(ms)) return `has an invalid ${what} time`;
+  if (ms < 0) return `has a negative ${what} time (${seconds(ms)})`;
+  if (ms > MAX_CALL_MS) return `has a${what === 'end' ? 'n' : ''} ${what} time ${seconds(ms)} into the call, more than 24 hours`;
+  return undefined;
+}
+
+/** What is wrong with one utterance's own times, or undefined. */
+function ownTimeProblem(u: Utterance): string | undefined {
+  const problem = timeProblem(u.startMs, 'start') ?? timeProblem(u.endMs, 'end');
+  if (problem) return problem;
+  if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
+    return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
+  }
+  if (u.startMs !== undefined && u.endMs !== undefined) {
+    // Length, not a character scan: this runs on every utterance of every call.
+    const chars = u.text.trim().length;
+    const ms = u.endMs - u.startMs;
+    if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
+      return `lasts ${seconds(ms)} for ${chars} characters, faster than anyone speaks (times in the wrong unit?)`;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A vendor JSON utterance (located by its path) without a start time, in a call whose other
+ * utterances have one: a gap in the clock, as bad as a broken time. A plain-text line's
+ * timestamp is optional, so a plain line without one is not this.
+ */
+function missingTime(u: Utterance): string | undefined {
+  return u.startMs === undefined && u.at !== undefined ? 'has no start time (null or missing)' : undefined;
+}
+
+/**
+ * Time sanity. A call whose times cannot be a call's — a negative, invalid or (in vendor JSON, where
+ * the other utterances have one) missing time, an end before its start, a time more than 24 hours
+ * in, a start more than a second before the previous utterance's (times going backwards), a
+ * silence longer than MAX_SILENCE_MS (unless the vendor's recording length, `recordingMs`, holds
+ * it: then the recording was silent), or an utterance faster than anyone speaks — has
+ * its timestamps dropped, all of them: timing rules
+ * computed from part of a broken clock would be verdicts from garbage, so they are na
+ * "timestamps unusable: …" instead (source.timingProblem), and one warning names the utterances
+ * (line, or turn and JSON path). Otherwise, a start slightly before the previous one is only
+ * reported (the file order is kept: it is what the reader or author gave), and so are overlaps:
+ * two speakers talking over each other overlap legitimately, so they are one summary line.
+ */
+export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], recordingMs?: number): { utterances: Utterance[]; problem?: string } {
+  const problems: Array<{ u: Utterance; what: string }> = [];
+  const someTimed = utterances.some((u) => u.startMs !== undefined);
+  let previous: Utterance | undefined;
+  // When the speech so far ends: a start far past it is a clock that jumped ahead.
+  let spokenUntil: number | undefined;
+  for (const u of utterances) {
+    const own = ownTimeProblem(u) ?? (someTimed ? missingTime(u) : undefined);
+    if (own) problems.push({ u, what: own });
+    // A start that is itself sound orders the call, even when the end is not.
+    const start = u.startMs;
+    if (start === undefined || timeProblem(start, 'start')) continue;
+    if (!own && previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
+      problems.push({ u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` });
+    } else if (!own && spokenUntil !== undefined && start - spokenUntil > MAX_SILENCE_MS && !(recordingMs !== undefined && start <= recordingMs)) {
+      const minutes = Math.round((start - spokenUntil) / 60_000);
+      problems.push({ u, what: `starts at ${formatMs(start)}, ${minutes} minutes after anyone last spoke (${formatMs(spokenUntil)}): no call is silent that long (a typo in the hour? times in the wrong unit?)` });
+    }
+    previous = u;
+    if (!own) spokenUntil = Math.max(spokenUntil ?? 0, u.endMs ?? start);
+  }
+  if (problems.length > 0) {
+    const first = problems[0] as (typeof problems)[number];
+    const shown = problems.slice(0, SHOWN_TIME_PROBLEMS).map((p) => `${where(p.u)} ${p.what}`);
+    const more = problems.length > SHOWN_TIME_PROBLEMS ? `; ${problems.length - SHOWN_TIME_PROBLEMS} more utterance(s) with bad times` : '';
+    warn(warnings, first.u, `timestamps unusable, not used (timing rules are na): ${shown.join('; ')}${more}`);
+    for (const u of utterances) {
+      delete u.startMs;
+      delete u.endMs;
+    }
+    return { utterances, problem: `${where(first.u)} ${first.what}` };
+  }
+
+  previous = undefined;
+  let overlaps = 0;
+  let firstOverlap: Utterance | undefined;
+  for (const u of utterances) {
+    if (u.startMs === undefined) continue;
+    if (previous?.startMs !== undefined && u.startMs < previous.startMs) {
+      warn(warnings, u, `${where(u)} starts before the previous utterance (times out of order)`);
+    } else if (previous?.endMs !== undefined && u.startMs < previous.endMs) {
+      overlaps++;
+      firstOverlap ??= u;
+    }
+    previous = u;
+  }
+  if (firstOverlap) {
+    warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (the first is ${where(firstOverlap)})`);
+  }
+  return { utterances };
+}
