@@ -63,9 +63,11 @@ function ownTimeProblem(u: Utterance): string | undefined {
     return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
   }
   if (u.startMs !== undefined && u.endMs !== undefined) {
+    const ms = u.endMs - u.startMs;
+    // An end typed an hour late hides every silence and hold after the utterance's start.
+    if (ms > MAX_SILENCE_MS) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour?)`;
     // Length, not a character scan: this runs on every utterance of every call.
     const chars = u.text.trim().length;
-    const ms = u.endMs - u.startMs;
     if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
       return `lasts ${seconds(ms)} for ${chars} characters, faster than anyone speaks (times in the wrong unit?)`;
     }
@@ -86,8 +88,8 @@ function missingTime(u: Utterance): string | undefined {
  * Time sanity. A call whose times cannot be a call's — a negative, invalid or (in vendor JSON, where
  * the other utterances have one) missing time, an end before its start, a time more than 24 hours
  * in, a start more than a second before the previous utterance's (times going backwards), a
- * silence longer than MAX_SILENCE_MS (unless the vendor's recording length, `recordingMs`, holds
- * it: then the recording was silent), or an utterance faster than anyone speaks — has
+ * silence or an utterance longer than MAX_SILENCE_MS (a silence inside the vendor's recording
+ * length, `recordingMs`, is the recording's), or an utterance faster than anyone speaks — has
  * its timestamps dropped, all of them: timing rules
  * computed from part of a broken clock would be verdicts from garbage, so they are na
  * "timestamps unusable: …" instead (source.timingProblem), and one warning names the utterances

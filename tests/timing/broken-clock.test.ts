@@ -80,6 +80,15 @@ describe('a clock that cannot be the call’s', () => {
     expect(call.source.timingProblem).toMatch(/^turn 12 starts at 1:23:23\.2, 82 minutes after anyone last spoke/);
   });
 
+  it('an hour typed in the end time of the hold announcement: na, not "no hold in this call" and no dead air', () => {
+    const call = read(plain((l) => (l[6] = '[00:30.1-1:00:33.0] 坐席：好的，请您稍等，我帮您查一下。')), 'end.txt');
+    const problem = 'turn 7 lasts 60 minutes (00:30.1 to 1:00:33.0): no one speaks that long (a typo in the hour?)';
+    expect(call.source.timingProblem).toBe(problem);
+    const r = verdicts(call);
+    expect(r['hold.ask-permission']).toMatchObject({ verdict: 'na', reason: `timestamps unusable: ${problem}` });
+    expect(r['hold.no-dead-air']?.verdict).toBe('na');
+  });
+
   it('a real 25-minute silence is still dead air', () => {
     const call = read(plain((l) => (l[14] = '[26:32.6-26:36.1] 坐席：不好意思，感谢您的来电，再见！')), 'long.txt');
     expect(call.source.timingProblem).toBeUndefined();
