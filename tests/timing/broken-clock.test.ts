@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateCall, type RuleResult } from '../../src/engine/index.js';
+import { coerceField } from '../../src/meta/index.js';
 import { parseCallBytes, readCallFile } from '../../src/readers/index.js';
 import type { Call } from '../../src/model/call.js';
 import { standardRuleset, TIMING_RULES } from './helpers.js';
@@ -148,5 +149,27 @@ describe('milliseconds and seconds mixed in vendor JSON', () => {
     if (!read.ok) throw new Error(read.error.message);
     expect(read.call.source.timingProblem).toBeUndefined();
     expect(verdicts(read.call)['hold.no-dead-air']).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('(3713.6 s) between turn 2 and turn 3') });
+  });
+});
+
+describe('ring and queue times in milliseconds', () => {
+  const withMeta = (line: string): Call => read(plain().replace('direction: inbound\n', `direction: inbound\n${line}\n`), 'meta.txt');
+
+  it('front matter ring_s 8000 (8 s in ms) is ignored with a warning: wait-apology na, not a fail for a two-hour ring', () => {
+    const call = withMeta('ring_s: 8000');
+    expect(call.meta.ring_s).toBeUndefined();
+    expect(call.warnings).toContainEqual({ message: 'front matter ring_s 8000 is more than 5 minutes: no such wait (milliseconds?); ignored', line: 5 });
+    expect(verdicts(call)['opening.wait-apology']?.verdict).toBe('na');
+  });
+
+  it('a real 40 s ring without an apology still fails', () => {
+    const call = withMeta('ring_s: 40');
+    expect(call.meta.ring_s).toBe(40);
+    expect(verdicts(call)['opening.wait-apology']).toMatchObject({ verdict: 'fail', reason: expect.stringContaining('ring_s 40 > 10') });
+  });
+
+  it('a call log queue_s of 45000 is refused like a front matter one', () => {
+    expect(coerceField('queue_s', '45000')).toEqual({ ok: false, message: 'queue_s 45000 is more than 2 hours: no such wait (milliseconds?)' });
+    expect(coerceField('queue_s', '600')).toEqual({ ok: true, value: 600 });
   });
 });
