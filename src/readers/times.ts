@@ -65,7 +65,7 @@ function ownTimeProblem(u: Utterance): string | undefined {
   if (u.startMs !== undefined && u.endMs !== undefined) {
     const ms = u.endMs - u.startMs;
     // An end typed an hour late hides every silence and hold after the utterance's start.
-    if (ms > MAX_SILENCE_MS) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour?)`;
+    if (ms > MAX_SILENCE_MS) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
     // Length, not a character scan: this runs on every utterance of every call.
     const chars = u.text.trim().length;
     if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {

@@ -83,7 +83,7 @@ describe('a clock that cannot be the call’s', () => {
 
   it('an hour typed in the end time of the hold announcement: na, not "no hold in this call" and no dead air', () => {
     const call = read(plain((l) => (l[6] = '[00:30.1-1:00:33.0] 坐席：好的，请您稍等，我帮您查一下。')), 'end.txt');
-    const problem = 'turn 7 lasts 60 minutes (00:30.1 to 1:00:33.0): no one speaks that long (a typo in the hour?)';
+    const problem = 'turn 7 lasts 60 minutes (00:30.1 to 1:00:33.0): no one speaks that long (a typo in the hour? times in the wrong unit?)';
     expect(call.source.timingProblem).toBe(problem);
     const r = verdicts(call);
     expect(r['hold.ask-permission']).toMatchObject({ verdict: 'na', reason: `timestamps unusable: ${problem}` });
@@ -141,6 +141,18 @@ describe('milliseconds and seconds mixed in vendor JSON', () => {
       }),
       'last-us.json',
     );
+    expect(verdicts(call)['hold.no-dead-air']?.verdict).toBe('na');
+  });
+
+  it('Whisper times in milliseconds (1020 for 1.02 s): na, not a call of hours with minutes of dead air', () => {
+    const json = JSON.parse(readFileSync(resolve(FIXTURES, 'formats/same-call/whisperx.json'), 'utf8')) as { segments: Array<{ start: number; end: number; words?: unknown }> };
+    for (const s of json.segments) {
+      s.start *= 1000;
+      s.end *= 1000;
+      delete s.words;
+    }
+    const call = read(JSON.stringify(json), 'whisper-ms.json');
+    expect(call.source.timingProblem).toMatch(/^turn 1 \(segments\[0\]\) lasts 72 minutes \(17:00\.0 to 1:29:00\.0\)/);
     expect(verdicts(call)['hold.no-dead-air']?.verdict).toBe('na');
   });
 
