@@ -39,6 +39,13 @@ const MAX_CHARS_PER_SECOND = 40;
 /** Shorter texts are not judged for speed: a recogniser may clip a lone 「好的」 to a blip. */
 const SPEED_MIN_CHARS = 8;
 
+/**
+ * How far one speaker's utterance may run into their next one. A recogniser never overlaps one
+ * channel's sentences, and diarization only by a moment; more is an end time typed wrong
+ * (`[00:30.1-05:33.0]` for 00:33.0), which would hide the hold and silences after it.
+ */
+const SAME_SPEAKER_OVERLAP_MS = 5000;
+
 /** How many of a call's bad times the warning spells out. */
 const SHOWN_TIME_PROBLEMS = 3;
 
@@ -84,6 +91,46 @@ function missingTime(u: Utterance): string | undefined {
   return u.startMs === undefined && u.at !== undefined ? 'has no start time (null or missing)' : undefined;
 }
 
+interface TimeProblem {
+  u: Utterance;
+  what: string;
+}
+
+/** What an utterance's start is checked against: the utterances before it. */
+interface Clock {
+  /** The utterance listed before. */
+  previous?: Utterance;
+  /** When the speech so far ends. */
+  spokenUntil?: number;
+  /** Each speaker's last utterance with sound times. */
+  lastOf: Map<string, Utterance>;
+  /** How long the recording is, when the vendor says. */
+  recordingMs?: number;
+}
+
+/**
+ * Where a start that is itself sound cannot be, given the utterances before it: more than a second
+ * before the one listed before (times go backwards); more than MAX_SILENCE_MS after all speech so
+ * far (a clock that jumped ahead), unless the vendor's recording holds it; or well inside the same
+ * speaker's previous utterance — one voice says one thing at a time, so that one's end is wrong
+ * (a line repeated at the same start is a repeat, not this).
+ */
+function orderProblem(u: Utterance, start: number, clock: Clock): TimeProblem | undefined {
+  const { previous, spokenUntil, recordingMs } = clock;
+  if (previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
+    return { u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` };
+  }
+  if (spokenUntil !== undefined && start - spokenUntil > MAX_SILENCE_MS && !(recordingMs !== undefined && start <= recordingMs)) {
+    const minutes = Math.round((start - spokenUntil) / 60_000);
+    return { u, what: `starts at ${formatMs(start)}, ${minutes} minutes after anyone last spoke (${formatMs(spokenUntil)}): no call is silent that long (a typo in the hour? times in the wrong unit?)` };
+  }
+  const same = clock.lastOf.get(u.speaker);
+  if (u.speaker !== 'unknown' && same?.endMs !== undefined && same.startMs !== start && same.endMs - start > SAME_SPEAKER_OVERLAP_MS) {
+    return { u: same, what: `ends at ${formatMs(same.endMs)}, ${seconds(same.endMs - start)} into the ${u.speaker}'s next utterance (turn ${u.index + 1}, ${formatMs(start)}): one voice says one thing at a time (a typo in the end time?)` };
+  }
+  return undefined;
+}
+
 /**
  * Time sanity. A call whose times cannot be a call's — a negative, invalid or (in vendor JSON, where
  * the other utterances have one) missing time, an end before its start, a time more than 24 hours
@@ -98,25 +145,22 @@ function missingTime(u: Utterance): string | undefined {
  * two speakers talking over each other overlap legitimately, so they are one summary line.
  */
 export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], recordingMs?: number): { utterances: Utterance[]; problem?: string } {
-  const problems: Array<{ u: Utterance; what: string }> = [];
+  const problems: TimeProblem[] = [];
   const someTimed = utterances.some((u) => u.startMs !== undefined);
-  let previous: Utterance | undefined;
-  // When the speech so far ends: a start far past it is a clock that jumped ahead.
-  let spokenUntil: number | undefined;
+  const clock: Clock = { lastOf: new Map(), ...(recordingMs !== undefined ? { recordingMs } : {}) };
   for (const u of utterances) {
     const own = ownTimeProblem(u) ?? (someTimed ? missingTime(u) : undefined);
     if (own) problems.push({ u, what: own });
     // A start that is itself sound orders the call, even when the end is not.
     const start = u.startMs;
     if (start === undefined || timeProblem(start, 'start')) continue;
-    if (!own && previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
-      problems.push({ u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` });
-    } else if (!own && spokenUntil !== undefined && start - spokenUntil > MAX_SILENCE_MS && !(recordingMs !== undefined && start <= recordingMs)) {
-      const minutes = Math.round((start - spokenUntil) / 60_000);
-      problems.push({ u, what: `starts at ${formatMs(start)}, ${minutes} minutes after anyone last spoke (${formatMs(spokenUntil)}): no call is silent that long (a typo in the hour? times in the wrong unit?)` });
+    const order = own ? undefined : orderProblem(u, start, clock);
+    if (order) problems.push(order);
+    clock.previous = u;
+    if (!own) {
+      clock.spokenUntil = Math.max(clock.spokenUntil ?? 0, u.endMs ?? start);
+      clock.lastOf.set(u.speaker, u);
     }
-    previous = u;
-    if (!own) spokenUntil = Math.max(spokenUntil ?? 0, u.endMs ?? start);
   }
   if (problems.length > 0) {
     const first = problems[0] as (typeof problems)[number];
@@ -130,7 +174,13 @@ export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], rec
     return { utterances, problem: `${where(first.u)} ${first.what}` };
   }
 
-  previous = undefined;
+  reportOverlaps(utterances, warnings);
+  return { utterances };
+}
+
+/** Starts slightly out of order, and overlaps (two voices at once is legitimate): one line each. */
+function reportOverlaps(utterances: Utterance[], warnings: ReadWarning[]): void {
+  let previous: Utterance | undefined;
   let overlaps = 0;
   let firstOverlap: Utterance | undefined;
   for (const u of utterances) {
@@ -146,5 +196,4 @@ export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], rec
   if (firstOverlap) {
     warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (the first is ${where(firstOverlap)})`);
   }
-  return { utterances };
 }

@@ -90,6 +90,20 @@ describe('a clock that cannot be the call’s', () => {
     expect(r['hold.no-dead-air']?.verdict).toBe('na');
   });
 
+  it('an end typed minutes late (05:33.0 for 00:33.0) runs into the agent’s next line: na, not "no hold in this call"', () => {
+    const call = read(plain((l) => (l[6] = '[00:30.1-05:33.0] 坐席：好的，请您稍等，我帮您查一下。')), 'end-min.txt');
+    const problem = "turn 7 ends at 05:33.0, 281 s into the agent's next utterance (turn 9, 00:52.0): one voice says one thing at a time (a typo in the end time?)";
+    expect(call.source.timingProblem).toBe(problem);
+    expect(call.warnings).toContainEqual({ message: `timestamps unusable, not used (timing rules are na): ${problem}`, line: 12 });
+    expect(verdicts(call)['hold.ask-permission']).toMatchObject({ verdict: 'na', reason: `timestamps unusable: ${problem}` });
+  });
+
+  it('a line repeated at the same time by the export keeps the times: the hold is still judged', () => {
+    const call = read(plain((l) => l.splice(3, 0, l[2] as string)), 'dup.txt');
+    expect(call.source.timingProblem).toBeUndefined();
+    expect(verdicts(call)['hold.check-back']?.verdict).toBe('pass');
+  });
+
   it('a real 25-minute silence is still dead air', () => {
     const call = read(plain((l) => (l[14] = '[26:32.6-26:36.1] 坐席：不好意思，感谢您的来电，再见！')), 'long.txt');
     expect(call.source.timingProblem).toBeUndefined();
