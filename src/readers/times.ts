@@ -3,6 +3,7 @@
  * of the call's timestamps unusable (timing rules are na), and overlaps are only reported.
  */
 import { formatMs, type ReadWarning, type Utterance } from '../model/call.js';
+import { onlySoundNotes } from '../model/sound-notes.js';
 
 /** The turn's number, and where it is in a file without lines; a line is the warning's location (see warn). */
 function where(u: Utterance): string {
@@ -71,8 +72,9 @@ function ownTimeProblem(u: Utterance): string | undefined {
   }
   if (u.startMs !== undefined && u.endMs !== undefined) {
     const ms = u.endMs - u.startMs;
-    // An end typed an hour late hides every silence and hold after the utterance's start.
-    if (ms > MAX_SILENCE_MS) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
+    // An end typed an hour late hides every silence and hold after the utterance's start
+    // (hold music written down, 「[等待音]」, may play as long as the hold).
+    if (ms > MAX_SILENCE_MS && !onlySoundNotes(u.text)) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
     // Length, not a character scan: this runs on every utterance of every call.
     const chars = u.text.trim().length;
     if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
@@ -89,6 +91,17 @@ function ownTimeProblem(u: Utterance): string | undefined {
  */
 function missingTime(u: Utterance): string | undefined {
   return u.startMs === undefined && u.at !== undefined ? 'has no start time (null or missing)' : undefined;
+}
+
+/** Shorter texts may be a filler sound the recogniser stretched over hold music (「嗯。」). */
+const WORDS_MIN_CHARS = 4;
+
+/**
+ * Whether an utterance is a voice saying words, for the same-speaker check: a sound note
+ * (「[等待音]」 written for the whole hold) or a stretched 「嗯。」 is not, and speech may run over it.
+ */
+function saysWords(u: Utterance): boolean {
+  return u.text.trim().length >= WORDS_MIN_CHARS && !onlySoundNotes(u.text);
 }
 
 interface TimeProblem {
@@ -125,7 +138,7 @@ function orderProblem(u: Utterance, start: number, clock: Clock): TimeProblem | 
     return { u, what: `starts at ${formatMs(start)}, ${minutes} minutes after anyone last spoke (${formatMs(spokenUntil)}): no call is silent that long (a typo in the hour? times in the wrong unit?)` };
   }
   const same = clock.lastOf.get(u.speaker);
-  if (u.speaker !== 'unknown' && same?.endMs !== undefined && same.startMs !== start && same.endMs - start > SAME_SPEAKER_OVERLAP_MS) {
+  if (u.speaker !== 'unknown' && saysWords(u) && same?.endMs !== undefined && same.startMs !== start && same.endMs - start > SAME_SPEAKER_OVERLAP_MS) {
     return { u: same, what: `ends at ${formatMs(same.endMs)}, ${seconds(same.endMs - start)} into the ${u.speaker}'s next utterance (turn ${u.index + 1}, ${formatMs(start)}): one voice says one thing at a time (a typo in the end time?)` };
   }
   return undefined;
@@ -159,7 +172,7 @@ export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], rec
     clock.previous = u;
     if (!own) {
       clock.spokenUntil = Math.max(clock.spokenUntil ?? 0, u.endMs ?? start);
-      clock.lastOf.set(u.speaker, u);
+      if (saysWords(u)) clock.lastOf.set(u.speaker, u);
     }
   }
   if (problems.length > 0) {

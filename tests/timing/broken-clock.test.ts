@@ -104,6 +104,15 @@ describe('a clock that cannot be the call’s', () => {
     expect(verdicts(call)['hold.check-back']?.verdict).toBe('pass');
   });
 
+  it.each([
+    ['hold music written down for the whole hold', '[00:34.0-01:14.0] 坐席：[等待音]'],
+    ['a 嗯 the recogniser stretched over the hold', '[00:34.0-01:14.0] 坐席：嗯。'],
+  ])('%s, with the check-back inside it, keeps the times', (_, note) => {
+    const call = read(plain((l) => l.splice(8, 0, note)), 'note.txt');
+    expect(call.source.timingProblem).toBeUndefined();
+    expect(verdicts(call)['hold.check-back']).toMatchObject({ verdict: 'pass', reason: expect.stringContaining('checked back at turn 10') });
+  });
+
   it('a real 25-minute silence is still dead air', () => {
     const call = read(plain((l) => (l[14] = '[26:32.6-26:36.1] 坐席：不好意思，感谢您的来电，再见！')), 'long.txt');
     expect(call.source.timingProblem).toBeUndefined();
