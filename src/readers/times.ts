@@ -111,8 +111,11 @@ interface TimeProblem {
 
 /** What an utterance's start is checked against: the utterances before it. */
 interface Clock {
-  /** The utterance listed before. */
+  /** The utterance listed before, and the one before that. */
   previous?: Utterance;
+  beforePrevious?: Utterance;
+  /** Whether the previous one's own times are already reported. */
+  previousFlagged?: boolean;
   /** When the speech so far ends. */
   spokenUntil?: number;
   /** Each speaker's last utterance with sound times. */
@@ -128,9 +131,17 @@ interface Clock {
  * speaker's previous utterance — one voice says one thing at a time, so that one's end is wrong
  * (a line repeated at the same start is a repeat, not this).
  */
-function orderProblem(u: Utterance, start: number, clock: Clock): TimeProblem | undefined {
-  const { previous, spokenUntil, recordingMs } = clock;
+function orderProblem(u: Utterance, start: number, nextStart: number | undefined, clock: Clock): TimeProblem | undefined {
+  const { previous, beforePrevious, spokenUntil, recordingMs } = clock;
   if (previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
+    // In line with the one before the previous, and the next one stays behind the previous too:
+    // the previous one alone jumped ahead (a typo), so name it.
+    const before = beforePrevious?.startMs;
+    const inLine = before !== undefined && before - start <= BACKWARDS_TOLERANCE_MS;
+    if (beforePrevious && inLine && !clock.previousFlagged && nextStart !== undefined && previous.startMs - nextStart > BACKWARDS_TOLERANCE_MS) {
+      const around = `turn ${beforePrevious.index + 1} at ${formatMs(before)}, turn ${u.index + 1} at ${formatMs(start)}`;
+      return { u: previous, what: `starts at ${formatMs(previous.startMs)}, out of line with the utterances around it (${around}): a typo in its time?` };
+    }
     return { u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` };
   }
   if (spokenUntil !== undefined && start - spokenUntil > MAX_SILENCE_MS && !(recordingMs !== undefined && start <= recordingMs)) {
@@ -161,15 +172,19 @@ export function checkTimes(utterances: Utterance[], warnings: ReadWarning[], rec
   const problems: TimeProblem[] = [];
   const someTimed = utterances.some((u) => u.startMs !== undefined);
   const clock: Clock = { lastOf: new Map(), ...(recordingMs !== undefined ? { recordingMs } : {}) };
-  for (const u of utterances) {
+  for (let i = 0; i < utterances.length; i++) {
+    const u = utterances[i] as Utterance;
     const own = ownTimeProblem(u) ?? (someTimed ? missingTime(u) : undefined);
     if (own) problems.push({ u, what: own });
     // A start that is itself sound orders the call, even when the end is not.
     const start = u.startMs;
     if (start === undefined || timeProblem(start, 'start')) continue;
-    const order = own ? undefined : orderProblem(u, start, clock);
-    if (order) problems.push(order);
+    const order = own ? undefined : orderProblem(u, start, utterances[i + 1]?.startMs, clock);
+    // One reason per utterance: a line out of line also runs into the same speaker's next one.
+    if (order && !problems.some((p) => p.u === order.u)) problems.push(order);
+    clock.beforePrevious = clock.previous;
     clock.previous = u;
+    clock.previousFlagged = own !== undefined || order !== undefined;
     if (!own) {
       clock.spokenUntil = Math.max(clock.spokenUntil ?? 0, u.endMs ?? start);
       if (saysWords(u)) clock.lastOf.set(u.speaker, u);

@@ -113,6 +113,18 @@ describe('a clock that cannot be the call’s', () => {
     expect(verdicts(call)['hold.check-back']).toMatchObject({ verdict: 'pass', reason: expect.stringContaining('checked back at turn 10') });
   });
 
+  it('one line ten minutes ahead, then the times resume: the reason names that line, not the next', () => {
+    const call = read(plain((l) => (l[3] = '[10:17.4-10:19.1] 客户：我姓李。')), 'ahead.txt');
+    const problem = 'turn 4 starts at 10:17.4, out of line with the utterances around it (turn 3 at 00:11.6, turn 5 at 00:19.5): a typo in its time?';
+    expect(call.source.timingProblem).toBe(problem);
+    expect(call.warnings).toContainEqual({ message: `timestamps unusable, not used (timing rules are na): ${problem}`, line: 9 });
+  });
+
+  it('a second recording appended with times from 00:00 (a transfer): na naming where the clock restarts', () => {
+    const call = read(plain((l) => l.push('[00:01.0-00:04.0] 坐席：您好，这里是康泰鑫售后部，请问有什么可以帮您？')), 'concat.txt');
+    expect(call.source.timingProblem).toBe('turn 16 starts at 00:01.0, 91.6 s before the utterance listed before it (times go backwards)');
+  });
+
   it('a real 25-minute silence is still dead air', () => {
     const call = read(plain((l) => (l[14] = '[26:32.6-26:36.1] 坐席：不好意思，感谢您的来电，再见！')), 'long.txt');
     expect(call.source.timingProblem).toBeUndefined();
