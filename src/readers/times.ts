@@ -67,19 +67,19 @@ function timeProblem(ms: number | undefined, what: 'start' | 'end'): string | un
 function ownTimeProblem(u: Utterance): string | undefined {
   const problem = timeProblem(u.startMs, 'start') ?? timeProblem(u.endMs, 'end');
   if (problem) return problem;
-  if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
-    return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
+  if (u.startMs === undefined || u.endMs === undefined) return undefined;
+  const span = `${formatMs(u.startMs)} to ${formatMs(u.endMs)}`;
+  const ms = u.endMs - u.startMs;
+  if (ms < 0) return `ends before it starts (${span})`;
+  // An end typed an hour late hides every silence and hold after the utterance's start
+  // (hold music written down, 「[等待音]」, may play as long as the hold).
+  if (ms > MAX_SILENCE_MS && !onlySoundNotes(u.text)) {
+    return `lasts ${Math.round(ms / 60_000)} minutes (${span}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
   }
-  if (u.startMs !== undefined && u.endMs !== undefined) {
-    const ms = u.endMs - u.startMs;
-    // An end typed an hour late hides every silence and hold after the utterance's start
-    // (hold music written down, 「[等待音]」, may play as long as the hold).
-    if (ms > MAX_SILENCE_MS && !onlySoundNotes(u.text)) return `lasts ${Math.round(ms / 60_000)} minutes (${formatMs(u.startMs)} to ${formatMs(u.endMs)}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
-    // Length, not a character scan: this runs on every utterance of every call.
-    const chars = u.text.trim().length;
-    if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
-      return `lasts ${seconds(ms)} for ${chars} characters, faster than anyone speaks (times in the wrong unit?)`;
-    }
+  // Length, not a character scan: this runs on every utterance of every call.
+  const chars = u.text.trim().length;
+  if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
+    return `lasts ${seconds(ms)} for ${chars} characters, faster than anyone speaks (times in the wrong unit?)`;
   }
   return undefined;
 }
@@ -118,7 +118,7 @@ interface Clock {
   previousFlagged?: boolean;
   /** When the speech so far ends. */
   spokenUntil?: number;
-  /** Each speaker's last utterance with sound times. */
+  /** Each speaker's last utterance that says words (saysWords), with sound times. */
   lastOf: Map<string, Utterance>;
   /** How long the recording is, when the vendor says. */
   recordingMs?: number;
