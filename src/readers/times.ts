@@ -63,20 +63,24 @@ function timeProblem(ms: number | undefined, what: 'start' | 'end'): string | un
   return undefined;
 }
 
+/** "00:30.1 to 1:00:33.0": formatted only for a message (the checks run on every utterance). */
+function spanOf(u: Utterance): string {
+  return `${formatMs(u.startMs ?? 0)} to ${formatMs(u.endMs ?? 0)}`;
+}
+
 /** What is wrong with one utterance's own times, or undefined. */
 function ownTimeProblem(u: Utterance): string | undefined {
   const problem = timeProblem(u.startMs, 'start') ?? timeProblem(u.endMs, 'end');
   if (problem) return problem;
   if (u.startMs === undefined || u.endMs === undefined) return undefined;
-  const span = `${formatMs(u.startMs)} to ${formatMs(u.endMs)}`;
   const ms = u.endMs - u.startMs;
-  if (ms < 0) return `ends before it starts (${span})`;
+  if (ms < 0) return `ends before it starts (${spanOf(u)})`;
   // An end typed an hour late hides every silence and hold after the utterance's start
   // (hold music written down, 「[等待音]」, may play as long as the hold).
   if (ms > MAX_SILENCE_MS && !onlySoundNotes(u.text)) {
-    return `lasts ${Math.round(ms / 60_000)} minutes (${span}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
+    return `lasts ${Math.round(ms / 60_000)} minutes (${spanOf(u)}): no one speaks that long (a typo in the hour? times in the wrong unit?)`;
   }
-  // Length, not a character scan: this runs on every utterance of every call.
+  // Length, not a character scan.
   const chars = u.text.trim().length;
   if (chars >= SPEED_MIN_CHARS && ms * MAX_CHARS_PER_SECOND < chars * 1000) {
     return `lasts ${seconds(ms)} for ${chars} characters, faster than anyone speaks (times in the wrong unit?)`;
