@@ -3,6 +3,7 @@
  * over each. Rule types then only look hits up; they never scan text again.
  */
 import type { Call, Speaker } from '../model/call.js';
+import { onlySoundNotes } from '../model/sound-notes.js';
 import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
 import type { CompiledRuleset, ScopeSpec, SpeakerName } from '../ruleset/index.js';
@@ -44,22 +45,6 @@ export interface PreparedCall {
 
 /** By phrase set id: the set's hits, one non-empty list per utterance, in utterance order. */
 export type SetHitIndex = Array<PhraseHit[][] | undefined>;
-
-/**
- * A whole utterance that is only bracketed sound notes — 「[噪音]」「(杂音)」「（笑声）」「<noise>」, as
- * recognisers and subtitlers write down what is not speech — has no words: it folds to nothing,
- * like 「……」. A number in brackets (「(0571)」) is speech.
- */
-const SOUND_NOTES = /^(?:\s*[[(（【<〈]\s*[^[\]()（）【】<>〈〉\d]{1,16}?\s*[\])）】>〉])+\s*$/u;
-
-const OPENING_BRACKETS = '[(（【<〈';
-
-/** SOUND_NOTES, asked only of text whose first non-space character opens a bracket (most utterances: no regex run). */
-function onlySoundNotes(text: string): boolean {
-  // trimStart drops what \s matches (white space and line ends), as the regex's leading \s* does.
-  const first = text.trimStart().charAt(0);
-  return first !== '' && OPENING_BRACKETS.includes(first) && SOUND_NOTES.test(text);
-}
 
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
   const folds = foldMany(call.utterances.map((u) => (onlySoundNotes(u.text) ? '' : u.text)));

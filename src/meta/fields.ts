@@ -63,7 +63,19 @@ export function likelyField(raw: string): string | undefined {
 }
 
 /** Seconds (ring, queue …): non-negative numbers. */
-const NUMBER_KEYS = new Set(['ring_s', 'queue_s', 'duration_s', 'talk_s', 'hold_s']);
+export const NUMBER_KEYS: ReadonlySet<string> = new Set(['ring_s', 'queue_s', 'duration_s', 'talk_s', 'hold_s']);
+
+/**
+ * The most seconds each can be. Past it the value is no time the call had — most often a column
+ * of milliseconds (ring_s 8000 for 8 s) — and judged as seconds it would fail
+ * opening.wait-apology for a wait nobody had: a phone stops ringing within minutes, a queue
+ * within hours, and nothing runs past a day.
+ */
+const MAX_SECONDS: Record<string, number> = { ring_s: 5 * 60, queue_s: 2 * 60 * 60, duration_s: 24 * 60 * 60, talk_s: 24 * 60 * 60, hold_s: 24 * 60 * 60 };
+
+function duration(s: number): string {
+  return s >= 3600 ? `${s / 3600} hours` : `${s / 60} minutes`;
+}
 const BOOLEAN_KEYS = new Set(['transferred', 'holiday']);
 
 const BOOLEANS: Record<string, boolean> = {
@@ -112,6 +124,8 @@ export function coerceField(key: string, raw: string): Coerced {
   if (NUMBER_KEYS.has(key)) {
     const n = Number(text);
     if (text === '' || !Number.isFinite(n) || n < 0) return { ok: false, message: `${key} "${raw}" is not a number of seconds` };
+    const max = MAX_SECONDS[key] as number;
+    if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)` };
     return { ok: true, value: n };
   }
   if (BOOLEAN_KEYS.has(key)) {

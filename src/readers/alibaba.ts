@@ -9,7 +9,7 @@
  */
 import { ParseFailure } from './types.js';
 import type { AudioChannels, FormatReader, ParsedTranscript } from './types.js';
-import { arrayAt, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
+import { arrayAt, dig, idField, isObject, numberField, objectAt, parseJson, peekJson, stringField } from './json-util.js';
 import type { JsonObject, JsonValue } from './json-util.js';
 import { channelLayout, finishSegments } from './segments.js';
 import type { Segment } from './segments.js';
@@ -99,7 +99,10 @@ export function parseAlibaba(text: string): ParsedTranscript {
   if (found.lists.length > 1) segments.sort((a, b) => (a.startMs ?? 0) - (b.startMs ?? 0));
   const listName = found.lists.map((l) => l.where).join(', ');
   const layout = audioLayout(parsedValue, found, segments);
-  return finishSegments(segments, { explicitRoles: false, listName, ...(layout ? { audioChannels: layout } : {}) });
+  // RecDuration: the recording's length in ms (file transcription).
+  const recDuration = dig(parsedValue, 'RecDuration');
+  const recording = typeof recDuration === 'number' ? { recordingMs: recDuration } : {};
+  return finishSegments(segments, { explicitRoles: false, listName, ...(layout ? { audioChannels: layout } : {}), ...recording });
 }
 
 export const alibabaReader: FormatReader = {

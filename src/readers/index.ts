@@ -6,11 +6,13 @@
 import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { Stats } from 'node:fs';
-import { formatMs, type Call, type ReadError, type ReadOutcome, type ReadWarning, type Utterance } from '../model/call.js';
+import type { Call, ReadError, ReadOutcome, ReadWarning } from '../model/call.js';
+import { checkTimes } from './times.js';
 import { decodeBytes } from './decode.js';
 import { READERS } from './registry.js';
 import { assignRoles } from './roles.js';
 import { dropEchoes } from './echo.js';
+export { BACKWARDS_TOLERANCE_MS, MAX_CALL_MS, MAX_SILENCE_MS } from './times.js';
 import { ParseFailure } from './types.js';
 import { peekJson, vendorTaskFailure } from './json-util.js';
 import type { FormatReader, ParsedTranscript, ReadOptions } from './types.js';
@@ -177,7 +179,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
 
   const roles = assignRoles(kept, opts);
   warnings.push(...roles.warnings);
-  const { utterances, problem: timingProblem } = checkTimes(roles.utterances, warnings);
+  const { utterances, problem: timingProblem } = checkTimes(roles.utterances, warnings, kept.recordingMs);
 
   const call: Call = {
     id: callId(kept, file),
@@ -229,114 +231,4 @@ function dropEmpty(parsed: ParsedTranscript, warnings: ReadWarning[]): ParsedTra
     ...(first?.line !== undefined ? { line: first.line } : {}),
   });
   return { ...parsed, utterances: parsed.utterances.filter((u) => u.text.trim() !== '') };
-}
-
-/** The turn's number, and where it is in a file without lines; a line is the warning's location (see warn). */
-function where(u: Utterance): string {
-  return u.at !== undefined ? `turn ${u.index + 1} (${u.at})` : `turn ${u.index + 1}`;
-}
-
-function warn(warnings: ReadWarning[], u: Utterance, message: string): void {
-  warnings.push(u.line !== undefined ? { message, line: u.line } : { message });
-}
-
-/** Longer than any call (the dialogue limit is about eleven hours of speech): a time past it is a broken clock, not a long call. */
-export const MAX_CALL_MS = 24 * 60 * 60 * 1000;
-
-/**
- * How far an utterance may start before the one listed before it. Two voices recognised apart
- * and merged can be a fraction of a second out of order; more is a clock that jumps back.
- */
-export const BACKWARDS_TOLERANCE_MS = 1000;
-
-/** How many of a call's bad times the warning spells out. */
-const SHOWN_TIME_PROBLEMS = 3;
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toLocaleString('en', { maximumFractionDigits: 3 })} s`;
-}
-
-/** What is wrong with one time that cannot be a call's, or undefined (also for no time). */
-function timeProblem(ms: number | undefined, what: 'start' | 'end'): string | undefined {
-  if (ms === undefined) return undefined;
-  if (!Number.isFinite(ms)) return `has an invalid ${what} time`;
-  if (ms < 0) return `has a negative ${what} time (${seconds(ms)})`;
-  if (ms > MAX_CALL_MS) return `has a${what === 'end' ? 'n' : ''} ${what} time ${seconds(ms)} into the call, more than 24 hours`;
-  return undefined;
-}
-
-/** What is wrong with one utterance's own times, or undefined. */
-function ownTimeProblem(u: Utterance): string | undefined {
-  const problem = timeProblem(u.startMs, 'start') ?? timeProblem(u.endMs, 'end');
-  if (problem) return problem;
-  if (u.startMs !== undefined && u.endMs !== undefined && u.endMs < u.startMs) {
-    return `ends before it starts (${formatMs(u.startMs)} to ${formatMs(u.endMs)})`;
-  }
-  return undefined;
-}
-
-/**
- * A vendor JSON utterance (located by its path) without a start time, in a call whose other
- * utterances have one: a gap in the clock, as bad as a broken time. A plain-text line's
- * timestamp is optional, so a plain line without one is not this.
- */
-function missingTime(u: Utterance): string | undefined {
-  return u.startMs === undefined && u.at !== undefined ? 'has no start time (null or missing)' : undefined;
-}
-
-/**
- * Time sanity. A call whose times cannot be a call's — a negative, invalid or (in vendor JSON, where
- * the other utterances have one) missing time, an end before its start, a time more than 24 hours
- * in, or a start more than a second before the previous utterance's (times going backwards) — has
- * its timestamps dropped, all of them: timing rules
- * computed from part of a broken clock would be verdicts from garbage, so they are na
- * "timestamps unusable: …" instead (source.timingProblem), and one warning names the utterances
- * (line, or turn and JSON path). Otherwise, a start slightly before the previous one is only
- * reported (the file order is kept: it is what the reader or author gave), and so are overlaps:
- * two speakers talking over each other overlap legitimately, so they are one summary line.
- */
-function checkTimes(utterances: Utterance[], warnings: ReadWarning[]): { utterances: Utterance[]; problem?: string } {
-  const problems: Array<{ u: Utterance; what: string }> = [];
-  const someTimed = utterances.some((u) => u.startMs !== undefined);
-  let previous: Utterance | undefined;
-  for (const u of utterances) {
-    const own = ownTimeProblem(u) ?? (someTimed ? missingTime(u) : undefined);
-    if (own) problems.push({ u, what: own });
-    // A start that is itself sound orders the call, even when the end is not.
-    const start = u.startMs;
-    if (start === undefined || timeProblem(start, 'start')) continue;
-    if (!own && previous?.startMs !== undefined && previous.startMs - start > BACKWARDS_TOLERANCE_MS) {
-      problems.push({ u, what: `starts at ${formatMs(start)}, ${seconds(previous.startMs - start)} before the utterance listed before it (times go backwards)` });
-    }
-    previous = u;
-  }
-  if (problems.length > 0) {
-    const first = problems[0] as (typeof problems)[number];
-    const shown = problems.slice(0, SHOWN_TIME_PROBLEMS).map((p) => `${where(p.u)} ${p.what}`);
-    const more = problems.length > SHOWN_TIME_PROBLEMS ? `; ${problems.length - SHOWN_TIME_PROBLEMS} more utterance(s) with bad times` : '';
-    warn(warnings, first.u, `timestamps unusable, not used (timing rules are na): ${shown.join('; ')}${more}`);
-    for (const u of utterances) {
-      delete u.startMs;
-      delete u.endMs;
-    }
-    return { utterances, problem: `${where(first.u)} ${first.what}` };
-  }
-
-  previous = undefined;
-  let overlaps = 0;
-  let firstOverlap: Utterance | undefined;
-  for (const u of utterances) {
-    if (u.startMs === undefined) continue;
-    if (previous?.startMs !== undefined && u.startMs < previous.startMs) {
-      warn(warnings, u, `${where(u)} starts before the previous utterance (times out of order)`);
-    } else if (previous?.endMs !== undefined && u.startMs < previous.endMs) {
-      overlaps++;
-      firstOverlap ??= u;
-    }
-    previous = u;
-  }
-  if (firstOverlap) {
-    warn(warnings, firstOverlap, `${overlaps} utterance(s) overlap the previous one in time (the first is ${where(firstOverlap)})`);
-  }
-  return { utterances };
 }

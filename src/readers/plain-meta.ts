@@ -6,7 +6,7 @@ import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 import { parseDate } from '../meta/dates.js';
-import { KNOWN_FIELDS, knownField, likelyField } from '../meta/fields.js';
+import { coerceField, KNOWN_FIELDS, knownField, likelyField, NUMBER_KEYS } from '../meta/fields.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
@@ -155,6 +155,13 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
       const parsed = parseDate(text);
       if (parsed.ok) meta[key] = parsed.value;
       else warnings.push({ message: `front matter "date: ${text}" ${parsed.reason}; ignored`, line });
+      continue;
+    }
+    if (NUMBER_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number')) {
+      // ring_s: 8000 (milliseconds) would be a ring of two hours: judged like a call log's.
+      const coerced = coerceField(key, String(value));
+      if (coerced.ok) meta[key] = coerced.value;
+      else warnings.push({ message: `front matter ${coerced.message}; ignored`, line });
       continue;
     }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') meta[key] = value;

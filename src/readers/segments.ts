@@ -62,6 +62,8 @@ export interface FinishOptions {
   listName: string;
   /** When the segments' channel ids are audio channels (see channelLayout). */
   audioChannels?: AudioChannels;
+  /** How long the recording is, when the vendor says (ParsedTranscript.recordingMs). */
+  recordingMs?: number;
 }
 
 /**
@@ -155,5 +157,6 @@ export function finishSegments(segments: readonly Segment[], opts: FinishOptions
   };
   if (opts.roleSource !== undefined) parsed.roleSource = opts.roleSource;
   if (opts.audioChannels !== undefined) parsed.audioChannels = opts.audioChannels;
+  if (opts.recordingMs !== undefined && Number.isFinite(opts.recordingMs) && opts.recordingMs > 0) parsed.recordingMs = opts.recordingMs;
   return parsed;
 }

@@ -92,12 +92,14 @@ export function parseTencent(text: string): ParsedTranscript {
   const data = findData(parseJson(text));
   if (!data) throw new ParseFailure('not a Tencent result: no ResultDetail or Result');
   const details = arrayAt(data, 'ResultDetail');
+  // AudioDuration is in seconds.
+  const recording = typeof data.AudioDuration === 'number' ? { recordingMs: data.AudioDuration * 1000 } : {};
   if (details && details.length > 0) {
     const segments = details.map((_, i) => sentenceSegment(objectAt(details, i, 'ResultDetail'), `ResultDetail[${i}]`, DETAIL_FIELDS));
-    return finishSegments(segments, { explicitRoles: false, listName: 'ResultDetail' });
+    return finishSegments(segments, { explicitRoles: false, listName: 'ResultDetail', ...recording });
   }
   const result = typeof data.Result === 'string' ? data.Result : '';
-  return finishSegments(parseResultText(result, undefined), { explicitRoles: false, listName: details ? 'ResultDetail' : 'Result' });
+  return finishSegments(parseResultText(result, undefined), { explicitRoles: false, listName: details ? 'ResultDetail' : 'Result', ...recording });
 }
 
 export const tencentReader: FormatReader = {

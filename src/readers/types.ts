@@ -30,6 +30,11 @@ export interface ParsedTranscript {
   roleSource?: string;
   /** Set when the channel ids are the audio channels of a recording, not diarized speakers. */
   audioChannels?: AudioChannels;
+  /**
+   * How long the recording is, when the vendor says (Tencent AudioDuration, Alibaba RecDuration):
+   * a long silence inside it is the recording's, not a broken clock (see MAX_SILENCE_MS).
+   */
+  recordingMs?: number;
 }
 
 /**
