@@ -6,6 +6,7 @@
 import { coerceField } from '../meta/fields.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
+import { findPhrases } from './phrases.js';
 
 /** `hangup_by` from the call log, as agent/customer; undefined when unknown or not readable. */
 export function hungUpBy(p: PreparedCall): 'agent' | 'customer' | undefined {
@@ -15,15 +16,78 @@ export function hungUpBy(p: PreparedCall): 'agent' | 'customer' | undefined {
   return c.ok && (c.value === 'agent' || c.value === 'customer') ? c.value : undefined;
 }
 
+/** Why the call ended before a closing could be said, not by the agent's choice: the last turn and what shows it. */
+export interface CallCut {
+  /** The call's last utterance (0-based). */
+  utterance: number;
+  reason: string;
+}
+
+/** Marks a transcriber writes for speech that stops mid-sentence (「我想问一下那个……」「我是说——」). */
+const TRAILING_MARKS = '…⋯—-~～';
+/** Marks that end a sentence: a turn ending on one was finished. */
+const SENTENCE_END = '。！？!?.;；」』"”';
+
 /**
- * The customer hung up on their own last words: hangup_by is customer and the call's last
- * utterance is the customer's. Returns that utterance's index, else undefined.
+ * The call ended on someone's words before a closing could be said, and not because the agent
+ * hung up:
+ * - hangup_by: customer and the last utterance is the customer's (they hung up on their own words);
+ * - no hangup_by, and the last utterance shows the call broke off: the customer's sentence left
+ *   unfinished (a trailing 「……」, or no final punctuation after a `call_trails_off` word such as
+ *   「那个」「就是」「我想问」), the customer's `call_line_lost` words (「喂？听得到吗」), or the agent's own
+ *   sentence cut off mid-way (「好的，感谢您的」 with no final mark where the turn before has one);
+ * - hangup_by: customer and the agent's last sentence is cut off that way (the caller left mid-closing).
+ * The agent hanging up (hangup_by: agent) is never excused. Undefined when the call was not cut.
  */
-export function customerCutOff(p: PreparedCall): number | undefined {
-  if (hungUpBy(p) !== 'customer') return undefined;
+export function callCut(p: PreparedCall): CallCut | undefined {
+  const by = hungUpBy(p);
+  if (by === 'agent') return undefined;
   const utterances = p.call.utterances;
   const last = utterances[utterances.length - 1];
-  return last && last.speaker === 'customer' ? last.index : undefined;
+  if (!last) return undefined;
+  const quoted = `「${last.text.trim()}」 (turn ${last.index + 1})`;
+  if (last.speaker === 'customer') {
+    if (by === 'customer') return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };
+    const how = customerBreaksOff(p, last.index);
+    return how ? { utterance: last.index, reason: `the call breaks off on the customer's ${quoted}: ${how}; no hangup_by says who ended it` } : undefined;
+  }
+  if (last.speaker === 'agent' && agentCutMidSentence(p, last.index)) {
+    const who = by === 'customer' ? 'the customer hung up (hangup_by: customer)' : 'no hangup_by says who ended it';
+    return { utterance: last.index, reason: `the call ends in the middle of the agent's ${quoted}: ${who}` };
+  }
+  return undefined;
+}
+
+/** The last non-space character of an utterance's text. */
+function lastMark(p: PreparedCall, u: number): string {
+  return p.call.utterances[u]?.text.trimEnd().slice(-1) ?? '';
+}
+
+/** How the customer's last utterance shows the line broke off; undefined when it reads as finished. */
+function customerBreaksOff(p: PreparedCall, u: number): string | undefined {
+  const mark = lastMark(p, u);
+  if (mark !== '' && TRAILING_MARKS.includes(mark)) return 'the sentence trails off';
+  const sets = p.ruleset.brokenOff;
+  if (!sets) return undefined;
+  const folded = p.folds[u]?.folded ?? '';
+  // Only the very end counts: 「那个」 inside 「那个订单我收到了。」 leaves nothing unsaid.
+  if (sets.trailing && !SENTENCE_END.includes(mark)) {
+    const dangling = findPhrases(p, u, sets.trailing).find((h) => h.end === folded.length);
+    if (dangling) return `it stops on 「${folded.slice(dangling.start)}」 with no final punctuation`;
+  }
+  const lost = sets.lineLost ? findPhrases(p, u, sets.lineLost)[0] : undefined;
+  return lost ? `the customer could not hear the line (「${folded.slice(lost.start, lost.end)}」)` : undefined;
+}
+
+/**
+ * The agent's last utterance stops mid-sentence: a trailing 「……」, or no final mark at all where
+ * the utterance before it has one (a transcript that punctuates, so a missing mark is a cut, not a style).
+ */
+function agentCutMidSentence(p: PreparedCall, u: number): boolean {
+  const mark = lastMark(p, u);
+  if (mark === '' || TRAILING_MARKS.includes(mark)) return mark !== '';
+  if (SENTENCE_END.includes(mark) || mark === '，' || mark === ',' || /\p{P}/u.test(mark)) return false;
+  return u > 0 && SENTENCE_END.includes(lastMark(p, u - 1));
 }
 
 /**
