@@ -32,11 +32,10 @@ const SENTENCE_END = '。！？!?.;；」』"”';
  * The call ended on someone's words before a closing could be said, and not because the agent
  * hung up:
  * - hangup_by: customer and the last utterance is the customer's (they hung up on their own words);
- * - no hangup_by, and the last utterance shows the call broke off: the customer's sentence left
- *   unfinished (a trailing 「……」, or no final punctuation after a `call_trails_off` word such as
- *   「那个」「就是」「我想问」), the customer's `call_line_lost` words (「喂？听得到吗」), or the agent's own
- *   sentence cut off mid-way (「好的，感谢您的」 with no final mark where the turn before has one);
- * - hangup_by: customer and the agent's last sentence is cut off that way (the caller left mid-closing).
+ * - no hangup_by, and the last utterance stops mid-sentence — a trailing 「……」, or no final mark
+ *   after a `call_trails_off` word (「那我想问一下那个」, the agent's 「好的，感谢您的」) — or is the
+ *   customer's `call_line_lost` words (「喂？听得到吗」): the line broke, the call never reached a close;
+ * - hangup_by: customer and the agent's last sentence stops that way (the caller left mid-closing).
  * The agent hanging up (hangup_by: agent) is never excused. Undefined when the call was not cut.
  */
 export function callCut(p: PreparedCall): CallCut | undefined {
@@ -44,50 +43,33 @@ export function callCut(p: PreparedCall): CallCut | undefined {
   if (by === 'agent') return undefined;
   const utterances = p.call.utterances;
   const last = utterances[utterances.length - 1];
-  if (!last) return undefined;
-  const quoted = `「${last.text.trim()}」 (turn ${last.index + 1})`;
-  if (last.speaker === 'customer') {
-    if (by === 'customer') return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };
-    const how = customerBreaksOff(p, last.index);
-    return how ? { utterance: last.index, reason: `the call breaks off on the customer's ${quoted}: ${how}; no hangup_by says who ended it` } : undefined;
+  if (!last || last.speaker === 'unknown') return undefined;
+  if (last.speaker === 'customer' && by === 'customer') {
+    return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };
   }
-  if (last.speaker === 'agent' && agentCutMidSentence(p, last.index)) {
-    const who = by === 'customer' ? 'the customer hung up (hangup_by: customer)' : 'no hangup_by says who ended it';
-    return { utterance: last.index, reason: `the call ends in the middle of the agent's ${quoted}: ${who}` };
-  }
-  return undefined;
+  const how = brokenOff(p, last.index) ?? (last.speaker === 'customer' ? lineLost(p, last.index) : undefined);
+  if (!how) return undefined;
+  const who = by === 'customer' ? 'the customer hung up (hangup_by: customer)' : 'no hangup_by says who ended it';
+  return { utterance: last.index, reason: `the call breaks off on the ${last.speaker}'s 「${last.text.trim()}」 (turn ${last.index + 1}): ${how}; ${who}` };
 }
 
-/** The last non-space character of an utterance's text. */
-function lastMark(p: PreparedCall, u: number): string {
-  return p.call.utterances[u]?.text.trimEnd().slice(-1) ?? '';
-}
-
-/** How the customer's last utterance shows the line broke off; undefined when it reads as finished. */
-function customerBreaksOff(p: PreparedCall, u: number): string | undefined {
-  const mark = lastMark(p, u);
+/** How an utterance stops mid-sentence; undefined when it reads as finished. */
+function brokenOff(p: PreparedCall, u: number): string | undefined {
+  const mark = p.call.utterances[u]?.text.trimEnd().slice(-1) ?? '';
   if (mark !== '' && TRAILING_MARKS.includes(mark)) return 'the sentence trails off';
-  const sets = p.ruleset.brokenOff;
-  if (!sets) return undefined;
+  const trailing = p.ruleset.brokenOff?.trailing;
+  if (!trailing || SENTENCE_END.includes(mark)) return undefined;
+  // Only the very end counts: 「那个」 inside 「那个订单我收到了」 leaves nothing unsaid.
   const folded = p.folds[u]?.folded ?? '';
-  // Only the very end counts: 「那个」 inside 「那个订单我收到了。」 leaves nothing unsaid.
-  if (sets.trailing && !SENTENCE_END.includes(mark)) {
-    const dangling = findPhrases(p, u, sets.trailing).find((h) => h.end === folded.length);
-    if (dangling) return `it stops on 「${folded.slice(dangling.start)}」 with no final punctuation`;
-  }
-  const lost = sets.lineLost ? findPhrases(p, u, sets.lineLost)[0] : undefined;
-  return lost ? `the customer could not hear the line (「${folded.slice(lost.start, lost.end)}」)` : undefined;
+  const dangling = findPhrases(p, u, trailing).find((h) => h.end === folded.length);
+  return dangling ? `it stops on 「${folded.slice(dangling.start)}」 with no final punctuation` : undefined;
 }
 
-/**
- * The agent's last utterance stops mid-sentence: a trailing 「……」, or no final mark at all where
- * the utterance before it has one (a transcript that punctuates, so a missing mark is a cut, not a style).
- */
-function agentCutMidSentence(p: PreparedCall, u: number): boolean {
-  const mark = lastMark(p, u);
-  if (mark === '' || TRAILING_MARKS.includes(mark)) return mark !== '';
-  if (SENTENCE_END.includes(mark) || mark === '，' || mark === ',' || /\p{P}/u.test(mark)) return false;
-  return u > 0 && SENTENCE_END.includes(lastMark(p, u - 1));
+/** The customer no longer hearing the agent (「喂？喂？听得到吗？」): the line failed. */
+function lineLost(p: PreparedCall, u: number): string | undefined {
+  const set = p.ruleset.brokenOff?.lineLost;
+  const hit = set ? findPhrases(p, u, set)[0] : undefined;
+  return hit ? `the customer could not hear the line (「${(p.folds[u]?.folded ?? '').slice(hit.start, hit.end)}」)` : undefined;
 }
 
 /**

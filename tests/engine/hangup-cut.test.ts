@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
 const lexicons = `lexicons:
-  call_trails_off: [那个, 就是, 我想问]
+  call_trails_off: [那个, 就是, 我想问, 您的]
   call_line_lost: [听得到吗]
 `;
 const farewell = rulesetOf(
@@ -39,10 +39,10 @@ describe('a call that breaks off, with no hangup_by', () => {
     expect(lost.reason).toContain('could not hear the line (「听得到吗」)');
   });
 
-  it('is na when the agent\'s own last sentence stops mid-way in a punctuated transcript', () => {
+  it('is na when the agent\'s own last sentence stops on such a word', () => {
     const r = judge(farewell, callOf(`${start}\n客户：好的，没有了。\n坐席：好的，感谢您的`));
     expect(r.verdict).toBe('na');
-    expect(r.reason).toContain('the call ends in the middle of the agent\'s 「好的，感谢您的」 (turn 5)');
+    expect(r.reason).toContain('the call breaks off on the agent\'s 「好的，感谢您的」 (turn 5): it stops on 「您的」');
   });
 
   it('still fails a finished last sentence, a connective inside it, or a final mark after it', () => {
@@ -50,8 +50,10 @@ describe('a call that breaks off, with no hangup_by', () => {
     expect(judge(farewell, callOf(`${start}\n客户：那个订单我收到了。`)).verdict).toBe('fail');
     expect(judge(farewell, callOf(`${start}\n客户：对，就是。`)).verdict).toBe('fail');
     expect(judge(farewell, callOf(`${start}\n客户：好的，没有了。\n坐席：好的。`)).verdict).toBe('fail');
-    // an unpunctuated transcript: a missing final mark on the agent's line is its style, not a cut
-    expect(judge(farewell, callOf('坐席：您好请问有什么可以帮您\n客户：没有了\n坐席：好的')).verdict).toBe('fail');
+    // a line without a final mark that ends on no such word is a recogniser's style, not a cut
+    expect(judge(farewell, callOf('坐席：您好，请问有什么可以帮您？\n客户：没有了。\n坐席：好的请您稍等我帮您查询')).verdict).toBe('fail');
+    // the agent's line is not read for the customer's 「听得到吗」
+    expect(judge(farewell, callOf(`${start}\n客户：好的。\n坐席：喂，听得到吗？`)).verdict).toBe('fail');
   });
 
   it('still fails when the agent hung up on the unfinished sentence', () => {
@@ -60,7 +62,7 @@ describe('a call that breaks off, with no hangup_by', () => {
   });
 
   it('is na when the customer hung up mid-way through the agent\'s goodbye', () => {
-    const r = judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n坐席：好的，再`, { hangup_by: 'customer' }));
+    const r = judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n坐席：好的，再……`, { hangup_by: 'customer' }));
     expect(r.verdict).toBe('na');
     expect(r.reason).toContain('the customer hung up (hangup_by: customer)');
   });
