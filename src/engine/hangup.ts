@@ -6,6 +6,7 @@
 import { coerceField } from '../meta/fields.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
+import { findPhrases } from './phrases.js';
 
 /** `hangup_by` from the call log, as agent/customer; undefined when unknown or not readable. */
 export function hungUpBy(p: PreparedCall): 'agent' | 'customer' | undefined {
@@ -15,15 +16,60 @@ export function hungUpBy(p: PreparedCall): 'agent' | 'customer' | undefined {
   return c.ok && (c.value === 'agent' || c.value === 'customer') ? c.value : undefined;
 }
 
+/** Why the call ended before a closing could be said, not by the agent's choice: the last turn and what shows it. */
+export interface CallCut {
+  /** The call's last utterance (0-based). */
+  utterance: number;
+  reason: string;
+}
+
+/** Marks a transcriber writes for speech that stops mid-sentence (「我想问一下那个……」「我是说——」). */
+const TRAILING_MARKS = '…⋯—-~～';
+/** Marks that end a sentence: a turn ending on one was finished. */
+const SENTENCE_END = '。！？!?.;；」』"”';
+
 /**
- * The customer hung up on their own last words: hangup_by is customer and the call's last
- * utterance is the customer's. Returns that utterance's index, else undefined.
+ * The call ended on someone's words before a closing could be said, and not because the agent
+ * hung up:
+ * - hangup_by: customer and the last utterance is the customer's (they hung up on their own words);
+ * - no hangup_by, and the last utterance stops mid-sentence — a trailing 「……」, or no final mark
+ *   after a `call_trails_off` word (「那我想问一下那个」, the agent's 「好的，感谢您的」) — or is the
+ *   customer's `call_line_lost` words (「喂？听得到吗」): the line broke, the call never reached a close;
+ * - hangup_by: customer and the agent's last sentence stops that way (the caller left mid-closing).
+ * The agent hanging up (hangup_by: agent) is never excused. Undefined when the call was not cut.
  */
-export function customerCutOff(p: PreparedCall): number | undefined {
-  if (hungUpBy(p) !== 'customer') return undefined;
+export function callCut(p: PreparedCall): CallCut | undefined {
+  const by = hungUpBy(p);
+  if (by === 'agent') return undefined;
   const utterances = p.call.utterances;
   const last = utterances[utterances.length - 1];
-  return last && last.speaker === 'customer' ? last.index : undefined;
+  if (!last || last.speaker === 'unknown') return undefined;
+  if (last.speaker === 'customer' && by === 'customer') {
+    return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };
+  }
+  const how = brokenOff(p, last.index) ?? (last.speaker === 'customer' ? lineLost(p, last.index) : undefined);
+  if (!how) return undefined;
+  const who = by === 'customer' ? 'the customer hung up (hangup_by: customer)' : 'no hangup_by says who ended it';
+  return { utterance: last.index, reason: `the call breaks off on the ${last.speaker}'s 「${last.text.trim()}」 (turn ${last.index + 1}): ${how}; ${who}` };
+}
+
+/** How an utterance stops mid-sentence; undefined when it reads as finished. */
+function brokenOff(p: PreparedCall, u: number): string | undefined {
+  const mark = p.call.utterances[u]?.text.trimEnd().slice(-1) ?? '';
+  if (mark !== '' && TRAILING_MARKS.includes(mark)) return 'the sentence trails off';
+  const trailing = p.ruleset.brokenOff?.trailing;
+  if (!trailing || SENTENCE_END.includes(mark)) return undefined;
+  // Only the very end counts: 「那个」 inside 「那个订单我收到了」 leaves nothing unsaid.
+  const folded = p.folds[u]?.folded ?? '';
+  const dangling = findPhrases(p, u, trailing).find((h) => h.end === folded.length);
+  return dangling ? `it stops on 「${folded.slice(dangling.start)}」 with no final punctuation` : undefined;
+}
+
+/** The customer no longer hearing the agent (「喂？喂？听得到吗？」): the line failed. */
+function lineLost(p: PreparedCall, u: number): string | undefined {
+  const set = p.ruleset.brokenOff?.lineLost;
+  const hit = set ? findPhrases(p, u, set)[0] : undefined;
+  return hit ? `the customer could not hear the line (「${(p.folds[u]?.folded ?? '').slice(hit.start, hit.end)}」)` : undefined;
 }
 
 /**

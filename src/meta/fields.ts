@@ -105,6 +105,18 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   坐席: 'agent',
   客服: 'agent',
   客户: 'customer',
+  用户: 'customer',
+  // call logs write the event, and Taiwan/Hong Kong systems in traditional characters
+  坐席挂机: 'agent',
+  客服挂机: 'agent',
+  客户挂机: 'customer',
+  用户挂机: 'customer',
+  客戶: 'customer',
+  用戶: 'customer',
+  坐席掛機: 'agent',
+  客服掛機: 'agent',
+  客戶掛機: 'customer',
+  用戶掛機: 'customer',
 };
 
 const REGIONS = new Set(['CN', 'TW', 'HK']);

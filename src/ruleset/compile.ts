@@ -18,6 +18,7 @@ import type {
   CompiledSaid,
   CompiledWhen,
   HoldDetection,
+  PhraseSet,
   RequireCheck,
 } from './compiled.js';
 
@@ -99,6 +100,7 @@ class Compiler {
       if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
     const announcement = this.announcement();
+    const brokenOff = this.brokenOff();
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const { patterns, literals, tolerantSets } = this.phrases;
     let tolerant: TolerantMatcher | undefined;
@@ -114,6 +116,7 @@ class Compiler {
       calendar: { holidays: spec.calendar?.holidays ?? [], workdays: spec.calendar?.workdays ?? [] },
       holdDetection: this.holds,
       ...(announcement ? { announcement } : {}),
+      ...(brokenOff ? { brokenOff } : {}),
       rules,
       patterns,
       literals,
@@ -136,6 +139,15 @@ class Compiler {
     const phrases = this.phrases.phraseSet(['$recorded_announcement'], ['lexicons', 'recorded_announcement']);
     if (!lexicons.recorded_announcement_not) return { phrases };
     return { phrases, live: this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']) };
+  }
+
+  /** The customer's last words that show a call broke off rather than closed, when the ruleset has the lexicons. */
+  private brokenOff(): CompiledRuleset['brokenOff'] {
+    const lexicons = this.loaded.spec.lexicons ?? {};
+    const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
+    const trailing = set('call_trails_off');
+    const lineLost = set('call_line_lost');
+    return trailing || lineLost ? { trailing, lineLost } : undefined;
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {
@@ -227,8 +239,9 @@ class Compiler {
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
-  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid'> {
-    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid'> = {};
+  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> = {};
+    if (r.if_hung_up_by) out.ifHungUpBy = r.if_hung_up_by;
     const undo = r.undone_by_reply;
     if (undo) {
       // A reply comes from the other side: 'any' speaker has none.

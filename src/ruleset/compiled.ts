@@ -85,6 +85,8 @@ export interface RequireCheck {
   cutOffNa?: boolean;
   /** Not said because the customer hung up within this many of the speaker's replies after the trigger: na. */
   hangupWithinReplies?: number;
+  /** Judged only when hangup_by names this speaker; na otherwise. */
+  ifHungUpBy?: 'agent' | 'customer';
   /** A hit is undone when the other side's next reply says these phrases (new business, not an answer). */
   undoneByReply?: { phrases: PhraseSet; except?: PhraseSet };
   /** Not said, but this was said: na (the customer closed first). */
@@ -214,6 +216,11 @@ export interface CompiledRuleset {
    * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts).
    */
   announcement?: { phrases: PhraseSet; live?: PhraseSet };
+  /**
+   * From `lexicons.call_trails_off` and `call_line_lost`: the customer's last words when the call
+   * broke off instead of closing (src/engine/hangup.ts) — a sentence left on 「那个」, a 「听得到吗」.
+   */
+  brokenOff?: { trailing?: PhraseSet; lineLost?: PhraseSet };
   /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
   holdDetection?: HoldDetection;
   rules: CompiledRule[];

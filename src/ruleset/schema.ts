@@ -106,6 +106,7 @@ const requireCheck = {
     tolerance,
     cut_off: { enum: ['na', 'fail'] },
     hangup_within_replies: positiveInt,
+    if_hung_up_by: { enum: ['agent', 'customer'] },
     undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
     na_if_said: said,
   },

@@ -101,6 +101,11 @@ export interface RequireSpec {
    */
   hangup_within_replies?: number;
   /**
+   * Only when the call log says this speaker hung up (hangup_by); na otherwise. 「Hanging up without
+   * a farewell」 is a fault only of the side that hung up, and only the call log knows who did.
+   */
+  if_hung_up_by?: 'agent' | 'customer';
+  /**
    * A hit does not count when the other side's next reply says one of these: 「还有其他问题吗」
    * answered 「有，我想改套餐」 was not the closing question, since new business followed it.
    */

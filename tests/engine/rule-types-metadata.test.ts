@@ -26,6 +26,17 @@ describe('metadata', () => {
     expect(r.reason).toContain('should be customer');
   });
 
+  it('reads the value as the field does: 客户, 客戶, Customer and 客户挂机 are the customer', () => {
+    for (const said of ['客户', '客戶', 'Customer', '客户挂机']) expect(judge(hangsUp, callOf(dialogue, { hangup_by: said })).verdict).toBe('pass');
+    expect(judge(hangsUp, callOf(dialogue, { hangup_by: '坐席挂机' })).verdict).toBe('fail');
+  });
+
+  it('is na, not fail, on a value the field cannot read', () => {
+    const r = judge(hangsUp, callOf(dialogue, { hangup_by: 'system' }));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toBe('hangup_by "system" is not agent or customer');
+  });
+
   it('is na with a reason when the call has no such metadata', () => {
     const r = judge(hangsUp, callOf(dialogue));
     expect(r.verdict).toBe('na');

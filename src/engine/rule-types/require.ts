@@ -4,8 +4,8 @@
  */
 import type { PhraseSet, RequireCheck } from '../../ruleset/index.js';
 import { findTrigger } from '../conditions.js';
-import { hitEvidence } from '../evidence.js';
-import { customerCutOff, customerLeftWithin } from '../hangup.js';
+import { hitEvidence, turnEvidence } from '../evidence.js';
+import { callCut, customerLeftWithin, hungUpBy } from '../hangup.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
@@ -17,6 +17,10 @@ import { replyUndoing } from './require-reply.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
+  if (check.ifHungUpBy) {
+    const by = hungUpBy(p);
+    if (by !== check.ifHungUpBy) return { verdict: 'na', reason: by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata', evidence: [] };
+  }
   const selection = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
 
@@ -46,8 +50,9 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const notSaid = `${need}: ${missing.join(' + ')}${undone.length > 0 ? ` (${undone.join('; ')})` : ''}`;
   const hungUp = whyCutOff(check, ctx);
   if (hungUp) {
-    // Not the agent's failure: the customer ended the call before the agent could say it.
-    return { verdict: 'na', reason: `${notSaid}, but ${hungUp}`, evidence: found, window: selection.window };
+    // Not the agent's failure: the call ended (the customer left, the line broke) before the agent could say it.
+    const evidence = hungUp.evidence ? [...found, hungUp.evidence] : found;
+    return { verdict: 'na', reason: `${notSaid}, but ${hungUp.reason}`, evidence, window: selection.window };
   }
   const excuse = check.naIfSaid ? findTrigger(p, check.naIfSaid) : undefined;
   if (excuse && check.naIfSaid) {
@@ -55,7 +60,8 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const who = check.naIfSaid.speaker === 'any' ? 'the call' : `the ${check.naIfSaid.speaker}`;
     return { verdict: 'na', reason: `${notSaid}, but ${who} said 「${e.matched ?? e.quote}」 (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
   }
-  return { verdict: 'fail', reason: notSaid, evidence: found, window: selection.window };
+  const who = check.ifHungUpBy ? `the ${check.ifHungUpBy} hung up (hangup_by: ${check.ifHungUpBy}); ` : '';
+  return { verdict: 'fail', reason: `${who}${notSaid}`, evidence: found, window: selection.window };
 }
 
 /** The first group's first metadata value said wrong (and not made good by the own value said too). */
@@ -84,13 +90,13 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
   });
 }
 
-/** Why the customer's hang-up, not the agent, left the phrases unsaid; undefined when it did not. */
-function whyCutOff(check: RequireCheck, ctx: CheckContext): string | undefined {
-  const cutOff = check.cutOffNa ? customerCutOff(ctx.p) : undefined;
-  if (cutOff !== undefined) return `the customer hung up after their own last words (turn ${cutOff + 1}, hangup_by: customer)`;
+/** Why the call's end, not the agent, left the phrases unsaid (with the last turn to show it); undefined when it did not. */
+function whyCutOff(check: RequireCheck, ctx: CheckContext): { reason: string; evidence?: Evidence } | undefined {
+  const cut = check.cutOffNa ? callCut(ctx.p) : undefined;
+  if (cut) return { reason: cut.reason, evidence: turnEvidence(ctx.p, cut.utterance, 'call end') };
   if (check.hangupWithinReplies === undefined || ctx.triggerTurn === undefined) return undefined;
   const replies = customerLeftWithin(ctx.p, check.speaker, ctx.triggerTurn, check.hangupWithinReplies);
   if (replies === undefined) return undefined;
   const said = replies === 1 ? '1 reply' : `${replies} replies`;
-  return `the customer hung up after ${said} of the ${check.speaker} to turn ${ctx.triggerTurn + 1} (hangup_by: customer)`;
+  return { reason: `the customer hung up after ${said} of the ${check.speaker} to turn ${ctx.triggerTurn + 1} (hangup_by: customer)` };
 }
