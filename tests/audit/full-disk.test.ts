@@ -79,7 +79,8 @@ describe('a failure while the worker pool is running', () => {
     expect(full).toBe(true);
     expect(readFileSync(join(out, 'findings.csv'))).toEqual(before);
     expect(readdirSync(join(out, '..'))).toEqual(['report']);
-  });
+    // Two audits of 600 calls, each warming up two workers: well past the default 30 s on a busy 2-core machine.
+  }, 120_000);
 
   it('a disk that fills at escalations.csv: the message names the report folder, not its staging folder', async () => {
     const dir = month(100);
