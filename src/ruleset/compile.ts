@@ -239,8 +239,8 @@ class Compiler {
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
-  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> {
-    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> = {};
+  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> = {};
     if (r.if_hung_up_by) out.ifHungUpBy = r.if_hung_up_by;
     const undo = r.undone_by_reply;
     if (undo) {
@@ -253,6 +253,10 @@ class Compiler {
       };
     }
     if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
+    if (r.closed_if_said) {
+      if (r.cut_off !== 'na') this.report([...base, 'closed_if_said'], 'needs-cut-off', 'closed_if_said only qualifies cut_off: na');
+      out.closedIfSaid = this.said(r.closed_if_said, [...base, 'closed_if_said']);
+    }
     return out;
   }
 

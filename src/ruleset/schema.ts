@@ -105,6 +105,7 @@ const requireCheck = {
     except: phraseList,
     tolerance,
     cut_off: { enum: ['na', 'fail'] },
+    closed_if_said: said,
     hangup_within_replies: positiveInt,
     if_hung_up_by: { enum: ['agent', 'customer'] },
     undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
