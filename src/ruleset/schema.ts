@@ -220,7 +220,7 @@ const oneOrMany = (schema: object): object => ({ anyOf: [schema, { type: 'array'
 export const CHECK_SCHEMAS: Record<string, object> = {
   require: oneOrMany(requireCheck),
   forbid: oneOrMany(forbidCheck),
-  respond: respondCheck,
+  respond: oneOrMany(respondCheck),
   metadata: metadataCheck,
   pending: pendingCheck,
   hold: holdCheck,

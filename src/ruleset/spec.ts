@@ -243,7 +243,8 @@ export interface RuleSpec {
   when?: WhenSpec;
   require?: RequireSpec | RequireSpec[];
   forbid?: ForbidSpec | ForbidSpec[];
-  respond?: RespondSpec;
+  /** Several: each trigger answered (consent asked at the start, and a 「别再打了」 later on). */
+  respond?: RespondSpec | RespondSpec[];
   /** Call metadata must equal these values (na when the call lacks the key). */
   metadata?: Record<string, string | number | boolean>;
   /** Not evaluated yet: the rule is na with this reason (say which evidence it waits for). */
