@@ -61,12 +61,19 @@ function joined(verdict: 'fail' | 'pass', outcomes: CheckOutcome[], triggerEvide
     const only = outcomes[0] as CheckOutcome;
     return { verdict, reason: only.reason, evidence: only.evidence.concat(triggerEvidence), window: only.window || undefined };
   }
+  // Two checks may judge the same words (consent's 「别再打了」 in the opening is both the opening's
+  // decline and a do-not-call request): the reviewer reads it once.
   const evidence: CheckOutcome['evidence'] = [];
-  for (const o of outcomes) for (const e of o.evidence) evidence.push(e);
-  for (const e of triggerEvidence) evidence.push(e);
+  const seen = new Set<string>();
+  for (const e of [...outcomes.flatMap((o) => o.evidence), ...triggerEvidence]) {
+    const key = `${e.turn}\u0000${e.role ?? ''}\u0000${e.matched ?? e.quote}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    evidence.push(e);
+  }
   return {
     verdict,
-    reason: outcomes.map((o) => o.reason).join('; '),
+    reason: [...new Set(outcomes.map((o) => o.reason))].join('; '),
     evidence,
     window: outcomes.map((o) => o.window).filter(Boolean).join('; ') || undefined,
   };

@@ -65,7 +65,8 @@ function tolerantLists(rule: Rule, spec: RulesetSpec): string[][] {
     if (r.any) lists.push(r.any);
     for (const item of [...(r.all ?? []), ...(r.of ?? [])]) lists.push(Array.isArray(item) ? item : [item]);
   }
-  if (rule.respond && tolerant(rule.respond as { tolerance?: unknown }, rule, spec)) lists.push(rule.respond.reply.phrases);
+  const responds = rule.respond === undefined ? [] : Array.isArray(rule.respond) ? rule.respond : [rule.respond];
+  for (const r of responds) if (tolerant(r as { tolerance?: unknown }, rule, spec)) lists.push(r.reply.phrases);
   return lists;
 }
 

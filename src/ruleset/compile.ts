@@ -171,9 +171,9 @@ class Compiler {
         reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
       });
     });
-    if (rule.respond) {
-      const r = rule.respond;
-      const trigger = this.said(r.trigger, ['respond', 'trigger']);
+    asList(rule.respond).forEach((r, i) => {
+      const base: Path = Array.isArray(rule.respond) ? ['respond', i] : ['respond'];
+      const trigger = this.said(r.trigger, [...base, 'trigger']);
       // Named groups of the trigger's regexes may be used as {name} in the reply phrases.
       const captures = trigger.phrases.phrases.flatMap((ph) => [...(ph.regex?.source.matchAll(/\(\?<([A-Za-z_]\w*)>/g) ?? [])].map((m) => m[1] as string));
       checks.push({
@@ -181,14 +181,14 @@ class Compiler {
         trigger,
         reply: {
           speaker: r.reply.speaker,
-          phrases: this.phrases.tolerantSet(r.reply.phrases, ['respond', 'reply', 'phrases'], resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto'), captures),
-          except: r.reply.except ? this.phrases.phraseSet(r.reply.except, ['respond', 'reply', 'except']) : undefined,
+          phrases: this.phrases.tolerantSet(r.reply.phrases, [...base, 'reply', 'phrases'], resolveTolerance(r.tolerance, rule.tolerance, this.loaded.spec.tolerance, 'auto'), captures),
+          except: r.reply.except ? this.phrases.phraseSet(r.reply.except, [...base, 'reply', 'except']) : undefined,
           withinTurns: r.reply.within_turns,
           withinSeconds: r.reply.within_seconds,
         },
         mode: r.mode ?? 'first',
       });
-    }
+    });
     if (rule.metadata) checks.push({ type: 'metadata', expect: rule.metadata });
     checks.push(...timingChecks(this.timing, rule));
     if (rule.pending) checks.push({ type: 'pending', reason: rule.pending });
@@ -239,8 +239,8 @@ class Compiler {
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
-  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> {
-    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy'> = {};
+  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> = {};
     if (r.if_hung_up_by) out.ifHungUpBy = r.if_hung_up_by;
     const undo = r.undone_by_reply;
     if (undo) {
@@ -253,6 +253,10 @@ class Compiler {
       };
     }
     if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
+    if (r.closed_if_said) {
+      if (r.cut_off !== 'na') this.report([...base, 'closed_if_said'], 'needs-cut-off', 'closed_if_said only qualifies cut_off: na');
+      out.closedIfSaid = this.said(r.closed_if_said, [...base, 'closed_if_said']);
+    }
     return out;
   }
 

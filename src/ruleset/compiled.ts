@@ -83,6 +83,8 @@ export interface RequireCheck {
   except?: PhraseSet;
   /** Not said because the customer hung up on their own last words: na instead of fail. */
   cutOffNa?: boolean;
+  /** … unless this was said: the agent had taken leave before the customer's last words. */
+  closedIfSaid?: CompiledSaid;
   /** Not said because the customer hung up within this many of the speaker's replies after the trigger: na. */
   hangupWithinReplies?: number;
   /** Judged only when hangup_by names this speaker; na otherwise. */

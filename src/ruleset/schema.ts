@@ -105,6 +105,7 @@ const requireCheck = {
     except: phraseList,
     tolerance,
     cut_off: { enum: ['na', 'fail'] },
+    closed_if_said: said,
     hangup_within_replies: positiveInt,
     if_hung_up_by: { enum: ['agent', 'customer'] },
     undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
@@ -219,7 +220,7 @@ const oneOrMany = (schema: object): object => ({ anyOf: [schema, { type: 'array'
 export const CHECK_SCHEMAS: Record<string, object> = {
   require: oneOrMany(requireCheck),
   forbid: oneOrMany(forbidCheck),
-  respond: respondCheck,
+  respond: oneOrMany(respondCheck),
   metadata: metadataCheck,
   pending: pendingCheck,
   hold: holdCheck,

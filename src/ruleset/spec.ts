@@ -95,6 +95,11 @@ export interface RequireSpec {
    */
   cut_off?: 'na' | 'fail';
   /**
+   * With `cut_off: na`: when this was said, the agent had already taken leave (「感谢您的接听，
+   * 再见」—「再见」), so the customer's last words cut nothing off and what is missing fails.
+   */
+  closed_if_said?: SaidSpec;
+  /**
    * For after_trigger scopes: when the customer hung up (hangup_by: customer) before the speaker
    * had more than this many replies after the trigger, not saying it is na — 「非常抱歉，我…」 and
    * the line goes dead. A reply is all the speaker says until the other side speaks.
@@ -238,7 +243,8 @@ export interface RuleSpec {
   when?: WhenSpec;
   require?: RequireSpec | RequireSpec[];
   forbid?: ForbidSpec | ForbidSpec[];
-  respond?: RespondSpec;
+  /** Several: each trigger answered (consent asked at the start, and a 「别再打了」 later on). */
+  respond?: RespondSpec | RespondSpec[];
   /** Call metadata must equal these values (na when the call lacks the key). */
   metadata?: Record<string, string | number | boolean>;
   /** Not evaluated yet: the rule is na with this reason (say which evidence it waits for). */

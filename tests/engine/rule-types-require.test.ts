@@ -110,6 +110,20 @@ describe('require', () => {
       expect(r.verdict).toBe('pass');
     });
 
+    it('closed_if_said: after the agent\'s own goodbye the customer\'s 「再见」 cut nothing off — the missing thanks fails', () => {
+      const closed = rulesetOf(`  - id: closing.farewell
+    category: closing
+    title: farewell
+    points: 4
+    require: { speaker: agent, scope: { last_turns: 2 }, all: [[谢谢, 感谢], [再见]], cut_off: na, closed_if_said: { speaker: agent, scope: { last_turns: 1 }, phrases: [再见] } }
+`);
+      const leftFirst = callOf('坐席：好的王先生，那我晚点再打给您，再见。\n客户：好。', { hangup_by: 'customer' });
+      expect(judge(farewell, leftFirst).verdict).toBe('na');
+      expect(judge(closed, leftFirst).verdict).toBe('fail');
+      // … while a customer who hangs up before the agent took leave still cuts the agent off
+      expect(judge(closed, callOf(cut, { hangup_by: 'customer' })).verdict).toBe('na');
+    });
+
     it('is fail by default', () => {
       const strict = rulesetOf(`  - id: closing.farewell
     category: closing

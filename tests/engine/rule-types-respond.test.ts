@@ -32,6 +32,25 @@ describe('respond', () => {
     expect(judge(apologize, callOf('坐席：您好。\n客户：我没有不满意，就是问问。\n坐席：好的。')).verdict).toBe('na');
   });
 
+  it('takes a list: each trigger must be answered, and words two checks judge are reported once', () => {
+    const consent = rulesetOf(`  - id: opening.outbound-consent
+    category: opening
+    title: consent
+    points: 5
+    respond:
+      - trigger: { speaker: customer, scope: { first_turns: 2 }, phrases: [不方便, 别再打] }
+        reply: { speaker: agent, phrases: [改天, 打扰], within_turns: 1 }
+      - trigger: { speaker: customer, phrases: [别再打] }
+        reply: { speaker: agent, phrases: [改天, 打扰], within_turns: 1 }
+`);
+    const late = callOf('坐席：能占用您两分钟吗？\n客户：可以。\n坐席：续约送三个月。\n客户：那原来的呢？\n坐席：不变。\n客户：以后别再打了。\n坐席：您先别挂嘛。');
+    expect(judge(consent, late).verdict).toBe('fail');
+    const early = judge(consent, callOf('坐席：能占用您两分钟吗？\n客户：别再打了。\n坐席：您先别挂嘛。'));
+    expect(early.verdict).toBe('fail');
+    expect(early.reason.split('「别再打」').length).toBe(2);
+    expect(early.evidence.filter((e) => e.role === 'trigger')).toHaveLength(1);
+  });
+
   it('does not take the agent\'s own words as the trigger', () => {
     expect(judge(apologize, callOf('坐席：您要投诉的话请拨热线。\n客户：好的。')).verdict).toBe('na');
   });

@@ -92,6 +92,6 @@ describe('callqa test', () => {
     expect(r.out).toContain('✖ 1 ruleset(s) have errors and ran no examples');
     const mixed = await run('test', `${B}/unknown-lexicon.yaml`, 'rulesets/xiongshi.yaml');
     expect(mixed.code).toBe(1);
-    expect(mixed.out).toContain('✖ 1 ruleset(s) have errors and ran no examples; 0 of 4 example(s) of the others disagree');
+    expect(mixed.out).toContain('✖ 1 ruleset(s) have errors and ran no examples; 0 of 5 example(s) of the others disagree');
   });
 });

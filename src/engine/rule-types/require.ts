@@ -93,7 +93,9 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
 /** Why the call's end, not the agent, left the phrases unsaid (with the last turn to show it); undefined when it did not. */
 function whyCutOff(check: RequireCheck, ctx: CheckContext): { reason: string; evidence?: Evidence } | undefined {
   const cut = check.cutOffNa ? callCut(ctx.p) : undefined;
-  if (cut) return { reason: cut.reason, evidence: turnEvidence(ctx.p, cut.utterance, 'call end') };
+  // The agent took leave first (「…再见」—「再见」): the customer's last words cut nothing off.
+  const tookLeave = cut !== undefined && check.closedIfSaid !== undefined && findTrigger(ctx.p, check.closedIfSaid) !== undefined;
+  if (cut && !tookLeave) return { reason: cut.reason, evidence: turnEvidence(ctx.p, cut.utterance, 'call end') };
   if (check.hangupWithinReplies === undefined || ctx.triggerTurn === undefined) return undefined;
   const replies = customerLeftWithin(ctx.p, check.speaker, ctx.triggerTurn, check.hangupWithinReplies);
   if (replies === undefined) return undefined;
