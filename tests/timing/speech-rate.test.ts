@@ -87,3 +87,81 @@ describe('a recognised segment that holds silence', () => {
     expect(judge(rule, call)).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^too slow: 100\.0 characters per minute \(60 characters in 36\.0 s of agent speech\)/) });
   });
 });
+
+describe('a band chosen by the call (Cantonese is spoken faster)', () => {
+  // A company ruleset may choose the band by metadata instead of by what the agent says.
+  const rule = rulesetOf(`  - id: conduct.speech-rate
+    category: conduct
+    title: rate
+    points: 2
+    speech_rate:
+      min: 120
+      max: 300
+      min_speaking_s: 20
+      bands:
+        - { name: Hong Kong, when: { meta: { region: HK } }, min: 120, max: 360 }
+`);
+  const TURN = '您好很高兴为您服务请问有什么可以帮您的吗'; // 20 characters, each turn in 3.6 s: 333.3 a minute
+  const call = (meta: Record<string, string>): ReturnType<typeof callOf> =>
+    callOf([0, 4, 8, 12, 16, 20].map((s) => `[00:${String(s).padStart(2, '0')}.0-00:${String(s + 3).padStart(2, '0')}.6] 坐席：${TURN}`).join('\n'), meta);
+
+  it('the first band whose `when` holds replaces [min, max], and the reason says why', () => {
+    expect(judge(rule, call({ region: 'HK' }))).toMatchObject({
+      verdict: 'pass',
+      reason: '333.3 characters per minute (120 characters in 21.6 s of agent speech), inside the Hong Kong band 120–360 per minute (chosen by region HK)',
+    });
+  });
+
+  it('no band applies (another region, or no region metadata): the default band', () => {
+    for (const meta of [{ region: 'CN' }, {}] as Record<string, string>[]) {
+      expect(judge(rule, call(meta))).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^too fast: 333\.3 .*above the band 120–300 per minute$/) });
+    }
+  });
+
+  it('a band whose min is above its max is a ruleset error', () => {
+    expect(() => rulesetOf(`  - id: conduct.r
+    category: conduct
+    title: rate
+    points: 2
+    speech_rate: { min: 120, max: 300, bands: [{ name: x, when: { meta: { region: HK } }, min: 400, max: 360 }] }
+`)).toThrow(/band "x" min 400 is above max 360/);
+  });
+});
+
+describe('a segment the recogniser may not have cut', () => {
+  const rule = rulesetOf(`  - id: conduct.speech-rate
+    category: conduct
+    title: rate
+    points: 2
+    speech_rate: { min: 120, max: 300, min_speaking_s: 20, uncut_s: 30 }
+`);
+  const NORMAL = '您好很高兴为您服务请问有什么可以帮您的吗'; // 20 characters
+  const LONG = NORMAL.repeat(5); // 100 characters in 90 s: 66.7 a minute, above the 60 of held silence
+
+  it('a "too slow" that rests on it is review, with the long segment as evidence', () => {
+    const r = judge(rule, callOf(`[00:00.0-00:05.0] 坐席：${NORMAL}\n[00:05.0-00:10.0] 坐席：${NORMAL}\n[00:10.0-00:15.0] 坐席：${NORMAL}\n[00:15.0-00:20.0] 坐席：${NORMAL}\n[00:20.0-01:50.0] 坐席：${LONG}`));
+    expect(r).toMatchObject({
+      verdict: 'review',
+      reason:
+        'slow only in segments the recogniser may not have cut at pauses: 98.2 characters per minute (180 characters in 110.0 s of agent speech), below the band 120–300 per minute; without the segment of 30.0 s or more, the rest is 240.0 per minute — a person listens',
+    });
+    expect(turns(r)[0]).toBe('90.0 s in one recognised segment, 66.7 per minute:5');
+  });
+
+  it('without the option the same call fails as before', () => {
+    const plain = rulesetOf(`  - id: conduct.speech-rate
+    category: conduct
+    title: rate
+    points: 2
+    speech_rate: { min: 120, max: 300, min_speaking_s: 20 }
+`);
+    const r = judge(plain, callOf(`[00:00.0-00:05.0] 坐席：${NORMAL}\n[00:05.0-00:10.0] 坐席：${NORMAL}\n[00:10.0-00:15.0] 坐席：${NORMAL}\n[00:15.0-00:20.0] 坐席：${NORMAL}\n[00:20.0-01:50.0] 坐席：${LONG}`));
+    expect(r.verdict).toBe('fail');
+  });
+
+  it('an agent slow in the short segments too still fails', () => {
+    // 20 characters in 12 s (100 a minute) in every ordinary segment.
+    const r = judge(rule, callOf(`[00:00.0-00:12.0] 坐席：${NORMAL}\n[00:12.0-00:24.0] 坐席：${NORMAL}\n[00:24.0-01:54.0] 坐席：${LONG}`));
+    expect(r).toMatchObject({ verdict: 'fail', reason: expect.stringMatching(/^too slow: /) });
+  });
+});

@@ -1,14 +1,37 @@
 /**
  * `speech_rate`: agent characters per minute of agent speaking time inside [min, max] (both
- * ends allowed). Needs start and end times; too little agent speech to measure ⇒ na.
+ * ends allowed), or inside the first of `bands` whose `when` holds (Cantonese is spoken faster
+ * than Mandarin). Needs start and end times; too little agent speech to measure ⇒ na.
  */
 import type { SpeechRateCheck } from '../../ruleset/compiled.js';
-import { turnEvidence } from '../evidence.js';
-import type { CheckOutcome } from '../result.js';
+import { evaluateWhen } from '../conditions.js';
+import { quoteList, turnEvidence } from '../evidence.js';
+import type { CheckOutcome, Evidence } from '../result.js';
 import { timelineProblem, seconds } from '../timing/gaps.js';
-import { speechRate } from '../timing/speech-rate.js';
+import { speechRate, type RateFacts } from '../timing/speech-rate.js';
 import type { CheckContext } from './context.js';
-import { emptyChannelNote } from '../prepare.js';
+import { emptyChannelNote, type PreparedCall } from '../prepare.js';
+
+interface Band {
+  min: number;
+  max: number;
+  /** 「band 120–360 per minute for Cantonese (turn 3「唔該」)」 */
+  label: string;
+  evidence: Evidence[];
+}
+
+/** The first band whose `when` holds, else [min, max]. Unknown (no metadata) keeps the default. */
+function bandFor(check: SpeechRateCheck, p: PreparedCall): Band {
+  for (const b of check.bands) {
+    const applies = evaluateWhen(p, b.when);
+    if (applies.state !== 'yes') continue;
+    // A metadata match has no quote: name the values (「region HK」).
+    const meta = Object.entries(b.when.meta ?? {}).filter(([, t]) => t.eq !== undefined).map(([k, t]) => `${k} ${String(t.eq)}`);
+    const why = applies.evidence.length > 0 ? quoteList(applies.evidence) : (applies.note ?? (meta.length > 0 ? meta.join(', ') : undefined));
+    return { min: b.min, max: b.max, label: `${b.name} band ${b.min}–${b.max} per minute${why ? ` (chosen by ${why})` : ''}`, evidence: applies.evidence };
+  }
+  return { min: check.min, max: check.max, label: `band ${check.min}–${check.max} per minute`, evidence: [] };
+}
 
 export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -17,8 +40,9 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const problem = timelineProblem(agent, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
   if (agent.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
+  const band = bandFor(check, p);
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
-  const r = speechRate(agent, check.min / 2, check.min);
+  const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
   const left = r.leftOut;
   if (r.speakingMs < check.minSpeakingMs) {
     return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
@@ -26,13 +50,35 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const rate = r.perMinute.toFixed(1);
   const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
   const leftOut =
-    (left > 0 ? `; ${turnsOf(left)} slower than ${check.min / 2} per minute left out, as silence inside a recognised segment` : '') +
-    (r.readbacks > 0 ? `; ${turnsOf(r.readbacks)} reading out a number slower than ${check.min} per minute left out` : '');
+    (left > 0 ? `; ${turnsOf(left)} slower than ${band.min / 2} per minute left out, as silence inside a recognised segment` : '') +
+    (r.readbacks > 0 ? `; ${turnsOf(r.readbacks)} reading out a number slower than ${band.min} per minute left out` : '');
   const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech${leftOut})`;
-  const band = `band ${check.min}–${check.max} per minute`;
   const evidence = r.fastest ? [turnEvidence(p, r.fastest.index, `fastest turn, ${r.fastest.perMinute.toFixed(1)} per minute`)] : [];
+  evidence.push(...band.evidence);
   const window = `agent, whole call (${agent.length} turns)`;
-  if (r.perMinute > check.max) return { verdict: 'fail', reason: `too fast: ${facts}, above the ${band}`, evidence, window };
-  if (r.perMinute < check.min) return { verdict: 'fail', reason: `too slow: ${facts}, below the ${band}`, evidence, window };
-  return { verdict: 'pass', reason: `${facts}, inside the ${band}`, evidence, window };
+  if (r.perMinute > band.max) return { verdict: 'fail', reason: `too fast: ${facts}, above the ${band.label}`, evidence, window };
+  if (r.perMinute < band.min) {
+    const uncut = uncutDoubt(r, band.min, check.minSpeakingMs, check.uncutMs);
+    if (uncut) {
+      const long = r.uncut.map((u) => turnEvidence(p, u.index, `${seconds(u.ms)} in one recognised segment, ${((u.units * 60000) / u.ms).toFixed(1)} per minute`));
+      return { verdict: 'review', reason: `slow only in segments the recogniser may not have cut at pauses: ${facts}, below the ${band.label}; ${uncut}`, evidence: [...long, ...evidence], window };
+    }
+    return { verdict: 'fail', reason: `too slow: ${facts}, below the ${band.label}`, evidence, window };
+  }
+  return { verdict: 'pass', reason: `${facts}, inside the ${band.label}`, evidence, window };
+}
+
+/**
+ * Why a "too slow" is not sure, when it rests on very long segments (a 10-minute 「…」 of 665
+ * characters is an uncut recording with pauses, not an agent speaking at 66 a minute): the rest
+ * of the agent's speech is at least `min`, or too little to tell. Undefined when the rest is slow too.
+ */
+function uncutDoubt(r: RateFacts, min: number, minSpeakingMs: number, uncutMs: number): string | undefined {
+  if (r.uncut.length === 0) return undefined;
+  const ms = r.speakingMs - r.uncut.reduce((sum, u) => sum + u.ms, 0);
+  const units = r.units - r.uncut.reduce((sum, u) => sum + u.units, 0);
+  const segments = `${r.uncut.length === 1 ? 'segment' : `${r.uncut.length} segments`} of ${seconds(uncutMs)} or more`;
+  if (ms < minSpeakingMs) return `without the ${segments}, ${seconds(ms)} of agent speech is left, too little to measure — a person listens`;
+  const rest = (units * 60000) / ms;
+  return rest >= min ? `without the ${segments}, the rest is ${rest.toFixed(1)} per minute — a person listens` : undefined;
 }

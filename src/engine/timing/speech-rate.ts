@@ -81,6 +81,8 @@ export interface RateFacts {
   leftOut: number;
   /** Number readbacks left out for being slow (see below). */
   readbacks: number;
+  /** Counted segments at least `uncutMs` long: the recogniser may not have cut at pauses inside them. */
+  uncut: Array<{ index: number; ms: number; units: number }>;
 }
 
 /** Whether at least half of an utterance's counted characters are digits: a number read out. */
@@ -102,7 +104,8 @@ const HELD_MIN_MS = 2000;
  * (「卡号6222，0212，…」 digit by digit, as agents are taught to read numbers): slow on purpose.
  * A fast readback still counts.
  */
-export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow = 0): RateFacts {
+export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow = 0, uncutMs = Infinity): RateFacts {
+  const uncut: RateFacts['uncut'] = [];
   let units = 0;
   let speakingMs = 0;
   let leftOut = 0;
@@ -122,7 +125,8 @@ export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow
     }
     units += n;
     speakingMs += ms;
+    if (ms >= uncutMs) uncut.push({ index: u.index, ms, units: n });
     if (ms >= FASTEST_MIN_MS && (!fastest || perMinute > fastest.perMinute)) fastest = { index: u.index, perMinute };
   }
-  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut, readbacks };
+  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut, readbacks, uncut };
 }
