@@ -14,6 +14,16 @@ describe('counting characters', () => {
     expect(countUnits('……，。？')).toBe(0);
   });
 
+  it('a bracketed sound note inside the words counts 0; a number in brackets is speech', () => {
+    expect(countUnits('好的[噪音][噪音]，请您稍等<noise>，我这边（笑声）帮您查【背景音乐】')).toBe(12);
+    expect(countUnits('iPhone[noise]Pro')).toBe(2);
+    expect(countUnits('区号(0571)，分机〈12〉')).toBe(10);
+    // Not a note: empty, unclosed, or longer than 16 characters.
+    expect(countUnits('[]好')).toBe(1);
+    expect(countUnits('好的(请稍')).toBe(4);
+    expect(countUnits('(一二三四五六七八九十一二三四五六七)')).toBe(17);
+  });
+
   it('counts exactly what the Unicode-property regex matches, on random mixed text', () => {
     const UNITS = /\p{Script=Han}|\p{Nd}|(?:(?!\p{Script=Han}|\p{Nd})[\p{L}\p{N}])+/gu;
     // Han (BMP, extension A, astral extension B, 〇 々), Latin, full-width, digits, kana, Hangul,

@@ -2,11 +2,13 @@
  * Speaking rate in characters per minute, the unit Chinese call centres use (字/分钟): every Han
  * character counts 1, and so does every decimal digit (a number is read digit by digit or as
  * numerals, 「幺三八…」「二零二六」, one syllable or more each); a run of Latin letters counts 1
- * ("iPhone", a word); punctuation and spaces count 0. Time is the speaker's own speaking time (utterance end − start),
+ * ("iPhone", a word); punctuation and spaces count 0, and so does a bracketed sound note the
+ * recogniser wrote inside the words (「好的[噪音]请稍等」「（笑）」: no syllable spoken). Time is the speaker's own speaking time (utterance end − start),
  * so pauses between turns do not slow the rate down.
  */
 import type { Utterance } from '../../model/call.js';
 import { digitsOf } from '../../model/numerals.js';
+import { onlySoundNotes } from '../../model/sound-notes.js';
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{Nd}/u;
@@ -29,6 +31,24 @@ function bmpKind(code: number): number {
   return kind;
 }
 
+/** Opening bracket → its closing one, for sound notes (src/model/sound-notes.ts). */
+const OPENING: Record<number, number> = { 0x5b: 0x5d, 0x28: 0x29, 0xff08: 0xff09, 0x3010: 0x3011, 0x3c: 0x3e, 0x3008: 0x3009 };
+const NOTE_MAX_CHARS = 16;
+
+/**
+ * Where the sound note opening at `i` closes (「[噪音]」「（笑声）」「<noise>」: 1–16 characters, no
+ * digit, no bracket), else -1. A number in brackets (「(0571)」) is speech.
+ */
+function soundNoteEnd(text: string, i: number): number {
+  const close = OPENING[text.charCodeAt(i)];
+  for (let j = i + 1; j < text.length && j <= i + NOTE_MAX_CHARS + 1; j++) {
+    const c = text.charCodeAt(j);
+    if (c === close) return j > i + 1 ? j : -1;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || OPENING[c] !== undefined) return -1;
+  }
+  return -1;
+}
+
 /**
  * The number of matches of /\p{Script=Han}|\p{Nd}|(?:(?!\p{Script=Han}|\p{Nd})[\p{L}\p{N}])+/gu,
  * counted in one pass without building the match array (one entry per character of every
@@ -40,6 +60,12 @@ export function countUnits(text: string): number {
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    const noteEnd = OPENING[code] === undefined ? -1 : soundNoteEnd(text, i);
+    if (noteEnd > 0) {
+      i = noteEnd;
+      inRun = false;
+      continue;
+    }
     // A character that counts on its own (Han, a digit), one that joins a run (a letter), or neither.
     let single: boolean;
     let letterOrNumber: boolean;
@@ -112,6 +138,8 @@ export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow
   let readbacks = 0;
   let fastest: RateFacts['fastest'];
   for (const u of utterances) {
+    // 「[噪音]」 alone is no speech at all: neither its characters nor its time count.
+    if (onlySoundNotes(u.text)) continue;
     const ms = Math.max(0, (u.endMs ?? 0) - (u.startMs ?? 0));
     const n = countUnits(u.text);
     const perMinute = ms > 0 ? (n * 60000) / ms : Infinity;
