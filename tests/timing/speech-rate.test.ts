@@ -91,6 +91,15 @@ describe('a recognised segment that holds silence', () => {
     });
   });
 
+  it('when it leaves too little to measure, the na says what was left out', () => {
+    // A whole answer in one 10-minute segment (20 characters × 10 in 600 s: 20 a minute).
+    const call = callOf(agent(0, 5, NORMAL) + `[00:05.0-10:05.0] 坐席：${NORMAL.repeat(10)}\n`);
+    expect(judge(rule, call)).toMatchObject({
+      verdict: 'na',
+      reason: 'only 5.0 s of agent speech (20.0 s needed to measure a rate; 1 turn slower than 60 per minute left out, as silence inside a recognised segment)',
+    });
+  });
+
   it('but a slow agent, slow in every segment, still fails', () => {
     // 20 characters in 12 s (100 a minute): slow speech, not silence.
     const call = callOf(agent(0, 12, NORMAL) + agent(12, 24, NORMAL) + agent(24, 36, NORMAL));

@@ -44,14 +44,15 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
   const left = r.leftOut;
-  if (r.speakingMs < check.minSpeakingMs) {
-    return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate)`, evidence: [] };
-  }
-  const rate = r.perMinute.toFixed(1);
   const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
   const leftOut =
     (left > 0 ? `; ${turnsOf(left)} slower than ${band.min / 2} per minute left out, as silence inside a recognised segment` : '') +
     (r.readbacks > 0 ? `; ${turnsOf(r.readbacks)} reading out a number slower than ${band.min} per minute left out` : '');
+  if (r.speakingMs < check.minSpeakingMs) {
+    // Say what was left out: "only 0.0 s" of an agent who spoke for ten minutes needs the why.
+    return { verdict: 'na', reason: `only ${seconds(r.speakingMs)} of agent speech (${seconds(check.minSpeakingMs)} needed to measure a rate${leftOut})`, evidence: [] };
+  }
+  const rate = r.perMinute.toFixed(1);
   const facts = `${rate} characters per minute (${r.units} characters in ${seconds(r.speakingMs)} of agent speech${leftOut})`;
   const evidence = r.fastest ? [turnEvidence(p, r.fastest.index, `fastest turn, ${r.fastest.perMinute.toFixed(1)} per minute`)] : [];
   evidence.push(...band.evidence);
