@@ -11,6 +11,7 @@ import { timelineProblem, seconds } from '../timing/gaps.js';
 import { speechRate, type RateFacts } from '../timing/speech-rate.js';
 import type { CheckContext } from './context.js';
 import { emptyChannelNote, type PreparedCall } from '../prepare.js';
+import { recordedAnnouncements } from '../turns.js';
 
 interface Band {
   min: number;
@@ -36,16 +37,22 @@ function bandFor(check: SpeechRateCheck, p: PreparedCall): Band {
 export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
   if (!p.call.source.diarized) return { verdict: 'na', reason: 'no speaker roles (mono or undiarized transcript)', evidence: [] };
-  const agent = p.turnsOf.agent.map((i) => p.call.utterances[i]).filter((u) => u !== undefined);
-  const problem = timelineProblem(agent, p);
+  const all = p.turnsOf.agent.map((i) => p.call.utterances[i]).filter((u) => u !== undefined);
+  const problem = timelineProblem(all, p);
   if (problem) return { verdict: 'na', reason: problem, evidence: [] };
-  if (agent.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
+  if (all.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
+  // A recorded prompt on the agent channel (「本次通话可能会被录音，普通话请按1」) is a machine's pace, not the agent's.
+  const recorded = recordedAnnouncements(p);
+  const agent = recorded.length === 0 ? all : all.filter((u) => !recorded.includes(u.index));
+  const prompts = recorded.length === 0 ? '' : `; ${recorded.length === 1 ? 'a recorded announcement' : `${recorded.length} turns of recorded announcement`} left out`;
+  if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks live (only a recorded announcement)', evidence: [] };
   const band = bandFor(check, p);
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
   const left = r.leftOut;
   const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
   const leftOut =
+    prompts +
     (left > 0 ? `; ${turnsOf(left)} slower than ${band.min / 2} per minute left out, as silence inside a recognised segment` : '') +
     (r.readbacks > 0 ? `; ${turnsOf(r.readbacks)} reading out a number slower than ${band.min} per minute left out` : '');
   if (r.speakingMs < check.minSpeakingMs) {
