@@ -7,7 +7,7 @@ import type { SpeechRateCheck } from '../../ruleset/compiled.js';
 import { evaluateWhen } from '../conditions.js';
 import { quoteList, turnEvidence } from '../evidence.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { timelineProblem, seconds } from '../timing/gaps.js';
+import { isFiller, timelineProblem, seconds } from '../timing/gaps.js';
 import { speechRate, type RateFacts } from '../timing/speech-rate.js';
 import type { CheckContext } from './context.js';
 import { emptyChannelNote, type PreparedCall } from '../prepare.js';
@@ -43,9 +43,15 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   if (all.length === 0) return { verdict: 'na', reason: `the agent never speaks${emptyChannelNote(p, 'agent')}`, evidence: [] };
   // A recorded prompt on the agent channel (「本次通话可能会被录音，普通话请按1」) is a machine's pace, not the agent's.
   const recorded = recordedAnnouncements(p);
-  const agent = recorded.length === 0 ? all : all.filter((u) => !recorded.includes(u.index));
-  const prompts = recorded.length === 0 ? '' : `; ${recorded.length === 1 ? 'a recorded announcement' : `${recorded.length} turns of recorded announcement`} left out`;
-  if (agent.length === 0) return { verdict: 'na', reason: 'the agent never speaks live (only a recorded announcement)', evidence: [] };
+  const live = recorded.length === 0 ? all : all.filter((u) => !recorded.includes(u.index));
+  if (live.length === 0) return { verdict: 'na', reason: 'the agent never speaks live (only a recorded announcement)', evidence: [] };
+  // A lone 「嗯」「哦」 while the customer talks is listening, not speaking: its padded second of
+  // segment would slow the agent's rate down.
+  const agent = live.filter((u) => !isFiller(p, u));
+  const fillers = live.length - agent.length;
+  const prompts =
+    (recorded.length === 0 ? '' : `; ${recorded.length === 1 ? 'a recorded announcement' : `${recorded.length} turns of recorded announcement`} left out`) +
+    (fillers === 0 ? '' : `; ${fillers === 1 ? '1 turn' : `${fillers} turns`} of a filler sound alone (「嗯」) left out`);
   const band = bandFor(check, p);
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
