@@ -49,14 +49,14 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   // segment would slow the agent's rate down.
   const agent = live.filter((u) => !isFiller(p, u));
   const fillers = live.length - agent.length;
+  const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
   const prompts =
     (recorded.length === 0 ? '' : `; ${recorded.length === 1 ? 'a recorded announcement' : `${recorded.length} turns of recorded announcement`} left out`) +
-    (fillers === 0 ? '' : `; ${fillers === 1 ? '1 turn' : `${fillers} turns`} of a filler sound alone (「嗯」) left out`);
+    (fillers === 0 ? '' : `; ${turnsOf(fillers)} of a filler sound alone (「嗯」) left out`);
   const band = bandFor(check, p);
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
   const left = r.leftOut;
-  const turnsOf = (n: number): string => (n === 1 ? '1 turn' : `${n} turns`);
   const leftOut =
     prompts +
     (left > 0 ? `; ${turnsOf(left)} slower than ${band.min / 2} per minute left out, as silence inside a recognised segment` : '') +
