@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { countUnits } from '../../src/engine/timing/speech-rate.js';
 import { prng } from '../../src/workflow/prng.js';
-import { rulesetAt, SCRIPTS, score, TIMING, turns } from './helpers.js';
+import { rulesetAt, SCRIPTS, score, standardRuleset, TIMING, turns } from './helpers.js';
 import { callOf, judge, rulesetOf } from '../engine/rule-helpers.js';
 
 describe('counting characters', () => {
@@ -129,6 +129,15 @@ describe('a band chosen by the call (Cantonese is spoken faster)', () => {
       verdict: 'pass',
       reason: '333.3 characters per minute (120 characters in 21.6 s of agent speech), inside the Hong Kong band 120–360 per minute (chosen by region HK)',
     });
+  });
+
+  it('the standard ruleset chooses the Cantonese band by the agent\'s Cantonese, quoted as evidence', () => {
+    const call = callOf(
+      [0, 4, 8, 12, 16, 20].map((s) => `[00:${String(s).padStart(2, '0')}.0-00:${String(s + 3).padStart(2, '0')}.6] 坐席：唔該你等陣，我幫你睇下個賬戶係咪有問題先`).join('\n'),
+    );
+    const r = judge(standardRuleset(), call, 'conduct.speech-rate');
+    expect(r).toMatchObject({ verdict: 'pass', reason: expect.stringMatching(/inside the Cantonese band 120–360 per minute \(chosen by turn 1「唔該」\)$/) });
+    expect(turns(r)).toContain('chooses the Cantonese band:1');
   });
 
   it('no band applies (another region, or no region metadata): the default band', () => {

@@ -29,7 +29,12 @@ function bandFor(check: SpeechRateCheck, p: PreparedCall): Band {
     // A metadata match has no quote: name the values (「region HK」).
     const meta = Object.entries(b.when.meta ?? {}).filter(([, t]) => t.eq !== undefined).map(([k, t]) => `${k} ${String(t.eq)}`);
     const why = applies.evidence.length > 0 ? quoteList(applies.evidence) : (applies.note ?? (meta.length > 0 ? meta.join(', ') : undefined));
-    return { min: b.min, max: b.max, label: `${b.name} band ${b.min}–${b.max} per minute${why ? ` (chosen by ${why})` : ''}`, evidence: applies.evidence };
+    return {
+      min: b.min,
+      max: b.max,
+      label: `${b.name} band ${b.min}–${b.max} per minute${why ? ` (chosen by ${why})` : ''}`,
+      evidence: applies.evidence.map((e) => ({ ...e, role: `chooses the ${b.name} band` })),
+    };
   }
   return { min: check.min, max: check.max, label: `band ${check.min}–${check.max} per minute`, evidence: [] };
 }
