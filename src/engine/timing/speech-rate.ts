@@ -31,8 +31,9 @@ function bmpKind(code: number): number {
   return kind;
 }
 
-/** Opening bracket → its closing one, for sound notes (src/model/sound-notes.ts). */
-const OPENING: Record<number, number> = { 0x5b: 0x5d, 0x28: 0x29, 0xff08: 0xff09, 0x3010: 0x3011, 0x3c: 0x3e, 0x3008: 0x3009 };
+/** Opening bracket → its closing one, for sound notes (as src/model/sound-notes.ts reads them). */
+const CLOSING = new Uint16Array(65536);
+for (const [open, close] of ['[]', '()', '（）', '【】', '<>', '〈〉']) CLOSING[(open as string).charCodeAt(0)] = (close as string).charCodeAt(0);
 const NOTE_MAX_CHARS = 16;
 
 /**
@@ -40,11 +41,11 @@ const NOTE_MAX_CHARS = 16;
  * digit, no bracket), else -1. A number in brackets (「(0571)」) is speech.
  */
 function soundNoteEnd(text: string, i: number): number {
-  const close = OPENING[text.charCodeAt(i)];
+  const close = CLOSING[text.charCodeAt(i)];
   for (let j = i + 1; j < text.length && j <= i + NOTE_MAX_CHARS + 1; j++) {
     const c = text.charCodeAt(j);
     if (c === close) return j > i + 1 ? j : -1;
-    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || OPENING[c] !== undefined) return -1;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || CLOSING[c] !== 0) return -1;
   }
   return -1;
 }
@@ -60,7 +61,8 @@ export function countUnits(text: string): number {
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    const noteEnd = OPENING[code] === undefined ? -1 : soundNoteEnd(text, i);
+    // Han characters (nearly all of them) skip the bracket test.
+    const noteEnd = (code < 0x4e00 || code > 0x9fff) && CLOSING[code] !== 0 ? soundNoteEnd(text, i) : -1;
     if (noteEnd > 0) {
       i = noteEnd;
       inRun = false;
