@@ -4,8 +4,8 @@
  * than Mandarin). Needs start and end times; too little agent speech to measure ⇒ na.
  */
 import type { SpeechRateCheck } from '../../ruleset/compiled.js';
-import { evaluateWhen } from '../conditions.js';
-import { quoteList, turnEvidence } from '../evidence.js';
+import { evaluateWhen, findTrigger } from '../conditions.js';
+import { hitEvidence, quoteList, turnEvidence } from '../evidence.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { isFiller, timelineProblem, seconds } from '../timing/gaps.js';
 import { speechRate, type RateFacts } from '../timing/speech-rate.js';
@@ -22,18 +22,27 @@ interface Band {
 }
 
 /** The first band whose `when` holds, else [min, max]. Unknown (no metadata) keeps the default. */
-function bandFor(check: SpeechRateCheck, p: PreparedCall): Band {
+function bandFor(check: SpeechRateCheck, p: PreparedCall, recorded: readonly number[]): Band {
   for (const b of check.bands) {
     const applies = evaluateWhen(p, b.when);
     if (applies.state !== 'yes') continue;
+    let evidence = applies.evidence;
+    // The recorded prompt (「你嘅通話可能會被錄音」 before a Putonghua agent) is not the agent's language:
+    // only words said live choose a band.
+    const said = b.when.said;
+    if (said && applies.triggerTurn !== undefined && recorded.includes(applies.triggerTurn)) {
+      const live = findTrigger(p, said, Math.max(...recorded));
+      if (!live) continue;
+      evidence = [hitEvidence(p, live, said.phrases)];
+    }
     // A metadata match has no quote: name the values (「region HK」).
     const meta = Object.entries(b.when.meta ?? {}).filter(([, t]) => t.eq !== undefined).map(([k, t]) => `${k} ${String(t.eq)}`);
-    const why = applies.evidence.length > 0 ? quoteList(applies.evidence) : (applies.note ?? (meta.length > 0 ? meta.join(', ') : undefined));
+    const why = evidence.length > 0 ? quoteList(evidence) : (applies.note ?? (meta.length > 0 ? meta.join(', ') : undefined));
     return {
       min: b.min,
       max: b.max,
       label: `${b.name} band ${b.min}–${b.max} per minute${why ? ` (chosen by ${why})` : ''}`,
-      evidence: applies.evidence.map((e) => ({ ...e, role: `chooses the ${b.name} band` })),
+      evidence: evidence.map((e) => ({ ...e, role: `chooses the ${b.name} band` })),
     };
   }
   return { min: check.min, max: check.max, label: `band ${check.min}–${check.max} per minute`, evidence: [] };
@@ -58,7 +67,7 @@ export function evaluateSpeechRate(check: SpeechRateCheck, ctx: CheckContext): C
   const prompts =
     (recorded.length === 0 ? '' : `; ${recorded.length === 1 ? 'a recorded announcement' : `${recorded.length} turns of recorded announcement`} left out`) +
     (fillers === 0 ? '' : `; ${turnsOf(fillers)} of a filler sound alone (「嗯」) left out`);
-  const band = bandFor(check, p);
+  const band = bandFor(check, p, recorded);
   // A segment slower than half the band's minimum holds silence (src/engine/timing/speech-rate.ts).
   const r = speechRate(agent, band.min / 2, band.min, check.uncutMs);
   const left = r.leftOut;
