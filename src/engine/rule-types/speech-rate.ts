@@ -16,7 +16,7 @@ import { recordedAnnouncements } from '../turns.js';
 interface Band {
   min: number;
   max: number;
-  /** 「band 120–360 per minute for Cantonese (turn 3「唔該」)」 */
+  /** 「Cantonese band 120–360 per minute (chosen by turn 3「唔該」)」 */
   label: string;
   evidence: Evidence[];
 }
