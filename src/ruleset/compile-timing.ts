@@ -3,7 +3,7 @@
  * and for threshold references. A numeric parameter may name a `thresholds:` entry instead of a
  * number, so the numbers live once in the ruleset header and a company ruleset can change them.
  */
-import type { CompiledCheck, HoldDetection, PhraseSet } from './compiled.js';
+import type { CompiledCheck, CompiledWhen, HoldDetection, PhraseSet } from './compiled.js';
 import type { NumberOrThreshold, PhraseSpec, RuleSpec, WhenSpec } from './spec.js';
 import { closest } from '../model/suggest.js';
 
@@ -16,6 +16,8 @@ export interface TimingCompiler {
   /** A phrase set that must be said: near matches as for require (rule → ruleset `tolerance` → auto). */
   requiredPhraseSet(items: PhraseSpec[], path: Path, rule: RuleSpec): PhraseSet;
   report(path: Path, code: string, message: string): void;
+  /** A `when` condition, compiled as a rule's is (said conditions shared with other rules). */
+  when(w: WhenSpec, path: Path): CompiledWhen;
 }
 
 /** A number as written, or the value of the named threshold (NaN after reporting an unknown name). */
@@ -96,7 +98,14 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
     const min = num(r.min, ['speech_rate', 'min'], 0);
     const max = num(r.max, ['speech_rate', 'max'], 0);
     if (min > max) c.report(['speech_rate'], 'out-of-range', `speech_rate min ${min} is above max ${max}`);
-    checks.push({ type: 'speech_rate', min, max, minSpeakingMs: num(r.min_speaking_s, ['speech_rate', 'min_speaking_s'], 0) * 1000 });
+    const bands = (r.bands ?? []).map((b, i) => {
+      const path = ['speech_rate', 'bands', i];
+      const band = { name: b.name, when: c.when(b.when, [...path, 'when']), min: num(b.min, [...path, 'min'], 0), max: num(b.max, [...path, 'max'], 0) };
+      if (band.min > band.max) c.report(path, 'out-of-range', `speech_rate band "${b.name}" min ${band.min} is above max ${band.max}`);
+      return band;
+    });
+    const uncutS = r.uncut_s === undefined ? Infinity : num(r.uncut_s, ['speech_rate', 'uncut_s'], 0);
+    checks.push({ type: 'speech_rate', min, max, minSpeakingMs: num(r.min_speaking_s, ['speech_rate', 'min_speaking_s'], 0) * 1000, uncutMs: uncutS * 1000, bands });
   }
   const s = rule.silent_caller;
   if (s) {

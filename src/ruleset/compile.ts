@@ -77,6 +77,7 @@ class Compiler {
       phraseSet: (items, path) => this.phrases.phraseSet(items, path),
       requiredPhraseSet: (items, path, rule) => this.phrases.tolerantSet(items, path, resolveTolerance(rule.tolerance, loaded.spec.tolerance, 'auto')),
       report: (path, code, message) => this.report(path, code, message),
+      when: (w, path) => this.when(w, path),
     };
   }
 

@@ -155,6 +155,17 @@ export interface SpeechRateCheck {
   min: number;
   max: number;
   minSpeakingMs: number;
+  /** Agent segments at least this long may hold uncut pauses (Infinity: none suspected). */
+  uncutMs: number;
+  /** Alternative bands, the first that applies replacing [min, max]. */
+  bands: SpeechRateBand[];
+}
+
+export interface SpeechRateBand {
+  name: string;
+  when: CompiledWhen;
+  min: number;
+  max: number;
 }
 
 export interface SilentCallerCheck {

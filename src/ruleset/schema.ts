@@ -203,7 +203,22 @@ const speechRateCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['min', 'max'],
-  properties: { min: numberOrThreshold, max: numberOrThreshold, min_speaking_s: numberOrThreshold },
+  properties: {
+    min: numberOrThreshold,
+    max: numberOrThreshold,
+    min_speaking_s: numberOrThreshold,
+    uncut_s: numberOrThreshold,
+    bands: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name', 'when', 'min', 'max'],
+        properties: { name: { type: 'string', minLength: 1 }, when: { $ref: '#/definitions/when' }, min: numberOrThreshold, max: numberOrThreshold },
+      },
+    },
+  },
 } as const;
 
 const silentCallerCheck = {

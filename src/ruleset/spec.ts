@@ -208,6 +208,21 @@ export interface SpeechRateSpec {
   max: NumberOrThreshold;
   /** Less agent speech than this is too little to measure: na. */
   min_speaking_s?: NumberOrThreshold;
+  /**
+   * An agent segment at least this long was not cut by the recogniser and may hold pauses: a
+   * "too slow" that rests on such segments is `review`, not `fail`.
+   */
+  uncut_s?: NumberOrThreshold;
+  /** Other bands, the first whose `when` holds replacing [min, max] (Cantonese is spoken faster). */
+  bands?: SpeechRateBandSpec[];
+}
+
+export interface SpeechRateBandSpec {
+  /** Shown in the reason: 「Cantonese band 120–360 per minute」. */
+  name: string;
+  when: WhenSpec;
+  min: NumberOrThreshold;
+  max: NumberOrThreshold;
 }
 
 export interface SilentCallerSpec {

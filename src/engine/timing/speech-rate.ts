@@ -2,11 +2,13 @@
  * Speaking rate in characters per minute, the unit Chinese call centres use (字/分钟): every Han
  * character counts 1, and so does every decimal digit (a number is read digit by digit or as
  * numerals, 「幺三八…」「二零二六」, one syllable or more each); a run of Latin letters counts 1
- * ("iPhone", a word); punctuation and spaces count 0. Time is the speaker's own speaking time (utterance end − start),
+ * ("iPhone", a word); punctuation and spaces count 0, and so does a bracketed sound note the
+ * recogniser wrote inside the words (「好的[噪音]请稍等」「（笑）」: no syllable spoken). Time is the speaker's own speaking time (utterance end − start),
  * so pauses between turns do not slow the rate down.
  */
 import type { Utterance } from '../../model/call.js';
 import { digitsOf } from '../../model/numerals.js';
+import { onlySoundNotes } from '../../model/sound-notes.js';
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{Nd}/u;
@@ -29,6 +31,25 @@ function bmpKind(code: number): number {
   return kind;
 }
 
+/** Opening bracket → its closing one, for sound notes (as src/model/sound-notes.ts reads them). */
+const CLOSING = new Uint16Array(65536);
+for (const [open, close] of ['[]', '()', '（）', '【】', '<>', '〈〉']) CLOSING[(open as string).charCodeAt(0)] = (close as string).charCodeAt(0);
+const NOTE_MAX_CHARS = 16;
+
+/**
+ * Where the sound note opening at `i` closes (「[噪音]」「（笑声）」「<noise>」: 1–16 characters, no
+ * digit, no bracket), else -1. A number in brackets (「(0571)」) is speech.
+ */
+function soundNoteEnd(text: string, i: number): number {
+  const close = CLOSING[text.charCodeAt(i)];
+  for (let j = i + 1; j < text.length && j <= i + NOTE_MAX_CHARS + 1; j++) {
+    const c = text.charCodeAt(j);
+    if (c === close) return j > i + 1 ? j : -1;
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || CLOSING[c] !== 0) return -1;
+  }
+  return -1;
+}
+
 /**
  * The number of matches of /\p{Script=Han}|\p{Nd}|(?:(?!\p{Script=Han}|\p{Nd})[\p{L}\p{N}])+/gu,
  * counted in one pass without building the match array (one entry per character of every
@@ -40,6 +61,13 @@ export function countUnits(text: string): number {
   let inRun = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    // Han characters (nearly all of them) skip the bracket test.
+    const noteEnd = (code < 0x4e00 || code > 0x9fff) && CLOSING[code] !== 0 ? soundNoteEnd(text, i) : -1;
+    if (noteEnd > 0) {
+      i = noteEnd;
+      inRun = false;
+      continue;
+    }
     // A character that counts on its own (Han, a digit), one that joins a run (a letter), or neither.
     let single: boolean;
     let letterOrNumber: boolean;
@@ -81,6 +109,8 @@ export interface RateFacts {
   leftOut: number;
   /** Number readbacks left out for being slow (see below). */
   readbacks: number;
+  /** Counted segments at least `uncutMs` long: the recogniser may not have cut at pauses inside them. */
+  uncut: Array<{ index: number; ms: number; units: number }>;
 }
 
 /** Whether at least half of an utterance's counted characters are digits: a number read out. */
@@ -102,13 +132,16 @@ const HELD_MIN_MS = 2000;
  * (「卡号6222，0212，…」 digit by digit, as agents are taught to read numbers): slow on purpose.
  * A fast readback still counts.
  */
-export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow = 0): RateFacts {
+export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow = 0, uncutMs = Infinity): RateFacts {
+  const uncut: RateFacts['uncut'] = [];
   let units = 0;
   let speakingMs = 0;
   let leftOut = 0;
   let readbacks = 0;
   let fastest: RateFacts['fastest'];
   for (const u of utterances) {
+    // 「[噪音]」 alone is no speech at all: neither its characters nor its time count.
+    if (onlySoundNotes(u.text)) continue;
     const ms = Math.max(0, (u.endMs ?? 0) - (u.startMs ?? 0));
     const n = countUnits(u.text);
     const perMinute = ms > 0 ? (n * 60000) / ms : Infinity;
@@ -122,7 +155,8 @@ export function speechRate(utterances: Utterance[], heldBelow = 0, readbackBelow
     }
     units += n;
     speakingMs += ms;
+    if (ms >= uncutMs) uncut.push({ index: u.index, ms, units: n });
     if (ms >= FASTEST_MIN_MS && (!fastest || perMinute > fastest.perMinute)) fastest = { index: u.index, perMinute };
   }
-  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut, readbacks };
+  return { units, speakingMs, perMinute: speakingMs > 0 ? (units * 60000) / speakingMs : 0, fastest, leftOut, readbacks, uncut };
 }
