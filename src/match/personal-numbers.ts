@@ -223,14 +223,21 @@ const SHAPES: Record<PersonalNumberKind, readonly (readonly number[])[]> = {
   bank_card: [[4, 4, 4, 4], [4, 4, 4, 4, 1], [4, 4, 4, 4, 2], [4, 4, 4, 4, 3], [6, 13]],
 };
 
+/**
+ * Mobile groupings also written, but only with spaces or dashes (1381234 5678 where a recogniser
+ * put a space, 138-123-45678, 1381 234 5678): with commas 4+4+3 is a list of amounts (1380，1500，300).
+ */
+const SPACED_MOBILE_SHAPES: readonly (readonly number[])[] = [[7, 4], [3, 3, 5], [4, 3, 4]];
+
 /** Whether pieces a…b (inclusive) of a stretch make one number of this kind. */
-function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: number, b: number): boolean {
+function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: number, b: number, commas: boolean): boolean {
   if (a === b) return true;
   let singles = true;
   for (let i = a; i <= b && singles; i++) singles = (stretch[i] as Piece).digits.length === 1;
   if (singles) return true;
   const count = b - a + 1;
-  return SHAPES[kind].some((s) => s.length === count && s.every((len, i) => (stretch[a + i] as Piece).digits.length === len));
+  const fits = (s: readonly number[]): boolean => s.length === count && s.every((len, i) => (stretch[a + i] as Piece).digits.length === len);
+  return SHAPES[kind].some(fits) || (kind === 'mobile' && !commas && SPACED_MOBILE_SHAPES.some(fits));
 }
 
 const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$/;
@@ -312,7 +319,7 @@ function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candida
         digits += piece.digits;
         if (digits.length > 19) break;
         for (const kind of kinds) {
-          if (!fitsShape(kind, stretch, a, b)) continue;
+          if (!fitsShape(kind, stretch, a, b, commas)) continue;
           const verdict = classify(kind, digits, a === b);
           if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits, commas, ...verdict });
         }

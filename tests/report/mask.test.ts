@@ -54,6 +54,8 @@ describe('maskPersonalData', () => {
     ['我的号码是 8765 4321', '我的号码是 87** **21'],
     ['手机138 123 45678', '手机138 *** *5678'],
     ['号码 1381 234 5678', '号码 138* *** 5678'],
+    // A recogniser's space after seven digits: read as a mobile by the rule, so masked.
+    ['您的手机号是1381234 5678，对吗', '您的手机号是138**** 5678，对吗'],
     ['邮箱ｚｈａｎｇｓａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', '邮箱ｚ***＠ｅｘａｍｐｌｅ．ｃｏｍ'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
@@ -73,6 +75,7 @@ describe('maskPersonalData', () => {
     // Ordinary numbers next to the separators the wider shapes accept stay readable.
     '订单金额1,280.50元，运费12元，共3件',
     '金额分别是1280，1500，2000，3000元',
+    '金额1380，1500，300',
     '2026.10.01 10:30 到 2026.10.07 18:00',
     '[00:00.0-00:03.2] 您好，10:30、11:45、14:00 都可以',
     '第1，2，3，4，5条',
