@@ -14,8 +14,9 @@
  * 110105 19491231 002X, or digit by digit (1 3 8 1 …). So 「1380，1500，300」 (three amounts) is no
  * mobile, and a number followed by a count (「…5678，2个」) stays 11 digits.
  *
- *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted). Certain: no checksum
- *              exists, the prefix and length are the standard.
+ *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted), or a Taiwan mobile,
+ *              09 + 8 digits (0912-345-678). Certain: no checksum exists, the prefix and length
+ *              are the standard (a leading 0 is no amount, and dates and timestamps are no 09…).
  *   id_card    18 characters (GB 11643): a province code, a birth date 1900–2099 that exists, and
  *              the check digit. All three: certain. Province and date right but the check digit
  *              wrong: *unsure* (the engine makes it `review`): a recogniser that mishears one digit
@@ -62,6 +63,8 @@ export interface PersonalNumber {
   certain: boolean;
   /** Why it is not certain, in words: 「its check digit is wrong」. */
   doubt?: string;
+  /** What a reason calls it when the kind's name would mislead: 「a Taiwan ID-card number」. */
+  name?: string;
 }
 
 // ---------------------------------------------------------------- characters
@@ -94,7 +97,7 @@ const isDigit = (k: number): boolean => (k & 0x30) !== 0 && k < 0x40;
 
 /** The fewest digits (an ID card's X not counted) a number of these kinds has. */
 function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
-  return kinds.includes('mobile') ? 11 : kinds.includes('bank_card') ? 16 : 17;
+  return kinds.includes('mobile') ? 10 : kinds.includes('bank_card') ? 16 : 17;
 }
 
 /**
@@ -103,7 +106,7 @@ function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
  * separators, so the scan looks at every `min`-th character until one of them is (most
  * utterances: two or three look-ups, no digit at all) and reads only around those.
  */
-export function mayHoldPersonalNumber(text: string, min = 11): boolean {
+export function mayHoldPersonalNumber(text: string, min = 10): boolean {
   const n = text.length;
   let i = min - 1;
   while (i < n) {
@@ -218,7 +221,7 @@ function stretches(text: string, min: number): Piece[][] {
 
 /** Piece lengths in which several pieces make one number (one piece, or digit by digit, always do). */
 const SHAPES: Record<PersonalNumberKind, readonly (readonly number[])[]> = {
-  mobile: [[3, 4, 4], [3, 8]],
+  mobile: [[3, 4, 4], [3, 8], [4, 3, 3], [4, 6]], // Taiwan: 0912 345 678, 0912-345678
   id_card: [[6, 8, 4], [6, 4, 4, 4], [6, 12]],
   bank_card: [[4, 4, 4, 4], [4, 4, 4, 4, 1], [4, 4, 4, 4, 2], [4, 4, 4, 4, 3], [6, 13]],
 };
@@ -240,7 +243,7 @@ function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: numbe
   return SHAPES[kind].some(fits) || (kind === 'mobile' && !commas && SPACED_MOBILE_SHAPES.some(fits));
 }
 
-const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$/;
+const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$|^09[0-9]{8}$/;
 
 /** Provinces of GB/T 2260 (11 北京 … 65 新疆), 71 台湾, 81–83 港澳台 residence permits, 9x foreigners' permanent residence. */
 const PROVINCES = new Set([
@@ -294,7 +297,7 @@ interface Candidate extends PersonalNumber {
 /** The kind's verdict on a run of digits: undefined when it is not that kind at all. */
 function classify(kind: PersonalNumberKind, digits: string, onePiece: boolean): Pick<PersonalNumber, 'certain' | 'doubt'> | undefined {
   if (kind === 'mobile') {
-    if (digits.length !== 11 && !onePiece) return undefined;
+    if (digits.length !== 11 && digits.length !== 10 && !onePiece) return undefined;
     return MOBILE.test(digits) ? { certain: true } : undefined;
   }
   if (kind === 'id_card') {

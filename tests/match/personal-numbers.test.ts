@@ -73,6 +73,11 @@ describe('findPersonalNumbers: read out, found', () => {
     // Country codes.
     ['+86 138 1234 5678', 'mobile', '138 1234 5678'],
     ['+8613812345678', 'mobile', '8613812345678'],
+    // Taiwan mobiles: 09 + 8 digits.
+    ['您登記的手機是0912-345-678，對嗎', 'mobile', '0912-345-678'],
+    ['您的手機號碼是0912345678嗎', 'mobile', '0912345678'],
+    ['您留的電話是零九一二三四五六七八，對嗎', 'mobile', '零九一二三四五六七八'],
+    ['手機 0912 345678', 'mobile', '0912 345678'],
     // A card number split by commas counts when the agent calls it a card.
     ['卡号6222，0212，3456，7894', 'bank_card', '6222，0212，3456，7894'],
     ['銀行卡號：6222，0212，3456，7894', 'bank_card', '6222，0212，3456，7894'],
@@ -142,6 +147,8 @@ describe('findPersonalNumbers: not personal data', () => {
     '第一二三四五条规定',
     '康泰鑫客服128号为您服务',
     '时间戳 1735689600 到 1735693200',
+    '2026-09-15 0930',
+    '訂單號碼0912345678',
     // A mobile prefix inside a longer run: not a mobile.
     '12345678901234',
     '幺三八幺二三四五六七八九',
@@ -158,7 +165,8 @@ describe('mayHoldPersonalNumber (the pre-test)', () => {
   it.each([
     ['您好，请问有什么可以帮您？', false],
     ['订单金额1280元，10月1日发货', false],
-    ['时间戳1735689600', false],
+    ['工号173568960', false],
+    ['0912345678', true], // a Taiwan mobile: the fewest digits of any kind
     ['1 2 3 4 5 6 7 8 9 10', true], // 11 digits a space apart: the full scan decides
     ['13812345678', true],
     ['幺三八幺二三四五六七八', true],
@@ -170,8 +178,8 @@ describe('mayHoldPersonalNumber (the pre-test)', () => {
   it('counts digits across gaps of up to three separators, not wider ones', () => {
     expect(mayHoldPersonalNumber('138 ， 1234 ， 5678')).toBe(true);
     expect(mayHoldPersonalNumber('138 ，  1234 ，  5678')).toBe(false);
-    expect(mayHoldPersonalNumber('138 1234 567')).toBe(false);
-    expect(mayHoldPersonalNumber('一三八一二三四五六七')).toBe(false);
+    expect(mayHoldPersonalNumber('138 1234 56')).toBe(false);
+    expect(mayHoldPersonalNumber('一三八一二三四五六七', 11)).toBe(false);
   });
 
   it('gives the answer of a plain left-to-right count on random text (it skips ahead)', () => {
