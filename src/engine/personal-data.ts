@@ -20,6 +20,8 @@ export interface NumberHit {
   /** false: a check digit does not hold (see PersonalNumber.certain): a person listens. */
   certain: boolean;
   doubt?: string;
+  /** What the reason calls it, when not the kind's name (PersonalNumber.name). */
+  name?: string;
   /**
    * Set when the recogniser cut the number at a pause: it ends here and began in this earlier
    * utterance of the same speaker, at these offsets of that utterance's folded text.
@@ -36,7 +38,7 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
-    return { utterance: u, start, end, kind: n.kind, certain: n.certain, ...(n.doubt ? { doubt: n.doubt } : {}) };
+    return { utterance: u, start, end, kind: n.kind, certain: n.certain, ...(n.doubt ? { doubt: n.doubt } : {}), ...(n.name ? { name: n.name } : {}) };
   });
   return outsideExceptions(p, u, hits, except);
 }
@@ -92,7 +94,7 @@ export function findNumbersAcross(p: PreparedCall, u: number, kinds: readonly Pe
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const begun = { utterance: u, ...foldedSpan(firstFold, n.start, first.text.length) };
     const { start, end } = foldedSpan(secondFold, 0, n.end - joinAt);
-    return { utterance: u + 1, start, end, kind: n.kind, certain: n.certain, begun, ...(n.doubt ? { doubt: n.doubt } : {}) };
+    return { utterance: u + 1, start, end, kind: n.kind, certain: n.certain, begun, ...(n.doubt ? { doubt: n.doubt } : {}), ...(n.name ? { name: n.name } : {}) };
   });
   return outsideExceptions(p, u + 1, hits, except).filter((h) => h.begun && h.begun.end > h.begun.start);
 }

@@ -40,6 +40,7 @@
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
+import { taiwanIdShapes } from './tw-id.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
 
@@ -370,8 +371,8 @@ function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  // A Hong Kong ID has only six digits in a row: its own pre-test, after the cheaper one failed.
-  const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? findHongKongIds(text).filter((n) => labelBefore(text, n.start) !== 'order') : [];
+  // Hong Kong and Taiwan IDs have six and nine digits in a row: their own pre-test.
+  const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? letterIds(text) : [];
   if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
   const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
@@ -383,13 +384,19 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   return pick(kept);
 }
 
+/** Hong Kong IDs, and Taiwan IDs called one, not called an order number. */
+function letterIds(text: string): PersonalNumber[] {
+  const taiwan = mayHoldPersonalNumber(text, 9) ? taiwanIdShapes(text).filter((n) => n.called) : [];
+  return [...findHongKongIds(text), ...taiwan.map(({ called: _, ...n }) => n)].filter((n) => labelBefore(text, n.start) !== 'order');
+}
+
 /**
  * Spans to mask in a report: every number shaped like one of the three kinds, whether or not its
  * check digit holds, labelled or not — a quote in a reason has lost the words before it, and a
  * misheard card number is still a card number.
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
-  const hongKong = mayHoldPersonalNumber(text, 6) ? hongKongIdShapes(text) : [];
+  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwanIdShapes(text)] : [];
   if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
   return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

@@ -155,6 +155,12 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     expect(r.reason).toBe('agent read out an ID-card number at turn 1「11010519491231002X」');
   });
 
+  it('names a Taiwan ID as one, not as a mainland ID card', () => {
+    const r = judge(privacy, callOf('客戶：幫我核對資料。\n坐席：您的身分證字號是A123456789，對嗎？'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toBe('agent read out a Taiwan ID-card number at turn 2「A123456789」');
+  });
+
   it('fails on numbers written with separators, digit by digit, in Chinese numerals, in traditional script', () => {
     for (const said of [
       '號碼是138-1234-5678對嗎',

@@ -56,6 +56,7 @@ describe('maskPersonalData', () => {
     ['号码 1381 234 5678', '号码 138* *** 5678'],
     // A recogniser's space after seven digits: read as a mobile by the rule, so masked.
     ['您的手机号是1381234 5678，对吗', '您的手机号是138**** 5678，对吗'],
+    ['您的身分證字號是A123456789，對嗎', '您的身分證字號是A12*****89，對嗎'],
     ['邮箱ｚｈａｎｇｓａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', '邮箱ｚ***＠ｅｘａｍｐｌｅ．ｃｏｍ'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
