@@ -1,6 +1,7 @@
 /**
- * Personal-data numbers read out in a call: a full mobile number, a mainland ID-card number, a
- * bank-card number — the three a reviewer fails a call for under 不泄露客户个人信息. Used by the
+ * Personal-data numbers read out in a call: a full mobile number, an ID-card number (mainland;
+ * Hong Kong and Taiwan in hk-id.ts, tw-id.ts), a bank-card number — the three a reviewer fails a
+ * call for under 不泄露客户个人信息 (a Hong Kong phone after a phone word: hk-phone.ts). Used by the
  * `forbid: { personal_data: [...] }` check (src/engine/rule-types/forbid.ts) on the speaker's own
  * text, and by report masking (src/report/mask.ts) so that whatever a rule quotes is masked.
  *
@@ -18,11 +19,9 @@
  *              09 + 8 digits (0912-345-678). Certain: no checksum exists, the prefix and length
  *              are the standard (a leading 0 is no amount, and dates and timestamps are no 09…).
  *   id_card    18 characters (GB 11643): a province code, a birth date 1900–2099 that exists, and
- *              the check digit. All three: certain. Province and date right but the check digit
- *              wrong: *unsure* (the engine makes it `review`): a recogniser that mishears one digit
- *              breaks the check digit ten times in eleven, and a number this shaped is rarely
- *              anything else — a person listens. Without the province and the date it is no ID
- *              card (an order number 20231123… starts with no province).
+ *              the check digit. All three: certain. Check digit wrong: *unsure* (`review`): one
+ *              misheard digit breaks it ten times in eleven — a person listens. Without the
+ *              province and the date it is no ID card (an order number 20231123…).
  *   bank_card  16–19 digits with an issuer's first digit (3 4 5 6 9, or Mastercard 2221–2720;
  *              order numbers that start with a date or a timestamp, 1… 2026…, are not cards) and
  *              the Luhn check digit. Luhn passes one random number in ten, so a card also needs
@@ -33,13 +32,13 @@
  * A number the agent introduces as an order, waybill or ticket number (订单号, 运单号, 单号, 流水号,
  * 编号 … just before it) is not personal data, whatever its shape.
  *
- * Misses by design (documented for ruleset authors): a number the recogniser garbled into another
- * length or a wrong mobile prefix; a bank card with a misheard digit and no 卡号 before it; digits
- * glued to a Chinese-numeral count (「幺三八幺二三四五六七八两个」, 12 numerals in a row); 么 for 幺
- * (also the 么 of 什么); 15-digit first-generation ID cards.
+ * Misses by design (documented for ruleset authors): a number garbled into another length or
+ * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
+ * (「幺三八幺二三四五六七八两个」); 么 for 幺 (also 什么); 15-digit ID cards; passports.
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
+import { findHongKongPhones } from './hk-phone.js';
 import { taiwanIdShapes } from './tw-id.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
@@ -227,10 +226,7 @@ const SHAPES: Record<PersonalNumberKind, readonly (readonly number[])[]> = {
   bank_card: [[4, 4, 4, 4], [4, 4, 4, 4, 1], [4, 4, 4, 4, 2], [4, 4, 4, 4, 3], [6, 13]],
 };
 
-/**
- * Mobile groupings also written, but only with spaces or dashes (1381234 5678 where a recogniser
- * put a space, 138-123-45678, 1381 234 5678): with commas 4+4+3 is a list of amounts (1380，1500，300).
- */
+/** Mobile groupings with spaces or dashes only (1381234 5678, 138-123-45678): 1380，1500，300 is amounts. */
 const SPACED_MOBILE_SHAPES: readonly (readonly number[])[] = [[7, 4], [3, 3, 5], [4, 3, 4]];
 
 /** Whether pieces a…b (inclusive) of a stretch make one number of this kind. */
@@ -371,8 +367,9 @@ function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  // Hong Kong and Taiwan IDs have six and nine digits in a row: their own pre-test.
+  // Hong Kong and Taiwan IDs have six and nine digits in a row, a Hong Kong phone eight: their own pre-tests.
   const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? letterIds(text) : [];
+  if (kinds.includes('mobile') && mayHoldPersonalNumber(text, 8)) hongKong.push(...findHongKongPhones(text));
   if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
   const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
