@@ -353,7 +353,7 @@ const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|�
 /** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
 const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
 
-function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
+export function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
   const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '');
   if (ORDER_LABEL.test(before)) return 'order';
   if (CARD_LABEL.test(before)) return 'card';

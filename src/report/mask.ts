@@ -13,10 +13,11 @@
  * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
  * runs of 11 or more digits are masked whatever they are, and 8 digits from 5 up (a Hong Kong
  * mobile) unless a unit follows: shorter order numbers and amounts are not. A number right after
- * 电话, 號碼, 手机 … is masked whatever its shape.
+ * 电话, 號碼, 手机 … is masked whatever its shape. A number the agent calls an order, waybill or
+ * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
-import { personalNumberSpans } from '../match/personal-numbers.js';
+import { labelBefore, personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 
 const A = '[0-9０-９]';
@@ -50,7 +51,7 @@ const ARABIC_SHAPES = [
   `[0０][9９]${A}{2}${ASR_SEP}${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile 0912-345-678, 0912-345678
   `[+＋]?[8８][8８][6６]${SEP}?[9９]${A}{2}${ASR_SEP}?${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile +886 912 345 678
   `[+＋]?[8８][5５][2２]${SEP}?[2-9２-９]${A}{3}${SEP}?${A}{4}`, // Hong Kong +852 9123 4567
-  `[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}`, // Hong Kong 9123 4567, 2345-6789
+  `(?<!${A}${SEP})[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}(?!${SEP}${A})`, // Hong Kong 9123 4567, 2345-6789 (not inside 7712 3456 7890)
   `[5-9５-９]${A}{7}${NOT_AN_AMOUNT}`, // Hong Kong mobile 91234567
   `${A}(?:${ASR_SEP}${A}){10,}(?:${ASR_SEP}?[XxＸ])?`, // read out digit by digit: 1 3 8 1 2 3 4 5 6 7 8
 ];
@@ -118,9 +119,17 @@ export function maskPersonalData(text: string): string {
   // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
   // as a landline inside a card number) would leave the rest for no one to recognise.
   return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))
-    .replace(INTRODUCED_NUMBER, maskDigits)
-    .replace(ARABIC, maskDigits)
+    .replace(INTRODUCED_NUMBER, unlessOrderNumber)
+    .replace(ARABIC, unlessOrderNumber)
     .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
+}
+
+/**
+ * A number the agent calls an order or waybill number (订单号 20261015001, 单号 9876 5432) stays
+ * readable: a reviewer needs it, and one shaped like a phone, ID or card was masked before this.
+ */
+function unlessOrderNumber(run: string, at: number, text: string): string {
+  return labelBefore(text, at) === 'order' ? run : maskDigits(run);
 }
 
 /**

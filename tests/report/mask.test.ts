@@ -23,7 +23,7 @@ describe('maskPersonalData', () => {
     ['+86 138 1234 5678', '+86 138 **** 5678'],
     ['+8613812345678', '+861******5678'],
     ['全角１３８１２３４５６７８号', '全角１３８****５６７８号'],
-    ['流水号12345678901234567890123', '流水号123****************0123'],
+    ['转账12345678901234567890123', '转账123****************0123'],
     ['邮件 13812345678@qq.com', '邮件 1***@qq.com'],
     ['110105 19491231 002X 是身份证', '110*** ******** 002X 是身份证'],
     // The shortest shapes, 10 digits: the cheap pre-test must still let them through.
@@ -83,6 +83,15 @@ describe('maskPersonalData', () => {
     '数量 1 2 3 4 5 6 7 8 9 10 11 12',
     '时间戳 1735689600 到 1735693200',
     '邮箱后缀是 @qq.com',
+    // Numbers the agent calls an order, waybill or serial number: a reviewer needs them whole.
+    '您的订单20261015001已于2026-10-15 14:30发出',
+    '订单号 9876 5432',
+    '编号 98765432',
+    '訂單號碼係 9123 4567',
+    '流水号12345678901234567890123',
+    // Twelve digits in fours are no Hong Kong number, labelled or not.
+    '您的快递单号是7712 3456 7890',
+    '快递 7712 3456 7890',
     // Eight digits with a unit are an amount, not a Hong Kong number.
     '价格 2000 3000元',
     '金额60000000元',
