@@ -1,7 +1,7 @@
 /**
- * Personal-data numbers read out in a call: a full mobile number, an ID-card number (mainland;
- * Hong Kong and Taiwan in hk-id.ts, tw-id.ts), a bank-card number — the three a reviewer fails a
- * call for under 不泄露客户个人信息 (a Hong Kong phone after a phone word: hk-phone.ts). Used by the
+ * Personal-data numbers read out in a call: a full mobile number, an ID-card number (mainland; Hong
+ * Kong, Taiwan, passports: hk-id.ts, tw-id.ts, travel-docs.ts), a bank-card number — the three a
+ * reviewer fails a call for under 不泄露客户个人信息 (a Hong Kong phone: hk-phone.ts). Used by the
  * `forbid: { personal_data: [...] }` check (src/engine/rule-types/forbid.ts) on the speaker's own
  * text, and by report masking (src/report/mask.ts) so that whatever a rule quotes is masked.
  *
@@ -29,16 +29,17 @@
  *              before): 「金额6000，1500，2000，3000」 is four amounts. A card-labelled number that
  *              fails Luhn is *unsure* (a misheard digit); an unlabelled one is not reported.
  *
- * A number the agent introduces as an order, waybill or ticket number (订单号, 运单号, 单号, 流水号,
- * 编号 … just before it) is not personal data, whatever its shape.
+ * A number the agent calls an order, waybill or ticket number (订单号, 运单号, 单号, 流水号, 编号 …
+ * just before it) is not personal data, whatever its shape.
  *
  * Misses by design (documented for ruleset authors): a number garbled into another length or
  * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
- * (「幺三八幺二三四五六七八两个」); 么 for 幺 (also 什么); 15-digit ID cards; passports.
+ * (「幺三八幺二三四五六七八两个」); 么 for 幺 (also 什么); 15-digit ID cards.
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findHongKongPhones } from './hk-phone.js';
+import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
@@ -96,9 +97,7 @@ for (const c of 'XxＸｘ叉') CLASS[c.charCodeAt(0)] = CHECK_X;
 const isDigit = (k: number): boolean => (k & 0x30) !== 0 && k < 0x40;
 
 /** The fewest digits (an ID card's X not counted) a number of these kinds has. */
-function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
-  return kinds.includes('mobile') ? 10 : kinds.includes('bank_card') ? 16 : 17;
-}
+const fewestDigits = (kinds: readonly PersonalNumberKind[]): number => (kinds.includes('mobile') ? 10 : kinds.includes('bank_card') ? 16 : 17);
 
 /**
  * The cheap pre-test: is there a stretch of `min` digits with at most MAX_NUMBER_GAP separators
@@ -298,8 +297,7 @@ function classify(kind: PersonalNumberKind, digits: string, onePiece: boolean): 
     return MOBILE.test(digits) ? { certain: true } : undefined;
   }
   if (kind === 'id_card') {
-    if (!ID_SHAPE.test(digits)) return undefined;
-    if (!PROVINCES.has(Number(digits.slice(0, 2))) || !isBirthDate(digits.slice(6, 14))) return undefined;
+    if (!ID_SHAPE.test(digits) || !PROVINCES.has(Number(digits.slice(0, 2))) || !isBirthDate(digits.slice(6, 14))) return undefined;
     return idCheckCharacter(digits) === digits[17] ? { certain: true } : { certain: false, doubt: 'its check digit is wrong' };
   }
   if (digits.length < 16 || digits.length > 19 || digits.includes('X') || !hasIssuerPrefix(digits)) return undefined;
@@ -381,10 +379,11 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   return pick(kept);
 }
 
-/** Hong Kong IDs, and Taiwan IDs called one, not called an order number. */
+/** Hong Kong IDs, Taiwan IDs called one (neither called an order number), passports and permits. */
 function letterIds(text: string): PersonalNumber[] {
   const taiwan = mayHoldPersonalNumber(text, 9) ? taiwanIdShapes(text).filter((n) => n.called) : [];
-  return [...findHongKongIds(text), ...taiwan.map(({ called: _, ...n }) => n)].filter((n) => labelBefore(text, n.start) !== 'order');
+  const ids = [...findHongKongIds(text), ...taiwan.map(({ called: _, ...n }) => n)].filter((n) => labelBefore(text, n.start) !== 'order');
+  return mayHoldPersonalNumber(text, 7) ? [...ids, ...findTravelDocuments(text)] : ids;
 }
 
 /**
@@ -393,7 +392,7 @@ function letterIds(text: string): PersonalNumber[] {
  * misheard card number is still a card number.
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
-  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwanIdShapes(text)] : [];
+  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwanIdShapes(text), ...findTravelDocuments(text)] : [];
   if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
   return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

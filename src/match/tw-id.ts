@@ -6,8 +6,8 @@
  *
  * A letter and nine digits are also the shape of a product or case code, so a number counts only
  * when the agent calls it an ID (身分證, 證件 … just before, as for a Hong Kong ID). Called an ID
- * with the check digit wrong it is *unsure* (a misheard digit: a person listens); reports mask
- * every number that is called an ID or whose check digit holds.
+ * with the check digit wrong it is *unsure* (a misheard digit: a person listens). Reports mask
+ * every number of the shape: a quote in a reason has lost the words before it.
  */
 import { CHINESE_DIGITS, CHINESE_DIGIT_VALUES } from '../model/numerals.js';
 import { ID_LABEL } from './hk-id.js';
@@ -41,10 +41,7 @@ export function twIdValid(letter: string, digits: readonly number[]): boolean {
   return sum % 10 === 0;
 }
 
-/**
- * Every Taiwan ID the text holds that is called one (certain when its check digit holds) or whose
- * check digit holds (never certain uncalled: a report masks it, a rule does not count it).
- */
+/** Every number shaped like a Taiwan ID, `called` one just before, `certain` when its check digit holds. */
 export function taiwanIdShapes(text: string): Array<PersonalNumber & { called: boolean }> {
   const found: Array<PersonalNumber & { called: boolean }> = [];
   for (const m of text.matchAll(TW_ID)) {
@@ -53,7 +50,6 @@ export function taiwanIdShapes(text: string): Array<PersonalNumber & { called: b
     const digits = [...body].map(digitValue).filter((d): d is number => d !== undefined);
     const valid = twIdValid(letter, digits);
     const called = ID_LABEL.test(text.slice(Math.max(0, start - 12), start));
-    if (!valid && !called) continue;
     const number: PersonalNumber & { called: boolean } = {
       kind: 'id_card',
       start,

@@ -38,10 +38,11 @@ describe('findPersonalNumbers: a Taiwan ID read out', () => {
     expect(found(text)).toEqual([]);
   });
 
-  it('reports mask it when called an ID or when its check digit holds, not an uncalled code that fails it', () => {
+  it('reports mask every number of the shape: a quote in a reason has lost the words before it', () => {
     const spans = (text: string): string[] => personalNumberSpans(text).map((s) => text.slice(s.start, s.end));
     expect(spans('身分證字號A123456788')).toEqual(['A123456788']);
     expect(spans('A123456789')).toEqual(['A123456789']);
-    expect(spans('型號A123456788')).toEqual([]);
+    expect(spans('agent read out a Taiwan ID-card number at turn 3「A123456788」 (its check digit is wrong)')).toEqual(['A123456788']);
+    expect(spans('序號AB123456789')).toEqual([]);
   });
 });
