@@ -39,6 +39,7 @@
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findHongKongPhones } from './hk-phone.js';
+import { labelBefore } from './number-labels.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
@@ -337,27 +338,6 @@ function pick<T extends PersonalNumber>(found: T[]): T[] {
   return kept.sort((x, y) => x.start - y.start);
 }
 
-// ---------------------------------------------------------------- what the agent calls it
-
-/** Traditional forms of the label characters below (the text is read unfolded). */
-const SIMPLIFIED: Record<string, string> = {
-  訂: '订', 單: '单', 運: '运', 號: '号', 碼: '码', 編: '编', 貨: '货', 為: '为', 遞: '递', 帳: '帐', 賬: '账', 戶: '户', 與: '与',
-};
-const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
-/** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
-const FILLER = /[\s:：，,、\-－是为就係系]+$/;
-/** An order, waybill, ticket, transaction, policy or contract number: not the customer's. */
-const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|物流)(?:号码|编号|号|码)$|[订运保]单$/;
-/** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
-const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
-
-export function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
-  const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '');
-  if (ORDER_LABEL.test(before)) return 'order';
-  if (CARD_LABEL.test(before)) return 'card';
-  return undefined;
-}
-
 // ---------------------------------------------------------------- the two readers
 
 /**
@@ -372,7 +352,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
-    if (label === 'order') continue;
+    if (label === 'order' || (label === 'company' && c.kind === 'mobile')) continue;
     if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
   }
@@ -392,7 +372,8 @@ function letterIds(text: string): PersonalNumber[] {
  * misheard card number is still a card number.
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
-  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwanIdShapes(text), ...findTravelDocuments(text)] : [];
+  const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
+  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
   return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

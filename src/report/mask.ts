@@ -17,7 +17,8 @@
  * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
-import { labelBefore, personalNumberSpans } from '../match/personal-numbers.js';
+import { labelBefore } from '../match/number-labels.js';
+import { personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 
 const A = '[0-9０-９]';
@@ -39,9 +40,9 @@ const ARABIC_SHAPES = [
   `${A}{11,}`, // any unbroken run of 11+ digits: mobile, ID card, bank card, 0-prefixed landline
   `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678 / 138，1234，5678
   `[1１][3-9３-９]${A}${ASR_SEP}${A}{8}`, // mobile 138 12345678
-  // mobile 138-123-45678, 1381 234 5678, 1381 2345 678: spaces and dashes only, as with commas
-  // these are amounts (1380，1500，300).
-  `[1１][3-9３-９]${A}(?:${SEP}${A}{3}${SEP}${A}{5}|${A}${SEP}${A}{3}${SEP}${A}{4}|${A}${SEP}${A}{4}${SEP}${A}{3})`,
+  // mobile 138-123-45678, 1381 234 5678: spaces and dashes only, as with commas these are amounts
+  // (1380，1500，300); 4+4+3 is amounts even with spaces (分别是1380 1500 300).
+  `[1１][3-9３-９]${A}(?:${SEP}${A}{3}${SEP}${A}{5}|${A}${SEP}${A}{3}${SEP}${A}{4})`,
   `${A}{6}${ASR_SEP}(?:${A}{8}|${A}{4}${ASR_SEP}${A}{4})${ASR_SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X / 110105 1949 1231 002X
   `${A}{4}(?:${SEP}${A}{4}){3}(?:${SEP}?${A}{1,3})?`, // bank card 6222 0212 3456 7890 (123)
   // Landlines with a 1–3 digit area code (mainland 010, 0755; Taiwan 02, 037): 010-12345678,

@@ -148,6 +148,9 @@ describe('findPersonalNumbers: not personal data', () => {
     '康泰鑫客服128号为您服务',
     '时间戳 1735689600 到 1735693200',
     '2026-09-15 0930',
+    // The company's own line, which the agent may give out.
+    '我们的服务热线是0912-345-678',
+    '您可以拨打我們的客服電話13812345678咨询',
     '訂單號碼0912345678',
     // A mobile prefix inside a longer run: not a mobile.
     '12345678901234',
