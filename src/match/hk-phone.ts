@@ -13,7 +13,7 @@ const D = `[0-9０-９${CHINESE_DIGITS}]`;
 const SEP = '[ 　\\-－]';
 /** A phone word, a 係/是, then eight digits that no further digit continues (a comma and a count may follow). */
 const PHONE_THEN_EIGHT = new RegExp(
-  `(?:电话|電話|手机|手機|联系方式|聯絡方式|聯繫方式|联络方式|手提)(?:号码|號碼|号|號)?[是係系为為：:\\s]{0,3}((?:${D}${SEP}?){7}${D})(?!${SEP}?${D})`,
+  `(?:电话|電話|手机|手機|联系方式|聯絡方式|聯繫方式|联络方式|手提)(?:号码|號碼|号|號)?[是係系咪为為：:\\s]{0,3}((?:${D}${SEP}?){7}${D})(?!${SEP}?${D})`,
   'g',
 );
 const CLAUSE_BREAK = /[，。！？；,!?;]/;

@@ -221,13 +221,14 @@ function stretches(text: string, min: number): Piece[][] {
 
 /** Piece lengths in which several pieces make one number (one piece, or digit by digit, always do). */
 const SHAPES: Record<PersonalNumberKind, readonly (readonly number[])[]> = {
-  mobile: [[3, 4, 4], [3, 8], [4, 3, 3], [4, 6]], // Taiwan: 0912 345 678, 0912-345678
+  // 1381234，5678: a pause after the 7th digit (the number's block); Taiwan 0912 345 678, 0912-345678.
+  mobile: [[3, 4, 4], [3, 8], [7, 4], [4, 3, 3], [4, 6]],
   id_card: [[6, 8, 4], [6, 4, 4, 4], [6, 12]],
   bank_card: [[4, 4, 4, 4], [4, 4, 4, 4, 1], [4, 4, 4, 4, 2], [4, 4, 4, 4, 3], [6, 13]],
 };
 
-/** Mobile groupings with spaces or dashes only (1381234 5678, 138-123-45678): 1380，1500，300 is amounts. */
-const SPACED_MOBILE_SHAPES: readonly (readonly number[])[] = [[7, 4], [3, 3, 5], [4, 3, 4]];
+/** Mobile groupings with spaces or dashes only (138-123-45678, 1381 234 5678): 1380，1500，300 is amounts. */
+const SPACED_MOBILE_SHAPES: readonly (readonly number[])[] = [[3, 3, 5], [4, 3, 4]];
 
 /** Whether pieces a…b (inclusive) of a stretch make one number of this kind. */
 function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: number, b: number, commas: boolean): boolean {

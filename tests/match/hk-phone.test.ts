@@ -16,6 +16,7 @@ describe('findPersonalNumbers: a Hong Kong phone number read out', () => {
     ['您的手機號碼是 6123-4567 對嗎', '6123-4567'],
     ['你嘅聯絡電話係九一二三四五六七', '九一二三四五六七'],
     ['你手機係 5123 4567，2個包裹聽日到', '5123 4567'],
+    ['你嘅電話係咪 9123 4567 呀？', '9123 4567'],
   ])('%s', (text, number) => {
     expect(found(text)).toEqual([['mobile', number, 'a full phone number']]);
   });

@@ -48,6 +48,7 @@ describe('findPersonalNumbers: read out, found', () => {
     ['号码 138 12345678', 'mobile', '138 12345678'],
     // Other groupings, with spaces or dashes only: a recogniser's space after 7 digits, 3-3-5, 4-3-4.
     ['您的手机号是1381234 5678，对吗', 'mobile', '1381234 5678'],
+    ['您是1381234，5678吗', 'mobile', '1381234，5678'], // a pause after the number's block
     ['您的手机号是138-123-45678，对吗', 'mobile', '138-123-45678'],
     ['您的手机号是 1381 234 5678 对吗', 'mobile', '1381 234 5678'],
     ['号码是 1 3 8 1 2 3 4 5 6 7 8', 'mobile', '1 3 8 1 2 3 4 5 6 7 8'],
@@ -134,9 +135,9 @@ describe('findPersonalNumbers: not personal data', () => {
     '号码1380，1234，5678',
     '138012345678',
     '金额分别是1500，1200，300元',
-    // 4+4+3 and 7+4 with commas are amounts, whatever they add up to.
+    // 4+4+3 and 3+3+5 with commas are amounts, whatever they add up to.
     '金额1380，1500，300',
-    '合计1381234，5678',
+    '金额138，150，30000',
     '金额6000，1500，2000，3000元',
     '价格分别是 100 200 300 400 500 元',
     '数量 1 2 3 4 5 6 7 8 9 10 11 12',
