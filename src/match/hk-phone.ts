@@ -19,8 +19,12 @@ const PHONE_THEN_EIGHT = new RegExp(
 const CLAUSE_BREAK = /[，。！？；,!?;]/;
 const HK_MOBILE = /^[4-79][0-9]{7}$/;
 
+/** The characters every phone word above has one of: a cheap test before the scan. */
+const PHONE_CHARACTER = /[话話机機联聯提]/;
+
 export function findHongKongPhones(text: string): PersonalNumber[] {
   const found: PersonalNumber[] = [];
+  if (!PHONE_CHARACTER.test(text)) return found;
   for (const m of text.matchAll(PHONE_THEN_EIGHT)) {
     const number = m[1] ?? '';
     const digits = digitsOf(number);

@@ -346,10 +346,12 @@ function pick<T extends PersonalNumber>(found: T[]): T[] {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  // Hong Kong and Taiwan IDs have six and nine digits in a row, a Hong Kong phone eight: their own pre-tests.
-  const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? letterIds(text) : [];
-  if (kinds.includes('mobile') && mayHoldPersonalNumber(text, 8)) hongKong.push(...findHongKongPhones(text));
-  if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
+  // Hong Kong and Taiwan IDs have six and nine digits in a row, a Hong Kong phone eight: their own
+  // pre-tests, behind one for six (most utterances stop there).
+  const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
+  const hongKong = six && kinds.includes('id_card') ? letterIds(text) : [];
+  if (six && kinds.includes('mobile') && mayHoldPersonalNumber(text, 8)) hongKong.push(...findHongKongPhones(text));
+  if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
   const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
@@ -360,8 +362,11 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   return pick(kept);
 }
 
+const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+
 /** Hong Kong IDs, Taiwan IDs called one (neither called an order number), passports and permits. */
 function letterIds(text: string): PersonalNumber[] {
+  if (!LATIN_LETTER.test(text)) return []; // every one of them starts with a letter: skip three scans
   const taiwan = mayHoldPersonalNumber(text, 9) ? taiwanIdShapes(text).filter((n) => n.called) : [];
   const ids = [...findHongKongIds(text), ...taiwan.map(({ called: _, ...n }) => n)].filter((n) => labelBefore(text, n.start) !== 'order');
   return mayHoldPersonalNumber(text, 7) ? [...ids, ...findTravelDocuments(text)] : ids;
