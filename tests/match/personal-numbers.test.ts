@@ -149,6 +149,9 @@ describe('findPersonalNumbers: not personal data', () => {
     '康泰鑫客服128号为您服务',
     '时间戳 1735689600 到 1735693200',
     '2026-09-15 0930',
+    // Digits glued to Latin letters are a code (a waybill, a model), not a number on its own.
+    '您的快递单号是SF13812345678',
+    '型号ABC6222021234567894',
     // The company's own line, which the agent may give out.
     '我们的服务热线是0912-345-678',
     '您可以拨打我們的客服電話13812345678咨询',
