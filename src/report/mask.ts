@@ -32,8 +32,10 @@ const SEP = '[ 　\\-－]';
 const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
 const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
-/** Eight digits are also an amount (2000 3000元, 60000000元): not when a unit follows. */
-const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％])';
+/** Eight digits are also an amount (2000 3000元, 60000000元) or points (91234567分): not when a unit follows. */
+const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％分])';
+/** …or a date a recogniser wrote with a space (2026 1015): a year, then a month and a day. */
+const NOT_A_DATE = '(?!(?:19|20|１９|２０)[0-9０-９]{2}[ 　\\-－][0-1０１][0-9０-９][0-3０-３][0-9０-９](?![0-9０-９]))';
 
 const ARABIC_SHAPES = [
   `${A}{17}[XxＸ]`, // ID card ending in X
@@ -52,7 +54,7 @@ const ARABIC_SHAPES = [
   `[0０][9９]${A}{2}${ASR_SEP}${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile 0912-345-678, 0912-345678
   `[+＋]?[8８][8８][6６]${SEP}?[9９]${A}{2}${ASR_SEP}?${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile +886 912 345 678
   `[+＋]?[8８][5５][2２]${SEP}?[2-9２-９]${A}{3}${SEP}?${A}{4}`, // Hong Kong +852 9123 4567
-  `(?<!${A}${SEP})[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}(?!${SEP}${A})`, // Hong Kong 9123 4567, 2345-6789 (not inside 7712 3456 7890)
+  `(?<!${A}${SEP})${NOT_A_DATE}[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}(?!${SEP}${A})`, // Hong Kong 9123 4567, 2345-6789 (not inside 7712 3456 7890)
   `[5-9５-９]${A}{7}${NOT_AN_AMOUNT}`, // Hong Kong mobile 91234567
   `${A}(?:${ASR_SEP}${A}){10,}(?:${ASR_SEP}?[XxＸ])?`, // read out digit by digit: 1 3 8 1 2 3 4 5 6 7 8
 ];
