@@ -17,6 +17,7 @@ describe('findPersonalNumbers: a Hong Kong phone number read out', () => {
     ['你嘅聯絡電話係九一二三四五六七', '九一二三四五六七'],
     ['你手機係 5123 4567，2個包裹聽日到', '5123 4567'],
     ['你嘅電話係咪 9123 4567 呀？', '9123 4567'],
+    ['你嘅號碼係 9123 4567，啱嘛？', '9123 4567'],
   ])('%s', (text, number) => {
     expect(found(text)).toEqual([['mobile', number, 'a full phone number']]);
   });
@@ -24,6 +25,8 @@ describe('findPersonalNumbers: a Hong Kong phone number read out', () => {
   it.each([
     '你張訂單號碼係 9123 4567，聽日寄出。',
     '你嘅訂單係91234567，聽日寄出。',
+    '你嘅訂單號碼係 9123 4567',
+    '我嘅號碼係 9123 4567，有嘢搵我',
     '你可以打我哋門市電話 9123 4567 查詢',
     '你可以打熱線電話 2345 6789',
     '你嘅手機尾號係4567',
