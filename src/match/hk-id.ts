@@ -45,7 +45,7 @@ export function hkIdCheckCharacter(letters: string, digits: readonly number[]): 
 }
 
 /** Said just before the number: 「身份證號碼係」「ID card」「證件號碼」. */
-export const ID_LABEL = /(身份[證证]|身分[證证]|[證证]件|id|hkid)/i;
+const ID_LABEL = /(身份[證证]|身分[證证]|[證证]件|id|hkid)/i;
 
 /**
  * The HK identity-card numbers in the text, at their offsets, whose check character holds, and

@@ -10,7 +10,6 @@
  * every number of the shape: a quote in a reason has lost the words before it.
  */
 import { CHINESE_DIGITS, CHINESE_DIGIT_VALUES } from '../model/numerals.js';
-import { ID_LABEL } from './hk-id.js';
 import type { PersonalNumber } from './personal-numbers.js';
 
 const DIGIT = `[0-9０-９${CHINESE_DIGITS}]`;
@@ -20,6 +19,9 @@ const TW_ID = new RegExp(
   `(?<![A-Za-zＡ-Ｚａ-ｚ0-9０-９])([A-Za-zＡ-Ｚａ-ｚ])${GAP}([1289１２８９一二两兩八九幺]${GAP}(?:${DIGIT}${GAP}){7}${DIGIT})(?![0-9０-９${CHINESE_DIGITS}])`,
   'g',
 );
+
+/** Said just before it: 「身分證字號」「證件號碼」 — not a bare 「ID」, which is as often a member or user ID. */
+const ID_LABEL = /身份[證证]|身分[證证]|[證证]件/;
 
 /** The two-digit values of the letters, A=10 … (I, O, W, X, Y, Z out of order: added later). */
 const LETTER_VALUES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';

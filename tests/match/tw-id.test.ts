@@ -34,7 +34,7 @@ describe('findPersonalNumbers: a Taiwan ID read out', () => {
     expect(found('身分證字號A123456788')).toEqual([['id_card', 'A123456788', false, 'a Taiwan ID-card number']]);
   });
 
-  it.each(['型號A123456789已經停產', '您的訂單編號A123456789', '身分證字號後四碼6789', '序號AB123456789'])('not an ID read out: %s', (text) => {
+  it.each(['型號A123456789已經停產', '您的訂單編號A123456789', '身分證字號後四碼6789', '序號AB123456789', '您的會員ID是A123456789'])('not an ID read out: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
 
