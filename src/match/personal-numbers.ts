@@ -1,6 +1,7 @@
 /**
- * Personal-data numbers read out in a call: a full mobile number, a mainland ID-card number, a
- * bank-card number — the three a reviewer fails a call for under 不泄露客户个人信息. Used by the
+ * Personal-data numbers read out in a call: a full mobile number, an ID-card number (mainland; Hong
+ * Kong, Taiwan, passports: hk-id.ts, tw-id.ts, travel-docs.ts), a bank-card number — the three a
+ * reviewer fails a call for under 不泄露客户个人信息 (a Hong Kong phone: hk-phone.ts). Used by the
  * `forbid: { personal_data: [...] }` check (src/engine/rule-types/forbid.ts) on the speaker's own
  * text, and by report masking (src/report/mask.ts) so that whatever a rule quotes is masked.
  *
@@ -14,14 +15,13 @@
  * 110105 19491231 002X, or digit by digit (1 3 8 1 …). So 「1380，1500，300」 (three amounts) is no
  * mobile, and a number followed by a count (「…5678，2个」) stays 11 digits.
  *
- *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted). Certain: no checksum
- *              exists, the prefix and length are the standard.
+ *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted), or a Taiwan mobile,
+ *              09 + 8 digits (0912-345-678). Certain: no checksum exists, the prefix and length
+ *              are the standard (a leading 0 is no amount, and dates and timestamps are no 09…).
  *   id_card    18 characters (GB 11643): a province code, a birth date 1900–2099 that exists, and
- *              the check digit. All three: certain. Province and date right but the check digit
- *              wrong: *unsure* (the engine makes it `review`): a recogniser that mishears one digit
- *              breaks the check digit ten times in eleven, and a number this shaped is rarely
- *              anything else — a person listens. Without the province and the date it is no ID
- *              card (an order number 20231123… starts with no province).
+ *              the check digit. All three: certain. Check digit wrong: *unsure* (`review`): one
+ *              misheard digit breaks it ten times in eleven — a person listens. Without the
+ *              province and the date it is no ID card (an order number 20231123…).
  *   bank_card  16–19 digits with an issuer's first digit (3 4 5 6 9, or Mastercard 2221–2720;
  *              order numbers that start with a date or a timestamp, 1… 2026…, are not cards) and
  *              the Luhn check digit. Luhn passes one random number in ten, so a card also needs
@@ -29,16 +29,19 @@
  *              before): 「金额6000，1500，2000，3000」 is four amounts. A card-labelled number that
  *              fails Luhn is *unsure* (a misheard digit); an unlabelled one is not reported.
  *
- * A number the agent introduces as an order, waybill or ticket number (订单号, 运单号, 单号, 流水号,
- * 编号 … just before it) is not personal data, whatever its shape.
+ * A number the agent calls an order, waybill or ticket number (订单号, 运单号, 单号, 流水号, 编号 …
+ * just before it) is not personal data, whatever its shape.
  *
- * Misses by design (documented for ruleset authors): a number the recogniser garbled into another
- * length or a wrong mobile prefix; a bank card with a misheard digit and no 卡号 before it; digits
- * glued to a Chinese-numeral count (「幺三八幺二三四五六七八两个」, 12 numerals in a row); 么 for 幺
- * (also the 么 of 什么); 15-digit first-generation ID cards.
+ * Misses by design (documented for ruleset authors): a number garbled into another length or
+ * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
+ * (「幺三八幺二三四五六七八两个」); 么 for 幺 (also 什么); 15-digit ID cards.
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
+import { findHongKongPhones } from './hk-phone.js';
+import { labelBefore } from './number-labels.js';
+import { findTravelDocuments } from './travel-docs.js';
+import { taiwanIdShapes } from './tw-id.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
 
@@ -62,6 +65,8 @@ export interface PersonalNumber {
   certain: boolean;
   /** Why it is not certain, in words: 「its check digit is wrong」. */
   doubt?: string;
+  /** What a reason calls it when the kind's name would mislead: 「a Taiwan ID-card number」. */
+  name?: string;
 }
 
 // ---------------------------------------------------------------- characters
@@ -93,9 +98,7 @@ for (const c of 'XxＸｘ叉') CLASS[c.charCodeAt(0)] = CHECK_X;
 const isDigit = (k: number): boolean => (k & 0x30) !== 0 && k < 0x40;
 
 /** The fewest digits (an ID card's X not counted) a number of these kinds has. */
-function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
-  return kinds.includes('mobile') ? 11 : kinds.includes('bank_card') ? 16 : 17;
-}
+const fewestDigits = (kinds: readonly PersonalNumberKind[]): number => (kinds.includes('mobile') ? 10 : kinds.includes('bank_card') ? 16 : 17);
 
 /**
  * The cheap pre-test: is there a stretch of `min` digits with at most MAX_NUMBER_GAP separators
@@ -103,7 +106,7 @@ function fewestDigits(kinds: readonly PersonalNumberKind[]): number {
  * separators, so the scan looks at every `min`-th character until one of them is (most
  * utterances: two or three look-ups, no digit at all) and reads only around those.
  */
-export function mayHoldPersonalNumber(text: string, min = 11): boolean {
+export function mayHoldPersonalNumber(text: string, min = 10): boolean {
   const n = text.length;
   let i = min - 1;
   while (i < n) {
@@ -218,22 +221,27 @@ function stretches(text: string, min: number): Piece[][] {
 
 /** Piece lengths in which several pieces make one number (one piece, or digit by digit, always do). */
 const SHAPES: Record<PersonalNumberKind, readonly (readonly number[])[]> = {
-  mobile: [[3, 4, 4], [3, 8]],
+  // 1381234，5678: a pause after the 7th digit (the number's block); Taiwan 0912 345 678, 0912-345678.
+  mobile: [[3, 4, 4], [3, 8], [7, 4], [4, 3, 3], [4, 6]],
   id_card: [[6, 8, 4], [6, 4, 4, 4], [6, 12]],
   bank_card: [[4, 4, 4, 4], [4, 4, 4, 4, 1], [4, 4, 4, 4, 2], [4, 4, 4, 4, 3], [6, 13]],
 };
 
+/** Mobile groupings with spaces or dashes only (138-123-45678, 1381 234 5678): 1380，1500，300 is amounts. */
+const SPACED_MOBILE_SHAPES: readonly (readonly number[])[] = [[3, 3, 5], [4, 3, 4]];
+
 /** Whether pieces a…b (inclusive) of a stretch make one number of this kind. */
-function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: number, b: number): boolean {
+function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: number, b: number, commas: boolean): boolean {
   if (a === b) return true;
   let singles = true;
   for (let i = a; i <= b && singles; i++) singles = (stretch[i] as Piece).digits.length === 1;
   if (singles) return true;
   const count = b - a + 1;
-  return SHAPES[kind].some((s) => s.length === count && s.every((len, i) => (stretch[a + i] as Piece).digits.length === len));
+  const fits = (s: readonly number[]): boolean => s.length === count && s.every((len, i) => (stretch[a + i] as Piece).digits.length === len);
+  return SHAPES[kind].some(fits) || (kind === 'mobile' && !commas && SPACED_MOBILE_SHAPES.some(fits));
 }
 
-const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$/;
+const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$|^09[0-9]{8}$/;
 
 /** Provinces of GB/T 2260 (11 北京 … 65 新疆), 71 台湾, 81–83 港澳台 residence permits, 9x foreigners' permanent residence. */
 const PROVINCES = new Set([
@@ -287,12 +295,11 @@ interface Candidate extends PersonalNumber {
 /** The kind's verdict on a run of digits: undefined when it is not that kind at all. */
 function classify(kind: PersonalNumberKind, digits: string, onePiece: boolean): Pick<PersonalNumber, 'certain' | 'doubt'> | undefined {
   if (kind === 'mobile') {
-    if (digits.length !== 11 && !onePiece) return undefined;
+    if (digits.length !== 11 && digits.length !== 10 && !onePiece) return undefined;
     return MOBILE.test(digits) ? { certain: true } : undefined;
   }
   if (kind === 'id_card') {
-    if (!ID_SHAPE.test(digits)) return undefined;
-    if (!PROVINCES.has(Number(digits.slice(0, 2))) || !isBirthDate(digits.slice(6, 14))) return undefined;
+    if (!ID_SHAPE.test(digits) || !PROVINCES.has(Number(digits.slice(0, 2))) || !isBirthDate(digits.slice(6, 14))) return undefined;
     return idCheckCharacter(digits) === digits[17] ? { certain: true } : { certain: false, doubt: 'its check digit is wrong' };
   }
   if (digits.length < 16 || digits.length > 19 || digits.includes('X') || !hasIssuerPrefix(digits)) return undefined;
@@ -312,7 +319,7 @@ function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candida
         digits += piece.digits;
         if (digits.length > 19) break;
         for (const kind of kinds) {
-          if (!fitsShape(kind, stretch, a, b)) continue;
+          if (!fitsShape(kind, stretch, a, b, commas)) continue;
           const verdict = classify(kind, digits, a === b);
           if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits, commas, ...verdict });
         }
@@ -332,27 +339,6 @@ function pick<T extends PersonalNumber>(found: T[]): T[] {
   return kept.sort((x, y) => x.start - y.start);
 }
 
-// ---------------------------------------------------------------- what the agent calls it
-
-/** Traditional forms of the label characters below (the text is read unfolded). */
-const SIMPLIFIED: Record<string, string> = {
-  訂: '订', 單: '单', 運: '运', 號: '号', 碼: '码', 編: '编', 貨: '货', 為: '为', 遞: '递', 帳: '帐', 賬: '账', 戶: '户', 與: '与',
-};
-const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
-/** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
-const FILLER = /[\s:：，,、\-－是为就係系]+$/;
-/** An order, waybill, ticket, transaction, policy or contract number: not the customer's. */
-const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|物流)(?:号码|编号|号|码)$|[订运保]单$/;
-/** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
-const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
-
-function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
-  const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '');
-  if (ORDER_LABEL.test(before)) return 'order';
-  if (CARD_LABEL.test(before)) return 'card';
-  return undefined;
-}
-
 // ---------------------------------------------------------------- the two readers
 
 /**
@@ -360,17 +346,31 @@ function labelBefore(text: string, at: number): 'order' | 'card' | undefined {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  // A Hong Kong ID has only six digits in a row: its own pre-test, after the cheaper one failed.
-  const hongKong = kinds.includes('id_card') && mayHoldPersonalNumber(text, 6) ? findHongKongIds(text).filter((n) => labelBefore(text, n.start) !== 'order') : [];
-  if (kinds.length === 0 || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
+  // Hong Kong and Taiwan IDs have six and nine digits in a row, a Hong Kong phone eight: their own
+  // pre-tests, behind one for six (most utterances stop there).
+  const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
+  const hongKong = six && kinds.includes('id_card') ? letterIds(text) : [];
+  if (six && kinds.includes('mobile') && mayHoldPersonalNumber(text, 8)) hongKong.push(...findHongKongPhones(text));
+  if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
   const kept: PersonalNumber[] = [...hongKong];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
-    if (label === 'order') continue;
+    if (label === 'order' || (label === 'company' && c.kind === 'mobile')) continue;
+    if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
   }
   return pick(kept);
+}
+
+const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+
+/** Hong Kong IDs, Taiwan IDs called one (neither called an order number), passports and permits. */
+function letterIds(text: string): PersonalNumber[] {
+  if (!LATIN_LETTER.test(text)) return []; // every one of them starts with a letter: skip three scans
+  const taiwan = mayHoldPersonalNumber(text, 9) ? taiwanIdShapes(text).filter((n) => n.called) : [];
+  const ids = [...findHongKongIds(text), ...taiwan.map(({ called: _, ...n }) => n)].filter((n) => labelBefore(text, n.start) !== 'order');
+  return mayHoldPersonalNumber(text, 7) ? [...ids, ...findTravelDocuments(text)] : ids;
 }
 
 /**
@@ -379,7 +379,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
  * misheard card number is still a card number.
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
-  const hongKong = mayHoldPersonalNumber(text, 6) ? hongKongIdShapes(text) : [];
+  const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
+  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
   return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

@@ -13,9 +13,11 @@
  * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
  * runs of 11 or more digits are masked whatever they are, and 8 digits from 5 up (a Hong Kong
  * mobile) unless a unit follows: shorter order numbers and amounts are not. A number right after
- * 电话, 號碼, 手机 … is masked whatever its shape.
+ * 电话, 號碼, 手机 … is masked whatever its shape. A number the agent calls an order, waybill or
+ * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
+import { labelBefore } from '../match/number-labels.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 
@@ -30,15 +32,19 @@ const SEP = '[ 　\\-－]';
 const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
 const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
-/** Eight digits are also an amount (2000 3000元, 60000000元): not when a unit follows. */
-const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％])';
+/** Eight digits are also an amount (2000 3000元, 60000000元) or points (91234567分): not when a unit follows. */
+const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％分])';
+/** …or a date a recogniser wrote with a space (2026 1015): a year, then a month and a day. */
+const NOT_A_DATE = '(?!(?:19|20|１９|２０)[0-9０-９]{2}[ 　\\-－][0-1０１][0-9０-９][0-3０-３][0-9０-９](?![0-9０-９]))';
 
 const ARABIC_SHAPES = [
   `${A}{17}[XxＸ]`, // ID card ending in X
   `${A}{11,}`, // any unbroken run of 11+ digits: mobile, ID card, bank card, 0-prefixed landline
   `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{4}){2}`, // mobile 138-1234-5678 / 138 1234 5678 / 138，1234，5678
   `[1１][3-9３-９]${A}${ASR_SEP}${A}{8}`, // mobile 138 12345678
-  `[1１][3-9３-９]${A}(?:${ASR_SEP}${A}{3}${ASR_SEP}${A}{5}|${A}${ASR_SEP}${A}{3}${ASR_SEP}${A}{4}|${A}${ASR_SEP}${A}{4}${ASR_SEP}${A}{3})`, // mobile 138-123-45678, 1381 234 5678, 1381 2345 678
+  // mobile 138-123-45678, 1381 234 5678: spaces and dashes only, as with commas these are amounts
+  // (1380，1500，300); 4+4+3 is amounts even with spaces (分别是1380 1500 300).
+  `[1１][3-9３-９]${A}(?:${SEP}${A}{3}${SEP}${A}{5}|${A}${SEP}${A}{3}${SEP}${A}{4})`,
   `${A}{6}${ASR_SEP}(?:${A}{8}|${A}{4}${ASR_SEP}${A}{4})${ASR_SEP}${A}{3}[0-9０-９XxＸ]`, // ID card 110105 19491231 002X / 110105 1949 1231 002X
   `${A}{4}(?:${SEP}${A}{4}){3}(?:${SEP}?${A}{1,3})?`, // bank card 6222 0212 3456 7890 (123)
   // Landlines with a 1–3 digit area code (mainland 010, 0755; Taiwan 02, 037): 010-12345678,
@@ -48,7 +54,7 @@ const ARABIC_SHAPES = [
   `[0０][9９]${A}{2}${ASR_SEP}${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile 0912-345-678, 0912-345678
   `[+＋]?[8８][8８][6６]${SEP}?[9９]${A}{2}${ASR_SEP}?${A}{3}${ASR_SEP}?${A}{3}`, // Taiwan mobile +886 912 345 678
   `[+＋]?[8８][5５][2２]${SEP}?[2-9２-９]${A}{3}${SEP}?${A}{4}`, // Hong Kong +852 9123 4567
-  `[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}`, // Hong Kong 9123 4567, 2345-6789
+  `(?<!${A}${SEP})${NOT_A_DATE}[2-9２-９]${A}{3}${SEP}${A}{4}${NOT_AN_AMOUNT}(?!${SEP}${A})`, // Hong Kong 9123 4567, 2345-6789 (not inside 7712 3456 7890)
   `[5-9５-９]${A}{7}${NOT_AN_AMOUNT}`, // Hong Kong mobile 91234567
   `${A}(?:${ASR_SEP}${A}){10,}(?:${ASR_SEP}?[XxＸ])?`, // read out digit by digit: 1 3 8 1 2 3 4 5 6 7 8
 ];
@@ -116,9 +122,17 @@ export function maskPersonalData(text: string): string {
   // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
   // as a landline inside a card number) would leave the rest for no one to recognise.
   return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))
-    .replace(INTRODUCED_NUMBER, maskDigits)
-    .replace(ARABIC, maskDigits)
+    .replace(INTRODUCED_NUMBER, unlessOrderNumber)
+    .replace(ARABIC, unlessOrderNumber)
     .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
+}
+
+/**
+ * A number the agent calls an order or waybill number (订单号 20261015001, 单号 9876 5432) stays
+ * readable: a reviewer needs it, and one shaped like a phone, ID or card was masked before this.
+ */
+function unlessOrderNumber(run: string, at: number, text: string): string {
+  return labelBefore(text, at) === 'order' ? run : maskDigits(run);
 }
 
 /**

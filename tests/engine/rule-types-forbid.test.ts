@@ -155,6 +155,18 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     expect(r.reason).toBe('agent read out an ID-card number at turn 1「11010519491231002X」');
   });
 
+  it('still fails a read-back of the customer\'s own number, and says the customer gave it first', () => {
+    const r = judge(privacy, callOf('客户：我手机是13812345678。\n坐席：跟您核对一下，您的手机号码是138 1234 5678，对吗？'));
+    expect(r).toMatchObject({ verdict: 'fail', critical: true });
+    expect(r.reason).toBe('agent read out a full mobile number at turn 2「138 1234 5678」 (read back: the customer said it at turn 1)');
+  });
+
+  it('names a Taiwan ID as one, not as a mainland ID card', () => {
+    const r = judge(privacy, callOf('客戶：幫我核對資料。\n坐席：您的身分證字號是A123456789，對嗎？'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toBe('agent read out a Taiwan ID-card number at turn 2「A123456789」');
+  });
+
   it('fails on numbers written with separators, digit by digit, in Chinese numerals, in traditional script', () => {
     for (const said of [
       '號碼是138-1234-5678對嗎',

@@ -46,6 +46,11 @@ describe('findPersonalNumbers: read out, found', () => {
     ['号码138，1234，5678对吗', 'mobile', '138，1234，5678'],
     ['号码138, 1234, 5678', 'mobile', '138, 1234, 5678'],
     ['号码 138 12345678', 'mobile', '138 12345678'],
+    // Other groupings, with spaces or dashes only: a recogniser's space after 7 digits, 3-3-5, 4-3-4.
+    ['您的手机号是1381234 5678，对吗', 'mobile', '1381234 5678'],
+    ['您是1381234，5678吗', 'mobile', '1381234，5678'], // a pause after the number's block
+    ['您的手机号是138-123-45678，对吗', 'mobile', '138-123-45678'],
+    ['您的手机号是 1381 234 5678 对吗', 'mobile', '1381 234 5678'],
     ['号码是 1 3 8 1 2 3 4 5 6 7 8', 'mobile', '1 3 8 1 2 3 4 5 6 7 8'],
     ['号码是1，3，8，1，2，3，4，5，6，7，8', 'mobile', '1，3，8，1，2，3，4，5，6，7，8'],
     ['身份证 110105 19491231 002X', 'id_card', '110105 19491231 002X'],
@@ -69,6 +74,11 @@ describe('findPersonalNumbers: read out, found', () => {
     // Country codes.
     ['+86 138 1234 5678', 'mobile', '138 1234 5678'],
     ['+8613812345678', 'mobile', '8613812345678'],
+    // Taiwan mobiles: 09 + 8 digits.
+    ['您登記的手機是0912-345-678，對嗎', 'mobile', '0912-345-678'],
+    ['您的手機號碼是0912345678嗎', 'mobile', '0912345678'],
+    ['您留的電話是零九一二三四五六七八，對嗎', 'mobile', '零九一二三四五六七八'],
+    ['手機 0912 345678', 'mobile', '0912 345678'],
     // A card number split by commas counts when the agent calls it a card.
     ['卡号6222，0212，3456，7894', 'bank_card', '6222，0212，3456，7894'],
     ['銀行卡號：6222，0212，3456，7894', 'bank_card', '6222，0212，3456，7894'],
@@ -125,6 +135,9 @@ describe('findPersonalNumbers: not personal data', () => {
     '号码1380，1234，5678',
     '138012345678',
     '金额分别是1500，1200，300元',
+    // 4+4+3 and 3+3+5 with commas are amounts, whatever they add up to.
+    '金额1380，1500，300',
+    '金额138，150，30000',
     '金额6000，1500，2000，3000元',
     '价格分别是 100 200 300 400 500 元',
     '数量 1 2 3 4 5 6 7 8 9 10 11 12',
@@ -135,6 +148,14 @@ describe('findPersonalNumbers: not personal data', () => {
     '第一二三四五条规定',
     '康泰鑫客服128号为您服务',
     '时间戳 1735689600 到 1735693200',
+    '2026-09-15 0930',
+    // Digits glued to Latin letters are a code (a waybill, a model), not a number on its own.
+    '您的快递单号是SF13812345678',
+    '型号ABC6222021234567894',
+    // The company's own line, which the agent may give out.
+    '我们的服务热线是0912-345-678',
+    '您可以拨打我們的客服電話13812345678咨询',
+    '訂單號碼0912345678',
     // A mobile prefix inside a longer run: not a mobile.
     '12345678901234',
     '幺三八幺二三四五六七八九',
@@ -151,7 +172,8 @@ describe('mayHoldPersonalNumber (the pre-test)', () => {
   it.each([
     ['您好，请问有什么可以帮您？', false],
     ['订单金额1280元，10月1日发货', false],
-    ['时间戳1735689600', false],
+    ['工号173568960', false],
+    ['0912345678', true], // a Taiwan mobile: the fewest digits of any kind
     ['1 2 3 4 5 6 7 8 9 10', true], // 11 digits a space apart: the full scan decides
     ['13812345678', true],
     ['幺三八幺二三四五六七八', true],
@@ -163,8 +185,8 @@ describe('mayHoldPersonalNumber (the pre-test)', () => {
   it('counts digits across gaps of up to three separators, not wider ones', () => {
     expect(mayHoldPersonalNumber('138 ， 1234 ， 5678')).toBe(true);
     expect(mayHoldPersonalNumber('138 ，  1234 ，  5678')).toBe(false);
-    expect(mayHoldPersonalNumber('138 1234 567')).toBe(false);
-    expect(mayHoldPersonalNumber('一三八一二三四五六七')).toBe(false);
+    expect(mayHoldPersonalNumber('138 1234 56')).toBe(false);
+    expect(mayHoldPersonalNumber('一三八一二三四五六七', 11)).toBe(false);
   });
 
   it('gives the answer of a plain left-to-right count on random text (it skips ahead)', () => {

@@ -198,7 +198,7 @@ function describe(found: readonly Found[], speaker: string, lowConfidence: (f: F
   const confidence = (f: Found): string => (lowConfidence(f) ? ` (confidence ${f.e.confidence})` : '');
   const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${confidence(f)}`);
   const read = found.flatMap((f) =>
-    f.number ? [`${PERSONAL_NUMBER_NAMES[f.number.kind]} at ${numberWhere(f)}${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}`] : [],
+    f.number ? [`${f.number.name ?? PERSONAL_NUMBER_NAMES[f.number.kind]} at ${numberWhere(f)}${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}${readBack(f.number)}`] : [],
   );
   const who = speaker === 'any' ? '' : `${speaker} `;
   return [said.length > 0 ? `said ${said.join(', ')}` : '', read.length > 0 ? `${who}read out ${read.join(', ')}` : ''].filter(Boolean).join('; ');
@@ -210,6 +210,11 @@ function describe(found: readonly Found[], speaker: string, lowConfidence: (f: F
  */
 function numberWhere(f: Found): string {
   return f.rest ? `turns ${f.e.turn}–${f.rest.turn}「${f.e.matched ?? ''}，${f.rest.matched ?? ''}」` : `turn ${f.e.turn}「${f.e.matched}」`;
+}
+
+/** 「 (read back: the customer said it at turn 2)」: verifying the customer's own number still says it in full. */
+function readBack(n: NumberHit): string {
+  return n.customerTurn ? ` (read back: the customer said it at turn ${n.customerTurn})` : '';
 }
 
 /** 「full mobile, ID-card or bank-card number」 */
