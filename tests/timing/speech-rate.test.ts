@@ -72,13 +72,16 @@ describe.each(SCRIPTS)('speech rate ($script)', ({ dir }) => {
   });
 });
 
-describe('a recognised segment that holds silence', () => {
-  const rule = rulesetOf(`  - id: conduct.speech-rate
+/** conduct.speech-rate with the standard band and none of its options. */
+const PLAIN_RATE_RULE = `  - id: conduct.speech-rate
     category: conduct
     title: rate
     points: 2
     speech_rate: { min: 120, max: 300, min_speaking_s: 20 }
-`);
+`;
+
+describe('a recognised segment that holds silence', () => {
+  const rule = rulesetOf(PLAIN_RATE_RULE);
   const agent = (from: number, to: number, text: string): string => `[00:${String(from).padStart(2, '0')}.0-00:${String(to).padStart(2, '0')}.0] 坐席：${text}\n`;
   const NORMAL = '您好很高兴为您服务请问有什么可以帮您的吗'; // 20 characters
 
@@ -177,12 +180,7 @@ describe('a segment the recogniser may not have cut', () => {
   });
 
   it('without the option the same call fails as before', () => {
-    const plain = rulesetOf(`  - id: conduct.speech-rate
-    category: conduct
-    title: rate
-    points: 2
-    speech_rate: { min: 120, max: 300, min_speaking_s: 20 }
-`);
+    const plain = rulesetOf(PLAIN_RATE_RULE);
     const r = judge(plain, callOf(`[00:00.0-00:05.0] 坐席：${NORMAL}\n[00:05.0-00:10.0] 坐席：${NORMAL}\n[00:10.0-00:15.0] 坐席：${NORMAL}\n[00:15.0-00:20.0] 坐席：${NORMAL}\n[00:20.0-01:50.0] 坐席：${LONG}`));
     expect(r.verdict).toBe('fail');
   });
