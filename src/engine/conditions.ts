@@ -87,8 +87,9 @@ function direction(p: PreparedCall, allowed: string[]): Applicability {
 function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Applicability {
   const selection = selectTurns(p, speaker, undefined);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
-  if (selection.turns.length === 0) return { state: 'no', reason: `the ${speaker} never speaks${emptyChannelNote(p, speaker)}` };
+  // Asked first: the agent's selection leaves a recorded announcement out, so it is empty then too.
   if (speaker === 'agent' && onlyRecorded(p)) return { state: 'no', reason: 'the agent never speaks live (only a recorded announcement)' };
+  if (selection.turns.length === 0) return { state: 'no', reason: `the ${speaker} never speaks${emptyChannelNote(p, speaker)}` };
   return YES;
 }
 

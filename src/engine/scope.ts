@@ -42,11 +42,11 @@ function independentOfTrigger(scope: ScopeSpec): boolean {
 
 function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
   if (!speakerKnown(p, speaker)) return { ok: false, reason: 'no speaker roles (mono or undiarized transcript)' };
-  const all = turnsOfSpeaker(p, speaker);
+  const all = liveTurnsOf(p, speaker);
   const who = SPEAKER_WORD[speaker];
   const utterances = p.call.utterances;
   // Compiled scopes are never empty (src/ruleset/compile.ts): no scope is the whole call.
-  if (!scope) return { ok: true, turns: all, window: `${who}, whole call` };
+  if (!scope) return { ok: true, turns: all, window: `${who}, whole call${skippedRecording(p, speaker)}` };
 
   if (scope.first_turns !== undefined) {
     const turns = joinRuns(speakerTurns(p, speaker), 0, scope.first_turns);
@@ -97,6 +97,18 @@ function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefi
 }
 
 /** Why the agent's first turns start later than the call: a reviewer sees the recording in the dialogue. */
+/**
+ * The speaker's utterances without a recorded announcement on the agent channel: a machine's
+ * words are no agent's (「你嘅通話可能會被錄音」 is neither a 你 to the customer nor the agent's
+ * Cantonese). Turn scopes skip it the same way (speakerTurns).
+ */
+function liveTurnsOf(p: PreparedCall, speaker: SpeakerName): number[] {
+  const all = turnsOfSpeaker(p, speaker);
+  if (speaker !== 'agent') return all;
+  const recorded = recordedAnnouncements(p);
+  return recorded.length === 0 ? all : all.filter((u) => !recorded.includes(u));
+}
+
 function skippedRecording(p: PreparedCall, speaker: SpeakerName): string {
   const recorded = speaker === 'agent' ? recordedAnnouncements(p) : [];
   if (recorded.length === 0) return '';
