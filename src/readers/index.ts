@@ -179,7 +179,10 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
 
   const roles = assignRoles(kept, opts);
   warnings.push(...roles.warnings);
-  const { utterances, problem: timingProblem } = checkTimes(roles.utterances, warnings, kept.recordingMs);
+  const checked = checkTimes(roles.utterances, warnings, kept.recordingMs);
+  const utterances = checked.utterances;
+  // A broken clock names its utterance; else a timestamp the reader could not read is why a line has none.
+  const timingProblem = checked.problem ?? (utterances.some((u) => u.startMs === undefined) ? kept.timingProblem : undefined);
 
   const call: Call = {
     id: callId(kept, file),

@@ -252,6 +252,9 @@ export function parsePlain(source: string): ParsedTranscript {
     if (current && currentText) current.text = currentText.toString();
   };
   let lineNo = bodyLine;
+  // Timestamps that cannot be read: the first is named as the call's timing problem.
+  let unreadable = 0;
+  let firstUnreadable: string | undefined;
   for (let a = bodyOffset; a <= text.length; ) {
     let b = text.indexOf('\n', a);
     if (b < 0) b = text.length;
@@ -278,6 +281,7 @@ export function parsePlain(source: string): ParsedTranscript {
           const column = start - lineStart + 1;
           const inner = text.slice(innerFrom, innerTo);
           warnings.push({ message: `unrecognised timestamp [${inner}] ignored`, line: lineNo, column });
+          if (unreadable++ === 0) firstUnreadable = `line ${lineNo} has a timestamp that cannot be read: [${inner}]`;
         }
       }
       utterances.push(current);
@@ -304,7 +308,9 @@ export function parsePlain(source: string): ParsedTranscript {
   finishCurrent();
 
   if (utterances.length === 0) throw new ParseFailure('no speaker labels found');
-  return { meta, utterances, warnings, explicitRoles: true, roleSource: 'labels' };
+  const parsed: ParsedTranscript = { meta, utterances, warnings, explicitRoles: true, roleSource: 'labels' };
+  if (firstUnreadable !== undefined) parsed.timingProblem = unreadable > 1 ? `${firstUnreadable} (and ${unreadable - 1} more line(s))` : firstUnreadable;
+  return parsed;
 }
 
 export const plainReader: FormatReader = {

@@ -35,6 +35,12 @@ export interface ParsedTranscript {
    * a long silence inside it is the recording's, not a broken clock (see MAX_SILENCE_MS).
    */
   recordingMs?: number;
+  /**
+   * Why the transcript's own times cannot all be used, seen while reading: 「line 8 has a timestamp
+   * that cannot be read: [00:25.3-00:79.6]」. Timing rules are na with this reason rather than
+   * "has no timestamp", which would send the reviewer looking for a missing one.
+   */
+  timingProblem?: string;
 }
 
 /**

@@ -53,6 +53,7 @@ function refJoin(text: string, more: string): string {
 function refParsePlain(text: string): ParsedTranscript {
   const lines = text.split(/\r\n|\r|\n/);
   const warnings: ReadWarning[] = [];
+  const unreadable: string[] = [];
   const { meta, bodyStart } = parseFrontMatter(lines, warnings);
   const utterances: ParsedUtterance[] = [];
   let current: ParsedUtterance | undefined;
@@ -76,6 +77,7 @@ function refParsePlain(text: string): ParsedTranscript {
         else {
           const column = raw.indexOf('[') + 1;
           warnings.push({ message: `unrecognised timestamp [${inner}] ignored`, line: lineNo, column });
+          unreadable.push(`line ${lineNo} has a timestamp that cannot be read: [${inner}]`);
         }
       }
       utterances.push(current);
@@ -95,7 +97,9 @@ function refParsePlain(text: string): ParsedTranscript {
     current.text = refJoin(current.text, more);
   }
   if (utterances.length === 0) throw new ParseFailure('no speaker labels found');
-  return { meta, utterances, warnings, explicitRoles: true, roleSource: 'labels' };
+  const parsed: ParsedTranscript = { meta, utterances, warnings, explicitRoles: true, roleSource: 'labels' };
+  if (unreadable.length > 0) parsed.timingProblem = `${unreadable[0]}${unreadable.length > 1 ? ` (and ${unreadable.length - 1} more line(s))` : ''}`;
+  return parsed;
 }
 
 /** JSON keeps key order, which the reports show; failures compare by message and place. */

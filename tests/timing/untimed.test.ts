@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { rule, ruleset, scoreText } from '../asr/helpers.js';
 import { SCRIPTS, score, TIMING, TIMING_RULES } from './helpers.js';
 
 describe('untimed and both scripts', () => {
@@ -61,5 +62,22 @@ describe('one line without a timestamp', () => {
       for (const id of TIMING_RULES) expect(r[id], id).toMatchObject({ verdict: 'na', reason });
       expect(r['opening.silent-caller']).toMatchObject({ verdict: 'na', reason: `the caller speaks (${reason})` });
     }
+  });
+
+  it('a timestamp that cannot be read is named as such, not as a missing one', () => {
+    const rs = ruleset();
+    const call = (times: string[]): string =>
+      [
+        '坐席：您好，康泰鑫客服128号，请问有什么可以帮您？',
+        '客户：我想问一下宽带续费。',
+        '坐席：好的，您的宽带下个月到期，续费可以在APP上办理。',
+        '客户：好的。',
+      ]
+        .map((line, i) => `[${times[i]}] ${line}`)
+        .join('\n');
+    const one = scoreText(call(['00:00.0-00:04.0', '00:04.5-00:08.0', '00:25.3-00:79.6', '00:30.5-00:32.0']), rs);
+    expect(rule(one, 'hold.no-dead-air')).toMatchObject({ verdict: 'na', reason: 'timestamps unusable: line 3 has a timestamp that cannot be read: [00:25.3-00:79.6]' });
+    const two = scoreText(call(['00:00.0-00:04.0', '00:04.5-00:08.0', '00:25.3-00:79.6', '00:80.5-00:82.0']), rs);
+    expect(rule(two, 'conduct.speech-rate').reason).toBe('timestamps unusable: line 3 has a timestamp that cannot be read: [00:25.3-00:79.6] (and 1 more line(s))');
   });
 });
