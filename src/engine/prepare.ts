@@ -2,7 +2,7 @@
  * Prepare a call for evaluation: fold every utterance once and run the ruleset's matcher once
  * over each. Rule types then only look hits up; they never scan text again.
  */
-import type { Call, Speaker } from '../model/call.js';
+import { agentNumberOf, type Call, type Speaker } from '../model/call.js';
 import { onlySoundNotes } from '../model/sound-notes.js';
 import { foldMany, foldPhrase, type FoldedText } from '../normalize/fold.js';
 import type { PatternHit } from '../match/aho-corasick.js';
@@ -136,12 +136,7 @@ export function untimedReason(p: PreparedCall): string {
 export function metaVariable(p: PreparedCall, name: string): string | null {
   const cached = p.metaFolds.get(name);
   if (cached !== undefined) return cached;
-  let value = p.call.meta[name];
-  if (value === undefined && name === 'agent_no') {
-    // agent_no defaults to the digits of agent_id (A128 → 128), as scripts say 「客服128号」.
-    const digits = /\d+/.exec(String(p.call.meta.agent_id ?? ''));
-    value = digits ? digits[0] : undefined;
-  }
+  const value = name === 'agent_no' ? agentNumberOf(p.call.meta) : p.call.meta[name];
   const folded = value === undefined || value === '' ? null : foldPhrase(String(value)) || null;
   p.metaFolds.set(name, folded);
   return folded;

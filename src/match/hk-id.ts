@@ -9,7 +9,7 @@
  * the letters — a lone letter after a space, 36 — and the digits, mod 11) passes one random
  * code in eleven, while a number truly read out passes always.
  */
-import { CHINESE_DIGITS, CHINESE_DIGIT_VALUES } from '../model/numerals.js';
+import { CHINESE_DIGITS, digitValue } from '../model/numerals.js';
 import type { PersonalNumber } from './personal-numbers.js';
 
 const DIGIT = `[0-9０-９${CHINESE_DIGITS}]`;
@@ -22,12 +22,6 @@ const HK_ID = new RegExp(
   'g',
 );
 
-function digitValue(c: string): number | undefined {
-  const code = c.charCodeAt(0);
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
-  return CHINESE_DIGIT_VALUES[c];
-}
 
 /** A=10 … Z=35, full-width letters as their ASCII ones. */
 function letterValue(c: string): number {

@@ -9,7 +9,7 @@
  * with the check digit wrong it is *unsure* (a misheard digit: a person listens). Reports mask
  * every number of the shape: a quote in a reason has lost the words before it.
  */
-import { CHINESE_DIGITS, CHINESE_DIGIT_VALUES } from '../model/numerals.js';
+import { CHINESE_DIGITS, digitValue } from '../model/numerals.js';
 import type { PersonalNumber } from './personal-numbers.js';
 
 const DIGIT = `[0-9０-９${CHINESE_DIGITS}]`;
@@ -26,12 +26,6 @@ const ID_LABEL = /身份[證证]|身分[證证]|[證证]件/;
 /** The two-digit values of the letters, A=10 … (I, O, W, X, Y, Z out of order: added later). */
 const LETTER_VALUES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';
 
-function digitValue(c: string): number | undefined {
-  const code = c.charCodeAt(0);
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
-  return CHINESE_DIGIT_VALUES[c];
-}
 
 /** Whether a Taiwan ID's check digit holds: tens and ones of the letter, the nine digits weighted 8…1, 1. */
 export function twIdValid(letter: string, digits: readonly number[]): boolean {

@@ -40,6 +40,14 @@ export interface WordConfidence {
 export type MetaValue = string | number | boolean;
 export type CallMeta = Record<string, MetaValue | undefined>;
 
+/**
+ * The agent's number as scripts say it (「客服128号」): `agent_no`, else the digits of `agent_id`
+ * (A128 → 128); undefined when neither says one.
+ */
+export function agentNumberOf(meta: CallMeta): MetaValue | undefined {
+  return meta.agent_no ?? /\d+/.exec(String(meta.agent_id ?? ''))?.[0];
+}
+
 export interface SourceFacts {
   /** Reader that parsed the file: 'plain', 'alibaba', 'srt', … */
   format: string;

@@ -10,14 +10,20 @@ export const CHINESE_DIGITS = '零〇一二三四五六七八九幺两兩';
 /** The digit each of CHINESE_DIGITS stands for. */
 export const CHINESE_DIGIT_VALUES: Readonly<Record<string, number>> = { 零: 0, 〇: 0, 一: 1, 幺: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+/** The digit a character stands for, Arabic, full-width or a Chinese numeral; undefined for anything else. */
+export function digitValue(c: string): number | undefined {
+  const code = c.charCodeAt(0);
+  if (code >= 0x30 && code <= 0x39) return code - 0x30;
+  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
+  return CHINESE_DIGIT_VALUES[c];
+}
+
 /** Every digit of the text in ASCII, in order, whether written Arabic, full-width or as a Chinese numeral. */
 export function digitsOf(text: string): string {
   let out = '';
   for (const c of text) {
-    const code = c.charCodeAt(0);
-    if (code >= 0x30 && code <= 0x39) out += c;
-    else if (code >= 0xff10 && code <= 0xff19) out += String(code - 0xff10);
-    else if (CHINESE_DIGIT_VALUES[c] !== undefined) out += String(CHINESE_DIGIT_VALUES[c]);
+    const d = digitValue(c);
+    if (d !== undefined) out += String(d);
   }
   return out;
 }

@@ -6,7 +6,10 @@
  */
 const SOUND_NOTES = /^(?:\s*[[(（【<〈]\s*[^[\]()（）【】<>〈〉\d]{1,16}?\s*[\])）】>〉])+\s*$/u;
 
-const OPENING_BRACKETS = '[(（【<〈';
+/** The brackets a sound note is written in, each opening one with its closing one. */
+export const SOUND_NOTE_BRACKETS: readonly string[] = ['[]', '()', '（）', '【】', '<>', '〈〉'];
+
+const OPENING_BRACKETS = SOUND_NOTE_BRACKETS.map((pair) => pair[0]).join('');
 
 /** SOUND_NOTES, asked only of text whose first non-space character opens a bracket (most utterances: no regex run). */
 export function onlySoundNotes(text: string): boolean {

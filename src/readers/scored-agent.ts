@@ -7,7 +7,7 @@
  * numbers are given, nobody's turns can be called the scored agent's: all are left unknown.
  * Only the transcript's own metadata (front matter) is known here, not a manifest's.
  */
-import type { CallMeta, ReadWarning } from '../model/call.js';
+import { agentNumberOf, type CallMeta, type ReadWarning } from '../model/call.js';
 import { CHINESE_DIGITS, numberValue } from '../model/numerals.js';
 import type { ParsedUtterance } from './types.js';
 
@@ -22,7 +22,7 @@ const OPENING_TURNS = 2;
 
 /** The call's agent number: agent_no, else the digits of agent_id (as the self-id rule reads it). */
 function agentNumber(meta: CallMeta): string | undefined {
-  const raw = meta.agent_no ?? /\d+/.exec(String(meta.agent_id ?? ''))?.[0];
+  const raw = agentNumberOf(meta);
   return raw === undefined || raw === '' ? undefined : numberValue(String(raw));
 }
 

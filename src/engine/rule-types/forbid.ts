@@ -119,10 +119,11 @@ function afterEveryTrigger(check: ForbidCheck, ctx: CheckContext): Selection {
 function someoneElseFrom(p: CheckContext['p'], check: ForbidCheck, found: readonly Found[], solid: (f: Found) => boolean): { why: string; e: Evidence } | undefined {
   const intro = check.reviewFrom;
   if (!intro || check.speaker === 'any') return undefined;
-  const from = p.turnsOf[check.speaker].find((u) => findPhrases(p, u, intro).length > 0);
-  if (from === undefined) return undefined;
+  let hit: PhraseHit | undefined;
+  for (const u of p.turnsOf[check.speaker]) if ((hit = findPhrases(p, u, intro)[0])) break;
+  if (hit === undefined) return undefined;
+  const from = hit.utterance;
   if (found.filter((f) => solid(f) && f.utterance < from).length >= check.minCount) return undefined;
-  const hit = findPhrases(p, from, intro)[0] as PhraseHit;
   const e = phraseEvidence(p, hit, intro, 'someone else');
   return { why: `from turn ${from + 1} the ${check.speaker}'s label carries someone else (「${e.matched ?? e.quote}」): a person should check who said it`, e };
 }

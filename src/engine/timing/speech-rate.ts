@@ -8,7 +8,7 @@
  */
 import type { Utterance } from '../../model/call.js';
 import { digitsOf } from '../../model/numerals.js';
-import { onlySoundNotes } from '../../model/sound-notes.js';
+import { onlySoundNotes, SOUND_NOTE_BRACKETS } from '../../model/sound-notes.js';
 
 const HAN = /\p{Script=Han}/u;
 const DIGIT = /\p{Nd}/u;
@@ -33,7 +33,7 @@ function bmpKind(code: number): number {
 
 /** Opening bracket → its closing one, for sound notes (as src/model/sound-notes.ts reads them). */
 const CLOSING = new Uint16Array(65536);
-for (const [open, close] of ['[]', '()', '（）', '【】', '<>', '〈〉']) CLOSING[(open as string).charCodeAt(0)] = (close as string).charCodeAt(0);
+for (const [open, close] of SOUND_NOTE_BRACKETS) CLOSING[(open as string).charCodeAt(0)] = (close as string).charCodeAt(0);
 const NOTE_MAX_CHARS = 16;
 
 /**
