@@ -25,6 +25,11 @@ export interface Evidence {
   near?: string;
   /** Lowest recogniser confidence of the matched words (or of the sentence), when known. */
   confidence?: number;
+  /**
+   * `matched` is a personal number the rule found (a privacy hit): reports mask it wherever the
+   * rule's result shows it, shape or no shape (a passport number, a local landline).
+   */
+  personal?: true;
 }
 
 export interface CheckOutcome {

@@ -7,24 +7,25 @@
  */
 import type { CallResult, Evidence, RuleResult } from '../engine/index.js';
 import type { Call, CallMeta } from '../model/call.js';
-import { maskPersonalData } from '../report/index.js';
+import { maskPersonalData, maskWithFound, personalDataFound } from '../report/index.js';
 
 export function maskExplained(call: Call, result: CallResult): { call: Call; result: CallResult } {
   // The call id defaults to the file name, and recordings are often named after the caller's
   // number: shown here, it is masked as its metadata copy (meta.call_id) is.
   const id = maskPersonalData(call.id);
+  // A number a rule found is masked wherever it is shown: in the dialogue too.
+  const found = personalDataFound(result.rules.flatMap((r) => r.evidence));
+  const mask = (text: string): string => maskWithFound(text, found);
+  const maskEvidence = (e: Evidence): Evidence => ({ ...e, quote: mask(e.quote), ...(e.matched !== undefined ? { matched: mask(e.matched) } : {}) });
   return {
-    call: { ...call, id, meta: maskMeta(call.meta), utterances: call.utterances.map((u) => ({ ...u, text: maskPersonalData(u.text) })) },
-    result: { ...result, callId: id, agentName: maskPersonalData(result.agentName), rules: result.rules.map(maskRule) },
+    call: { ...call, id, meta: maskMeta(call.meta), utterances: call.utterances.map((u) => ({ ...u, text: mask(u.text) })) },
+    result: {
+      ...result,
+      callId: id,
+      agentName: maskPersonalData(result.agentName),
+      rules: result.rules.map((rule): RuleResult => ({ ...rule, reason: mask(rule.reason), evidence: rule.evidence.map(maskEvidence) })),
+    },
   };
-}
-
-function maskRule(rule: RuleResult): RuleResult {
-  return { ...rule, reason: maskPersonalData(rule.reason), evidence: rule.evidence.map(maskEvidence) };
-}
-
-function maskEvidence(e: Evidence): Evidence {
-  return { ...e, quote: maskPersonalData(e.quote), ...(e.matched !== undefined ? { matched: maskPersonalData(e.matched) } : {}) };
 }
 
 function maskMeta(meta: CallMeta): CallMeta {

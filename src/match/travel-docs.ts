@@ -4,8 +4,8 @@
  * (personal-numbers.ts) and named for what they are in the reason. They have no check digit, and
  * one or two letters and 7–9 digits is also the shape of a model or case code, so a number counts
  * only right after the document's name (护照, 通行证, 回乡证, 台胞证 …, 号/号码/是 between).
- * A reason's quote has lost those words, but names the document itself (「a passport number at
- * turn 3「E12345678」」): that is read as the name too, so the report masks the quote.
+ * A reason quoting the number has lost those words: reports mask it there because the rule's
+ * evidence marks it as personal data (src/report/mask.ts, maskWithFound).
  */
 import { CHINESE_DIGITS, digitsOf } from '../model/numerals.js';
 import type { PersonalNumber } from './personal-numbers.js';
@@ -13,7 +13,7 @@ import type { PersonalNumber } from './personal-numbers.js';
 const D = `[0-9０-９${CHINESE_DIGITS}]`;
 const SEP = '[ 　\\-－]?';
 const DOCUMENT = new RegExp(
-  `(护照|護照|通行证|通行證|回乡证|回鄉證|台胞证|台胞證|passport number at turns? [0-9–]+「|travel-permit number at turns? [0-9–]+「)(?:号码|號碼|号|號)?[是係系为為：:\\s]{0,3}([A-Za-zＡ-Ｚａ-ｚ]{1,2}${SEP}(?:${D}${SEP}){6,8}${D})(?![0-9０-９A-Za-z${CHINESE_DIGITS}])`,
+  `(护照|護照|通行证|通行證|回乡证|回鄉證|台胞证|台胞證)(?:号码|號碼|号|號)?[是係系为為：:\\s]{0,3}([A-Za-zＡ-Ｚａ-ｚ]{1,2}${SEP}(?:${D}${SEP}){6,8}${D})(?![0-9０-９A-Za-z${CHINESE_DIGITS}])`,
   'g',
 );
 
@@ -24,7 +24,7 @@ export function findTravelDocuments(text: string): PersonalNumber[] {
     const digits = digitsOf(number);
     if (digits.length < 7 || digits.length > 9) continue;
     const start = (m.index ?? 0) + whole.length - number.length;
-    const name = /[护護]照|passport/.test(document) ? 'a passport number' : 'a travel-permit number';
+    const name = /[护護]照/.test(document) ? 'a passport number' : 'a travel-permit number';
     found.push({ kind: 'id_card', start, end: start + number.length, digits: number.replace(/[^0-9A-Za-z]/g, ''), certain: true, name });
   }
   return found;

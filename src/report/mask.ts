@@ -17,6 +17,7 @@
  * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
+import type { Evidence } from '../engine/index.js';
 import { labelBefore } from '../match/number-labels.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
@@ -115,6 +116,24 @@ const MAYBE = new RegExp(`${NUMERAL}${GAP}${NUMERAL}${GAP}${NUMERAL}|[@＠]`);
 const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ+＋]*){7}|[@＠]`);
 
 const SAID_BRACKET = /括[號号]/;
+
+/**
+ * The personal numbers a rule found in a call (Evidence.personal), to be masked wherever the
+ * call's result shows them: a passport number or a local landline has no shape the patterns
+ * know, and quoted in a reason it has lost the words that named it.
+ */
+export function personalDataFound(evidence: readonly Evidence[]): string[] {
+  const found: string[] = [];
+  for (const e of evidence) if (e.personal && e.matched && !found.includes(e.matched)) found.push(e.matched);
+  return found;
+}
+
+/** maskPersonalData, after masking every occurrence of the numbers a rule found (personalDataFound). */
+export function maskWithFound(text: string, found: readonly string[]): string {
+  let out = text;
+  for (const number of found) if (out.includes(number)) out = out.split(number).join(maskDigits(number));
+  return maskPersonalData(out);
+}
 
 export function maskPersonalData(text: string): string {
   // 「A 一二三四五六 括號三」: a Hong Kong ID with its check digit said in words passes no ENOUGH

@@ -5,7 +5,7 @@
 import { formatMs } from '../model/call.js';
 import type { CallResult, CategoryScore, Evidence, RuleResult } from '../engine/index.js';
 import { cell, idCell } from './csv.js';
-import { maskPersonalData } from './mask.js';
+import { maskWithFound, personalDataFound } from './mask.js';
 
 /** What summary.csv needs of a call. */
 export interface CallSummary {
@@ -49,7 +49,8 @@ export interface RenderOptions {
 
 export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
   const callCells = `${idOrCell(r.callId)},${idOrCell(r.agentId)},`;
-  const mask = (text: string | undefined): string | undefined => (opts.mask && text ? maskPersonalData(text) : text);
+  let found: readonly string[] = [];
+  const mask = (text: string | undefined): string | undefined => (opts.mask && text ? maskWithFound(text, found) : text);
   // One pass over the rules builds the findings rows (one string, no arrays of cells), the
   // scorecard's verdicts and the failures, which reuse the row's masked quote and reason.
   let findings = '';
@@ -66,6 +67,7 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
     if (inOrder && ruleIds[i] === ruleId) verdicts += `,${wordCell(verdict ?? '')}`;
     else inOrder = false;
     const e = rule.evidence[0];
+    found = personalDataFound(rule.evidence);
     const time = evidenceTime(e);
     const speaker = e?.speaker;
     const quote = mask(e?.quote);

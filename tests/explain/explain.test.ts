@@ -79,6 +79,19 @@ describe('callqa explain', () => {
     expect(verdicts(masked.out).length).toBeGreaterThan(3);
   });
 
+  it('masks a passport number the privacy rule found in its reason, evidence and the dialogue (the JSON too)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-explain-'));
+    const file = join(dir, 'passport.txt');
+    writeFileSync(file, ['坐席：您好，工号101为您服务。', '客户：我想改一下订票信息。', '坐席：好的，您的护照号是E12345678，对吗？', '客户：对。'].join('\n'));
+    const r = await run('explain', file, '--json');
+    expect(r.code).toBe(0);
+    const privacy = (JSON.parse(r.out) as ExplainJson).result.rules.find((rule) => rule.ruleId === 'conduct.privacy');
+    expect(privacy?.verdict).toBe('fail');
+    expect(privacy?.reason).toContain('「E12****78」');
+    expect(privacy?.evidence[0]?.matched).toBe('E12****78');
+    expect(r.out).not.toContain('E12345678');
+  });
+
   it('masks a number in the metadata too, also one YAML read as a number', () => {
     const { call, result } = scored();
     const shown = maskExplained({ ...call, meta: { ...call.meta, customer_phone: 13912345678, note: '回拨 13912345678', turns: 7 } }, result);

@@ -3,7 +3,7 @@
  * only right after the document's name; a code of the same shape elsewhere is not one.
  */
 import { describe, expect, it } from 'vitest';
-import { findPersonalNumbers, personalNumberSpans } from '../../src/match/personal-numbers.js';
+import { findPersonalNumbers } from '../../src/match/personal-numbers.js';
 
 function found(text: string): Array<[string, string, string | undefined]> {
   return findPersonalNumbers(text).map((n) => [n.kind, text.slice(n.start, n.end), n.name]);
@@ -23,8 +23,4 @@ describe('findPersonalNumbers: a passport or travel permit read out', () => {
     expect(found(text)).toEqual([]);
   });
 
-  it('a reason quoting one names it, so the report masks the quote', () => {
-    const reason = 'agent read out a passport number at turn 3「E12345678」, a travel-permit number at turn 3「C12345678」';
-    expect(personalNumberSpans(reason).map((s) => reason.slice(s.start, s.end))).toEqual(['E12345678', 'C12345678']);
-  });
 });

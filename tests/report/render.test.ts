@@ -41,3 +41,31 @@ describe('packCall / unpackCall (what crosses from a worker)', () => {
     }
   });
 });
+
+describe('renderCall: numbers a rule found are masked wherever its row shows them', () => {
+  // A passport number has no shape of its own: the patterns mask it only after 护照, which a
+  // reason's quote has lost. The rule's evidence says it is personal data.
+  const passport = (personal: boolean) =>
+    callResult(
+      { callId: 'C1' },
+      {
+        'conduct.privacy': {
+          verdict: 'fail',
+          reason: 'agent read out a passport number at turn 3「E12345678」',
+          evidence: [{ turn: 3, speaker: 'agent', quote: '您的护照号是E12345678，对吗？', matched: 'E12345678', ...(personal ? { personal: true as const } : {}) }],
+        },
+      },
+    );
+
+  it('masks the number in the reason and the quote', () => {
+    const { findings, failures } = renderCall(passport(true), { ruleIds, mask: true });
+    expect(findings).toContain('agent read out a passport number at turn 3「E12****78」');
+    expect(findings).not.toContain('E12345678');
+    expect(failures[0]?.reason).toBe('agent read out a passport number at turn 3「E12****78」');
+  });
+
+  it('leaves the same reason alone when nothing marks the number as personal, and everything with --no-mask', () => {
+    expect(renderCall(passport(false), { ruleIds, mask: true }).findings).toContain('turn 3「E12345678」');
+    expect(renderCall(passport(true), { ruleIds, mask: false }).findings).toContain('turn 3「E12345678」');
+  });
+});

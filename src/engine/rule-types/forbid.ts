@@ -154,9 +154,10 @@ function findAllNumbers(p: CheckContext['p'], turns: readonly number[], kinds: r
 
 function numberFound(p: CheckContext['p'], n: NumberHit): Found {
   const label = `personal_data: ${n.kind}`;
-  if (!n.begun) return { e: spanEvidence(p, n.utterance, n.start, n.end, label), utterance: n.utterance, start: n.start, end: n.end, number: n };
+  const evidence = (u: number, start: number, end: number): Evidence => ({ ...spanEvidence(p, u, start, end, label), personal: true });
+  if (!n.begun) return { e: evidence(n.utterance, n.start, n.end), utterance: n.utterance, start: n.start, end: n.end, number: n };
   const { utterance, start, end } = n.begun;
-  return { e: spanEvidence(p, utterance, start, end, label), rest: spanEvidence(p, n.utterance, n.start, n.end, label), utterance, start, end, number: n };
+  return { e: evidence(utterance, start, end), rest: evidence(n.utterance, n.start, n.end), utterance, start, end, number: n };
 }
 
 /** Clause punctuation, which folding drops before matching. */
