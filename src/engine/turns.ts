@@ -13,8 +13,12 @@
  * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
  * opening is judged on the agent's first live words. An utterance with live wording
  * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
- * notice or not. A call with nothing but the recording on the agent channel has no agent turn. Nor are
- * a sound note or filler alone (「[噪音]」「嗯。」) before the agent's first words a turn.
+ * notice or not, and so is a notice the agent's live words go on from in the same turn. A call with
+ * nothing but the recording on the agent channel has no agent turn. Nor are a sound note or filler
+ * alone (「[噪音]」「嗯。」) before the agent's first words a turn.
+ *
+ * "First turns" scopes (openingTurns) also leave out an outbound agent's line checks to a silent
+ * pickup (「喂？」「喂，您好，听得到吗？」, `lexicons.line_check`) said before the customer's first words.
  */
 import type { Speaker, Utterance } from '../model/call.js';
 import { isFiller } from './timing/gaps.js';
