@@ -13,7 +13,7 @@
  * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
  * opening is judged on the agent's first live words. An utterance with live wording
  * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
- * notice or not, and so is a notice the agent's live words go on from in the same turn. A call with
+ * notice or not, and so is a notice (`recording_notice`) the agent's live words go on from in the same turn. A call with
  * nothing but the recording on the agent channel has no agent turn. Nor are a sound note or filler
  * alone (「[噪音]」「嗯。」) before the agent's first words a turn.
  *
@@ -165,7 +165,8 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
       // 被录音。」 and, under a second later with nobody in between, 「请问有什么可以帮您？」 are one
       // agent reading it. An agent taking over from a recording greets afresh (「您好，很高兴为您服务」).
       // (An untimed call's lines are separate turns: which is the machine's stays as it was.)
-      if (firstLive > 0 && !greetsAfresh(p, run[firstLive] as number)) break;
+      const readAloud = (u: number): boolean => !says(u, announcement.phrases) || onlyNotice(p, u);
+      if (firstLive > 0 && !greetsAfresh(p, run[firstLive] as number) && run.slice(0, firstLive).every(readAloud)) break;
       let end = -1;
       for (let k = 0; k < (firstLive < 0 ? run.length : firstLive); k++) if (says(run[k] as number, announcement.phrases)) end = k;
       out.push(...run.slice(0, end + 1));
@@ -180,6 +181,14 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
 function greetsAfresh(p: PreparedCall, u: number): boolean {
   const greeting = p.ruleset.announcement?.greeting;
   return !!greeting && findPhrases(p, u, greeting)[0]?.start === 0;
+}
+
+/** Whether every announcement wording in utterance u is the recording notice an agent may read live (`lexicons.recording_notice`). */
+function onlyNotice(p: PreparedCall, u: number): boolean {
+  const { phrases, notice } = p.ruleset.announcement ?? {};
+  if (!phrases || !notice) return false;
+  const noticeHits = findPhrases(p, u, notice);
+  return findPhrases(p, u, phrases).every((h) => noticeHits.some((n) => n.start === h.start && n.end === h.end));
 }
 
 /** Whether every utterance strictly between a and b is another speaker's word of at most maxChars. */

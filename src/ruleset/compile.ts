@@ -142,7 +142,10 @@ class Compiler {
     const phrases = this.phrases.phraseSet(['$recorded_announcement'], ['lexicons', 'recorded_announcement']);
     if (!lexicons.recorded_announcement_not) return { phrases };
     const live = this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']);
-    return { phrases, live, ...(lexicons.greeting ? { greeting: this.phrases.phraseSet(['$greeting'], ['lexicons', 'greeting']) } : {}) };
+    const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
+    const greeting = set('greeting');
+    const notice = set('recording_notice');
+    return { phrases, live, ...(greeting ? { greeting } : {}), ...(notice ? { notice } : {}) };
   }
 
   /** The customer's last words that show a call broke off rather than closed, when the ruleset has the lexicons. */

@@ -227,9 +227,10 @@ export interface CompiledRuleset {
   /**
    * From `lexicons.recorded_announcement` (and `recorded_announcement_not`): the recording or IVR
    * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts); `greeting`
-   * (from `lexicons.greeting`) tells a live agent taking over from a recording (「您好，…」 afresh).
+   * (from `lexicons.greeting`) tells a live agent taking over from a recording (「您好，…」 afresh);
+   * `notice` (`lexicons.recording_notice`) is the part an agent may read out live.
    */
-  announcement?: { phrases: PhraseSet; live?: PhraseSet; greeting?: PhraseSet };
+  announcement?: { phrases: PhraseSet; live?: PhraseSet; greeting?: PhraseSet; notice?: PhraseSet };
   /**
    * From `lexicons.line_check`: the agent's words to an outbound line that has not answered yet
    * (「喂？」「喂，您好，听得到吗？」); turns of nothing else are not the opening (src/engine/turns.ts).

@@ -57,7 +57,8 @@ const greeting = `  - id: opening.greeting
 const announcements = `thresholds: { turn_gap_ms: 1000 }
 lexicons:
   greeting: [您好]
-  recorded_announcement: [通话可能会被录音]
+  recorded_announcement: [通话可能会被录音, "/请按[0-9]/"]
+  recording_notice: [通话可能会被录音]
   recorded_announcement_not: [有什么可以帮]
 `;
 
@@ -82,5 +83,17 @@ describe('a recording notice and live words in one turn', () => {
 [00:05.0-00:06.5] 坐席：请问有什么可以帮您？
 [00:07.0-00:08.0] 客户：查话费。`;
     expect(judge(ruleset, callOf(paused)).verdict).toBe('fail');
+  });
+
+  it('is still a recording when it is a menu, which no agent reads out', () => {
+    const menu = `[00:00.5-00:03.0] 坐席：您好，普通话请按1。
+[00:03.5-00:05.5] 坐席：请问有什么可以帮您？
+[00:06.0-00:08.0] 客户：查话费。`;
+    expect(judge(ruleset, callOf(menu)).window).toContain('after the recorded announcement in call turn 1');
+    // without the recording_notice lexicon, no notice is taken for the agent's
+    const bare = rulesetOf(greeting, announcements.replace('  recording_notice: [通话可能会被录音]\n', ''));
+    const live = `[00:00.5-00:03.0] 坐席：您好，本次通话可能会被录音。
+[00:03.8-00:05.5] 坐席：请问有什么可以帮您？`;
+    expect(judge(bare, callOf(live)).verdict).toBe('fail');
   });
 });
