@@ -35,6 +35,8 @@ export interface PreparedCall {
   regexHits?: Array<Array<readonly PhraseHit[] | undefined> | undefined>;
   /** Each speaker's turns (runs of utterances), computed on first use by src/engine/turns.ts. */
   turnRuns?: Partial<Record<SpeakerName, number[][]>>;
+  /** How many of the agent's first turns are prompts to an outbound line nobody answered yet (src/engine/turns.ts). */
+  lineChecks?: number;
   /** Selections of scopes that do not depend on a trigger, by scope and speaker (src/engine/scope.ts). Shared: do not modify. */
   selections?: Map<ScopeSpec, Partial<Record<SpeakerName, Selection>>>;
   /** By said id: the answer to that `when.said` question, computed on first use (src/engine/conditions.ts). */

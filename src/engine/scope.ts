@@ -6,7 +6,7 @@ import { formatMs } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
-import { joinRuns, recordedAnnouncements, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
+import { joinRuns, openingTurns, recordedAnnouncements, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
 
@@ -49,8 +49,8 @@ function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefi
   if (!scope) return { ok: true, turns: all, window: `${who}, whole call${skippedRecording(p, speaker)}` };
 
   if (scope.first_turns !== undefined) {
-    const turns = joinRuns(speakerTurns(p, speaker), 0, scope.first_turns);
-    return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}${skippedRecording(p, speaker)}` };
+    const turns = joinRuns(openingTurns(p, speaker), 0, scope.first_turns);
+    return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}${skippedRecording(p, speaker)}${skippedLineChecks(p, speaker)}` };
   }
   if (scope.last_turns !== undefined) {
     const runs = speakerTurns(p, speaker);
@@ -114,6 +114,14 @@ function skippedRecording(p: PreparedCall, speaker: SpeakerName): string {
   if (recorded.length === 0) return '';
   const numbers = recorded.map((i) => i + 1);
   return numbers.length === 1 ? `, after the recorded announcement in call turn ${numbers[0]}` : `, after the recorded announcement in call turns ${numbers.join(', ')}`;
+}
+
+/** Why an outbound call's first agent turns start after the agent's first words: 「喂？听得到吗？」 to a silent line. */
+function skippedLineChecks(p: PreparedCall, speaker: SpeakerName): string {
+  const n = speaker === 'agent' ? (p.lineChecks ?? 0) : 0;
+  if (n === 0) return '';
+  const numbers = joinRuns(speakerTurns(p, speaker), 0, n).map((i) => i + 1);
+  return `, after the prompts to a silent line in call ${numbers.length === 1 ? 'turn' : 'turns'} ${numbers.join(', ')}`;
 }
 
 /** " (call turns 1, 3)" for a few turns, " (call turns 3…41)" for many. */

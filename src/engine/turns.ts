@@ -13,12 +13,16 @@
  * (「本次通话可能会被录音」「请按1」, `lexicons.recorded_announcement`) is no turn of the agent's: the
  * opening is judged on the agent's first live words. An utterance with live wording
  * (`recorded_announcement_not`: 「请问有什么可以帮您」, a 工号) is the agent's own greeting, recording
- * notice or not. A call with nothing but the recording on the agent channel has no agent turn. Nor are
- * a sound note or filler alone (「[噪音]」「嗯。」) before the agent's first words a turn.
+ * notice or not, and so is a notice (`recording_notice`) the agent's live words go on from in the same turn. A call with
+ * nothing but the recording on the agent channel has no agent turn. Nor are a sound note or filler
+ * alone (「[噪音]」「嗯。」) before the agent's first words a turn.
+ *
+ * "First turns" scopes (openingTurns) also leave out an outbound agent's line checks to a silent
+ * pickup (「喂？」「喂，您好，听得到吗？」, `lexicons.line_check`) said before the customer's first words.
  */
 import type { Speaker, Utterance } from '../model/call.js';
 import { isFiller } from './timing/gaps.js';
-import type { SpeakerName } from '../ruleset/index.js';
+import type { PhraseSet, SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
 import { findPhrases } from './phrases.js';
 
@@ -45,6 +49,46 @@ export function speakerTurns(p: PreparedCall, speaker: SpeakerName): number[][] 
   const runs = runsOf(p, speaker, skip > 0 ? utterancesOf.slice(skip) : utterancesOf);
   cache[speaker] = runs;
   return runs;
+}
+
+/**
+ * The speaker's turns as "first turns" scopes count them. An outbound call's customer may pick up
+ * and say nothing: the agent's 「喂？」「喂，您好，听得到吗？」 before the customer's first words are
+ * prompts to a silent line (`lexicons.line_check`, every word of the turn), not the opening, which
+ * is what the agent says once someone is there to hear it. (opening.silent-caller still reads them.)
+ */
+export function openingTurns(p: PreparedCall, speaker: SpeakerName): number[][] {
+  const runs = speakerTurns(p, speaker);
+  if (speaker !== 'agent') return runs;
+  const skip = (p.lineChecks ??= lineCheckTurns(p, runs));
+  return skip === 0 ? runs : runs.slice(skip);
+}
+
+/** How many of the agent's first turns are only line-check words said before the customer speaks. */
+function lineCheckTurns(p: PreparedCall, runs: readonly number[][]): number {
+  const set = p.ruleset.lineCheck;
+  if (!set || p.call.meta.direction !== 'outbound') return 0;
+  const firstCustomer = p.turnsOf.customer.find((i) => !isFiller(p, p.call.utterances[i] as Utterance));
+  if (firstCustomer === undefined) return 0;
+  let n = 0;
+  // Never every turn: the agent's words after the customer answers are the opening.
+  while (n < runs.length - 1) {
+    const run = runs[n] as number[];
+    if ((run[run.length - 1] as number) > firstCustomer || !run.every((u) => onlyPhrases(p, u, set))) break;
+    n++;
+  }
+  return n;
+}
+
+/** Whether the set's phrases cover every character of utterance u (punctuation is folded away). */
+function onlyPhrases(p: PreparedCall, u: number, set: PhraseSet): boolean {
+  const length = p.folds[u]?.folded.length ?? 0;
+  let covered = 0;
+  for (const hit of findPhrases(p, u, set)) {
+    if (hit.start > covered) return false;
+    covered = Math.max(covered, hit.end);
+  }
+  return covered >= length;
 }
 
 /** The utterances grouped into turns (see the top of this file). */
@@ -99,7 +143,8 @@ const announcementsOf = new WeakMap<PreparedCall, number[]>();
  * The agent's first utterances that are a recorded announcement, in order (all of them when the
  * caller hung up during the recording, or it is all the agent channel holds).
  * A recording the recogniser cut in two (「您好，欢迎致电康泰鑫，」|「本次通话可能会被录音。」, one
- * turn) goes whole: the utterances of a turn up to its last announcing one, if none is live.
+ * turn) goes whole: the utterances of a turn up to its last announcing one, if none is live; a
+ * turn with live words is the agent's, notice and all.
  */
 export function recordedAnnouncements(p: PreparedCall): number[] {
   const known = announcementsOf.get(p);
@@ -115,14 +160,35 @@ export function recordedAnnouncements(p: PreparedCall): number[] {
       const run = agent.slice(start, next);
       // A noise before the recording (「[噪音]」 on its own) hides nothing.
       if (run.every((u) => isFiller(p, p.call.utterances[u] as Utterance))) continue;
+      const firstLive = run.findIndex((u) => says(u, announcement.live));
+      // Live words that go on from the notice in the same turn make it the agent's: 「您好，本次通话可能会
+      // 被录音。」 and, under a second later with nobody in between, 「请问有什么可以帮您？」 are one
+      // agent reading it. An agent taking over from a recording greets afresh (「您好，很高兴为您服务」).
+      // (An untimed call's lines are separate turns: which is the machine's stays as it was.)
+      const readAloud = (u: number): boolean => !says(u, announcement.phrases) || onlyNotice(p, u);
+      if (firstLive > 0 && !greetsAfresh(p, run[firstLive] as number) && run.slice(0, firstLive).every(readAloud)) break;
       let end = -1;
-      for (let k = 0; k < run.length && !says(run[k] as number, announcement.live); k++) if (says(run[k] as number, announcement.phrases)) end = k;
+      for (let k = 0; k < (firstLive < 0 ? run.length : firstLive); k++) if (says(run[k] as number, announcement.phrases)) end = k;
       out.push(...run.slice(0, end + 1));
       if (end < run.length - 1) break;
     }
   }
   announcementsOf.set(p, out);
   return out;
+}
+
+/** Whether utterance u opens with a greeting of its own (`lexicons.greeting`). */
+function greetsAfresh(p: PreparedCall, u: number): boolean {
+  const greeting = p.ruleset.announcement?.greeting;
+  return !!greeting && findPhrases(p, u, greeting)[0]?.start === 0;
+}
+
+/** Whether every announcement wording in utterance u is the recording notice an agent may read live (`lexicons.recording_notice`). */
+function onlyNotice(p: PreparedCall, u: number): boolean {
+  const { phrases, notice } = p.ruleset.announcement ?? {};
+  if (!phrases || !notice) return false;
+  const noticeHits = findPhrases(p, u, notice);
+  return findPhrases(p, u, phrases).every((h) => noticeHits.some((n) => n.start === h.start && n.end === h.end));
 }
 
 /** Whether every utterance strictly between a and b is another speaker's word of at most maxChars. */

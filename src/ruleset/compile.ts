@@ -102,6 +102,7 @@ class Compiler {
     });
     const announcement = this.announcement();
     const brokenOff = this.brokenOff();
+    const lineCheck = this.loaded.spec.lexicons?.line_check ? this.phrases.phraseSet(['$line_check'], ['lexicons', 'line_check']) : undefined;
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const { patterns, literals, tolerantSets } = this.phrases;
     let tolerant: TolerantMatcher | undefined;
@@ -118,6 +119,7 @@ class Compiler {
       holdDetection: this.holds,
       ...(announcement ? { announcement } : {}),
       ...(brokenOff ? { brokenOff } : {}),
+      ...(lineCheck ? { lineCheck } : {}),
       rules,
       patterns,
       literals,
@@ -139,7 +141,11 @@ class Compiler {
     if (!lexicons.recorded_announcement) return undefined;
     const phrases = this.phrases.phraseSet(['$recorded_announcement'], ['lexicons', 'recorded_announcement']);
     if (!lexicons.recorded_announcement_not) return { phrases };
-    return { phrases, live: this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']) };
+    const live = this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']);
+    const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
+    const greeting = set('greeting');
+    const notice = set('recording_notice');
+    return { phrases, live, ...(greeting ? { greeting } : {}), ...(notice ? { notice } : {}) };
   }
 
   /** The customer's last words that show a call broke off rather than closed, when the ruleset has the lexicons. */

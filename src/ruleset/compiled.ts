@@ -226,9 +226,16 @@ export interface CompiledRuleset {
   calendar: { holidays: string[]; workdays: string[] };
   /**
    * From `lexicons.recorded_announcement` (and `recorded_announcement_not`): the recording or IVR
-   * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts).
+   * prompt on the agent's channel before the agent speaks live (src/engine/turns.ts); `greeting`
+   * (from `lexicons.greeting`) tells a live agent taking over from a recording (「您好，…」 afresh);
+   * `notice` (`lexicons.recording_notice`) is the part an agent may read out live.
    */
-  announcement?: { phrases: PhraseSet; live?: PhraseSet };
+  announcement?: { phrases: PhraseSet; live?: PhraseSet; greeting?: PhraseSet; notice?: PhraseSet };
+  /**
+   * From `lexicons.line_check`: the agent's words to an outbound line that has not answered yet
+   * (「喂？」「喂，您好，听得到吗？」); turns of nothing else are not the opening (src/engine/turns.ts).
+   */
+  lineCheck?: PhraseSet;
   /**
    * From `lexicons.call_trails_off` and `call_line_lost`: the customer's last words when the call
    * broke off instead of closing (src/engine/hangup.ts) — a sentence left on 「那个」, a 「听得到吗」.
