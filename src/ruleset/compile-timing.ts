@@ -81,6 +81,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       skipCustomerPauses: d.skip_customer_pauses ?? true,
       ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
       ...(d.customer_task ? { customerTask: c.phraseSet(d.customer_task, ['dead_air', 'customer_task']) } : {}),
+      ...(d.goodbye ? { goodbye: c.phraseSet(d.goodbye, ['dead_air', 'goodbye']) } : {}),
     });
   }
   const i = rule.interrupt;

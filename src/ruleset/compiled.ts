@@ -140,6 +140,7 @@ export interface DeadAirCheck {
   skipCustomerPauses: boolean;
   customerWait?: PhraseSet;
   customerTask?: PhraseSet;
+  goodbye?: PhraseSet;
 }
 
 export interface InterruptCheck {
