@@ -39,6 +39,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const candidates = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
+      g.handedOverBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
       !beforeLiveAgent(p, g),
@@ -95,7 +96,7 @@ function bridge(p: PreparedCall, sorted: Utterance[], gaps: Gap[], bridgeMs: num
     // The speech between prev and g starts at or after prev's end: skip what starts before it.
     if (prev) while (k < sorted.length && ((sorted[k] as Utterance).startMs ?? 0) < prev.endMs) k++;
     if (prev && (g.startMs - prev.endMs < bridgeMs || onlyFillersBefore(g.startMs))) {
-      out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+      out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy, handedOverBy: prev.handedOverBy ?? g.handedOverBy };
     } else out.push(g);
   }
   return out;
