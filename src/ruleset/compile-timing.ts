@@ -55,7 +55,9 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
   const checkBack = c.lexicons.hold_check_back ? c.phraseSet(['$hold_check_back'], at) : undefined;
   const customerWait = c.lexicons.customer_wait ? c.phraseSet(['$customer_wait'], at) : undefined;
   const errand = c.lexicons.hold_errand ? c.phraseSet(['$hold_errand'], at) : undefined;
+  const handover = c.lexicons.transfer_announced && c.lexicons.transfer_pickup;
   return {
+    ...(handover ? { transfer: c.phraseSet(['$transfer_announced'], at), pickup: c.phraseSet(['$transfer_pickup'], at) } : {}),
     announce: c.phraseSet(['$hold_announce'], at),
     ...(checkBack ? { checkBack } : {}),
     ...(customerWait ? { customerWait } : {}),
@@ -81,6 +83,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       skipCustomerPauses: d.skip_customer_pauses ?? true,
       ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
       ...(d.customer_task ? { customerTask: c.phraseSet(d.customer_task, ['dead_air', 'customer_task']) } : {}),
+      ...(d.goodbye ? { goodbye: c.phraseSet(d.goodbye, ['dead_air', 'goodbye']) } : {}),
     });
   }
   const i = rule.interrupt;

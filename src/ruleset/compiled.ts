@@ -140,6 +140,7 @@ export interface DeadAirCheck {
   skipCustomerPauses: boolean;
   customerWait?: PhraseSet;
   customerTask?: PhraseSet;
+  goodbye?: PhraseSet;
 }
 
 export interface InterruptCheck {
@@ -198,6 +199,13 @@ export interface HoldDetection {
   customerWait?: PhraseSet;
   /** `lexicons.hold_errand`, optional: the agent's own reason to hold (「我帮您查一下」), which makes it the agent's hold even then. */
   errand?: PhraseSet;
+  /**
+   * `lexicons.transfer_announced` and `lexicons.transfer_pickup`, optional: a silence after the agent
+   * announced a transfer, ended by the agent's label opening a call anew (「您好，技术部，请问
+   * 有什么可以帮您」), is the call being put through: no hold.
+   */
+  transfer?: PhraseSet;
+  pickup?: PhraseSet;
   minMs: number;
 }
 

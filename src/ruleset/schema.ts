@@ -189,6 +189,7 @@ const deadAirCheck = {
     skip_customer_pauses: { type: 'boolean' },
     customer_wait: phraseList,
     customer_task: phraseList,
+    goodbye: phraseList,
   },
 } as const;
 

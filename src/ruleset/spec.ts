@@ -189,6 +189,8 @@ export interface DeadAirSpec {
   customer_wait?: PhraseSpec[];
   /** The agent gave the customer something to do (「请您在按键上输入密码」「您先把路由器电源拔掉」): the silence while they do it is theirs. */
   customer_task?: PhraseSpec[];
+  /** The agent's last words before the silence take leave (「不客气，再见」): the call is over, the line idles until a hangup. */
+  goodbye?: PhraseSpec[];
 }
 
 export interface InterruptSpec {

@@ -10,6 +10,8 @@
  *   - with `customer_wait`: a silence the customer asked for (「你先等一下，我去拿一下卡」「好的」);
  *   - with `customer_task`: a silence while the customer does what the agent asked (「请您在按键上
  *     输入密码」, 「您先把路由器电源拔掉」「好」);
+ *   - with `goodbye`: a silence after the agent took leave (「不客气，再见」, at most the customer's
+ *     own 「再见」 after it): nobody is waiting for an answer, the line idles until a hangup;
  *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
  *     filler sounds alone of any length (「嗯。」「呃」 written down from a breath or crosstalk).
  * A silence of exactly `max_s` passes ("longer than").
@@ -37,6 +39,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const candidates = bridge(p, sorted, facts.gaps, check.bridgeMs).filter(
     (g) =>
       g.announcedBy === undefined &&
+      g.handedOverBy === undefined &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
       !beforeLiveAgent(p, g),
@@ -47,7 +50,8 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   // matter (too long, or the longest so far): a call has a silence between most turns.
   const asked = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
   const busy = (g: Gap): boolean => check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask);
-  const waited = (g: Gap): boolean => asked(g) || busy(g);
+  const over = (g: Gap): boolean => check.goodbye !== undefined && afterGoodbye(p, sorted, g, check.goodbye);
+  const waited = (g: Gap): boolean => asked(g) || busy(g) || over(g);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
   const long = (g: Gap): boolean => g.endMs - g.startMs > check.maxMs;
@@ -56,7 +60,8 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
     let longest = 0;
     for (const g of counted) if (g.endMs - g.startMs > longest && !waited(g)) longest = g.endMs - g.startMs;
     // Long silences left out say why, so the reviewer who sees them in the dialogue can check.
-    const whose = (g: Gap): string => (theirTurn(g) ? "the customer's turn" : busy(g) ? 'the customer doing what the agent asked' : 'the customer asked to wait');
+    const whose = (g: Gap): string =>
+      theirTurn(g) ? "the customer's turn" : busy(g) ? 'the customer doing what the agent asked' : over(g) ? 'after the goodbye' : 'the customer asked to wait';
     const excused = candidates.filter(long).map((g) => `; ${span(g.startMs, g.endMs)} after turn ${g.before + 1}: ${whose(g)}`);
     return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})${excused.join('')}`, evidence: [], window };
   }
@@ -91,7 +96,7 @@ function bridge(p: PreparedCall, sorted: Utterance[], gaps: Gap[], bridgeMs: num
     // The speech between prev and g starts at or after prev's end: skip what starts before it.
     if (prev) while (k < sorted.length && ((sorted[k] as Utterance).startMs ?? 0) < prev.endMs) k++;
     if (prev && (g.startMs - prev.endMs < bridgeMs || onlyFillersBefore(g.startMs))) {
-      out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy };
+      out[out.length - 1] = { ...prev, endMs: g.endMs, after: g.after, announcedBy: prev.announcedBy ?? g.announcedBy, handedOverBy: prev.handedOverBy ?? g.handedOverBy };
     } else out.push(g);
   }
   return out;
@@ -115,6 +120,21 @@ function customerAskedToWait(p: PreparedCall, sorted: Utterance[], g: Gap, wait:
   if (agentUtterances > 1) return false;
   for (; u?.speaker === 'customer'; u = previous()) {
     if (findPhrases(p, u.index, wait).length > 0) return true;
+  }
+  return false;
+}
+
+/**
+ * The last words before the silence are the agent's goodbye (「不客气，再见」), or the customer's
+ * goodbye answering it: the call is over and nobody waits for a reply.
+ */
+function afterGoodbye(p: PreparedCall, sorted: Utterance[], g: Gap, goodbye: PhraseSet): boolean {
+  for (let k = firstStartingAt(sorted, g.startMs) - 1; k >= 0; k--) {
+    const u = sorted[k] as Utterance;
+    if (isFiller(p, u)) continue;
+    const saysGoodbye = findPhrases(p, u.index, goodbye).length > 0;
+    if (u.speaker === 'agent') return saysGoodbye;
+    if (u.speaker !== 'customer' || !saysGoodbye) return false;
   }
   return false;
 }

@@ -58,7 +58,7 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
   }
   if (check.mode === 'before') {
     if (h.announce === undefined) return { verdict: 'fail', reason: `${name}: the agent says nothing before it`, evidence: around };
-    const turns = agentTurnBefore(p, h.announce);
+    const turns = announcementTurns(p, h.announce);
     const hit = firstHit(p, turns, check.phrases);
     if (hit) {
       const e = phraseEvidence(p, hit, check.phrases, 'before hold');
@@ -79,9 +79,26 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
   return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
 }
 
-/** The announcing agent turn plus the agent turns right before it (no customer turn between). */
-function agentTurnBefore(p: PreparedCall, announce: number): number[] {
+/** A customer reply this short (folded), with no question in it, only consents: 「好」「好的」「可以」. */
+const CONSENT_MAX_CHARS = 4;
+
+/**
+ * The announcing agent turn plus the agent turns right before it (no customer turn between); and
+ * when the customer only consented in between, the agent turn they answered: in
+ * 「我帮您看一下线路，好吗？」「好的」「请稍等」 the agent asked and explained before the 「请稍等」.
+ */
+function announcementTurns(p: PreparedCall, announce: number): number[] {
+  const utterances = p.call.utterances;
   const out = [announce];
-  for (let i = announce - 1; i >= 0 && p.call.utterances[i]?.speaker === 'agent'; i--) out.push(i);
+  let i = announce - 1;
+  for (; i >= 0 && utterances[i]?.speaker === 'agent'; i--) out.push(i);
+  let consent = 0;
+  const from = i;
+  for (; i >= 0 && utterances[i]?.speaker === 'customer'; i--) {
+    consent += p.folds[i]?.folded.length ?? 0;
+    if (consent > CONSENT_MAX_CHARS || /[?？]/.test(utterances[i]?.text ?? '')) return out;
+  }
+  if (i === from) return out;
+  for (; i >= 0 && utterances[i]?.speaker === 'agent'; i--) out.push(i);
   return out;
 }

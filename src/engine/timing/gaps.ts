@@ -16,6 +16,8 @@ export interface Gap {
   announcedBy?: number;
   /** The agent turn right before this silence checks back inside a hold (「您还在线吗」): it continues one, never starts one. */
   checkedBackBy?: number;
+  /** The agent turn that announced a transfer the silence puts through (a new agent opens after it): no hold, no dead air. */
+  handedOverBy?: number;
 }
 
 /** Why the call's timing cannot be used, or undefined when it can. */

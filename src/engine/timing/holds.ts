@@ -72,12 +72,15 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
   let lastAgent: Utterance | undefined;
   let lastCustomer: Utterance | undefined;
   let customerBeforeAgent: Utterance | undefined;
+  // The agent's turn before the customer's last words: 「帮您转接到技术部，好吗？」 before 「好的」「请稍等」.
+  let agentBeforeCustomer: Utterance | undefined;
   const recorded = recordedAnnouncements(p);
   for (const g of gaps) {
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
       // An IVR's 「正在为您转接，请稍候」 before the agent answers is queueing, not a hold.
       if (u.speaker === 'agent' && !isFiller(p, u) && !recorded.includes(u.index)) {
+        if (customerBeforeAgent !== lastCustomer) agentBeforeCustomer = lastAgent;
         lastAgent = u;
         customerBeforeAgent = lastCustomer;
       } else if (u.speaker === 'customer' && !isFiller(p, u)) lastCustomer = u;
@@ -93,9 +96,24 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
       findPhrases(p, customerBeforeAgent.index, detection.customerWait).length > 0 &&
       !turnSays(p, detection.errand, lastAgent, g.startMs);
     if (customersErrand) continue;
+    if (putThrough(p, detection, g, [lastAgent, agentBeforeCustomer])) {
+      g.handedOverBy = lastAgent.index;
+      continue;
+    }
     if (turnAnnounces(p, detection, lastAgent, g.startMs)) g.announcedBy = lastAgent.index;
     else if (turnSays(p, detection.checkBack, lastAgent, g.startMs)) g.checkedBackBy = lastAgent.index;
   }
+}
+
+/**
+ * The silence puts a transfer through: one of the agent's last two turns announces it (「我帮您转接到
+ * 技术部门，好吗？」「好的」「请稍等」) and the agent's label speaks next opening a call anew
+ * (「您好，技术部工号203，请问有什么可以帮您？」) — a new agent; the first never comes back.
+ */
+function putThrough(p: PreparedCall, detection: HoldDetection, g: Gap, agentTurns: Array<Utterance | undefined>): boolean {
+  if (!detection.transfer || !detection.pickup) return false;
+  if (p.call.utterances[g.after]?.speaker !== 'agent' || findPhrases(p, g.after, detection.pickup).length === 0) return false;
+  return agentTurns.some((u) => u !== undefined && turnSays(p, detection.transfer, u, g.startMs));
 }
 
 /** The holds, from the silences markAnnounced marked and the holds the data records; `utterances` in time order. */

@@ -1,0 +1,38 @@
+/** A transfer put through (a new agent opens the call under the agent's label) is no hold. */
+import { describe, expect, it } from 'vitest';
+import { evaluateCall, type RuleResult } from '../../src/engine/index.js';
+import { callOf } from '../engine/rule-helpers.js';
+import { standardRuleset } from './helpers.js';
+
+function rules(dialogue: string): Record<string, RuleResult> {
+  return Object.fromEntries(evaluateCall(callOf(dialogue), standardRuleset()).rules.map((r) => [r.ruleId, r]));
+}
+
+const ASKED = `[00:04.5-00:08.0] 客户：我的路由器一直闪红灯。
+[00:08.5-00:14.0] 坐席：这个需要技术人员处理，我帮您转接到技术部门，好吗？
+[00:14.5-00:15.0] 客户：好的。
+[00:15.5-00:17.0] 坐席：请稍等。
+`;
+
+describe('transfer handover', () => {
+  it('「…转接到技术部门，好吗？」「好的」「请稍等」, 28 s, 「您好，技术部工号203…」: no hold, no dead air', () => {
+    const r = rules(`${ASKED}[00:45.0-00:49.0] 坐席：您好，技术部工号203，请问有什么可以帮您？`);
+    for (const id of ['hold.ask-permission', 'hold.check-back', 'hold.thank-after']) {
+      expect(r[id]).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+    }
+    expect(r['hold.no-dead-air']?.verdict).toBe('pass');
+  });
+
+  it('the first agent back with 「请问还有什么可以帮您」 was holding: the hold rules judge it', () => {
+    const r = rules(`${ASKED}[00:47.0-00:53.0] 坐席：技术部门现在忙线，请问还有什么可以帮您？`);
+    expect(r['hold.check-back']?.verdict).toBe('fail');
+    expect(r['hold.thank-after']?.verdict).toBe('fail');
+  });
+
+  it('a new agent after a plain 「请稍等，我帮您查询」 (no transfer announced) leaves the hold a hold', () => {
+    const r = rules(`[00:04.5-00:08.0] 客户：帮我查一下话费。
+[00:08.5-00:12.0] 坐席：好的，请稍等，我帮您查询一下。
+[00:40.0-00:44.0] 坐席：您好，工号203为您服务，您的话费是五十元。`);
+    expect(r['hold.check-back']?.verdict).toBe('fail');
+  });
+});
