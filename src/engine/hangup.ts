@@ -4,6 +4,7 @@
  * agent is the one who hung up (the call log's `hangup_by`).
  */
 import { coerceField } from '../meta/fields.js';
+import { originalSpan } from '../normalize/fold.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
 import { findPhrases } from './phrases.js';
@@ -77,7 +78,8 @@ function brokenOff(p: PreparedCall, u: number): string | undefined {
 function customerLeaves(p: PreparedCall, u: number): string | undefined {
   const set = p.ruleset.brokenOff?.customerLeaves;
   const hit = set ? findPhrases(p, u, set)[0] : undefined;
-  return hit ? (p.folds[u]?.folded ?? '').slice(hit.start, hit.end) : undefined;
+  const fold = p.folds[u];
+  return hit && fold ? originalSpan(p.call.utterances[u]?.text ?? '', fold, hit.start, hit.end) : undefined;
 }
 
 /** The customer no longer hearing the agent (「喂？喂？听得到吗？」): the line failed. */

@@ -11,7 +11,7 @@ import { callOf, judge, rulesetOf } from './rule-helpers.js';
 const lexicons = `lexicons:
   call_trails_off: [那个, 就是, 我想问, 您的]
   call_line_lost: [听得到吗]
-  call_customer_leaves: [拜拜, 再见]
+  call_customer_leaves: [拜拜, 再见, 好的谢谢]
 `;
 const farewell = rulesetOf(
   `  - id: closing.farewell
@@ -75,6 +75,10 @@ describe('a call that ends on the customer\'s goodbye, with no hangup_by', () =>
     expect(r.verdict).toBe('na');
     expect(r.reason).toContain('the customer took leave in the call\'s last words (「拜拜」, turn 4) and no hangup_by says the agent hung up');
     expect(r.evidence.at(-1)).toMatchObject({ turn: 4, speaker: 'customer', role: 'call end' });
+  });
+
+  it('quotes the goodbye as the customer said it, punctuation and all', () => {
+    expect(judge(farewell, callOf(`${start}\n客户：好的，谢谢。`)).reason).toContain('(「好的，谢谢」, turn 4)');
   });
 
   it('still fails when the agent had the last word, or hung up (hangup_by: agent)', () => {
