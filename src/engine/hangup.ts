@@ -4,6 +4,7 @@
  * agent is the one who hung up (the call log's `hangup_by`).
  */
 import { coerceField } from '../meta/fields.js';
+import { onlySoundNotes } from '../model/sound-notes.js';
 import { originalSpan } from '../normalize/fold.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
@@ -43,8 +44,8 @@ const SENTENCE_END = '。！？!?.;；」』"”';
 export function callCut(p: PreparedCall): CallCut | undefined {
   const by = hungUpBy(p);
   if (by === 'agent') return undefined;
-  const utterances = p.call.utterances;
-  const last = utterances[utterances.length - 1];
+  // A transcriber's closing 「[挂机声]」 line, under either label, is nobody's last words.
+  const last = p.call.utterances.findLast((u) => !onlySoundNotes(u.text));
   if (!last || last.speaker === 'unknown') return undefined;
   if (last.speaker === 'customer' && by === 'customer') {
     return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };

@@ -77,6 +77,11 @@ describe('a call that ends on the customer\'s goodbye, with no hangup_by', () =>
     expect(r.evidence.at(-1)).toMatchObject({ turn: 4, speaker: 'customer', role: 'call end' });
   });
 
+  it('reads past a transcriber\'s 「[挂机声]」 line after it, under either label', () => {
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n坐席：[挂机声]`)).verdict).toBe('na');
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n客户：（挂机）`)).verdict).toBe('na');
+  });
+
   it('quotes the goodbye as the customer said it, punctuation and all', () => {
     expect(judge(farewell, callOf(`${start}\n客户：好的，谢谢。`)).reason).toContain('(「好的，谢谢」, turn 4)');
   });
