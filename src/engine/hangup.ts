@@ -4,6 +4,8 @@
  * agent is the one who hung up (the call log's `hangup_by`).
  */
 import { coerceField } from '../meta/fields.js';
+import { onlySoundNotes } from '../model/sound-notes.js';
+import { originalSpan } from '../normalize/fold.js';
 import type { SpeakerName } from '../ruleset/index.js';
 import type { PreparedCall } from './prepare.js';
 import { findPhrases } from './phrases.js';
@@ -32,6 +34,7 @@ const SENTENCE_END = '。！？!?.;；」』"”';
  * The call ended on someone's words before a closing could be said, and not because the agent
  * hung up:
  * - hangup_by: customer and the last utterance is the customer's (they hung up on their own words);
+ * - no hangup_by, and the last utterance is the customer's goodbye (`call_customer_leaves`: 「没有了，拜拜」);
  * - no hangup_by, and the last utterance stops mid-sentence — a trailing 「……」, or no final mark
  *   after a `call_trails_off` word (「那我想问一下那个」, the agent's 「好的，感谢您的」) — or is the
  *   customer's `call_line_lost` words (「喂？听得到吗」): the line broke, the call never reached a close;
@@ -41,11 +44,15 @@ const SENTENCE_END = '。！？!?.;；」』"”';
 export function callCut(p: PreparedCall): CallCut | undefined {
   const by = hungUpBy(p);
   if (by === 'agent') return undefined;
-  const utterances = p.call.utterances;
-  const last = utterances[utterances.length - 1];
+  // A transcriber's closing 「[挂机声]」 line, under either label, is nobody's last words.
+  const last = p.call.utterances.findLast((u) => !onlySoundNotes(u.text));
   if (!last || last.speaker === 'unknown') return undefined;
   if (last.speaker === 'customer' && by === 'customer') {
     return { utterance: last.index, reason: `the customer hung up after their own last words (turn ${last.index + 1}, hangup_by: customer)` };
+  }
+  if (last.speaker === 'customer' && by === undefined) {
+    const bye = customerLeaves(p, last.index);
+    if (bye) return { utterance: last.index, reason: `the customer took leave in the call's last words (「${bye}」, turn ${last.index + 1}) and no hangup_by says the agent hung up` };
   }
   const how = brokenOff(p, last.index) ?? (last.speaker === 'customer' ? lineLost(p, last.index) : undefined);
   if (!how) return undefined;
@@ -63,6 +70,17 @@ function brokenOff(p: PreparedCall, u: number): string | undefined {
   const folded = p.folds[u]?.folded ?? '';
   const dangling = findPhrases(p, u, trailing).find((h) => h.end === folded.length);
   return dangling ? `it stops on 「${folded.slice(dangling.start)}」 with no final punctuation` : undefined;
+}
+
+/**
+ * The customer's goodbye (「没有了，拜拜」) in the call's last utterance: the customer ended the call on
+ * their own words, and with no call log nothing shows the agent was curt rather than hung up on.
+ */
+function customerLeaves(p: PreparedCall, u: number): string | undefined {
+  const set = p.ruleset.brokenOff?.customerLeaves;
+  const hit = set ? findPhrases(p, u, set)[0] : undefined;
+  const fold = p.folds[u];
+  return hit && fold ? originalSpan(p.call.utterances[u]?.text ?? '', fold, hit.start, hit.end) : undefined;
 }
 
 /** The customer no longer hearing the agent (「喂？喂？听得到吗？」): the line failed. */

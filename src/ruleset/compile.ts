@@ -148,13 +148,14 @@ class Compiler {
     return { phrases, live, ...(greeting ? { greeting } : {}), ...(notice ? { notice } : {}) };
   }
 
-  /** The customer's last words that show a call broke off rather than closed, when the ruleset has the lexicons. */
+  /** The customer's last words that show a call broke off, or that the customer ended it, when the ruleset has the lexicons. */
   private brokenOff(): CompiledRuleset['brokenOff'] {
     const lexicons = this.loaded.spec.lexicons ?? {};
     const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
     const trailing = set('call_trails_off');
     const lineLost = set('call_line_lost');
-    return trailing || lineLost ? { trailing, lineLost } : undefined;
+    const customerLeaves = set('call_customer_leaves');
+    return trailing || lineLost || customerLeaves ? { trailing, lineLost, customerLeaves } : undefined;
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {

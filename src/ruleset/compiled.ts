@@ -246,9 +246,10 @@ export interface CompiledRuleset {
   lineCheck?: PhraseSet;
   /**
    * From `lexicons.call_trails_off` and `call_line_lost`: the customer's last words when the call
-   * broke off instead of closing (src/engine/hangup.ts) — a sentence left on 「那个」, a 「听得到吗」.
+   * broke off instead of closing (src/engine/hangup.ts) — a sentence left on 「那个」, a 「听得到吗」;
+   * and `call_customer_leaves`: the customer's 「拜拜」 as the call's last words.
    */
-  brokenOff?: { trailing?: PhraseSet; lineLost?: PhraseSet };
+  brokenOff?: { trailing?: PhraseSet; lineLost?: PhraseSet; customerLeaves?: PhraseSet };
   /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
   holdDetection?: HoldDetection;
   rules: CompiledRule[];

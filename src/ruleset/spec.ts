@@ -91,7 +91,9 @@ export interface RequireSpec {
   /**
    * `na`: when nothing is said because the customer hung up on their own last words
    * (hangup_by: customer, the last utterance is theirs), the agent had no turn left to say it —
-   * na, not fail. For closings. Default `fail`.
+   * na, not fail; so when there is no hangup_by and the call's last words are the customer's
+   * goodbye (lexicon `call_customer_leaves`), or the call broke off (src/engine/hangup.ts).
+   * For closings. Default `fail`.
    */
   cut_off?: 'na' | 'fail';
   /**

@@ -11,6 +11,7 @@ import { callOf, judge, rulesetOf } from './rule-helpers.js';
 const lexicons = `lexicons:
   call_trails_off: [那个, 就是, 我想问, 您的]
   call_line_lost: [听得到吗]
+  call_customer_leaves: [拜拜, 再见, 好的谢谢]
 `;
 const farewell = rulesetOf(
   `  - id: closing.farewell
@@ -65,6 +66,31 @@ describe('a call that breaks off, with no hangup_by', () => {
     const r = judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n坐席：好的，再……`, { hangup_by: 'customer' }));
     expect(r.verdict).toBe('na');
     expect(r.reason).toContain('the customer hung up (hangup_by: customer)');
+  });
+});
+
+describe('a call that ends on the customer\'s goodbye, with no hangup_by', () => {
+  it('is na: the customer took leave, nothing shows the agent hung up on them', () => {
+    const r = judge(farewell, callOf(`${start}\n客户：好的没有了谢谢拜拜`));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toContain('the customer took leave in the call\'s last words (「拜拜」, turn 4) and no hangup_by says the agent hung up');
+    expect(r.evidence.at(-1)).toMatchObject({ turn: 4, speaker: 'customer', role: 'call end' });
+  });
+
+  it('reads past a transcriber\'s 「[挂机声]」 line after it, under either label', () => {
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n坐席：[挂机声]`)).verdict).toBe('na');
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，拜拜。\n客户：（挂机）`)).verdict).toBe('na');
+  });
+
+  it('quotes the goodbye as the customer said it, punctuation and all', () => {
+    expect(judge(farewell, callOf(`${start}\n客户：好的，谢谢。`)).reason).toContain('(「好的，谢谢」, turn 4)');
+  });
+
+  it('still fails when the agent had the last word, or hung up (hangup_by: agent)', () => {
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，谢谢，再见。\n坐席：好的。`)).verdict).toBe('fail');
+    expect(judge(farewell, callOf(`${start}\n客户：没有了，拜拜。`, { hangup_by: 'agent' })).verdict).toBe('fail');
+    // the customer's last words without a goodbye end nothing
+    expect(judge(farewell, callOf(`${start}\n客户：好的，没有了。`)).verdict).toBe('fail');
   });
 });
 

@@ -124,6 +124,19 @@ describe('require', () => {
       expect(judge(closed, callOf(cut, { hangup_by: 'customer' })).verdict).toBe('na');
     });
 
+    it('closed_if_said: the fail quotes the agent\'s own close (「那先这样」) as its evidence', () => {
+      const closed = rulesetOf(`  - id: closing.farewell
+    category: closing
+    title: farewell
+    points: 4
+    require: { speaker: agent, scope: { last_turns: 2 }, any: [再见], cut_off: na, closed_if_said: { speaker: agent, scope: { last_turns: 1 }, phrases: [那先这样] } }
+`);
+      const r = judge(closed, callOf('坐席：您本月话费八十元，那先这样。\n客户：好。', { hangup_by: 'customer' }));
+      expect(r.verdict).toBe('fail');
+      expect(r.reason).toContain('the agent had closed the call first: 「那先这样」 (turn 1)');
+      expect(r.evidence).toContainEqual(expect.objectContaining({ turn: 1, matched: '那先这样', role: 'closed first' }));
+    });
+
     it('is fail by default', () => {
       const strict = rulesetOf(`  - id: closing.farewell
     category: closing

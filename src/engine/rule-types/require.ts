@@ -49,6 +49,11 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
   const notSaid = `${need}: ${missing.join(' + ')}${undone.length > 0 ? ` (${undone.join('; ')})` : ''}`;
   const hungUp = whyCutOff(check, ctx);
+  if (hungUp && 'closedFirst' in hungUp) {
+    // The call ended on the customer's words, but after the agent's own close: that close is the evidence.
+    const e = hungUp.closedFirst;
+    return { verdict: 'fail', reason: `${notSaid}; the agent had closed the call first: 「${e.matched ?? e.quote}」 (turn ${e.turn})`, evidence: [...found, e], window: selection.window };
+  }
   if (hungUp) {
     // Not the agent's failure: the call ended (the customer left, the line broke) before the agent could say it.
     const evidence = hungUp.evidence ? [...found, hungUp.evidence] : found;
@@ -90,12 +95,16 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
   });
 }
 
-/** Why the call's end, not the agent, left the phrases unsaid (with the last turn to show it); undefined when it did not. */
-function whyCutOff(check: RequireCheck, ctx: CheckContext): { reason: string; evidence?: Evidence } | undefined {
+/**
+ * Why the call's end, not the agent, left the phrases unsaid (with the last turn to show it);
+ * `closedFirst` when the call ended that way only after the agent's own close; undefined when it did not.
+ */
+function whyCutOff(check: RequireCheck, ctx: CheckContext): { reason: string; evidence?: Evidence } | { closedFirst: Evidence } | undefined {
   const cut = check.cutOffNa ? callCut(ctx.p) : undefined;
-  // The agent took leave first (「…再见」—「再见」): the customer's last words cut nothing off.
-  const tookLeave = cut !== undefined && check.closedIfSaid !== undefined && findTrigger(ctx.p, check.closedIfSaid) !== undefined;
-  if (cut && !tookLeave) return { reason: cut.reason, evidence: turnEvidence(ctx.p, cut.utterance, 'call end') };
+  // The agent took leave first (「…再见」「那先这样」—「拜拜」): the customer's last words cut nothing off.
+  const tookLeave = cut && check.closedIfSaid ? findTrigger(ctx.p, check.closedIfSaid) : undefined;
+  if (tookLeave && check.closedIfSaid) return { closedFirst: hitEvidence(ctx.p, tookLeave, check.closedIfSaid.phrases, 'closed first') };
+  if (cut) return { reason: cut.reason, evidence: turnEvidence(ctx.p, cut.utterance, 'call end') };
   if (check.hangupWithinReplies === undefined || ctx.triggerTurn === undefined) return undefined;
   const replies = customerLeftWithin(ctx.p, check.speaker, ctx.triggerTurn, check.hangupWithinReplies);
   if (replies === undefined) return undefined;
