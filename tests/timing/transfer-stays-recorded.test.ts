@@ -49,6 +49,14 @@ describe('a transfer that stays in the recording', () => {
     }
   });
 
+  it('a complaint made to the agent who took over is not this agent’s to answer, whoever hung up', () => {
+    const later = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：您好，技术部工号203，请问有什么可以帮您？
+[00:53.5-00:58.0] 客户：我要投诉，你们等这么久，太差劲了！
+[00:58.5-01:05.0] 坐席：这个我也没办法。`, { hangup_by: 'agent' });
+    expect(later['complaint.apologize']?.verdict).toBe('na');
+    expect(later['complaint.apologize']?.reason).toContain('ended at the transfer at turn 6');
+  });
+
   it('the first agent’s rude words before the transfer stay theirs', () => {
     const rude = rules(`${OPENING}[00:10.5-00:16.0] 坐席：不知道，我帮您转接到技术部，好吗？
 [00:16.3-00:17.0] 客户：好的。
