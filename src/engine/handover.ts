@@ -69,7 +69,11 @@ function opensAnew(p: PreparedCall, d: HoldDetection, run: readonly number[]): b
   if (says(d.colleagueIntro)) return true;
   if (!says(d.pickup)) return false;
   const first = run[0] as number;
-  return (!!d.greeting && findPhrases(p, first, d.greeting)[0]?.start === 0) || run.some((u) => selfNumbers(p.call.utterances[u]?.text ?? '').size > 0);
+  if (d.greeting && findPhrases(p, first, d.greeting)[0]?.start === 0) return true;
+  // Without a greeting, a 工号 and an offer of help (「技术部工号203为您服务」); a 工号 alone may be the
+  // first agent back (「我工号128，我继续帮您」).
+  const offers = run.some((u) => findPhrases(p, u, d.pickup as PhraseSet).some((h) => !/^工[号號]$/u.test((p.folds[u]?.folded ?? '').slice(h.start, h.end))));
+  return offers && run.some((u) => selfNumbers(p.call.utterances[u]?.text ?? '').size > 0);
 }
 
 /** The last utterance in these turns that announces the transfer (or a supervisor to come on). */
@@ -95,7 +99,10 @@ function whoseCall(p: PreparedCall, firstRuns: readonly number[][], newRun: read
   for (const run of firstRuns.slice(0, 2)) for (const u of run) selfNumbers(text(u), firstNumbers);
   for (const n of newNumbers) if (firstNumbers.has(n)) return undefined;
   const own = callAgentNumber(p.call.meta);
-  return own !== undefined && newNumbers.has(own) && !firstNumbers.has(own);
+  if (own === undefined || !newNumbers.has(own)) return false;
+  // The call's number is the new agent's only when the first agent gave another: an agent who gave
+  // none before and now says the call's number may be the first agent back.
+  return firstNumbers.size > 0 ? true : undefined;
 }
 
 /** The label a set-aside agent's words are shown under. */

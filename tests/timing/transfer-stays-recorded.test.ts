@@ -117,6 +117,19 @@ describe('when the evidence is not clear, nothing changes', () => {
     expect(same['conduct.forbidden-phrases']?.verdict).toBe('fail');
   });
 
+  it('an agent who gave no number before and now says the call’s 工号 may be the first agent back', () => {
+    const noNumber = rules(`[00:00.0-00:05.0] 坐席：您好，康泰鑫客服为您服务，请问有什么可以帮您？
+[00:05.5-00:10.0] 客户：我的路由器坏了，连不上网。
+[00:10.5-00:16.0] 坐席：这个需要技术部处理，我现在帮您转接到技术部，好吗？
+[00:16.3-00:17.0] 客户：好的。
+[00:17.3-00:18.5] 坐席：请稍等。
+[00:48.0-00:53.0] 坐席：您好，我工号128，技术部占线，还是我来为您服务。
+[00:53.5-00:58.0] 客户：那怎么办？
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`, { agent_id: 'A128' });
+    expect(noNumber['conduct.forbidden-phrases']?.verdict).toBe('fail');
+    expect(new Set(noNumber['conduct.forbidden-phrases']?.evidence.map((e) => e.turn))).toEqual(new Set([8]));
+  });
+
   it('without a transfer announced or logged, a new greeting is not taken for a new agent', () => {
     const silent = rules(`${OPENING}[00:10.5-00:16.0] 坐席：这个需要技术部处理。
 [00:17.3-00:18.5] 坐席：请稍等。
