@@ -128,6 +128,9 @@ describe('when the evidence is not clear, nothing changes', () => {
 [00:58.5-01:05.0] 坐席：不知道，你自己看吧。`, { agent_id: 'A128' });
     expect(noNumber['conduct.forbidden-phrases']?.verdict).toBe('fail');
     expect(new Set(noNumber['conduct.forbidden-phrases']?.evidence.map((e) => e.turn))).toEqual(new Set([8]));
+    // the opening is still this agent's (not set aside as someone else's before a transfer)
+    expect(noNumber['conduct.forbidden-phrases']?.window).not.toContain('transfer');
+    expect(noNumber['opening.greeting']?.evidence.map((e) => e.turn)).toContain(1);
   });
 
   it('without a transfer announced or logged, a new greeting is not taken for a new agent', () => {
