@@ -130,7 +130,7 @@ describe('when the evidence is not clear, nothing changes', () => {
     expect(new Set(noNumber['conduct.forbidden-phrases']?.evidence.map((e) => e.turn))).toEqual(new Set([8]));
     // the opening is still this agent's (not set aside as someone else's before a transfer)
     expect(noNumber['conduct.forbidden-phrases']?.window).not.toContain('transfer');
-    expect(noNumber['opening.greeting']?.evidence.map((e) => e.turn)).toContain(1);
+    expect(noNumber['opening.self-id']?.evidence.map((e) => e.turn)).toContain(1);
   });
 
   it('without a transfer announced or logged, a new greeting is not taken for a new agent', () => {
