@@ -32,8 +32,13 @@ export interface Handover {
   scoredIsNew: boolean;
 }
 
-/** The agent's turns the first words of the new agent may follow: one of the last two announces the transfer. */
+/**
+ * The agent's turns the first words of the new agent may follow: one of the last two announces the
+ * transfer, or of the last three when the last puts the caller on hold (「帮您转接技术部，好吗？」
+ * 「好的，我的单号是多少？」「单号是335。」「好。」「请稍等。」).
+ */
 const ANNOUNCING_TURNS = 2;
+const ANNOUNCING_TURNS_THEN_HOLD = 3;
 
 /** The hand-over in this call, if the evidence is clear; undefined for nearly every call. */
 export function findHandover(p: PreparedCall): Handover | undefined {
@@ -45,7 +50,9 @@ export function findHandover(p: PreparedCall): Handover | undefined {
   for (let r = 1; r < runs.length; r++) {
     const run = runs[r] as number[];
     if (!opensAnew(p, d, run)) continue;
-    const announcedBy = announcing(p, d, runs.slice(Math.max(0, r - ANNOUNCING_TURNS), r));
+    const putOnHold = (runs[r - 1] as number[]).some((u) => findPhrases(p, u, d.announce).length > 0);
+    const back = putOnHold ? ANNOUNCING_TURNS_THEN_HOLD : ANNOUNCING_TURNS;
+    const announcedBy = announcing(p, d, runs.slice(Math.max(0, r - back), r));
     if (announcedBy === undefined && !logged) continue;
     const scoredIsNew = whoseCall(p, runs.slice(0, r), run);
     if (scoredIsNew === undefined) continue;

@@ -79,6 +79,21 @@ ${NEW_AGENT}`);
     expect(untimed['closing.anything-else']?.verdict).toBe('na');
   });
 
+  it('the announcement three turns back, then 「请稍等」: still put through', () => {
+    const far = rules(`坐席：您好，康泰鑫客服128号为您服务，请问有什么可以帮您？
+客户：我的路由器坏了。
+坐席：这个需要技术部处理，我帮您转接到技术部，好吗？
+客户：好的，对了，我的报修单号是多少？
+坐席：您的报修单号是三三五。
+客户：好。
+坐席：请稍等。
+坐席：您好，技术部工号203，请问有什么可以帮您？
+客户：路由器坏了。
+坐席：不知道，你自己看吧。`);
+    expect(far['conduct.forbidden-phrases']?.verdict).toBe('pass');
+    expect(far['conduct.forbidden-phrases']?.window).toContain('up to the transfer at turn 8');
+  });
+
   it('Hong Kong: 「幫你駁去商業客戶部，好唔好」 then 「你好，商業客戶部工號203，有咩可以幫到你？」', () => {
     const hk = rules(`[00:00.0-00:05.0] 坐席：你好，康泰鑫客服128號，有咩可以幫到你？
 [00:05.5-00:10.0] 客戶：我想問下商業客戶嘅月費計劃。
