@@ -97,6 +97,10 @@ function lineLost(p: PreparedCall, u: number): string | undefined {
  */
 export function noTurnAfter(p: PreparedCall, speaker: SpeakerName, triggerTurn: number, spokeAfter: boolean): string | undefined {
   if (spokeAfter || speaker === 'any') return undefined;
+  // The call was put through with the recording going on: what came after is for the agent who
+  // took over, and their hangup (hangup_by: agent) is not this agent's (src/engine/handover.ts).
+  const h = p.handover;
+  if (speaker === 'agent' && h && !h.scoredIsNew) return `the agent's part of the call ended at the transfer at turn ${h.at + 1}: turn ${triggerTurn + 1} is for the agent who took over`;
   const by = hungUpBy(p);
   if (by === speaker) return undefined;
   const ended = by === undefined ? 'the call ends' : `the ${by} hung up`;

@@ -11,6 +11,7 @@ import type { Selection } from './scope.js';
 import type { TimingFacts } from './timing/facts.js';
 import type { PhraseHit } from './phrases.js';
 import type { Applicability } from './conditions.js';
+import { findHandover, setAside, type Handover } from './handover.js';
 
 export interface PreparedCall {
   call: Call;
@@ -43,6 +44,8 @@ export interface PreparedCall {
   saidAnswers?: Array<Applicability | undefined>;
   /** Silences and holds, computed on first use by timingFacts() (src/engine/timing/facts.ts). */
   timing?: TimingFacts;
+  /** A transfer put through with the recording going on: the other agent's words are set aside (src/engine/handover.ts). */
+  handover?: Handover;
 }
 
 /** By phrase set id: the set's hits, one non-empty list per utterance, in utterance order. */
@@ -56,7 +59,13 @@ export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall 
   const turnsOf: Record<Speaker, number[]> = { agent: [], customer: [], unknown: [] };
   for (const u of call.utterances) turnsOf[u.speaker].push(u.index);
   const timed = call.utterances.length > 0 && call.utterances.every((u) => u.startMs !== undefined);
-  return { call, ruleset, folds, hits, literalsSeen, turnsOf, timed, metaFolds: new Map() };
+  const p: PreparedCall = { call, ruleset, folds, hits, literalsSeen, turnsOf, timed, metaFolds: new Map() };
+  const handover = findHandover(p);
+  if (!handover) return p;
+  // Speakers changed: a fresh PreparedCall, so no turn, scope or timing cache of the old one is
+  // read (the text's hits stay: the words are the same).
+  const aside = setAside(call, handover);
+  return { call: aside.call, ruleset, folds, hits, literalsSeen, turnsOf: aside.turnsOf, timed, metaFolds: p.metaFolds, setHits: p.setHits, regexHits: p.regexHits, handover };
 }
 
 function literalWords(ruleset: CompiledRuleset): number {

@@ -5,6 +5,7 @@
 import { formatMs } from '../model/call.js';
 import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
+import { handoverNote } from './handover.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
 import { joinRuns, openingTurns, recordedAnnouncements, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
 
@@ -41,6 +42,12 @@ function independentOfTrigger(scope: ScopeSpec): boolean {
 }
 
 function select(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
+  const selection = selectFrom(p, speaker, scope, triggerTurn);
+  // The agent's part ends at a transfer put through (src/engine/handover.ts): the window says so.
+  return selection.ok && speaker === 'agent' && p.handover ? { ...selection, window: selection.window + handoverNote(p) } : selection;
+}
+
+function selectFrom(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | undefined, triggerTurn?: number): Selection {
   if (!speakerKnown(p, speaker)) return { ok: false, reason: 'no speaker roles (mono or undiarized transcript)' };
   const all = liveTurnsOf(p, speaker);
   const who = SPEAKER_WORD[speaker];

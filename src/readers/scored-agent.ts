@@ -7,34 +7,18 @@
  * numbers are given, nobody's turns can be called the scored agent's: all are left unknown.
  * Only the transcript's own metadata (front matter) is known here, not a manifest's.
  */
-import { agentNumberOf, type CallMeta, type ReadWarning } from '../model/call.js';
-import { CHINESE_DIGITS, numberValue } from '../model/numerals.js';
+import type { CallMeta, ReadWarning } from '../model/call.js';
+import { numberValue } from '../model/numerals.js';
+import { callAgentNumber, selfNumbers } from '../model/self-number.js';
 import type { ParsedUtterance } from './types.js';
 
-const N = `[0-9${CHINESE_DIGITS}十百千]+`;
-/**
- * An agent's own number as agents give it (工号128, 编号128, 客服128号, 128号坐席), in both scripts;
- * not any number of the opening (an order date, 24小时).
- */
-const SELF_NUMBER = new RegExp(`(?:工[号號]|[编編][号號])(?:是|为|為|系)?(${N})|(?:客服|坐席|座席)(?:人[员員]|专员|專員)?(${N})[号號]|(${N})[号號](?:客服|坐席|座席|[话話][务務][员員]|专员|專員)`, 'gu');
 /** Where agents give their number: their first turns (and a label such as 客服128). */
 const OPENING_TURNS = 2;
-
-/** The call's agent number: agent_no, else the digits of agent_id (as the self-id rule reads it). */
-function agentNumber(meta: CallMeta): string | undefined {
-  const raw = agentNumberOf(meta);
-  return raw === undefined || raw === '' ? undefined : numberValue(String(raw));
-}
 
 /** The agent numbers an agent gives for itself in its first turns. */
 function numbersGiven(texts: readonly string[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts.slice(0, OPENING_TURNS)) {
-    for (const m of t.matchAll(SELF_NUMBER)) {
-      const v = numberValue(m[1] ?? m[2] ?? m[3] ?? '');
-      if (v !== undefined) out.add(v);
-    }
-  }
+  for (const t of texts.slice(0, OPENING_TURNS)) selfNumbers(t, out);
   return out;
 }
 
@@ -80,7 +64,7 @@ export function keepScoredAgent(utterances: ParsedUtterance[], meta: CallMeta, w
   const names = [...voices.keys()];
   const shown = (v: string) => (v === '' ? 'the unnumbered agent label' : v);
   const all = names.map(shown).join(', ');
-  const own = agentNumber(meta);
+  const own = callAgentNumber(meta);
   let scored: string | undefined;
   let why: string;
   if (own === undefined) {

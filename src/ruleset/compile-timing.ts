@@ -58,6 +58,9 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
   const handover = c.lexicons.transfer_announced && c.lexicons.transfer_pickup;
   return {
     ...(handover ? { transfer: c.phraseSet(['$transfer_announced'], at), pickup: c.phraseSet(['$transfer_pickup'], at) } : {}),
+    ...(handover && c.lexicons.greeting ? { greeting: c.phraseSet(['$greeting'], at) } : {}),
+    ...(handover && c.lexicons.colleague_intro ? { colleagueIntro: c.phraseSet(['$colleague_intro'], at) } : {}),
+    ...(handover && c.lexicons.supervisor_called ? { supervisorCalled: c.phraseSet(['$supervisor_called'], at) } : {}),
     announce: c.phraseSet(['$hold_announce'], at),
     ...(checkBack ? { checkBack } : {}),
     ...(customerWait ? { customerWait } : {}),

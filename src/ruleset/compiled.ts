@@ -206,6 +206,14 @@ export interface HoldDetection {
    */
   transfer?: PhraseSet;
   pickup?: PhraseSet;
+  /**
+   * For the hand-over of a transfer that stays in the recording (src/engine/handover.ts):
+   * `lexicons.greeting` (the new agent opens with 「您好」), `lexicons.colleague_intro` (「我是值班
+   * 主管」) and `lexicons.supervisor_called` (「我请主管来跟您说」, announcing a supervisor who takes over).
+   */
+  greeting?: PhraseSet;
+  colleagueIntro?: PhraseSet;
+  supervisorCalled?: PhraseSet;
   minMs: number;
 }
 

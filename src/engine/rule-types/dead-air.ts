@@ -26,6 +26,7 @@ import { timingFacts, type Gap } from '../timing/facts.js';
 import { firstStartingAt, isFiller, seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 import { recordedAnnouncements } from '../turns.js';
+import { handoverNote, inScoredPart } from '../handover.js';
 
 export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -40,6 +41,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
     (g) =>
       g.announcedBy === undefined &&
       g.handedOverBy === undefined &&
+      inScoredPart(p, g.startMs) &&
       !holds.some((h) => g.startMs < h.endMs && h.startMs < g.endMs) &&
       g.startMs >= facts.firstStartMs + check.skipFirstMs &&
       !beforeLiveAgent(p, g),
@@ -53,7 +55,7 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const over = (g: Gap): boolean => check.goodbye !== undefined && afterGoodbye(p, sorted, g, check.goodbye);
   const waited = (g: Gap): boolean => asked(g) || busy(g) || over(g);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
-  const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}`;
+  const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}${handoverNote(p)}`;
   const long = (g: Gap): boolean => g.endMs - g.startMs > check.maxMs;
   const dead = counted.filter((g) => long(g) && !waited(g));
   if (dead.length === 0) {

@@ -20,6 +20,9 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   if (check.ifHungUpBy) {
     const by = hungUpBy(p);
     if (by !== check.ifHungUpBy) return { verdict: 'na', reason: by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata', evidence: [] };
+    // After a transfer put through, the agent who hung up is the one who took over (src/engine/handover.ts).
+    const h = p.handover;
+    if (by === 'agent' && h && !h.scoredIsNew) return { verdict: 'na', reason: `hangup_by: agent is the agent who took over at the transfer at turn ${h.at + 1}, not this agent`, evidence: [] };
   }
   const selection = selectTurns(p, check.speaker, check.scope, ctx.triggerTurn);
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
