@@ -52,8 +52,11 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 function callDate(p: PreparedCall): string | undefined {
   const { date, started_at: startedAt } = p.call.meta;
   if (date !== undefined) return normalizeDate(String(date));
-  const day = /^[^\sT]+/.exec(String(startedAt ?? '').trim());
-  return day ? normalizeDate(day[0]) : undefined;
+  if (startedAt === undefined) return undefined;
+  // Whole first: a UTC time (2026-09-30T20:00:00Z) is 1 October in UTC+8; else its date part.
+  const text = String(startedAt).trim();
+  const day = /^[^\sT]+/.exec(text);
+  return normalizeDate(text) ?? (day ? normalizeDate(day[0]) : undefined);
 }
 
 /**

@@ -2,11 +2,12 @@
  * `--manifest calls.csv`: a call log exported from the telephony system, one row per call,
  * matched to transcripts by call_id or by file name. UTF-8 with or without a BOM, a header row.
  * Bad cells do not stop the run: each becomes a problem with its CSV line and the value is
- * dropped (so the rule that needs it is na, never a guess).
+ * dropped, or kept as written where dropping would let a default answer (KEPT_WHEN_UNREADABLE):
+ * either way the rule that needs it is na, never a guess.
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField, knownField, likelyField, writtenKey } from './fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, writtenKey } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
@@ -93,7 +94,10 @@ export function loadManifest(file: string): ManifestResult {
       }
       const coerced = coerceField(key, raw);
       if (coerced.ok) meta[key] = coerced.value;
-      else problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+      else if (KEPT_WHEN_UNREADABLE.has(key)) {
+        meta[key] = raw;
+        problems.push({ line: row.line, message: `${coerced.message}; kept as written: the rules reading it are na` });
+      } else problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
     }
     const callId = typeof meta.call_id === 'string' ? meta.call_id : '';
     if (callId === '' && fileCell === '') {
