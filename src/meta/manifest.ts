@@ -20,6 +20,10 @@ export interface Manifest {
   size: number;
   /** By call_id first; else by the file's base name, the manifest's entry with or without extension. */
   lookup(callId: string, fileName: string): CallMeta | undefined;
+  /** The CSV line of the row `lookup` finds. */
+  lineOf(callId: string, fileName: string): number | undefined;
+  /** Each kept row's line and how it is named (call_id C001, file a.txt), in file order. */
+  rows: readonly { line: number; name: string }[];
 }
 
 export type ManifestResult =
@@ -79,6 +83,7 @@ export function loadManifest(file: string): ManifestResult {
 
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
+  const kept: { line: number; name: string }[] = [];
   for (const row of rows) {
     if (row.cells.length > keys.length) {
       problems.push({ line: row.line, message: `row has ${row.cells.length} cells but the header has ${keys.length}; extra cells ignored` });
@@ -113,19 +118,24 @@ export function loadManifest(file: string): ManifestResult {
     const entry = { meta, line: row.line };
     if (callId) byId.set(callId, entry);
     if (fileCell) byName.set(fileCell, entry);
+    kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
   }
 
-  const size = new Set([...byId.values(), ...byName.values()]).size;
+  const find = (callId: string, fileName: string) => {
+    const name = fileOnly(fileName);
+    return byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+  };
   return {
     ok: true,
     problems,
     manifest: {
-      size,
+      size: kept.length,
       lookup(callId: string, fileName: string): CallMeta | undefined {
-        const name = fileOnly(fileName);
-        const hit = byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+        const hit = find(callId, fileName);
         return hit ? { ...hit.meta } : undefined;
       },
+      lineOf: (callId, fileName) => find(callId, fileName)?.line,
+      rows: kept,
     },
   };
 }

@@ -100,7 +100,7 @@ describe('front matter reads fields as the manifest does', () => {
 });
 
 describe('end to end: a manifest exported from a CTI system', () => {
-  it('judges the UTC+8 day and warns on each value it cannot read', () => {
+  it('judges the UTC+8 day, warns on each value it cannot read and on a row no transcript matched', () => {
     const dir = tempDir();
     const calls = join(dir, 'calls');
     mkdirSync(calls);
@@ -108,7 +108,7 @@ describe('end to end: a manifest exported from a CTI system', () => {
     for (const id of ['utc', 'us', 'sg']) writeFileSync(join(calls, `${id}.txt`), body);
     writeFileSync(
       join(dir, 'calls.csv'),
-      '通话编号,坐席工号,开始时间,region\nutc,A128,2026-09-30T20:00:00Z,\nus,A128,10/01/2026 09:00,\nsg,A128,2026-10-01 09:00,SG\n',
+      '通话编号,坐席工号,开始时间,region\nutc,A128,2026-09-30T20:00:00Z,\nus,A128,10/01/2026 09:00,\nsg,A128,2026-10-01 09:00,SG\ngone,A128,2026-10-01 10:00,\n',
     );
     const out = join(dir, 'out');
     const run = callqa(['audit', calls, '--manifest', join(dir, 'calls.csv'), '-o', out, '--quiet']);
@@ -124,5 +124,7 @@ describe('end to end: a manifest exported from a CTI system', () => {
     expect(warnings).toEqual(
       expect.arrayContaining([expect.stringMatching(/^line 3: started_at "10\/01\/2026 09:00" is ambiguous/), expect.stringMatching(/^line 4: region "SG" is not CN, TW or HK; kept as written/)]),
     );
+    // a call in the log that was never audited (its recording missing): said once, naming the row
+    expect(warnings).toContain('1 of 4 rows matched no transcript among the inputs: line 5 (call_id gone)');
   });
 });
