@@ -110,6 +110,10 @@ const BOOLEANS: Record<string, boolean> = {
   n: false,
   是: true,
   否: false,
+  已转接: true,
+  未转接: false,
+  已轉接: true,
+  未轉接: false,
 };
 
 const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
@@ -143,6 +147,15 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   客服掛機: 'agent',
   客戶掛機: 'customer',
   用戶掛機: 'customer',
+  坐席挂断: 'agent',
+  客服挂断: 'agent',
+  客户挂断: 'customer',
+  用户挂断: 'customer',
+  坐席掛斷: 'agent',
+  客服掛斷: 'agent',
+  客戶掛斷: 'customer',
+  用戶掛斷: 'customer',
+  // 主叫/被叫挂机 (caller/callee) is not here: who the caller is depends on the direction.
 };
 
 const REGIONS: Record<string, string> = { CN: 'CN', TW: 'TW', HK: 'HK', 中国: 'CN', 中国大陆: 'CN', 大陆: 'CN', 内地: 'CN', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 香港: 'HK' };

@@ -77,6 +77,12 @@ describe('front matter reads fields as the manifest does', () => {
     expect(frontMatter('挂机方: 用户挂机', 'region: 香港', 'transferred: 是').meta).toEqual({ hangup_by: 'customer', region: 'HK', transferred: true });
   });
 
+  it('reads the event words of call logs: 客户挂断, 已转接; not 主叫挂机, whose side depends on the direction', () => {
+    expect(frontMatter('hangup_by: 客户挂断', 'transferred: 未转接').meta).toEqual({ hangup_by: 'customer', transferred: false });
+    expect(frontMatter('hangup_by: 坐席掛斷', 'transferred: 已轉接').meta).toEqual({ hangup_by: 'agent', transferred: true });
+    expect(frontMatter('hangup_by: 主叫挂机').warnings).toEqual(['front matter hangup_by "主叫挂机" is not agent or customer; kept as written: the rules reading it are na']);
+  });
+
   it('warns on a value no reading fits and keeps it, so the rules reading it are na, not defaulted', () => {
     const read = frontMatter('hangup_by: 系统', 'region: SG');
     expect(read.meta).toEqual({ hangup_by: '系统', region: 'SG' });
