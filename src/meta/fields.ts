@@ -25,11 +25,15 @@ const FIELD_ALIASES: Record<string, string> = {
   坐席姓名: 'agent_name',
   方向: 'direction',
   呼叫方向: 'direction',
+  通话方向: 'direction',
+  呼叫类型: 'direction',
   日期: 'date',
+  通话日期: 'date',
   开始时间: 'started_at',
   振铃时长: 'ring_s',
   排队时长: 'queue_s',
   挂机方: 'hangup_by',
+  挂断方: 'hangup_by',
   是否转接: 'transferred',
 };
 

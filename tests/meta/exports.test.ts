@@ -73,6 +73,10 @@ describe('front matter reads fields as the manifest does', () => {
     expect(coded.warnings).toEqual(['front matter "direction: 1" is not inbound or outbound; ignored']);
   });
 
+  it('reads the column names CTI exports use', () => {
+    expect(frontMatter('呼叫类型: 呼出', '通话日期: 2026/10/01', '挂断方: 客户').meta).toEqual({ direction: 'outbound', date: '2026-10-01', hangup_by: 'customer' });
+  });
+
   it('stores hangup_by, region and transferred in their field form', () => {
     expect(frontMatter('挂机方: 用户挂机', 'region: 香港', 'transferred: 是').meta).toEqual({ hangup_by: 'customer', region: 'HK', transferred: true });
   });
