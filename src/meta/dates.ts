@@ -50,7 +50,9 @@ export function parseDate(raw: string): ParsedDate {
   if (m) {
     const month = Number(m[2] ?? m[4] ?? m[6]);
     const day = Number(m[3] ?? m[5] ?? m[7]);
-    const value = calendarDay(Number(m[1]), month, day);
+    // 24:10 or 09:75 is no time: nor is the day it comes with a date to judge.
+    const clockOk = m[8] === undefined || (Number(m[8]) < 24 && Number(m[9]) < 60 && Number(m[10] ?? 0) < 60);
+    const value = clockOk ? calendarDay(Number(m[1]), month, day) : undefined;
     const zone = m[11];
     if (value && zone !== undefined) {
       const wall = Date.UTC(Number(m[1]), month - 1, day, Number(m[8]), Number(m[9]), Number(m[10] ?? 0));

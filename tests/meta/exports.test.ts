@@ -29,6 +29,11 @@ describe('dates that name an instant are taken in UTC+8, the time of the CN/TW/H
     expect(parseDate('2026-10-01 00:30:00+08:00')).toEqual({ ok: true, value: '2026-10-01' });
   });
 
+  it('refuses a time that is no time, rather than rolling it into the next day', () => {
+    expect(parseDate('2026-09-30T25:00:00Z').ok).toBe(false);
+    expect(parseDate('2026-09-30 23:75').ok).toBe(false);
+  });
+
   it('reads Unix epochs in seconds and milliseconds', () => {
     expect(parseDate('1790798400000')).toEqual({ ok: true, value: '2026-10-01' }); // 2026-09-30T20:00Z
     expect(parseDate('1790798400')).toEqual({ ok: true, value: '2026-10-01' });
