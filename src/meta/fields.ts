@@ -7,7 +7,8 @@ import type { MetaValue } from '../model/call.js';
 import { parseDate } from './dates.js';
 import { editDistance } from '../model/suggest.js';
 
-export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string };
+/** `overMax`: a number of seconds past what the field can be (a column of milliseconds?). */
+export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string; overMax?: true };
 
 /** The metadata fields callqa itself reads. Any other key is kept as custom metadata for rules. */
 export const KNOWN_FIELDS = [
@@ -187,7 +188,7 @@ export function coerceField(key: string, raw: string): Coerced {
     const n = seconds(text);
     if (n === undefined) return { ok: false, message: `${key} "${raw}" is not a number of seconds (also 5秒, 1分30秒, 00:01:30, 5000ms)` };
     const max = MAX_SECONDS[key] as number;
-    if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)` };
+    if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)`, overMax: true };
     return { ok: true, value: n };
   }
   if (BOOLEAN_KEYS.has(key)) {

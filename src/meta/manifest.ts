@@ -84,6 +84,9 @@ export function loadManifest(file: string): ManifestResult {
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
   const kept: { line: number; name: string }[] = [];
+  const keptMeta: CallMeta[] = [];
+  /** Number columns with a value past their maximum: the first such line. */
+  const overMax = new Map<string, number>();
   for (const row of rows) {
     if (row.cells.length > keys.length) {
       problems.push({ line: row.line, message: `row has ${row.cells.length} cells but the header has ${keys.length}; extra cells ignored` });
@@ -102,7 +105,10 @@ export function loadManifest(file: string): ManifestResult {
       else if (KEPT_WHEN_UNREADABLE.has(key)) {
         meta[key] = raw;
         problems.push({ line: row.line, message: `${coerced.message}; kept as written: the rules reading it are na` });
-      } else problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+      } else {
+        if (coerced.overMax && !overMax.has(key)) overMax.set(key, row.line);
+        problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+      }
     }
     const callId = typeof meta.call_id === 'string' ? meta.call_id : '';
     if (callId === '' && fileCell === '') {
@@ -119,6 +125,14 @@ export function loadManifest(file: string): ManifestResult {
     if (callId) byId.set(callId, entry);
     if (fileCell) byName.set(fileCell, entry);
     kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
+    keptMeta.push(meta);
+  }
+  // A queue_s column in milliseconds has 45000 on one row and 3000 (3 s, read as 50 minutes) on
+  // the next: one value past the maximum makes every value of its column a guess.
+  for (const [key, line] of overMax) {
+    let dropped = 0;
+    for (const meta of keptMeta) if (meta[key] !== undefined && delete meta[key]) dropped++;
+    if (dropped > 0) problems.push({ line, message: `column ${key} has a value past its maximum on this line (milliseconds?): its ${dropped} other value(s) are ignored too` });
   }
 
   const find = (callId: string, fileName: string) => {

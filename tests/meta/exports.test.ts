@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDate } from '../../src/meta/dates.js';
 import { coerceField } from '../../src/meta/fields.js';
+import { loadManifest } from '../../src/meta/manifest.js';
 import { parseFrontMatter } from '../../src/readers/plain-meta.js';
 import type { ReadWarning } from '../../src/model/call.js';
 import { callqa, readCsv, tempDir } from '../e2e/helpers.js';
@@ -64,7 +65,22 @@ describe('durations as call logs write them', () => {
   it('refuses mm:ss (or hh:mm?) and a bare count of milliseconds', () => {
     expect(coerceField('ring_s', '01:30').ok).toBe(false);
     expect(coerceField('ring_s', '00:75:00').ok).toBe(false);
-    expect(coerceField('ring_s', '5000')).toEqual({ ok: false, message: 'ring_s 5000 is more than 5 minutes: no such wait (milliseconds?)' });
+    expect(coerceField('ring_s', '5000')).toEqual({ ok: false, message: 'ring_s 5000 is more than 5 minutes: no such wait (milliseconds?)', overMax: true });
+  });
+});
+
+describe('a manifest column of milliseconds', () => {
+  it('drops the whole column once one value is past its maximum: its small values are guesses too', () => {
+    const file = join(tempDir(), 'calls.csv');
+    // 45 s and 3 s of queueing, exported in ms: 3000 alone would read as a 50-minute wait
+    writeFileSync(file, 'call_id,queue_s,ring_s\nq1,45000,4\nq2,3000,6\n');
+    const loaded = loadManifest(file);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.manifest.lookup('q2', '')).toEqual({ call_id: 'q2', ring_s: 6 });
+    expect(loaded.problems).toEqual([
+      { line: 2, message: 'queue_s 45000 is more than 2 hours: no such wait (milliseconds?); value ignored' },
+      { line: 2, message: 'column queue_s has a value past its maximum on this line (milliseconds?): its 1 other value(s) are ignored too' },
+    ]);
   });
 });
 
