@@ -163,7 +163,11 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   // 主叫/被叫挂机 (caller/callee) is not here: who the caller is depends on the direction.
 };
 
-const REGIONS: Record<string, string> = { CN: 'CN', TW: 'TW', HK: 'HK', 中国: 'CN', 中国大陆: 'CN', 大陆: 'CN', 内地: 'CN', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 香港: 'HK' };
+/** Keys in upper case: region is looked up as `text.toUpperCase()`. ISO alpha-3 and English names too. */
+const REGIONS: Record<string, string> = {
+  CN: 'CN', TW: 'TW', HK: 'HK', CHN: 'CN', TWN: 'TW', HKG: 'HK', CHINA: 'CN', TAIWAN: 'TW', 'HONG KONG': 'HK', HONGKONG: 'HK',
+  中国: 'CN', 中國: 'CN', 中国大陆: 'CN', 大陆: 'CN', 大陸: 'CN', 内地: 'CN', 內地: 'CN', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 香港: 'HK',
+};
 
 /**
  * Fields whose unreadable value is kept as written (with a warning) rather than dropped: the

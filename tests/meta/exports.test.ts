@@ -98,6 +98,12 @@ describe('front matter reads fields as the manifest does', () => {
     expect(frontMatter('呼叫类型: 呼出', '通话日期: 2026/10/01', '挂断方: 客户').meta).toEqual({ direction: 'outbound', date: '2026-10-01', hangup_by: 'customer' });
   });
 
+  it('reads a region by its code, ISO alpha-3 or name', () => {
+    for (const [raw, region] of [['hk', 'HK'], ['TWN', 'TW'], ['Hong Kong', 'HK'], ['中國', 'CN'], ['台灣', 'TW']]) {
+      expect(coerceField('region', raw as string), raw).toEqual({ ok: true, value: region });
+    }
+  });
+
   it('stores hangup_by, region and transferred in their field form', () => {
     expect(frontMatter('挂机方: 用户挂机', 'region: 香港', 'transferred: 是').meta).toEqual({ hangup_by: 'customer', region: 'HK', transferred: true });
   });
