@@ -7,7 +7,7 @@
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, writtenKey } from './fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
@@ -84,7 +84,8 @@ export function loadManifest(file: string): ManifestResult {
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
   const kept: { line: number; name: string }[] = [];
-  const keptMeta: CallMeta[] = [];
+  /** Each kept row's metadata and the keys written as a bare number (no 秒, no hh:mm:ss). */
+  const keptMeta: { meta: CallMeta; bare: Set<string> }[] = [];
   /** Number columns with a value past their maximum: the first such line. */
   const overMax = new Map<string, number>();
   for (const row of rows) {
@@ -92,6 +93,7 @@ export function loadManifest(file: string): ManifestResult {
       problems.push({ line: row.line, message: `row has ${row.cells.length} cells but the header has ${keys.length}; extra cells ignored` });
     }
     const meta: CallMeta = {};
+    const bare = new Set<string>();
     let fileCell = '';
     for (const [i, key] of keys.entries()) {
       const raw = (row.cells[i] ?? '').trim();
@@ -101,6 +103,7 @@ export function loadManifest(file: string): ManifestResult {
         continue;
       }
       const coerced = coerceField(key, raw);
+      if (coerced.ok && NUMBER_KEYS.has(key) && /^\d+(?:\.\d+)?$/.test(raw)) bare.add(key);
       if (coerced.ok) meta[key] = coerced.value;
       else if (KEPT_WHEN_UNREADABLE.has(key)) {
         meta[key] = raw;
@@ -125,13 +128,14 @@ export function loadManifest(file: string): ManifestResult {
     if (callId) byId.set(callId, entry);
     if (fileCell) byName.set(fileCell, entry);
     kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
-    keptMeta.push(meta);
+    keptMeta.push({ meta, bare });
   }
   // A queue_s column in milliseconds has 45000 on one row and 3000 (3 s, read as 50 minutes) on
-  // the next: one value past the maximum makes every value of its column a guess.
+  // the next: one value past the maximum makes every bare number of its column a guess (a value
+  // with its unit, 25秒 or 00:00:25, says what it is).
   for (const [key, line] of overMax) {
     let dropped = 0;
-    for (const meta of keptMeta) if (meta[key] !== undefined && delete meta[key]) dropped++;
+    for (const { meta, bare } of keptMeta) if (bare.has(key) && delete meta[key]) dropped++;
     if (dropped > 0) problems.push({ line, message: `column ${key} has a value past its maximum on this line (milliseconds?): its ${dropped} other value(s) are ignored too` });
   }
 

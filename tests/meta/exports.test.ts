@@ -73,10 +73,12 @@ describe('a manifest column of milliseconds', () => {
   it('drops the whole column once one value is past its maximum: its small values are guesses too', () => {
     const file = join(tempDir(), 'calls.csv');
     // 45 s and 3 s of queueing, exported in ms: 3000 alone would read as a 50-minute wait
-    writeFileSync(file, 'call_id,queue_s,ring_s\nq1,45000,4\nq2,3000,6\n');
+    writeFileSync(file, 'call_id,queue_s,ring_s\nq1,45000,4\nq2,3000,6\nq3,00:00:40,5\n');
     const loaded = loadManifest(file);
     if (!loaded.ok) throw new Error(loaded.message);
     expect(loaded.manifest.lookup('q2', '')).toEqual({ call_id: 'q2', ring_s: 6 });
+    // written with its unit: no guess
+    expect(loaded.manifest.lookup('q3', '')).toEqual({ call_id: 'q3', queue_s: 40, ring_s: 5 });
     expect(loaded.problems).toEqual([
       { line: 2, message: 'queue_s 45000 is more than 2 hours: no such wait (milliseconds?); value ignored' },
       { line: 2, message: 'column queue_s has a value past its maximum on this line (milliseconds?): its 1 other value(s) are ignored too' },
