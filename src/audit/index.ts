@@ -12,8 +12,9 @@ import { auditFile, buildScoreOptions, type FileOutcome, type ProblemRow, type S
 import { EarlyWorkers, effectiveJobs, requestedJobs, scoreInWorkers } from './pool.js';
 import { availableParallelism } from 'node:os';
 import { TOOL_VERSION } from '../version.js';
-import { setupMetadata, type MetadataConfig } from './metadata.js';
+import { setupMetadata, type ManifestCoverage, type MetadataConfig } from './metadata.js';
 import { CallIds } from './call-ids.js';
+import { baseName } from '../meta/index.js';
 import { AgentIdLookalikes } from './agent-ids.js';
 import { AgentNames } from './agent-names.js';
 import type { StringList } from '../model/packed-strings.js';
@@ -82,7 +83,7 @@ interface AuditSetup {
   ruleset: CompiledRuleset;
   portable: PortableRuleset;
   rulesetWarnings: RulesetProblem[];
-  metadata: { problems: ProblemRow[] };
+  metadata: { problems: ProblemRow[]; coverage?: ManifestCoverage };
   month: MonthWorkflow;
   config: ScoreConfig;
   /** --jobs, or the number of cores. */
@@ -135,6 +136,7 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
         const rendered = unpackCall(outcome.rendered);
         callIds.note(rendered.summary.callId, index);
         const { agentId, agentName, file } = rendered.summary;
+        metadata.coverage?.note(rendered.summary.callId, file);
         for (const row of [agentIds.note(agentId, file), agentNames.note(agentId, agentName, file)]) {
           if (!row) continue;
           writer.addError(row);
@@ -143,7 +145,11 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
         writer.addRendered(rendered);
         month.take(rendered, outcome.overridesApplied);
         scored++;
-      } else failedFiles++;
+      } else {
+        failedFiles++;
+        // An unreadable transcript still answers its row: it is in errors.csv already.
+        metadata.coverage?.note(baseName(outcome.file), outcome.file);
+      }
       for (const row of outcome.rows) {
         noteError(row);
         if (row.severity === 'warning') warnings++;
@@ -175,6 +181,11 @@ async function scoreInputs(opts: AuditOptions, setup: AuditSetup, { files, probl
       month.discard();
       const inputs = files.length + problems.length;
       return { kind: 'nothing-scored', inputs, outDir: opts.outDir, problems: firstErrors, moreProblems: Math.max(0, failedFiles - firstErrors.length) };
+    }
+    const uncovered = metadata.coverage?.unmatched();
+    if (uncovered) {
+      writer.addError(uncovered);
+      warnings++;
     }
     for (const clash of callIds.clashes()) {
       writer.addError(clash);

@@ -18,8 +18,36 @@ export interface MetadataConfig {
   namePattern?: string;
 }
 
+/**
+ * Manifest rows no transcript was matched to: calls in the log that were not audited (a missing
+ * recording, a mistyped file name). Said in one warning — an audit of a sample matches few rows.
+ */
+export interface ManifestCoverage {
+  note(callId: string, fileName: string): void;
+  unmatched(): ProblemRow | undefined;
+}
+
+const LISTED_ROWS = 5;
+
+function manifestCoverage(manifest: Manifest, file: string): ManifestCoverage {
+  const seen = new Set<number>();
+  return {
+    note(callId, fileName) {
+      const line = manifest.lineOf(callId, fileName);
+      if (line !== undefined) seen.add(line);
+    },
+    unmatched() {
+      const rows = manifest.rows.filter((r) => !seen.has(r.line));
+      if (rows.length === 0) return undefined;
+      const listed = rows.slice(0, LISTED_ROWS).map((r) => `line ${r.line} (${r.name})`).join(', ');
+      const more = rows.length > LISTED_ROWS ? `, and ${rows.length - LISTED_ROWS} more` : '';
+      return { file, severity: 'warning', stage: 'manifest', message: `${rows.length} of ${manifest.size} rows matched no transcript among the inputs: ${listed}${more}` };
+    },
+  };
+}
+
 export type MetadataSetup =
-  | { ok: true; enrich?: (call: Call) => string[]; problems: ProblemRow[] }
+  | { ok: true; enrich?: (call: Call) => string[]; problems: ProblemRow[]; coverage?: ManifestCoverage }
   /** A manifest or pattern that cannot be used at all: a usage error, nothing is scored. */
   | { ok: false; message: string };
 
@@ -62,7 +90,7 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
     call.meta = meta;
     return [...warnings, ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`)];
   };
-  return { ok: true, enrich, problems };
+  return { ok: true, enrich, problems, ...(manifest && config.manifest !== undefined ? { coverage: manifestCoverage(manifest, config.manifest) } : {}) };
 }
 
 /**

@@ -52,8 +52,11 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 function callDate(p: PreparedCall): string | undefined {
   const { date, started_at: startedAt } = p.call.meta;
   if (date !== undefined) return normalizeDate(String(date));
-  const day = /^[^\sT]+/.exec(String(startedAt ?? '').trim());
-  return day ? normalizeDate(day[0]) : undefined;
+  if (startedAt === undefined) return undefined;
+  // Whole first: a UTC time (2026-09-30T20:00:00Z) is 1 October in UTC+8; else its date part.
+  const text = String(startedAt).trim();
+  const day = /^[^\sT]+/.exec(text);
+  return normalizeDate(text) ?? (day ? normalizeDate(day[0]) : undefined);
 }
 
 /**
@@ -72,7 +75,10 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   }
   const date = callDate(p);
   if (date === undefined) return { state: 'unknown', reason: p.call.meta.date === undefined ? 'no call date' : `call date "${String(p.call.meta.date)}" is not a date` };
-  const region = String(p.call.meta.region ?? p.ruleset.region ?? '').toUpperCase();
+  // Read as the field reads it (香港, TWN): metadata set by a caller of the engine skips the readers.
+  const written = String(p.call.meta.region ?? p.ruleset.region ?? '');
+  const read = coerceField('region', written);
+  const region = read.ok ? String(read.value) : written.toUpperCase();
   if (region === '') return { state: 'unknown', reason: 'no region for the holiday calendar (ruleset `region:` or call metadata)' };
   if (!['CN', 'TW', 'HK'].includes(region)) return { state: 'unknown', reason: `no holiday calendar for region ${region}` };
   const day = cachedRestDay(date, region as Region, p.ruleset.calendar);

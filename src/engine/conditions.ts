@@ -3,6 +3,7 @@
  * evidence is missing). No and unknown both make the rule na — with different reasons, because
  * "no complaint in this call" and "no metadata to tell" mean different things to a reviewer.
  */
+import { coerceField } from '../meta/fields.js';
 import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
 import { hitEvidence, quoteList } from './evidence.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
@@ -81,7 +82,10 @@ function anyOf(results: Applicability[]): Applicability {
 function direction(p: PreparedCall, allowed: string[]): Applicability {
   const d = p.call.meta.direction;
   if (d === undefined) return { state: 'unknown', reason: 'call direction unknown (no direction metadata)' };
-  return allowed.includes(String(d)) ? YES : { state: 'no', reason: `${String(d)} call` };
+  // 呼入 set by a caller of the engine (not through a reader) is inbound too.
+  const read = coerceField('direction', String(d));
+  const value = read.ok ? String(read.value) : String(d);
+  return allowed.includes(value) ? YES : { state: 'no', reason: `${value} call` };
 }
 
 function hasTurns(p: PreparedCall, speaker: 'agent' | 'customer' | 'any'): Applicability {

@@ -5,12 +5,21 @@
  * because any reading would be a guess: day and month before the year (10/05/2026 is 5 October
  * in one export and 10 May in another) and Excel serial numbers (46300, a date column that lost
  * its format; the 1900 and 1904 date systems differ by four years).
+ *
+ * A time with a UTC offset (2026-09-30T20:00:00Z) and a Unix epoch (1790784000, or 1790784000000 in
+ * milliseconds, as CTI JSON exports write call starts) name an instant, not a wall-clock day: the
+ * day is taken in UTC+8, the time of every calendar callqa knows (CN, TW, HK). Taking the written
+ * day instead would put a call at 04:00 on National Day on 30 September, a working day.
  */
 
 /** `reason` follows the quoted value in a message: `date "46300" <reason>`. */
 export type ParsedDate = { ok: true; value: string } | { ok: false; reason: string };
 
-const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/** Seconds or milliseconds since 1970 in this century's range (2001-09 … 2033-05): 10 or 13 digits. */
+const EPOCH = /^1\d{9}(\d{3})?$/;
+/** UTC+8: China, Taiwan and Hong Kong, the regions of callqa's calendars. */
+const CALENDAR_OFFSET_MS = 8 * 3600 * 1000;
 const YEAR_LAST = /^\d{1,2}[-/.]\d{1,2}[-/.]\d{4}\b/;
 const SERIAL = /^\d{5}(?:\.\d+)?$/;
 
@@ -21,6 +30,19 @@ function calendarDay(year: number, month: number, day: number): string | undefin
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** The UTC+8 calendar day of an instant (ms since 1970). */
+function dayInUtc8(epochMs: number): string {
+  return new Date(epochMs + CALENDAR_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Minutes east of UTC of a written offset: Z, +08:00, -0500. */
+function offsetMinutes(zone: string): number {
+  if (zone === 'Z') return 0;
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+}
+
 /** One raw date (or date and time) → YYYY-MM-DD, or why it is not read. */
 export function parseDate(raw: string): ParsedDate {
   const text = raw.trim();
@@ -28,9 +50,17 @@ export function parseDate(raw: string): ParsedDate {
   if (m) {
     const month = Number(m[2] ?? m[4] ?? m[6]);
     const day = Number(m[3] ?? m[5] ?? m[7]);
-    const value = calendarDay(Number(m[1]), month, day);
+    // 24:10 or 09:75 is no time: nor is the day it comes with a date to judge.
+    const clockOk = m[8] === undefined || (Number(m[8]) < 24 && Number(m[9]) < 60 && Number(m[10] ?? 0) < 60);
+    const value = clockOk ? calendarDay(Number(m[1]), month, day) : undefined;
+    const zone = m[11];
+    if (value && zone !== undefined) {
+      const wall = Date.UTC(Number(m[1]), month - 1, day, Number(m[8]), Number(m[9]), Number(m[10] ?? 0));
+      return { ok: true, value: dayInUtc8(wall - offsetMinutes(zone) * 60_000) };
+    }
     if (value) return { ok: true, value };
   }
+  if (EPOCH.test(text)) return { ok: true, value: dayInUtc8(text.length === 13 ? Number(text) : Number(text) * 1000) };
   if (YEAR_LAST.test(text)) {
     return { ok: false, reason: `is ambiguous (day/month or month/day?); write the year first, e.g. 2026-10-05` };
   }

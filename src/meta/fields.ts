@@ -7,7 +7,8 @@ import type { MetaValue } from '../model/call.js';
 import { parseDate } from './dates.js';
 import { editDistance } from '../model/suggest.js';
 
-export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string };
+/** `overMax`: a number of seconds past what the field can be (a column of milliseconds?). */
+export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string; overMax?: true };
 
 /** The metadata fields callqa itself reads. Any other key is kept as custom metadata for rules. */
 export const KNOWN_FIELDS = [
@@ -25,11 +26,15 @@ const FIELD_ALIASES: Record<string, string> = {
   坐席姓名: 'agent_name',
   方向: 'direction',
   呼叫方向: 'direction',
+  通话方向: 'direction',
+  呼叫类型: 'direction',
   日期: 'date',
+  通话日期: 'date',
   开始时间: 'started_at',
   振铃时长: 'ring_s',
   排队时长: 'queue_s',
   挂机方: 'hangup_by',
+  挂断方: 'hangup_by',
   是否转接: 'transferred',
 };
 
@@ -73,6 +78,27 @@ export const NUMBER_KEYS: ReadonlySet<string> = new Set(['ring_s', 'queue_s', 'd
  */
 const MAX_SECONDS: Record<string, number> = { ring_s: 5 * 60, queue_s: 2 * 60 * 60, duration_s: 24 * 60 * 60, talk_s: 24 * 60 * 60, hold_s: 24 * 60 * 60 };
 
+// How call logs write a duration: 25, 25秒, 25s, 1分30秒, 2分钟, 00:01:30, 5000ms / 5000毫秒.
+// Only hh:mm:ss with three parts: 01:30 may be a minute and a half or an hour and a half.
+const UNIT_SECONDS = /^(?:(\d+(?:\.\d+)?)\s*(?:分钟|分鐘|分|min)\s*)?(?:(\d+(?:\.\d+)?)\s*(?:秒钟|秒鐘|秒|s|sec))?$/i;
+const CLOCK = /^(\d{1,2}):(\d{2}):(\d{2}(?:\.\d+)?)$/;
+const CLOCK_TIME = /^\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/;
+const MILLISECONDS = /^(\d+(?:\.\d+)?)\s*(?:ms|毫秒)$/i;
+
+/** A written duration → seconds, or undefined when it is none (empty, negative, 01:30). */
+function seconds(text: string): number | undefined {
+  if (text === '') return undefined;
+  const n = Number(text);
+  if (Number.isFinite(n)) return n >= 0 ? n : undefined;
+  const clock = CLOCK.exec(text);
+  if (clock) return Number(clock[2]) < 60 && Number(clock[3]) < 60 ? Number(clock[1]) * 3600 + Number(clock[2]) * 60 + Number(clock[3]) : undefined;
+  const ms = MILLISECONDS.exec(text);
+  if (ms) return Number(ms[1]) / 1000;
+  const unit = UNIT_SECONDS.exec(text);
+  if (unit && (unit[1] !== undefined || unit[2] !== undefined)) return Number(unit[1] ?? 0) * 60 + Number(unit[2] ?? 0);
+  return undefined;
+}
+
 function duration(s: number): string {
   return s >= 3600 ? `${s / 3600} hours` : `${s / 60} minutes`;
 }
@@ -89,6 +115,10 @@ const BOOLEANS: Record<string, boolean> = {
   n: false,
   是: true,
   否: false,
+  已转接: true,
+  未转接: false,
+  已轉接: true,
+  未轉接: false,
 };
 
 const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
@@ -97,6 +127,11 @@ const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
   呼入: 'inbound',
   呼出: 'outbound',
   外呼: 'outbound',
+  // the short English of CTI exports; codes such as 1/2 differ between vendors and stay unread
+  in: 'inbound',
+  out: 'outbound',
+  来电: 'inbound',
+  去电: 'outbound',
 };
 
 const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
@@ -117,9 +152,29 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   客服掛機: 'agent',
   客戶掛機: 'customer',
   用戶掛機: 'customer',
+  坐席挂断: 'agent',
+  客服挂断: 'agent',
+  客户挂断: 'customer',
+  用户挂断: 'customer',
+  坐席掛斷: 'agent',
+  客服掛斷: 'agent',
+  客戶掛斷: 'customer',
+  用戶掛斷: 'customer',
+  // 主叫/被叫挂机 (caller/callee) is not here: who the caller is depends on the direction.
 };
 
-const REGIONS = new Set(['CN', 'TW', 'HK']);
+/** Keys in upper case: region is looked up as `text.toUpperCase()`. ISO alpha-3 and English names too. */
+const REGIONS: Record<string, string> = {
+  CN: 'CN', TW: 'TW', HK: 'HK', CHN: 'CN', TWN: 'TW', HKG: 'HK', CHINA: 'CN', TAIWAN: 'TW', 'HONG KONG': 'HK', HONGKONG: 'HK',
+  中国: 'CN', 中國: 'CN', 中国大陆: 'CN', 大陆: 'CN', 大陸: 'CN', 内地: 'CN', 內地: 'CN', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 香港: 'HK',
+};
+
+/**
+ * Fields whose unreadable value is kept as written (with a warning) rather than dropped: the
+ * rules reading them say na naming it. Dropped, region "SG" would fall back to the ruleset's CN
+ * calendar, and transferred "maybe" or hangup_by "系统" would read as "no record": guesses.
+ */
+export const KEPT_WHEN_UNREADABLE: ReadonlySet<string> = new Set(['region', 'hangup_by', 'transferred', 'holiday']);
 
 /** Any year-first spelling (see dates.ts) → YYYY-MM-DD when it is a real calendar day. */
 export function normalizeDate(raw: string): string | undefined {
@@ -134,10 +189,10 @@ export function normalizeDate(raw: string): string | undefined {
 export function coerceField(key: string, raw: string): Coerced {
   const text = raw.trim();
   if (NUMBER_KEYS.has(key)) {
-    const n = Number(text);
-    if (text === '' || !Number.isFinite(n) || n < 0) return { ok: false, message: `${key} "${raw}" is not a number of seconds` };
+    const n = seconds(text);
+    if (n === undefined) return { ok: false, message: `${key} "${raw}" is not a number of seconds (also 5秒, 1分30秒, 00:01:30, 5000ms)` };
     const max = MAX_SECONDS[key] as number;
-    if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)` };
+    if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)`, overMax: true };
     return { ok: true, value: n };
   }
   if (BOOLEAN_KEYS.has(key)) {
@@ -157,9 +212,17 @@ export function coerceField(key: string, raw: string): Coerced {
     const d = parseDate(raw);
     return d.ok ? d : { ok: false, message: `date "${raw}" ${d.reason}` };
   }
+  if (key === 'started_at') {
+    // Kept as written (the time is the caller's business); a clock time alone (09:15:30) is fine,
+    // a date in it must read, or the holiday rule would say "no call date" with no warning.
+    if (CLOCK_TIME.test(text)) return { ok: true, value: text };
+    const whole = parseDate(text);
+    const d = whole.ok ? whole : parseDate(/^[^\sT]+/.exec(text)?.[0] ?? text);
+    return d.ok ? { ok: true, value: text } : { ok: false, message: `started_at "${raw}" ${whole.ok ? '' : whole.reason}`.trimEnd() };
+  }
   if (key === 'region') {
-    const r = text.toUpperCase();
-    return REGIONS.has(r) ? { ok: true, value: r } : { ok: false, message: `region "${raw}" is not CN, TW or HK` };
+    const r = REGIONS[text.toUpperCase()];
+    return r ? { ok: true, value: r } : { ok: false, message: `region "${raw}" is not CN, TW or HK` };
   }
   return { ok: true, value: text };
 }

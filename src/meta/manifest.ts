@@ -2,11 +2,12 @@
  * `--manifest calls.csv`: a call log exported from the telephony system, one row per call,
  * matched to transcripts by call_id or by file name. UTF-8 with or without a BOM, a header row.
  * Bad cells do not stop the run: each becomes a problem with its CSV line and the value is
- * dropped (so the rule that needs it is na, never a guess).
+ * dropped, or kept as written where dropping would let a default answer (KEPT_WHEN_UNREADABLE):
+ * either way the rule that needs it is na, never a guess.
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField, knownField, likelyField, writtenKey } from './fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
@@ -19,6 +20,10 @@ export interface Manifest {
   size: number;
   /** By call_id first; else by the file's base name, the manifest's entry with or without extension. */
   lookup(callId: string, fileName: string): CallMeta | undefined;
+  /** The CSV line of the row `lookup` finds. */
+  lineOf(callId: string, fileName: string): number | undefined;
+  /** Each kept row's line and how it is named (call_id C001, file a.txt), in file order. */
+  rows: readonly { line: number; name: string }[];
 }
 
 export type ManifestResult =
@@ -78,11 +83,17 @@ export function loadManifest(file: string): ManifestResult {
 
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
+  const kept: { line: number; name: string }[] = [];
+  /** Each kept row's metadata and the keys written as a bare number (no 秒, no hh:mm:ss). */
+  const keptMeta: { meta: CallMeta; bare: Set<string> }[] = [];
+  /** Number columns with a value past their maximum: the first such line. */
+  const overMax = new Map<string, number>();
   for (const row of rows) {
     if (row.cells.length > keys.length) {
       problems.push({ line: row.line, message: `row has ${row.cells.length} cells but the header has ${keys.length}; extra cells ignored` });
     }
     const meta: CallMeta = {};
+    const bare = new Set<string>();
     let fileCell = '';
     for (const [i, key] of keys.entries()) {
       const raw = (row.cells[i] ?? '').trim();
@@ -92,8 +103,15 @@ export function loadManifest(file: string): ManifestResult {
         continue;
       }
       const coerced = coerceField(key, raw);
+      if (coerced.ok && NUMBER_KEYS.has(key) && /^\d+(?:\.\d+)?$/.test(raw)) bare.add(key);
       if (coerced.ok) meta[key] = coerced.value;
-      else problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+      else if (KEPT_WHEN_UNREADABLE.has(key)) {
+        meta[key] = raw;
+        problems.push({ line: row.line, message: `${coerced.message}; kept as written: the rules reading it are na` });
+      } else {
+        if (coerced.overMax && !overMax.has(key)) overMax.set(key, row.line);
+        problems.push({ line: row.line, message: `${coerced.message}; value ignored` });
+      }
     }
     const callId = typeof meta.call_id === 'string' ? meta.call_id : '';
     if (callId === '' && fileCell === '') {
@@ -109,19 +127,33 @@ export function loadManifest(file: string): ManifestResult {
     const entry = { meta, line: row.line };
     if (callId) byId.set(callId, entry);
     if (fileCell) byName.set(fileCell, entry);
+    kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
+    keptMeta.push({ meta, bare });
+  }
+  // A queue_s column in milliseconds has 45000 on one row and 3000 (3 s, read as 50 minutes) on
+  // the next: one value past the maximum makes every bare number of its column a guess (a value
+  // with its unit, 25秒 or 00:00:25, says what it is).
+  for (const [key, line] of overMax) {
+    let dropped = 0;
+    for (const { meta, bare } of keptMeta) if (bare.has(key) && delete meta[key]) dropped++;
+    if (dropped > 0) problems.push({ line, message: `column ${key} has a value past its maximum on this line (milliseconds?): its ${dropped} other value(s) are ignored too` });
   }
 
-  const size = new Set([...byId.values(), ...byName.values()]).size;
+  const find = (callId: string, fileName: string) => {
+    const name = fileOnly(fileName);
+    return byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+  };
   return {
     ok: true,
     problems,
     manifest: {
-      size,
+      size: kept.length,
       lookup(callId: string, fileName: string): CallMeta | undefined {
-        const name = fileOnly(fileName);
-        const hit = byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+        const hit = find(callId, fileName);
         return hit ? { ...hit.meta } : undefined;
       },
+      lineOf: (callId, fileName) => find(callId, fileName)?.line,
+      rows: kept,
     },
   };
 }

@@ -6,17 +6,11 @@ import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 import { parseDate } from '../meta/dates.js';
-import { coerceField, KNOWN_FIELDS, knownField, likelyField, NUMBER_KEYS } from '../meta/fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, KNOWN_FIELDS, knownField, likelyField, NUMBER_KEYS } from '../meta/fields.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
 const TEXT_KEYS = new Set(['call_id', 'agent_id', 'agent_name']);
-const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
-  inbound: 'inbound',
-  outbound: 'outbound',
-  呼入: 'inbound',
-  呼出: 'outbound',
-};
 
 function isDelimiter(line: string | undefined): boolean {
   // Tested on every head line: the exact '---' and lines not starting with it need no trimEnd.
@@ -143,10 +137,26 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
       meta[key] = typeof value === 'number' && source !== undefined ? source : String(value);
       continue;
     }
+    // `queue_s: ""`: an export's empty cell, missing like `queue_s:` — not worth a warning per call.
+    if (typeof value === 'string' && value.trim() === '') continue;
     if (key === 'direction') {
-      const direction = DIRECTIONS[String(value).trim().toLowerCase()];
-      if (direction) meta[key] = direction;
+      // The call log's reading (外呼, in/out), so front matter and manifest agree.
+      const direction = coerceField(key, String(value));
+      if (direction.ok) meta[key] = direction.value;
       else warnings.push({ message: `front matter "direction: ${String(value)}" is not inbound or outbound; ignored`, line });
+      continue;
+    }
+    if (KEPT_WHEN_UNREADABLE.has(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
+      // 挂机方: 客户 is stored as customer; a value no reading fits is kept and warned (see fields.ts).
+      const coerced = coerceField(key, String(value));
+      meta[key] = coerced.ok ? coerced.value : value;
+      if (!coerced.ok) warnings.push({ message: `front matter ${coerced.message}; kept as written: the rules reading it are na`, line });
+      continue;
+    }
+    if (key === 'started_at' && (typeof value === 'string' || typeof value === 'number')) {
+      const coerced = coerceField(key, typeof value === 'number' && source !== undefined ? source : String(value));
+      if (coerced.ok) meta[key] = coerced.value;
+      else warnings.push({ message: `front matter ${coerced.message}; ignored`, line });
       continue;
     }
     if (key === 'date') {

@@ -43,7 +43,7 @@ describe('front matter keys', () => {
     const warnings: { message: string; line?: number }[] = [];
     const lines = ['---', 'hung_up_by: customer', '挂机方: 客户', 'Ring-S: 12', 'queue_id: Q7', '---', '坐席：您好'];
     const { meta } = parseFrontMatter(lines, warnings);
-    expect(meta).toEqual({ hung_up_by: 'customer', hangup_by: '客户', ring_s: 12, queue_id: 'Q7' });
+    expect(meta).toEqual({ hung_up_by: 'customer', hangup_by: 'customer', ring_s: 12, queue_id: 'Q7' });
     expect(warnings).toEqual([{ line: 2, message: 'front matter "hung_up_by" is no field callqa reads (did you mean hangup_by?); kept as custom metadata' }]);
   });
 });

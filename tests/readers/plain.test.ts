@@ -94,6 +94,8 @@ describe('plain format', () => {
     expect(parsed.warnings).toEqual([
       { line: 5, message: 'front matter "direction: sideways" is not inbound or outbound; ignored' },
       { line: 6, message: 'front matter "date: 2026-13-01" is not a date (YYYY-MM-DD); ignored' },
+      // a sales region, no holiday calendar: every call's holiday rule is na, so it is said once per call
+      { line: 7, message: 'front matter region "华东" is not CN, TW or HK; kept as written: the rules reading it are na' },
       { line: 11, message: 'text before the first speaker label ignored: "录音导出：2026-10-02 系统自动生成"' },
       { line: 26, column: 1, message: 'unrecognised timestamp [备注] ignored' },
       { line: 27, message: 'timestamp without a speaker label; the text is taken as a continuation' },

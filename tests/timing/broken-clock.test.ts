@@ -216,7 +216,7 @@ describe('ring and queue times in milliseconds', () => {
   });
 
   it('a call log queue_s of 45000 is refused like a front matter one', () => {
-    expect(coerceField('queue_s', '45000')).toEqual({ ok: false, message: 'queue_s 45000 is more than 2 hours: no such wait (milliseconds?)' });
+    expect(coerceField('queue_s', '45000')).toEqual({ ok: false, message: 'queue_s 45000 is more than 2 hours: no such wait (milliseconds?)', overMax: true });
     expect(coerceField('queue_s', '600')).toEqual({ ok: true, value: 600 });
   });
 });
