@@ -24,6 +24,11 @@ describe('foldText', () => {
     expect(originalSpan(text, fold, at, at + 3)).toBe('謝謝妳');
   });
 
+  it('folds 甚麼 to 什么 (a Taiwan spelling), not 甚 on its own', () => {
+    expect(foldText('這是甚麼態度！').folded).toBe('这是什么态度');
+    expect(foldText('甚至扣了兩次').folded).toBe('甚至扣了两次');
+  });
+
   it('folds full-width letters and digits, lower-cases Latin, drops punctuation and spaces', () => {
     expect(foldPhrase('ＡＢＣ １２３，Hello!')).toBe('abc123hello');
     expect(foldPhrase('「」，。！？、…— ')).toBe('');
