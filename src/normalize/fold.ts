@@ -178,6 +178,11 @@ export function foldSimplified(simplified: string): FoldedText {
     for (let k = 0; k < text.length; k++) map.push(runStart + k);
     pos = runStart + text.length;
   }
+  // 妳 is Taiwan's 你 said to a woman (「謝謝妳的來電」): OpenCC keeps it, but every rule about
+  // 你 (conduct.polite-address, 「隨便你」, 「你自己的問題」) means it too. One code unit for one.
+  if (folded.includes('妳')) folded = folded.replaceAll('妳', '你');
+  // 甚麼 is the other Taiwan spelling of 什麼 (「這是甚麼態度」); 甚 alone (甚至) stays.
+  if (folded.includes('甚么')) folded = folded.replaceAll('甚么', '什么');
   return { folded, map };
 }
 

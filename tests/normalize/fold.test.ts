@@ -15,6 +15,20 @@ describe('foldText', () => {
     expect(foldPhrase('幺')).toBe('幺');
   });
 
+  it('folds 妳 (Taiwan, to a woman) to 你, and quotes it as said', () => {
+    const text = '好的，我幫妳查一下，謝謝妳的來電。';
+    const fold = foldText(text);
+    expect(fold.folded).toBe('好的我帮你查一下谢谢你的来电');
+    expect(foldMany([text, '您好'])[0]?.folded).toBe(fold.folded);
+    const at = fold.folded.indexOf('谢谢你');
+    expect(originalSpan(text, fold, at, at + 3)).toBe('謝謝妳');
+  });
+
+  it('folds 甚麼 to 什么 (a Taiwan spelling), not 甚 on its own', () => {
+    expect(foldText('這是甚麼態度！').folded).toBe('这是什么态度');
+    expect(foldText('甚至扣了兩次').folded).toBe('甚至扣了两次');
+  });
+
   it('folds full-width letters and digits, lower-cases Latin, drops punctuation and spaces', () => {
     expect(foldPhrase('ＡＢＣ １２３，Hello!')).toBe('abc123hello');
     expect(foldPhrase('「」，。！？、…— ')).toBe('');
