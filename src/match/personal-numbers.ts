@@ -356,7 +356,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   const kept: PersonalNumber[] = [...shorter];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
-    if (label === 'order' || (label === 'company' && c.kind === 'mobile')) continue;
+    if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
