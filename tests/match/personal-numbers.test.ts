@@ -162,6 +162,12 @@ describe('findPersonalNumbers: not personal data', () => {
     '对公账户6222021234567894',
     '我哋公司嘅戶口號碼係 6222021234567894',
     '訂單號碼0912345678',
+    // Tracking, pick-up, invoice, serial and booking numbers in a mobile's shape.
+    '您的追蹤號碼是 0912345678',
+    '您的包裹查询码是13812345678',
+    '您的發票號碼是13812345678',
+    '您的序號是13812345678',
+    '您的預約號碼是 0912345678',
     // A mobile prefix inside a longer run: not a mobile.
     '12345678901234',
     '幺三八幺二三四五六七八九',
