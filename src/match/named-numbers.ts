@@ -10,7 +10,7 @@
  * number」) by the personal-number detector (personal-numbers.ts). Reports mask every number
  * after such a word, whoever's it is (namedNumberShapes).
  */
-import { digitValue } from '../model/numerals.js';
+import { digitValue, NUMERAL } from '../model/numerals.js';
 import { labelBefore } from './number-labels.js';
 import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 
@@ -30,7 +30,7 @@ const OWNER =
 const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
 
 const NAMED = new RegExp(
-  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?[0-9０-９零〇一二三四五六七八九幺两兩])`,
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?${NUMERAL})`,
   'g',
 );
 
