@@ -1,7 +1,8 @@
 /**
  * Personal-data numbers read out in a call: a full mobile number, an ID-card number (mainland; Hong
  * Kong, Taiwan, passports: hk-id.ts, tw-id.ts, travel-docs.ts), a bank-card number — the three a
- * reviewer fails a call for under 不泄露客户个人信息 (a Hong Kong phone: hk-phone.ts). Used by the
+ * reviewer fails a call for under 不泄露客户个人信息 (a landline, a Hong Kong phone, a bank account the
+ * agent names the customer's: named-numbers.ts). Used by the
  * `forbid: { personal_data: [...] }` check (src/engine/rule-types/forbid.ts) on the speaker's own
  * text, and by report masking (src/report/mask.ts) so that whatever a rule quotes is masked.
  *
@@ -38,7 +39,7 @@
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
-import { findHongKongPhones } from './hk-phone.js';
+import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
 import { labelBefore } from './number-labels.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
@@ -346,16 +347,16 @@ function pick<T extends PersonalNumber>(found: T[]): T[] {
  * `text`, left to right, not overlapping.
  */
 export function findPersonalNumbers(text: string, kinds: readonly PersonalNumberKind[] = PERSONAL_NUMBER_KINDS): PersonalNumber[] {
-  // Hong Kong and Taiwan IDs have six and nine digits in a row, a Hong Kong phone eight: their own
-  // pre-tests, behind one for six (most utterances stop there).
+  // Hong Kong and Taiwan IDs have six and nine digits in a row, a named local phone seven: their
+  // own pre-tests, behind one for six (most utterances stop there).
   const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
-  const hongKong = six && kinds.includes('id_card') ? letterIds(text) : [];
-  if (six && kinds.includes('mobile') && mayHoldPersonalNumber(text, 8)) hongKong.push(...findHongKongPhones(text));
-  if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return hongKong;
-  const kept: PersonalNumber[] = [...hongKong];
+  const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
+  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds));
+  if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
+  const kept: PersonalNumber[] = [...shorter];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, c.start);
-    if (label === 'order' || (label === 'company' && c.kind === 'mobile')) continue;
+    if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
@@ -380,7 +381,8 @@ function letterIds(text: string): PersonalNumber[] {
  */
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
-  const hongKong = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
-  if (!mayHoldPersonalNumber(text)) return hongKong.map((c) => ({ start: c.start, end: c.end }));
-  return pick([...hongKong, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
+  const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
+  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text));
+  if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
+  return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

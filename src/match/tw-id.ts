@@ -20,8 +20,11 @@ const TW_ID = new RegExp(
   'g',
 );
 
-/** Said just before it: 「身分證字號」「證件號碼」 — not a bare 「ID」, which is as often a member or user ID. */
-const ID_LABEL = /身份[證证]|身分[證证]|[證证]件/;
+/**
+ * Said just before it: 「身分證字號」「證件號碼」, and a resident certificate's 「居留證號碼」「統一證號」
+ * (a letter, 8 or 9, the same check digit) — not a bare 「ID」, which is as often a member or user ID.
+ */
+const ID_LABEL = /身份[證证]|身分[證证]|[證证]件|居留[證证]|[統统]一[證证]/;
 
 /** The two-digit values of the letters, A=10 … (I, O, W, X, Y, Z out of order: added later). */
 const LETTER_VALUES = 'ABCDEFGHJKLMNPQRSTUVXYWZIO';

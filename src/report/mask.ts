@@ -13,11 +13,13 @@
  * dates, amounts and lists of numbers that merely add up to 11 digits are left alone. Unbroken
  * runs of 11 or more digits are masked whatever they are, and 8 digits from 5 up (a Hong Kong
  * mobile) unless a unit follows: shorter order numbers and amounts are not. A number right after
- * 电话, 號碼, 手机 … is masked whatever its shape. A number the agent calls an order, waybill or
+ * 电话, 號碼, 手机 … is masked whatever its shape, and one of 10–16 digits after 帳號, 账户, 戶口號碼 …
+ * (a bank account: named-numbers.ts) in any grouping. A number the agent calls an order, waybill or
  * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
 import type { Evidence } from '../engine/index.js';
+import { PHONE_WORD } from '../match/named-numbers.js';
 import { labelBefore } from '../match/number-labels.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
@@ -69,13 +71,12 @@ const CHINESE_NUMERAL = new RegExp(`[${CHINESE_DIGITS}]`);
 const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){7,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
 /**
- * Whatever number follows a word that introduces one (电话 號碼 手机 联系方式 座机 …) is
+ * Whatever number follows a word that introduces one (电话 號碼 手机 联系方式 座机 市話 …) is
  * masked from 7 digits on, whatever its shape: a local landline (8765 4321), a number written in
  * a grouping no shape above knows (09-1234-5678), numerals and digits mixed.
  */
-const PHONE_WORD = '(?:电话|電話|手机|手機|号码|號碼|联系方式|聯絡方式|联络方式|聯繫方式|座机|座機|手提|传真|傳真)';
 const INTRODUCED_NUMBER = new RegExp(
-  `(?<=${PHONE_WORD}[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}`,
+  `(?<=(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}`,
   'g',
 );
 

@@ -16,17 +16,26 @@ const CALLS: Record<string, string> = {
   'P-3.txt': call('P-3', '客户：实名认证要多久？\n坐席：您的身份证110105194912310020，对吧，3天内审核完。'),
   // The customer's own number, the agent's tail number and an 18-digit order number: pass.
   'P-4.txt': call('P-4', '客户：我的号码是13812345678。\n坐席：好的，尾号5678，订单号202311230001234567，已经发货。'),
+  // A Taiwan post-office account and a landline the agent names the customer's (traditional script).
+  'P-5.txt': call('P-5', '客戶：退款會退到哪裡？\n坐席：會退到您的郵局帳號00012345678901，您登記的市話是(02)2345-6789，對嗎？'),
+  // Hong Kong: a home line and a bank account (戶口號碼).
+  'P-6.txt': call('P-6', '客戶：幫我睇下資料。\n坐席：你屋企電話係 2345 6789，你嘅戶口號碼係 012-345678-001，啱唔啱？'),
+  // A mainland landline with its area code, read out in Chinese numerals.
+  'P-7.txt': call('P-7', '客户：帮我核对一下座机。\n坐席：您登记的座机是零七五五，一二三四，五六七八，对吗？'),
+  // An order number, the company's line and account, the agent's number, an amount and a date: pass.
+  'P-8.txt': call('P-8', '客戶：我的包裹呢？\n坐席：您的訂單號碼是0223456789，運費120元，2026-10-15寄出，有問題打我們的客服電話02-2345-6789，補運費匯到帳號012345678901，我的工號是02345678。'),
 };
 
 describe('conduct.privacy end to end', () => {
+  let dir: string;
   let out: string;
   let findings: Record<string, string>[];
 
   beforeAll(() => {
-    const dir = tempDir('callqa-privacy-');
+    dir = tempDir('callqa-privacy-');
     for (const [name, text] of Object.entries(CALLS)) writeFileSync(join(dir, name), text);
     out = join(tempDir('callqa-privacy-out-'), 'report');
-    const run = callqa(['audit', dir, '--out', out, '--quiet']);
+    const run = callqa(['audit', dir, '--out', out, '--html', '--quiet']);
     expect(run.status, run.stderr).toBe(0);
     findings = readCsv(join(out, 'findings.csv')).rows.filter((r) => r.rule_id === 'conduct.privacy');
   });
@@ -34,9 +43,27 @@ describe('conduct.privacy end to end', () => {
   const row = (id: string): Record<string, string> => findings.find((r) => r.call_id === id) as Record<string, string>;
 
   it('gives each call the verdict a reviewer would', () => {
-    expect(findings.map((r) => [r.call_id, r.verdict])).toEqual([['P-1', 'fail'], ['P-2', 'fail'], ['P-3', 'review'], ['P-4', 'pass']]);
+    expect(findings.map((r) => [r.call_id, r.verdict])).toEqual([
+      ['P-1', 'fail'],
+      ['P-2', 'fail'],
+      ['P-3', 'review'],
+      ['P-4', 'pass'],
+      ['P-5', 'fail'],
+      ['P-6', 'fail'],
+      ['P-7', 'fail'],
+      ['P-8', 'pass'],
+    ]);
     const card = readCsv(join(out, 'scorecards', 'A77.csv')).rows;
-    expect(card.map((r) => [r.call_id, r.critical_fail])).toEqual([['P-1', 'true'], ['P-2', 'true'], ['P-3', 'false'], ['P-4', 'false']]);
+    expect(card.map((r) => [r.call_id, r.critical_fail])).toEqual([
+      ['P-1', 'true'],
+      ['P-2', 'true'],
+      ['P-3', 'false'],
+      ['P-4', 'false'],
+      ['P-5', 'true'],
+      ['P-6', 'true'],
+      ['P-7', 'true'],
+      ['P-8', 'false'],
+    ]);
   });
 
   it('says what was read out, masked', () => {
@@ -44,13 +71,30 @@ describe('conduct.privacy end to end', () => {
     expect(row('P-2').reason).toBe('agent read out a bank-card number at turn 3「622*，****，****，7894」, an ID-card number at turn 3「110*** ******** 002X」');
     expect(row('P-3').reason).toContain('an ID-card number at turn 3「110***********0020」 (its check digit is wrong)');
     expect(row('P-2').quote).toBe('退到您的卡號622*，****，****，7894，身份證110*** ******** 002X。');
+    expect(row('P-5').reason).toBe('agent read out a bank-account number at turn 3「000*******8901」, a full phone number at turn 3「02)2***-6789」');
+    expect(row('P-6').quote).toBe('你屋企電話係 23** **89，你嘅戶口號碼係 012-*****8-001，啱唔啱？');
+    expect(row('P-7').reason).toBe('agent read out a full phone number at turn 3「零七五*，****，五六七八」');
   });
 
+  // What each call read out, as it must never be shown (parts long enough to identify it). P-8's
+  // order number and the agent's number are no customer's: shown as said.
+  const secrets = ['13812345678', '6222，0212，3456，7894', '19491231', '110105194912310020', '00012345678901', '2345-6789', '2345 6789', '345678-001', '一二三四'];
+
   it('shows none of those numbers in full in any report file', () => {
-    const secrets = ['13812345678', '6222，0212，3456，7894', '0212', '19491231', '110105194912310020'];
-    for (const name of ['findings.csv', 'escalations.csv', 'summary.csv', ...readdirSync(join(out, 'scorecards')).map((f) => join('scorecards', f))]) {
+    const csvs = ['findings.csv', 'escalations.csv', 'summary.csv', ...readdirSync(join(out, 'scorecards')).map((f) => join('scorecards', f))];
+    for (const name of [...csvs, 'report.html']) {
       const text = readFileSync(join(out, name), 'utf8');
-      for (const s of secrets) expect(text, `${name} shows ${s}`).not.toContain(s);
+      // report.html also carries its scripts, where 0212 may be code: the CSVs hold only what was said.
+      for (const s of name.endsWith('.csv') ? [...secrets, '0212'] : secrets) expect(text, `${name} shows ${s}`).not.toContain(s);
+    }
+  });
+
+  it('masks them in explain too, text and JSON', () => {
+    for (const [id, args] of [['P-5', []], ['P-6', ['--json']]] as const) {
+      const run = callqa(['explain', join(dir, `${id}.txt`), ...args]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('conduct.privacy');
+      for (const s of secrets) expect(run.stdout, `explain ${id} shows ${s}`).not.toContain(s);
     }
   });
 });

@@ -57,6 +57,7 @@ describe('findPersonalNumbers: read out, found', () => {
     ['身份证 110105 1949 1231 002X', 'id_card', '110105 1949 1231 002X'],
     ['身份证 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 X', 'id_card', '1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 X'],
     ['您的卡号 6222 0212 3456 7894 对吧', 'bank_card', '6222 0212 3456 7894'],
+    ['退到您的帳號 6222 0212 3456 7894', 'bank_card', '6222 0212 3456 7894'],
     ['卡 6228 4800 1234 5678 903', 'bank_card', '6228 4800 1234 5678 903'],
     ['6222021234567894', 'bank_card', '6222021234567894'],
     ['退到您尾号不是这张的卡 6217001234567890122 上', 'bank_card', '6217001234567890122'],
@@ -155,7 +156,18 @@ describe('findPersonalNumbers: not personal data', () => {
     // The company's own line, which the agent may give out.
     '我们的服务热线是0912-345-678',
     '您可以拨打我們的客服電話13812345678咨询',
+    // …and its own account, given for a payment: a card's shape, no customer's card.
+    '请您汇款到我们的账号6222021234567894',
+    '請匯款到我們的帳號 6222 0212 3456 7894',
+    '对公账户6222021234567894',
+    '我哋公司嘅戶口號碼係 6222021234567894',
     '訂單號碼0912345678',
+    // Tracking, pick-up, invoice, serial and booking numbers in a mobile's shape.
+    '您的追蹤號碼是 0912345678',
+    '您的包裹查询码是13812345678',
+    '您的發票號碼是13812345678',
+    '您的序號是13812345678',
+    '您的預約號碼是 0912345678',
     // A mobile prefix inside a longer run: not a mobile.
     '12345678901234',
     '幺三八幺二三四五六七八九',

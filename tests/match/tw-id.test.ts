@@ -26,6 +26,9 @@ describe('findPersonalNumbers: a Taiwan ID read out', () => {
     ['您的身分證字號是A123456789，對嗎？', 'A123456789'],
     ['身分證字號 A 123 456 789', 'A 123 456 789'],
     ['您的身份證號碼是A一二三四五六七八九嗎', 'A一二三四五六七八九'],
+    // A resident certificate (居留證, 統一證號): a letter, 8 or 9, the same check digit.
+    ['您的居留證號碼是A800000014，對嗎？', 'A800000014'],
+    ['您的統一證號是 A800000014', 'A800000014'],
   ])('%s', (text, number) => {
     expect(found(text)).toEqual([['id_card', number, true, 'a Taiwan ID-card number']]);
   });

@@ -58,6 +58,14 @@ describe('maskPersonalData', () => {
     ['您的手机号是1381234 5678，对吗', '您的手机号是138**** 5678，对吗'],
     ['您的身分證字號是A123456789，對嗎', '您的身分證字號是A12*****89，對嗎'],
     ['邮箱ｚｈａｎｇｓａｎ＠ｅｘａｍｐｌｅ．ｃｏｍ', '邮箱ｚ***＠ｅｘａｍｐｌｅ．ｃｏｍ'],
+    // Bank accounts in any grouping after 帳號/账号/戶口號碼, and short landlines after 市話: no
+    // shape tells them, the word does (src/match/named-numbers.ts).
+    ['您綁定的銀行帳號是 012-345678-901', '您綁定的銀行帳號是 012-*****8-901'],
+    ['帳號 1234 5678 9012', '帳號 123* **** 9012'],
+    ['您的帳號是0123-4567-8901-23，對嗎', '您的帳號是012*-****-**01-23，對嗎'],
+    ['您的退款帳號是 700-0001-2345678', '您的退款帳號是 700-****-***5678'],
+    ['您家裡的市話是 234-5678', '您家裡的市話是 23*-**78'],
+    ['您的市話是 037-123456', '您的市話是 03*-****56'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
@@ -93,6 +101,11 @@ describe('maskPersonalData', () => {
     '编号 98765432',
     '訂單號碼係 9123 4567',
     '流水号12345678901234567890123',
+    '您的訂單號碼是 0223456789',
+    '您的快遞單號碼是 23456789',
+    // An account's balance or tail digits are no account number.
+    '您的帳戶餘額是 1234567890 元',
+    '帳號末四碼 1234',
     // Twelve digits in fours are no Hong Kong number, labelled or not.
     '您的快递单号是7712 3456 7890',
     '快递 7712 3456 7890',

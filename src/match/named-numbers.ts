@@ -1,0 +1,143 @@
+/**
+ * Numbers that only the words before them make personal: a landline (「您登記的市話是
+ * (02)2345-6789」「您登记的座机是010-12345678」), a Hong Kong or local eight-digit phone (「你登記嘅電話係
+ * 9123 4567」), a bank account (「您的郵局帳號是00012345678901」). None has a prefix or a check
+ * digit that tells it from an order number, an amount or a shop's line, so one counts only when the
+ * agent names it the customer's: 你/您, then at most a possessive or registering word (的, 嘅,
+ * 登記的, 之前留的, 綁定的, 在郵局的) and a qualifier (聯絡, 住家, 銀行, 退款 …), then the phone or account
+ * word, 是/係, the number. 「你打呢個電話 9123 4567」「您可以匯款到帳號…」「我們的客服電話…」 name
+ * no one's. Counted as a `mobile` (「a full phone number」) and a `bank_card` (「a bank-account
+ * number」) by the personal-number detector (personal-numbers.ts). Reports mask every number
+ * after such a word, whoever's it is (namedNumberShapes).
+ */
+import { digitValue, NUMERAL } from '../model/numerals.js';
+import { labelBefore } from './number-labels.js';
+import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
+
+/** Words that introduce a phone number (also masking's, src/report/mask.ts). */
+export const PHONE_WORD =
+  '(?:手提电话|手提電話|电话|電話|手机|手機|座机|座機|市话|市話|固话|固話|手提|联系方式|聯絡方式|聯繫方式|联络方式|号码|號碼)';
+const PHONE_QUALIFIER = '(?:联系|聯繫|联络|聯絡|常用|备用|備用|住宅|住家|家用|家里|家裡|屋企|办公室|辦公室|公司|登记|登記|预留|預留)?';
+const ACCOUNT_WORD = '(?:帐号|帳號|账号|賬號|帐户|帳戶|账户|賬戶|户口|戶口)';
+const ACCOUNT_QUALIFIER = '(?:银行|銀行|邮局|郵局|邮政|郵政|存折|存摺|收款|退款|汇款|匯款|扣款|转账|轉帳)?';
+/**
+ * The customer as owner, right before the word: 你/您, then at most when, where, how it came to be
+ * theirs (之前 在郵局 登記 咗) and a possessive — 「您可以打分店的電話」「你打呢個電話」 do not fit.
+ */
+const OWNER =
+  '[你您](?:之前|当时|當時|刚才|剛才)?(?:在[^\\s，。！？；,!?;你您]{1,8}?)?(?:登记|登記|留|预留|預留|绑定|綁定|提供|填写|填寫|填|名下|开户|開戶|申请|申請|家里|家裡|屋企|家|公司)?(?:咗|了|过|過)?(?:的|嘅|个|個|之)?';
+/** Between the word and the number: 「是」「係咪」「：」. */
+const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
+
+const NAMED = new RegExp(
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?${NUMERAL})`,
+  'g',
+);
+
+/** The characters every word above has one of: a cheap test before the scan. */
+const WORD_CHARACTER = /[话話机機码碼提号號户戶帐帳账賬式]/;
+
+/** A landline with its area code (mainland 010-12345678, 0755 1234 5678; Taiwan 02-2345-6789, 037-123456). */
+const LANDLINE = /^0[1-9][0-9]{7,10}$/;
+/** A local number without area code: Hong Kong's eight digits (mobiles and 2…/3… lines), a city's 7–8. */
+const LOCAL_PHONE = /^[2-9][0-9]{6,7}$/;
+const MOBILE = /^1[3-9][0-9]{9}$/;
+const TAIWAN_MOBILE = /^09[0-9]{8}$/;
+const ACCOUNT = /^[0-9]{10,16}$/;
+
+/** 「您的電話是2026-10-15登記的」: four, two and two digits are a date, never a phone's grouping. */
+const WRITTEN_DATE = /^[0-9０-９]{4}[ 　\-－][0-9０-９]{1,2}[ 　\-－][0-9０-９]{1,2}$/;
+
+const isPhone = (digits: string): boolean => LANDLINE.test(digits) || LOCAL_PHONE.test(digits) || MOBILE.test(digits);
+
+/** Spaces, dashes and brackets join a number's groups; a comma, dot or 、 may end it (「…6789，2個」). */
+const JOINS = /[ 　\-－()（）]/;
+const COMMAS = /[，,.．、]/;
+const MAX_GAP = 2;
+
+interface Group {
+  start: number;
+  end: number;
+  digits: string;
+  /** A comma, dot or 、 between it and the group before. */
+  afterComma: boolean;
+}
+
+/** The digit groups from `at` on, as far as a number can run. */
+function groupsAt(text: string, at: number): Group[] {
+  const groups: Group[] = [];
+  const bracket = text[at] === '(' || text[at] === '（'; // (02)2345-6789: the number starts at the bracket
+  let i = bracket ? at + 1 : at;
+  let current: Group | undefined;
+  let afterComma = false;
+  while (i < text.length) {
+    const d = digitValue(text[i] as string);
+    if (d !== undefined) {
+      if (!current) groups.push((current = { start: i, end: i, digits: '', afterComma }));
+      current.digits += String(d);
+      current.end = ++i;
+      continue;
+    }
+    let j = i;
+    let comma = false;
+    for (; j < text.length && j - i < MAX_GAP + 1; j++) {
+      const c = text[j] as string;
+      if (COMMAS.test(c)) comma = true;
+      else if (!JOINS.test(c)) break;
+    }
+    if (j === i || j - i > MAX_GAP || digitValue(text[j] ?? '') === undefined) break;
+    if (comma) {
+      current = undefined;
+      afterComma = true;
+    }
+    i = j;
+  }
+  if (bracket && groups[0]) groups[0].start = at;
+  return groups;
+}
+
+/**
+ * The longest run of groups from the first that is a number of this kind. A group after a comma
+ * joins only with three digits or more: 「零二，二三四五，六七八九」 is one number, 「…6789，2個」 a count after it.
+ */
+function numberIn(groups: readonly Group[], text: string, fits: (digits: string) => boolean): { start: number; end: number; digits: string } | undefined {
+  let digits = '';
+  let best: { start: number; end: number; digits: string } | undefined;
+  for (const [k, group] of groups.entries()) {
+    if (k > 0 && group.afterComma && group.digits.length < 3) break;
+    digits += group.digits;
+    if (digits.length > 16) break;
+    const glued = /[A-Za-zＡ-Ｚａ-ｚ]/.test(text[group.end] ?? ''); // 0123456789AB is a code
+    if (fits(digits) && !glued) best = { start: (groups[0] as Group).start, end: group.end, digits };
+  }
+  return best;
+}
+
+interface Named extends PersonalNumber {
+  /** The customer is named its owner (你/您 …) just before. */
+  owned: boolean;
+}
+
+/** Every phone or account number right after its word, owned by the customer or not; none called an order number. */
+export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKind[] = ['mobile', 'bank_card']): Named[] {
+  const found: Named[] = [];
+  if (!WORD_CHARACTER.test(text)) return found;
+  for (const m of text.matchAll(NAMED)) {
+    const at = (m.index ?? 0) + m[0].length;
+    const account = m[2] !== undefined;
+    const kind: PersonalNumberKind = account ? 'bank_card' : 'mobile';
+    if (!kinds.includes(kind)) continue;
+    const number = numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
+    if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
+    const name = account ? 'a bank-account number' : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits) ? undefined : 'a full phone number';
+    found.push({ kind, ...number, certain: true, ...(name ? { name } : {}), owned: m[1] !== undefined });
+  }
+  return found;
+}
+
+/** The phone and account numbers the agent names the customer's: read out, a reviewer fails the call. */
+export function findNamedNumbers(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
+  return namedNumberShapes(text, kinds)
+    .filter((n) => n.owned)
+    .map(({ owned: _, ...n }) => n);
+}
