@@ -222,3 +222,15 @@ function templateText(p: PreparedCall, set: PhraseSet, index: number, captures: 
   }
   return text;
 }
+
+/**
+ * One saying, one hit: 「这不是我的错」 also contains the listed 「不是我的错」, but the agent said
+ * it once. Hits (of one utterance) inside a longer hit of the same list are dropped: they would
+ * inflate a count, or quote the same words twice (「不说话就挂了」 and 「不说话就挂」).
+ */
+export function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
+  if (hits.length < 2) return hits;
+  // A wider hit covers a narrower one; of two phrases hitting the same words (没事我挂了 and a
+  // regex for it), the first stands for both: one thing said, reported once.
+  return hits.filter((h, i) => !hits.some((o, j) => o !== h && o.start <= h.start && h.end <= o.end && (o.end - o.start > h.end - h.start || j < i)));
+}

@@ -12,7 +12,7 @@ describe.each(SCRIPTS)('silent caller ($script)', ({ dir }) => {
   it('「喂喂，听不见吗？不说话我就挂了」 fails, quoting each phrase', () => {
     const r = score(dir, 'silent-caller-rude')['opening.silent-caller'];
     expect(r?.verdict).toBe('fail');
-    expect(r?.reason).toMatch(/^the caller never speaks; the agent says 「喂喂」 \(turn 3\), 「喂，[听聽]不[见見]」 \(turn 3\), 「不[说說][话話]我就[挂掛]」 \(turn 3\)$/);
+    expect(r?.reason).toMatch(/^the caller never speaks; the agent says 「喂喂」 \(turn 3\), 「喂，[听聽]不[见見]」 \(turn 3\), 「不[说說][话話]我就[挂掛]了」 \(turn 3\)$/);
   });
 
   it('silent for 8.5 s after the greeting, then speaks: the repeated prompt is enough (no close needed)', () => {

@@ -87,7 +87,7 @@ describe("a silent caller whose channel holds only noise the recogniser wrote do
   it('「(杂音)」 is no words either: the agent who threatens to hang up fails', () => {
     expect(scoreVendor('alibaba-silent-caller-noise-rude.json')['opening.silent-caller']).toMatchObject({
       verdict: 'fail',
-      reason: 'the caller never speaks; the agent says 「喂喂」 (turn 3), 「不说话就挂」 (turn 3)',
+      reason: 'the caller never speaks; the agent says 「喂喂」 (turn 3), 「不说话就挂了」 (turn 3)',
     });
   });
 });

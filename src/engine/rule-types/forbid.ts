@@ -17,7 +17,7 @@ import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
 import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
-import { findPhrases, findPhrasesExcept, type PhraseHit } from '../phrases.js';
+import { findPhrases, findPhrasesExcept, outermost, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns, type Selection } from '../scope.js';
 import type { CheckContext } from './context.js';
@@ -224,15 +224,4 @@ function kindList(kinds: readonly PersonalNumberKind[]): string {
   const names = kinds.map((k) => PERSONAL_NUMBER_NAMES[k].replace(/^an? /, '').replace(/ number$/, ''));
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : (names[0] ?? '');
   return `${list} number`;
-}
-
-/**
- * One saying, one hit: 「这不是我的错」 also contains the listed 「不是我的错」, but the agent said
- * it once. Hits inside a longer hit of the same list are dropped (they would inflate min_count).
- */
-function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
-  if (hits.length < 2) return hits;
-  // A wider hit covers a narrower one; of two phrases hitting the same words (没事我挂了 and a
-  // regex for it), the first stands for both: one thing said, reported once.
-  return hits.filter((h, i) => !hits.some((o, j) => o !== h && o.start <= h.start && h.end <= o.end && (o.end - o.start > h.end - h.start || j < i)));
 }

@@ -12,7 +12,7 @@ import type { SilentCallerCheck } from '../../ruleset/compiled.js';
 import { formatMs, type Utterance } from '../../model/call.js';
 import { hitEvidence } from '../evidence.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
-import { findPhrases, type PhraseHit } from '../phrases.js';
+import { findPhrases, outermost, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { isFiller, seconds, span } from '../timing/gaps.js';
 import { hungUpBy } from '../hangup.js';
@@ -59,7 +59,8 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
 
   const hits = (set: SilentCallerCheck['repeat']): PhraseHit[] => agentTurns.flatMap((u) => findPhrases(p, u, set));
   const evidence: Evidence[] = [];
-  const never = check.never ? hits(check.never) : [];
+  // 「不说话就挂了」 is one threat, though a phrase and a regex of the list both find it.
+  const never = check.never ? agentTurns.flatMap((u) => outermost(findPhrases(p, u, check.never as SilentCallerCheck['repeat']))) : [];
   if (never.length > 0 && check.never) {
     const said = never.map((h) => hitEvidence(p, h, check.never as SilentCallerCheck['repeat']));
     return { verdict: 'fail', reason: `${silence}; the agent says ${said.map((e) => `「${e.matched}」 (turn ${e.turn})`).join(', ')}`, evidence: said };
