@@ -11,9 +11,18 @@ import { evaluateCheck } from './rule-types/index.js';
 import { scoreCall } from './score.js';
 
 export function evaluateCall(call: Call, ruleset: CompiledRuleset): CallResult {
+  return judgeCall(call, ruleset).result;
+}
+
+/**
+ * The result, and the call as the rules read it: after a transfer within the recording the other
+ * agent's words are nobody's, labelled 坐席（转接后） (src/engine/handover.ts). What a reviewer is
+ * shown (explain) must be this call, or the new agent's lines read as the scored agent's.
+ */
+export function judgeCall(call: Call, ruleset: CompiledRuleset): { call: Call; result: CallResult } {
   const p = prepareCall(call, ruleset);
   const rules = ruleset.rules.map((rule) => evaluateRule(p, rule));
-  return scoreCall(call, ruleset, rules);
+  return { call: p.call, result: scoreCall(call, ruleset, rules) };
 }
 
 export function evaluateRule(p: PreparedCall, rule: CompiledRule): RuleResult {

@@ -16,7 +16,7 @@
  */
 import type { Call, Speaker, Utterance } from '../model/call.js';
 import { callAgentNumber, selfNumbers } from '../model/self-number.js';
-import type { HoldDetection, PhraseSet } from '../ruleset/compiled.js';
+import type { HandoverDetection, PhraseSet } from '../ruleset/compiled.js';
 import { findPhrases } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 import { speakerTurns } from './turns.js';
@@ -42,15 +42,16 @@ const ANNOUNCING_TURNS_THEN_HOLD = 3;
 
 /** The hand-over in this call, if the evidence is clear; undefined for nearly every call. */
 export function findHandover(p: PreparedCall): Handover | undefined {
-  const d = p.ruleset.holdDetection;
-  if (!d?.transfer || !d.pickup || !p.call.source.diarized) return undefined;
+  const d = p.ruleset.handover;
+  if (!d || !p.call.source.diarized) return undefined;
   const runs = speakerTurns(p, 'agent');
   if (runs.length < 2) return undefined;
   const logged = loggedTransfer(p.call.meta.transferred);
   for (let r = 1; r < runs.length; r++) {
     const run = runs[r] as number[];
     if (!opensAnew(p, d, run)) continue;
-    const putOnHold = (runs[r - 1] as number[]).some((u) => findPhrases(p, u, d.announce).length > 0);
+    const hold = d.putOnHold;
+    const putOnHold = !!hold && (runs[r - 1] as number[]).some((u) => findPhrases(p, u, hold).length > 0);
     const back = putOnHold ? ANNOUNCING_TURNS_THEN_HOLD : ANNOUNCING_TURNS;
     const announcedBy = announcing(p, d, runs.slice(Math.max(0, r - back), r));
     if (announcedBy === undefined && !logged) continue;
@@ -71,7 +72,7 @@ function loggedTransfer(v: unknown): boolean {
  * Whether the turn opens the call anew: an offer of help (`transfer_pickup`) with a greeting at its
  * start or a 工号 of its own, or a supervisor's introduction (「您好，我是值班主管」).
  */
-function opensAnew(p: PreparedCall, d: HoldDetection, run: readonly number[]): boolean {
+function opensAnew(p: PreparedCall, d: HandoverDetection, run: readonly number[]): boolean {
   const says = (set: PhraseSet | undefined): boolean => !!set && run.some((u) => findPhrases(p, u, set).length > 0);
   if (says(d.colleagueIntro)) return true;
   if (!says(d.pickup)) return false;
@@ -79,16 +80,16 @@ function opensAnew(p: PreparedCall, d: HoldDetection, run: readonly number[]): b
   if (d.greeting && findPhrases(p, first, d.greeting)[0]?.start === 0) return true;
   // Without a greeting, a 工号 and an offer of help (「技术部工号203为您服务」); a 工号 alone may be the
   // first agent back (「我工号128，我继续帮您」).
-  const offers = run.some((u) => findPhrases(p, u, d.pickup as PhraseSet).some((h) => !/^工[号號]$/u.test((p.folds[u]?.folded ?? '').slice(h.start, h.end))));
+  const offers = run.some((u) => findPhrases(p, u, d.pickup).some((h) => !/^工[号號]$/u.test((p.folds[u]?.folded ?? '').slice(h.start, h.end))));
   return offers && run.some((u) => selfNumbers(p.call.utterances[u]?.text ?? '').size > 0);
 }
 
 /** The last utterance in these turns that announces the transfer (or a supervisor to come on). */
-function announcing(p: PreparedCall, d: HoldDetection, runs: readonly number[][]): number | undefined {
+function announcing(p: PreparedCall, d: HandoverDetection, runs: readonly number[][]): number | undefined {
   let found: number | undefined;
   for (const run of runs) {
     for (const u of run) {
-      if (findPhrases(p, u, d.transfer as PhraseSet).length > 0 || (d.supervisorCalled && findPhrases(p, u, d.supervisorCalled).length > 0)) found = u;
+      if (findPhrases(p, u, d.transfer).length > 0 || (d.supervisorCalled && findPhrases(p, u, d.supervisorCalled).length > 0)) found = u;
     }
   }
   return found;

@@ -225,7 +225,8 @@ function templateText(p: PreparedCall, set: PhraseSet, index: number, captures: 
 
 /**
  * One saying, one hit: 「这不是我的错」 also contains the listed 「不是我的错」, but the agent said
- * it once. Hits inside a longer hit of the same list are dropped (they would inflate min_count).
+ * it once. Hits (of one utterance) inside a longer hit of the same list are dropped: they would
+ * inflate a count, or quote the same words twice (「不说话就挂了」 and 「不说话就挂」).
  */
 export function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
   if (hits.length < 2) return hits;

@@ -55,12 +55,7 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
   const checkBack = c.lexicons.hold_check_back ? c.phraseSet(['$hold_check_back'], at) : undefined;
   const customerWait = c.lexicons.customer_wait ? c.phraseSet(['$customer_wait'], at) : undefined;
   const errand = c.lexicons.hold_errand ? c.phraseSet(['$hold_errand'], at) : undefined;
-  const handover = c.lexicons.transfer_announced && c.lexicons.transfer_pickup;
   return {
-    ...(handover ? { transfer: c.phraseSet(['$transfer_announced'], at), pickup: c.phraseSet(['$transfer_pickup'], at) } : {}),
-    ...(handover && c.lexicons.greeting ? { greeting: c.phraseSet(['$greeting'], at) } : {}),
-    ...(handover && c.lexicons.colleague_intro ? { colleagueIntro: c.phraseSet(['$colleague_intro'], at) } : {}),
-    ...(handover && c.lexicons.supervisor_called ? { supervisorCalled: c.phraseSet(['$supervisor_called'], at) } : {}),
     announce: c.phraseSet(['$hold_announce'], at),
     ...(checkBack ? { checkBack } : {}),
     ...(customerWait ? { customerWait } : {}),

@@ -17,6 +17,7 @@ import type {
   CompiledRuleset,
   CompiledSaid,
   CompiledWhen,
+  HandoverDetection,
   HoldDetection,
   PhraseSet,
   RequireCheck,
@@ -102,7 +103,8 @@ class Compiler {
     });
     const announcement = this.announcement();
     const brokenOff = this.brokenOff();
-    const lineCheck = this.loaded.spec.lexicons?.line_check ? this.phrases.phraseSet(['$line_check'], ['lexicons', 'line_check']) : undefined;
+    const handover = this.handover();
+    const lineCheck = this.lexiconSet('line_check');
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const { patterns, literals, tolerantSets } = this.phrases;
     let tolerant: TolerantMatcher | undefined;
@@ -117,6 +119,7 @@ class Compiler {
       region: spec.region,
       calendar: { holidays: spec.calendar?.holidays ?? [], workdays: spec.calendar?.workdays ?? [] },
       holdDetection: this.holds,
+      ...(handover ? { handover } : {}),
       ...(announcement ? { announcement } : {}),
       ...(brokenOff ? { brokenOff } : {}),
       ...(lineCheck ? { lineCheck } : {}),
@@ -136,26 +139,46 @@ class Compiler {
   }
 
   /** The agent channel's recorded announcements, when the ruleset has the lexicon. */
+  /** The phrases of lexicon `name` as a set of its own, when the ruleset has that lexicon. */
+  private lexiconSet(name: string): PhraseSet | undefined {
+    return this.loaded.spec.lexicons?.[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined;
+  }
+
   private announcement(): CompiledRuleset['announcement'] {
-    const lexicons = this.loaded.spec.lexicons ?? {};
-    if (!lexicons.recorded_announcement) return undefined;
-    const phrases = this.phrases.phraseSet(['$recorded_announcement'], ['lexicons', 'recorded_announcement']);
-    if (!lexicons.recorded_announcement_not) return { phrases };
-    const live = this.phrases.phraseSet(['$recorded_announcement_not'], ['lexicons', 'recorded_announcement_not']);
-    const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
-    const greeting = set('greeting');
-    const notice = set('recording_notice');
+    const phrases = this.lexiconSet('recorded_announcement');
+    if (!phrases) return undefined;
+    const live = this.lexiconSet('recorded_announcement_not');
+    if (!live) return { phrases };
+    const greeting = this.lexiconSet('greeting');
+    const notice = this.lexiconSet('recording_notice');
     return { phrases, live, ...(greeting ? { greeting } : {}), ...(notice ? { notice } : {}) };
   }
 
   /** The customer's last words that show a call broke off, or that the customer ended it, when the ruleset has the lexicons. */
   private brokenOff(): CompiledRuleset['brokenOff'] {
-    const lexicons = this.loaded.spec.lexicons ?? {};
-    const set = (name: string): PhraseSet | undefined => (lexicons[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined);
-    const trailing = set('call_trails_off');
-    const lineLost = set('call_line_lost');
-    const customerLeaves = set('call_customer_leaves');
+    const trailing = this.lexiconSet('call_trails_off');
+    const lineLost = this.lexiconSet('call_line_lost');
+    const customerLeaves = this.lexiconSet('call_customer_leaves');
     return trailing || lineLost || customerLeaves ? { trailing, lineLost, customerLeaves } : undefined;
+  }
+
+  /** Transfers within the recording (src/engine/handover.ts), when the ruleset has the transfer lexicons: hold rules or not. */
+  private handover(): CompiledRuleset['handover'] {
+    const transfer = this.lexiconSet('transfer_announced');
+    const pickup = this.lexiconSet('transfer_pickup');
+    if (!transfer || !pickup) return undefined;
+    const optional: Array<[keyof HandoverDetection, string]> = [
+      ['greeting', 'greeting'],
+      ['colleagueIntro', 'colleague_intro'],
+      ['supervisorCalled', 'supervisor_called'],
+      ['putOnHold', 'hold_announce'],
+    ];
+    const detection: HandoverDetection = { transfer, pickup };
+    for (const [key, lexicon] of optional) {
+      const set = this.lexiconSet(lexicon);
+      if (set) detection[key] = set;
+    }
+    return detection;
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {

@@ -199,22 +199,26 @@ export interface HoldDetection {
   customerWait?: PhraseSet;
   /** `lexicons.hold_errand`, optional: the agent's own reason to hold (「我帮您查一下」), which makes it the agent's hold even then. */
   errand?: PhraseSet;
-  /**
-   * `lexicons.transfer_announced` and `lexicons.transfer_pickup`, optional: a silence after the agent
-   * announced a transfer, ended by the agent's label opening a call anew (「您好，技术部，请问
-   * 有什么可以帮您」), is the call being put through: no hold.
-   */
-  transfer?: PhraseSet;
-  pickup?: PhraseSet;
-  /**
-   * For the hand-over of a transfer that stays in the recording (src/engine/handover.ts):
-   * `lexicons.greeting` (the new agent opens with 「您好」), `lexicons.colleague_intro` (「我是值班
-   * 主管」) and `lexicons.supervisor_called` (「我请主管来跟您说」, announcing a supervisor who takes over).
-   */
+  minMs: number;
+}
+
+/**
+ * How a transfer that stays in the recording is told (src/engine/handover.ts), from the ruleset's
+ * lexicons alone — a ruleset without hold rules still has transfers. `transfer`
+ * (`lexicons.transfer_announced`): the agent puts the call through; `pickup`
+ * (`lexicons.transfer_pickup`): the agent's label opens a call anew (「您好，技术部，请问有什么可以
+ * 帮您」), so the silence before was the call being put through, no hold. Optional: `greeting`
+ * (`lexicons.greeting`, the new agent opens with 「您好」), `colleagueIntro` (`lexicons.colleague_intro`,
+ * 「我是值班主管」), `supervisorCalled` (`lexicons.supervisor_called`, 「我请主管来跟您说」) and
+ * `putOnHold` (`lexicons.hold_announce`: a 「请稍等」 after the announcement lets it stand a turn further back).
+ */
+export interface HandoverDetection {
+  transfer: PhraseSet;
+  pickup: PhraseSet;
   greeting?: PhraseSet;
   colleagueIntro?: PhraseSet;
   supervisorCalled?: PhraseSet;
-  minMs: number;
+  putOnHold?: PhraseSet;
 }
 
 export interface CompiledRule {
@@ -260,6 +264,8 @@ export interface CompiledRuleset {
   brokenOff?: { trailing?: PhraseSet; lineLost?: PhraseSet; customerLeaves?: PhraseSet };
   /** From `lexicons.hold_announce` + `thresholds.hold_min_s`, when a rule uses holds. */
   holdDetection?: HoldDetection;
+  /** From `lexicons.transfer_announced` + `transfer_pickup`, whatever the rules: transfers within the recording. */
+  handover?: HandoverDetection;
   rules: CompiledRule[];
   /** Folded plain patterns, indexed by pattern id. */
   patterns: string[];

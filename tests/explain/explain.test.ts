@@ -120,6 +120,24 @@ describe('callqa explain', () => {
     expect(privacy).toMatchObject({ verdict: 'fail', critical: true, evidence: [{ turn: 3, matched: '13812345678' }] });
   });
 
+  it('a transfer within the recording: the new agent’s lines are shown under the label the engine judged them by', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-explain-')), 'transfer.txt');
+    writeFileSync(file, ['---', 'agent_id: A128', 'direction: inbound', '---',
+      '坐席：您好，康泰鑫客服128号，请问有什么可以帮您？', '客户：我的电脑开不了机，想找技术部。', '坐席：好的，我帮您转接到技术部，请稍等。', '客户：好的。',
+      '坐席：您好，技术部工号203，请问有什么可以帮您？', '客户：电脑开不了机。', '坐席：不知道，你自己看吧。'].join('\n'));
+    const text = await run('explain', file);
+    expect(text.out).toContain('  3  坐席：好的，我»帮您转接到技术部«，»请稍等«。');
+    expect(text.out).toContain('  5  坐席（转接后）：您好，技术部工号203，请问有什么可以帮您？');
+    expect(text.out).toContain('  7  坐席（转接后）：不知道，你自己看吧。');
+    const json = JSON.parse((await run('explain', file, '--json')).out) as ExplainJson;
+    expect(json.call.utterances.map((u) => [u.turn, u.speaker, u.label])).toEqual([
+      [1, 'agent', undefined], [2, 'customer', undefined], [3, 'agent', undefined], [4, 'customer', undefined],
+      [5, 'unknown', '坐席（转接后）'], [6, 'customer', undefined], [7, 'unknown', '坐席（转接后）'],
+    ]);
+    // The dialogue shows what the verdicts say: the new agent's 「不知道」 is not the first agent's.
+    expect(json.result.rules.find((x) => x.ruleId === 'conduct.forbidden-phrases')?.verdict).toBe('pass');
+  });
+
   it('exit 2 when the transcript cannot be read or the ruleset is invalid', async () => {
     const missing = await run('explain', 'no/such/call.txt', '--ruleset', RULESET);
     expect(missing.code).toBe(2);

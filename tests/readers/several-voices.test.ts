@@ -52,6 +52,13 @@ describe('which of several agents is scored', () => {
     expect(r.warnings.join('\n')).toMatch(/坐席2 is the scored agent, as it gives the call's agent number 201/);
   });
 
+  it('「我係201號」 gives the number as 工号 does (agent_id A201 → 客服B); 「我是3号楼的」 gives none', () => {
+    const r = roles(`---\nagent_id: A201\n---\n客服A：你好，康泰鑫客戶服務部，有咩可以幫到你？\n客户：我要退款。\n客服B：你好，我係201號，有咩可以幫到你？`);
+    expect(r.speakers).toEqual(['unknown', 'customer', 'agent']);
+    const building = roles(`---\nagent_id: A3\n---\n客服A：您好，康泰鑫物业。\n客户：水管漏了。\n客服B：您好，我是3号楼的管家。`);
+    expect(building.speakers).toEqual(['agent', 'customer', 'unknown']);
+  });
+
   it('nobody, when the one who answered gives another number and none gives the call\'s', () => {
     const r = roles(`---\nagent_id: A128\n---\n坐席1：您好，工号一二七为您服务。\n客户：我要退款。\n坐席2：您好，工号二零一。`);
     expect(r.speakers).toEqual(['unknown', 'customer', 'unknown']);

@@ -167,6 +167,26 @@ ${NEW_AGENT}`;
     expect(r['conduct.forbidden-phrases']?.verdict).toBe('pass');
   });
 
+  it('「我是203号」 gives the new agent’s number too: agent A203 is scored, not failed for the first agent’s 工号128', () => {
+    const r = rules(`[00:00.0-00:05.0] 坐席：您好，康泰鑫客服，工号128，请问有什么可以帮您？
+[00:05.5-00:10.0] 客户：我的路由器坏了，连不上网。
+[00:10.5-00:16.0] 坐席：这个需要技术部处理，我帮您转接到技术部，请稍等。
+[00:48.0-00:53.0] 坐席：您好，技术部，我是203号，请问有什么可以帮您？
+[00:53.5-00:58.0] 客户：路由器一直闪红灯。`, { agent_id: 'A203' });
+    expect(r['opening.self-id']).toMatchObject({ verdict: 'pass', evidence: [{ turn: 4 }] });
+    expect(r['opening.self-id']?.window).toContain('from the transfer at turn 4');
+  });
+
+  it('「我是8号楼的」 is no agent number: the first agent (A128) stays the scored one', () => {
+    const r = rules(`[00:00.0-00:05.0] 坐席：您好，康泰鑫客服，工号128，请问有什么可以帮您？
+[00:05.5-00:10.0] 客户：我家水管漏水了。
+[00:10.5-00:16.0] 坐席：这个需要物业处理，我帮您转接到物业，请稍等。
+[00:48.0-00:53.0] 坐席：您好，我是8号楼的管家，请问有什么可以帮您？
+[00:53.5-00:58.0] 客户：厨房水管漏水了。`, { agent_id: 'A128' });
+    expect(r['opening.self-id']).toMatchObject({ verdict: 'pass', evidence: [{ turn: 1 }] });
+    expect(r['opening.self-id']?.window).toContain('up to the transfer at turn 4');
+  });
+
   it('an agent_id that is the new agent’s number scores the new agent', () => {
     const r = rules(ANNOUNCED + NEW_AGENT, { agent_id: 'A203' });
     expect(r['opening.self-id']?.evidence.map((e) => e.turn)).toEqual([6]);

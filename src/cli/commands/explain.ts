@@ -4,7 +4,7 @@
  * Exit 0 printed; 2 could not run (unreadable transcript, invalid ruleset).
  */
 import type { Command } from 'commander';
-import { evaluateCall } from '../../engine/index.js';
+import { judgeCall } from '../../engine/index.js';
 import { explainJson, explainText, maskExplained } from '../../explain/index.js';
 import { readCallFile } from '../../readers/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
@@ -49,8 +49,9 @@ function explain(file: string, flags: ExplainFlags, io: Io): number {
     return EXIT.usage;
   }
   const ruleset = loaded.ruleset;
-  // Rules see the call as said; only what is shown is masked.
-  const scored = { call: read.call, result: evaluateCall(read.call, ruleset) };
+  // Rules see the call as said; only what is shown is masked. Shown is the call as the rules read
+  // it: a new agent after a transfer speaks as 坐席（转接后）, not as the scored agent.
+  const scored = judgeCall(read.call, ruleset);
   const { call, result } = flags.mask ? maskExplained(scored.call, scored.result) : scored;
   if (flags.json) {
     io.out(JSON.stringify(explainJson(call, result), null, 2));

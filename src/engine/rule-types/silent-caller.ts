@@ -59,7 +59,7 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
 
   const hits = (set: SilentCallerCheck['repeat']): PhraseHit[] => agentTurns.flatMap((u) => findPhrases(p, u, set));
   const evidence: Evidence[] = [];
-  // 「不说话就挂了」 hits both 不说话就挂 and the regex for it: one thing said, quoted once.
+  // 「不说话就挂了」 is one threat, though a phrase and a regex of the list both find it.
   const never = check.never ? agentTurns.flatMap((u) => outermost(findPhrases(p, u, check.never as SilentCallerCheck['repeat']))) : [];
   if (never.length > 0 && check.never) {
     const said = never.map((h) => hitEvidence(p, h, check.never as SilentCallerCheck['repeat']));

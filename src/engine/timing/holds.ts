@@ -96,7 +96,7 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
       findPhrases(p, customerBeforeAgent.index, detection.customerWait).length > 0 &&
       !turnSays(p, detection.errand, lastAgent, g.startMs);
     if (customersErrand) continue;
-    if (putThrough(p, detection, g, [lastAgent, agentBeforeCustomer])) {
+    if (putThrough(p, g, [lastAgent, agentBeforeCustomer])) {
       g.handedOverBy = lastAgent.index;
       continue;
     }
@@ -110,14 +110,15 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
  * 技术部门，好吗？」「好的」「请稍等」) and the agent's label speaks next opening a call anew
  * (「您好，技术部工号203，请问有什么可以帮您？」) — a new agent; the first never comes back.
  */
-function putThrough(p: PreparedCall, detection: HoldDetection, g: Gap, agentTurns: Array<Utterance | undefined>): boolean {
+function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undefined>): boolean {
   // The transfer the call was handed over at (src/engine/handover.ts): the silences after the first
   // agent's last turn, until the new agent's first words, put it through.
   const h = p.handover;
   if (h && !h.scoredIsNew && agentTurns[0] !== undefined && agentTurnOf(p)[agentTurns[0].index]?.includes(h.lastOwn) && g.after <= h.at) return true;
-  if (!detection.transfer || !detection.pickup) return false;
-  if (p.call.utterances[g.after]?.speaker !== 'agent' || findPhrases(p, g.after, detection.pickup).length === 0) return false;
-  return agentTurns.some((u) => u !== undefined && turnSays(p, detection.transfer, u, g.startMs));
+  const transfer = p.ruleset.handover;
+  if (!transfer) return false;
+  if (p.call.utterances[g.after]?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0) return false;
+  return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer, u, g.startMs));
 }
 
 /** The holds, from the silences markAnnounced marked and the holds the data records; `utterances` in time order. */
