@@ -119,7 +119,8 @@ export interface RequireSpec {
   undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /**
    * Nothing that counts was said, but this was: na, not fail. The customer's own 「没别的了，谢谢」
-   * in their last turn already answers 「还有什么可以帮您」.
+   * in their last turn already answers 「还有什么可以帮您」 — unless the speaker had taken leave
+   * (`closed_if_said` phrases, earlier in the window) before it: then it answered that goodbye.
    */
   na_if_said?: SaidSpec;
 }

@@ -56,6 +56,28 @@ describe('require: na_if_said', () => {
     expect(r.evidence.map((e) => [e.turn, e.role])).toEqual([[2, 'excuse']]);
   });
 
+  it('fails, quoting the agent, when the customer\'s words only answered the agent\'s own goodbye', () => {
+    const ruleset = rulesetOf(`  - id: closing.anything-else
+    category: closing
+    title: anything else
+    points: 4
+    require:
+      speaker: agent
+      scope: { last_turns: 4 }
+      any: [还有其他问题]
+      cut_off: na
+      closed_if_said: { speaker: agent, scope: { last_turns: 1 }, phrases: [再见] }
+      na_if_said: { speaker: customer, phrases: [拜拜], scope: { last_turns: 1 } }
+`);
+    const closedFirst = judge(ruleset, callOf('坐席：您本月话费八十元，感谢您的来电，再见。\n客户：好的，拜拜。\n坐席：嗯。'));
+    expect(closedFirst.verdict).toBe('fail');
+    expect(closedFirst.reason).toBe('not said: 「还有其他问题」; the agent had closed the call first: 「再见」 (turn 1)');
+    expect(closedFirst.evidence.map((e) => [e.turn, e.role])).toEqual([[1, 'closed first']]);
+    // The customer's goodbye before the agent's: na, whatever the agent answers it with.
+    expect(judge(ruleset, callOf('坐席：您本月话费八十元。\n客户：好的，拜拜。\n坐席：嗯。')).verdict).toBe('na');
+    expect(judge(ruleset, callOf('坐席：您本月话费八十元。\n客户：好的，拜拜。\n坐席：好的，再见。')).verdict).toBe('na');
+  });
+
   it('still fails when business followed the customer\'s 「没别的了」', () => {
     const r = judge(anythingElse, callOf('坐席：您本月话费八十元。\n客户：没别的了。哦，我还想改套餐。\n坐席：改好了。\n客户：好的。\n坐席：再见。'));
     expect(r.verdict).toBe('fail');
