@@ -19,7 +19,11 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const { p } = ctx;
   if (check.ifHungUpBy) {
     const by = hungUpBy(p);
-    if (by !== check.ifHungUpBy) return { verdict: 'na', reason: by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata', evidence: [] };
+    if (by !== check.ifHungUpBy) {
+      // Say what goes unjudged: next to another check's pass, 「no hangup_by metadata」 alone names nothing.
+      const why = by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata';
+      return { verdict: 'na', reason: `${why}: ${check.groups.map((g) => g.label).join(' + ')} is asked only when the ${check.ifHungUpBy} hangs up`, evidence: [] };
+    }
     // After a transfer put through, the agent who hung up is the one who took over (src/engine/handover.ts).
     const h = p.handover;
     if (by === 'agent' && h && !h.scoredIsNew) return { verdict: 'na', reason: `hangup_by: agent is the agent who took over at the transfer at turn ${h.at + 1}, not this agent`, evidence: [] };
