@@ -38,6 +38,11 @@ export interface SaidSpec {
   phrases: PhraseSpec[];
   except?: PhraseSpec[];
   scope?: ScopeSpec;
+  /**
+   * Only a hit the other side never answers counts: nothing is said by them after it, to the end of
+   * the call (「请问还有什么可以帮您？」 met with silence, 004 (五)3). Needs speaker agent or customer.
+   */
+  unanswered?: true;
 }
 
 /** Applicability. Every key given must hold; a missing fact makes the rule na with a reason. */
