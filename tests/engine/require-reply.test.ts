@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRulesetFromText } from '../../src/ruleset/index.js';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
-const anythingElse = rulesetOf(`  - id: closing.anything-else
+/** closing.anything-else with these `require` keys besides its phrase. */
+const anythingElseWith = (keys: string): ReturnType<typeof rulesetOf> => rulesetOf(`  - id: closing.anything-else
     category: closing
     title: anything else
     points: 4
@@ -14,7 +15,9 @@ const anythingElse = rulesetOf(`  - id: closing.anything-else
       speaker: agent
       scope: { last_turns: 4 }
       any: [还有其他问题]
-      undone_by_reply: { phrases: [我还想, "/^有/"], except: [有点] }
+${keys}`);
+
+const anythingElse = anythingElseWith(`      undone_by_reply: { phrases: [我还想, "/^有/"], except: [有点] }
       na_if_said: { speaker: customer, phrases: [没别的了], scope: { last_turns: 1 } }
 `);
 
@@ -57,15 +60,7 @@ describe('require: na_if_said', () => {
   });
 
   it('fails, quoting the agent, when the customer\'s words only answered the agent\'s own goodbye', () => {
-    const ruleset = rulesetOf(`  - id: closing.anything-else
-    category: closing
-    title: anything else
-    points: 4
-    require:
-      speaker: agent
-      scope: { last_turns: 4 }
-      any: [还有其他问题]
-      cut_off: na
+    const ruleset = anythingElseWith(`      cut_off: na
       closed_if_said: { speaker: agent, scope: { last_turns: 1 }, phrases: [再见] }
       na_if_said: { speaker: customer, phrases: [拜拜], scope: { last_turns: 1 } }
 `);
