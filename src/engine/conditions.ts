@@ -11,6 +11,7 @@ import { emptyChannelNote, untimedReason, type PreparedCall } from './prepare.js
 import type { Evidence } from './result.js';
 import { selectTurns } from './scope.js';
 import { onlyRecorded } from './turns.js';
+import { onlySoundNotes } from '../model/sound-notes.js';
 import { extraConditions } from './conditions-extra.js';
 
 export type Applicability =
@@ -126,9 +127,15 @@ function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[]
   for (const u of turns) {
     if (u <= from) continue;
     const hit = findPhrasesExcept(p, u, s.phrases, s.except)[0];
-    if (hit) return hit;
+    if (hit && !(s.unanswered && answeredAfter(p, s.speaker, u))) return hit;
   }
   return undefined;
+}
+
+/** The other side says something (more than a transcriber's 「[挂机声]」) after utterance `u`. */
+function answeredAfter(p: PreparedCall, speaker: CompiledSaid['speaker'], u: number): boolean {
+  const other = speaker === 'agent' ? p.turnsOf.customer : p.turnsOf.agent;
+  return other.some((i) => i > u && (p.folds[i]?.folded.length ?? 0) > 0 && !onlySoundNotes(p.call.utterances[i]?.text ?? ''));
 }
 
 /** Rules that ask the same question share its CompiledSaid, and a call answers it once. Shared: do not modify. */
@@ -146,5 +153,5 @@ function answerSaid(p: PreparedCall, s: CompiledSaid): Applicability {
     const silent = selection.turns.length === 0 ? emptyChannelNote(p, s.speaker) : '';
     return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})${silent}` };
   }
-  return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, 'trigger')] };
+  return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, s.unanswered ? 'unanswered' : 'trigger')] };
 }

@@ -52,16 +52,30 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
   return applies.note && outcome.verdict !== 'na' ? { ...outcome, reason: `${applies.note}: ${outcome.reason}` } : outcome;
 }
 
-/** Several checks in one rule: any fail fails (with every failing check's reason), review beats pass, all-na is na. */
+/**
+ * Several checks in one rule: any fail fails (with every failing check's reason), review beats pass, all-na is na.
+ * A part that was na is named after the verdict's own reason: 「said 感谢您的来电」 alone would hide
+ * that the goodbye was not judged (the customer hung up on it), or that no call log said who hung up.
+ */
 function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
   // Most rules have one check and no trigger quote: its outcome is the rule's.
   if (outcomes.length === 1 && triggerEvidence.length === 0 && (outcomes[0] as CheckOutcome).window !== '') return outcomes[0] as CheckOutcome;
+  if (outcomes.every((o) => o.verdict === 'na')) return { ...(outcomes[0] as CheckOutcome), evidence: (outcomes[0] as CheckOutcome).evidence.concat(triggerEvidence) };
+  return withNaParts(decide(outcomes, triggerEvidence), outcomes);
+}
+
+function decide(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
   const fails = outcomes.filter((o) => o.verdict === 'fail');
   if (fails.length > 0) return joined('fail', fails, triggerEvidence);
-  const pick = outcomes.find((o) => o.verdict === 'review');
-  const chosen = pick ?? (outcomes.every((o) => o.verdict === 'na') ? outcomes[0] : undefined);
-  if (chosen) return { ...chosen, evidence: chosen.evidence.concat(triggerEvidence) };
+  const review = outcomes.find((o) => o.verdict === 'review');
+  if (review) return { ...review, evidence: review.evidence.concat(triggerEvidence) };
   return joined('pass', outcomes.filter((o) => o.verdict === 'pass'), triggerEvidence);
+}
+
+/** The decided outcome, its reason followed by why each na part was not judged. */
+function withNaParts(decided: CheckOutcome, outcomes: CheckOutcome[]): CheckOutcome {
+  const na = [...new Set(outcomes.filter((o) => o.verdict === 'na').map((o) => o.reason))];
+  return na.length === 0 ? decided : { ...decided, reason: `${decided.reason}; not applicable: ${na.join('; ')}` };
 }
 
 /** One outcome from several with the same verdict: reasons, evidence and windows in check order. */

@@ -48,5 +48,5 @@ export function turnEvidence(p: PreparedCall, index: number, role?: string): Evi
 }
 
 export function quoteList(evidence: Evidence[]): string {
-  return evidence.map((e) => `turn ${e.turn}「${e.matched ?? e.quote}」`).join(', ');
+  return evidence.map((e) => `turn ${e.turn}「${e.matched ?? e.quote}」${e.role === 'unanswered' ? ' with no reply' : ''}`).join(', ');
 }

@@ -27,6 +27,8 @@ export interface CallCut {
 
 /** Marks a transcriber writes for speech that stops mid-sentence (「我想问一下那个……」「我是说——」). */
 const TRAILING_MARKS = '…⋯—-~～';
+/** Marks inside a sentence: a call's last words ending on one (「好的，感谢您的来电，」) stopped mid-sentence. */
+const CLAUSE_MARKS = '，,、：:';
 /** Marks that end a sentence: a turn ending on one was finished. */
 const SENTENCE_END = '。！？!?.;；」』"”';
 
@@ -35,7 +37,7 @@ const SENTENCE_END = '。！？!?.;；」』"”';
  * hung up:
  * - hangup_by: customer and the last utterance is the customer's (they hung up on their own words);
  * - no hangup_by, and the last utterance is the customer's goodbye (`call_customer_leaves`: 「没有了，拜拜」);
- * - no hangup_by, and the last utterance stops mid-sentence — a trailing 「……」, or no final mark
+ * - no hangup_by, and the last utterance stops mid-sentence — a trailing 「……」 or 「，」, or no final mark
  *   after a `call_trails_off` word (「那我想问一下那个」, the agent's 「好的，感谢您的」) — or is the
  *   customer's `call_line_lost` words (「喂？听得到吗」): the line broke, the call never reached a close;
  * - hangup_by: customer and the agent's last sentence stops that way (the caller left mid-closing).
@@ -64,6 +66,7 @@ export function callCut(p: PreparedCall): CallCut | undefined {
 function brokenOff(p: PreparedCall, u: number): string | undefined {
   const mark = p.call.utterances[u]?.text.trimEnd().slice(-1) ?? '';
   if (mark !== '' && TRAILING_MARKS.includes(mark)) return 'the sentence trails off';
+  if (mark !== '' && CLAUSE_MARKS.includes(mark)) return `it stops on 「${mark}」, mid-sentence`;
   const trailing = p.ruleset.brokenOff?.trailing;
   if (!trailing || SENTENCE_END.includes(mark)) return undefined;
   // Only the very end counts: 「那个」 inside 「那个订单我收到了」 leaves nothing unsaid.

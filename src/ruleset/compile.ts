@@ -345,9 +345,10 @@ class Compiler {
     const phrases = this.phrases.phraseSet(s.phrases, [...path, 'phrases']);
     const except = s.except ? this.phrases.phraseSet(s.except, [...path, 'except']) : undefined;
     const scope = this.scope(s.scope);
-    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}`;
+    if (s.unanswered && s.speaker === 'any') this.report([...path, 'unanswered'], 'needs-speaker', 'unanswered needs speaker agent or customer');
+    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}`;
     let said = this.saids.get(key);
-    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope }));
+    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}) }));
     return said;
   }
 

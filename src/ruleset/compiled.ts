@@ -55,6 +55,8 @@ export interface CompiledSaid {
   phrases: PhraseSet;
   except?: PhraseSet;
   scope?: ScopeSpec;
+  /** Only hits the other side says nothing after (SaidSpec.unanswered). */
+  unanswered?: true;
 }
 
 export interface CompiledWhen {

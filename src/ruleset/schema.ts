@@ -43,7 +43,7 @@ const said = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker', 'phrases'],
-  properties: { speaker, phrases: phraseList, except: phraseList, scope },
+  properties: { speaker, phrases: phraseList, except: phraseList, scope, unanswered: { const: true } },
 } as const;
 
 /** A number, or the name of a `thresholds:` entry (checked when compiling). */

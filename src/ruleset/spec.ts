@@ -38,6 +38,11 @@ export interface SaidSpec {
   phrases: PhraseSpec[];
   except?: PhraseSpec[];
   scope?: ScopeSpec;
+  /**
+   * Only a hit the other side never answers counts: nothing is said by them after it, to the end of
+   * the call (「请问还有什么可以帮您？」 met with silence, 004 (五)3). Needs speaker agent or customer.
+   */
+  unanswered?: true;
 }
 
 /** Applicability. Every key given must hold; a missing fact makes the rule na with a reason. */
@@ -119,7 +124,8 @@ export interface RequireSpec {
   undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /**
    * Nothing that counts was said, but this was: na, not fail. The customer's own 「没别的了，谢谢」
-   * in their last turn already answers 「还有什么可以帮您」.
+   * in their last turn already answers 「还有什么可以帮您」 — unless the speaker had taken leave
+   * (`closed_if_said` phrases, earlier in the window) before it: then it answered that goodbye.
    */
   na_if_said?: SaidSpec;
 }

@@ -115,7 +115,8 @@ describe('if_hung_up_by', () => {
   });
 
   it('is na when the customer hung up or nobody knows who did', () => {
-    expect(judge(leave, callOf(abrupt, { hangup_by: 'customer' }))).toMatchObject({ verdict: 'na', reason: 'the customer hung up (hangup_by: customer)' });
-    expect(judge(leave, callOf(abrupt))).toMatchObject({ verdict: 'na', reason: 'no hangup_by metadata' });
+    const unjudged = '「再见」「转接」 is asked only when the agent hangs up';
+    expect(judge(leave, callOf(abrupt, { hangup_by: 'customer' }))).toMatchObject({ verdict: 'na', reason: `the customer hung up (hangup_by: customer): ${unjudged}` });
+    expect(judge(leave, callOf(abrupt))).toMatchObject({ verdict: 'na', reason: `no hangup_by metadata: ${unjudged}` });
   });
 });

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { loadRulesetFromText } from '../../src/ruleset/index.js';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
-const anythingElse = rulesetOf(`  - id: closing.anything-else
+/** closing.anything-else with these `require` keys besides its phrase. */
+const anythingElseWith = (keys: string): ReturnType<typeof rulesetOf> => rulesetOf(`  - id: closing.anything-else
     category: closing
     title: anything else
     points: 4
@@ -14,7 +15,9 @@ const anythingElse = rulesetOf(`  - id: closing.anything-else
       speaker: agent
       scope: { last_turns: 4 }
       any: [还有其他问题]
-      undone_by_reply: { phrases: [我还想, "/^有/"], except: [有点] }
+${keys}`);
+
+const anythingElse = anythingElseWith(`      undone_by_reply: { phrases: [我还想, "/^有/"], except: [有点] }
       na_if_said: { speaker: customer, phrases: [没别的了], scope: { last_turns: 1 } }
 `);
 
@@ -54,6 +57,20 @@ describe('require: na_if_said', () => {
     expect(r.verdict).toBe('na');
     expect(r.reason).toBe('not said: 「还有其他问题」, but the customer said 「没别的了」 (turn 2) first');
     expect(r.evidence.map((e) => [e.turn, e.role])).toEqual([[2, 'excuse']]);
+  });
+
+  it('fails, quoting the agent, when the customer\'s words only answered the agent\'s own goodbye', () => {
+    const ruleset = anythingElseWith(`      cut_off: na
+      closed_if_said: { speaker: agent, scope: { last_turns: 1 }, phrases: [再见] }
+      na_if_said: { speaker: customer, phrases: [拜拜], scope: { last_turns: 1 } }
+`);
+    const closedFirst = judge(ruleset, callOf('坐席：您本月话费八十元，感谢您的来电，再见。\n客户：好的，拜拜。\n坐席：嗯。'));
+    expect(closedFirst.verdict).toBe('fail');
+    expect(closedFirst.reason).toBe('not said: 「还有其他问题」; the agent had closed the call first: 「再见」 (turn 1)');
+    expect(closedFirst.evidence.map((e) => [e.turn, e.role])).toEqual([[1, 'closed first']]);
+    // The customer's goodbye before the agent's: na, whatever the agent answers it with.
+    expect(judge(ruleset, callOf('坐席：您本月话费八十元。\n客户：好的，拜拜。\n坐席：嗯。')).verdict).toBe('na');
+    expect(judge(ruleset, callOf('坐席：您本月话费八十元。\n客户：好的，拜拜。\n坐席：好的，再见。')).verdict).toBe('na');
   });
 
   it('still fails when business followed the customer\'s 「没别的了」', () => {

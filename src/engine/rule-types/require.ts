@@ -7,7 +7,7 @@ import { findTrigger } from '../conditions.js';
 import { hitEvidence, turnEvidence } from '../evidence.js';
 import { callCut, customerLeftWithin, hungUpBy } from '../hangup.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
-import type { PhraseHit } from '../phrases.js';
+import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns } from '../scope.js';
 import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.js';
@@ -19,7 +19,11 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const { p } = ctx;
   if (check.ifHungUpBy) {
     const by = hungUpBy(p);
-    if (by !== check.ifHungUpBy) return { verdict: 'na', reason: by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata', evidence: [] };
+    if (by !== check.ifHungUpBy) {
+      // Say what goes unjudged: next to another check's pass, 「no hangup_by metadata」 alone names nothing.
+      const why = by ? `the ${by} hung up (hangup_by: ${by})` : 'no hangup_by metadata';
+      return { verdict: 'na', reason: `${why}: ${check.groups.map((g) => g.label).join(' + ')} is asked only when the ${check.ifHungUpBy} hangs up`, evidence: [] };
+    }
     // After a transfer put through, the agent who hung up is the one who took over (src/engine/handover.ts).
     const h = p.handover;
     if (by === 'agent' && h && !h.scoredIsNew) return { verdict: 'na', reason: `hangup_by: agent is the agent who took over at the transfer at turn ${h.at + 1}, not this agent`, evidence: [] };
@@ -65,11 +69,26 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const excuse = check.naIfSaid ? findTrigger(p, check.naIfSaid) : undefined;
   if (excuse && check.naIfSaid) {
     const e = hitEvidence(p, excuse, check.naIfSaid.phrases, 'excuse');
+    // Said after the speaker's own leave-taking (「感谢您的来电，再见」—「拜拜」) it closed nothing first.
+    const leave = leftBefore(check, ctx, selection.turns, excuse.utterance);
+    if (leave) return { verdict: 'fail', reason: `${notSaid}; the ${check.speaker} had closed the call first: 「${leave.matched ?? leave.quote}」 (turn ${leave.turn})`, evidence: [...found, leave], window: selection.window };
     const who = check.naIfSaid.speaker === 'any' ? 'the call' : `the ${check.naIfSaid.speaker}`;
     return { verdict: 'na', reason: `${notSaid}, but ${who} said 「${e.matched ?? e.quote}」 (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
   }
   const who = check.ifHungUpBy ? `the ${check.ifHungUpBy} hung up (hangup_by: ${check.ifHungUpBy}); ` : '';
   return { verdict: 'fail', reason: `${who}${notSaid}`, evidence: found, window: selection.window };
+}
+
+/** The speaker's leave-taking (`closed_if_said` phrases) in the window, before utterance `before`. */
+function leftBefore(check: RequireCheck, ctx: CheckContext, turns: readonly number[], before: number): Evidence | undefined {
+  const leave = check.closedIfSaid;
+  if (!leave) return undefined;
+  for (const u of turns) {
+    if (u >= before) break;
+    const hit = findPhrasesExcept(ctx.p, u, leave.phrases, leave.except)[0];
+    if (hit) return hitEvidence(ctx.p, hit, leave.phrases, 'closed first');
+  }
+  return undefined;
 }
 
 /** The first group's first metadata value said wrong (and not made good by the own value said too). */
