@@ -7,7 +7,7 @@ import { AhoCorasick } from '../match/aho-corasick.js';
 import type { TolerantMatcher } from '../match/tolerant.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
-import type { RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
+import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
 import { PhraseCompiler } from './compile-phrases.js';
 import { holdDetection, resolveNumber, timingChecks, usesHolds, type TimingCompiler } from './compile-timing.js';
 import { buildTolerantMatcher, resolveTolerance } from './tolerance.js';
@@ -200,6 +200,7 @@ class Compiler {
         except: f.except ? this.phrases.phraseSet(f.except, [...base, 'except']) : undefined,
         minCount: f.min_count ?? 1,
         reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
+        repairedBy: f.repaired_by ? this.phrasesWithExcept(f.repaired_by, [...base, 'repaired_by']) : undefined,
       });
     });
     asList(rule.respond).forEach((r, i) => {
@@ -269,6 +270,14 @@ class Compiler {
     return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies, ...context };
   }
 
+  /** `{ phrases, except }` compiled: the words, and the exceptions that shield them. */
+  private phrasesWithExcept(spec: { phrases: PhraseSpec[]; except?: PhraseSpec[] }, path: Path): { phrases: PhraseSet; except?: PhraseSet } {
+    return {
+      phrases: this.phrases.phraseSet(spec.phrases, [...path, 'phrases']),
+      except: spec.except ? this.phrases.phraseSet(spec.except, [...path, 'except']) : undefined,
+    };
+  }
+
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
   private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> {
     const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> = {};
@@ -277,11 +286,7 @@ class Compiler {
     if (undo) {
       // A reply comes from the other side: 'any' speaker has none.
       if (r.speaker === 'any') this.report([...base, 'undone_by_reply'], 'needs-speaker', 'undone_by_reply needs speaker agent or customer');
-      const path = [...base, 'undone_by_reply'];
-      out.undoneByReply = {
-        phrases: this.phrases.phraseSet(undo.phrases, [...path, 'phrases']),
-        except: undo.except ? this.phrases.phraseSet(undo.except, [...path, 'except']) : undefined,
-      };
+      out.undoneByReply = this.phrasesWithExcept(undo, [...base, 'undone_by_reply']);
     }
     if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
     if (r.closed_if_said) {

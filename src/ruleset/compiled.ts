@@ -109,6 +109,8 @@ export interface ForbidCheck {
   minCount: number;
   /** Hits from the first turn that says one of these are `review` (someone else under the label). */
   reviewFrom?: PhraseSet;
+  /** A hit with one of these later or earlier in the speaker's same turn is taken back: it does not count. */
+  repairedBy?: { phrases: PhraseSet; except?: PhraseSet };
 }
 
 export interface RespondCheck {

@@ -122,7 +122,17 @@ const forbidCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker'],
-  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance, review_from: phraseList },
+  properties: {
+    speaker,
+    scope,
+    phrases: phraseList,
+    personal_data: personalData,
+    except: phraseList,
+    min_count: positiveInt,
+    tolerance,
+    review_from: phraseList,
+    repaired_by: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+  },
 } as const;
 
 const respondCheck = {

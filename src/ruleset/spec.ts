@@ -151,6 +151,11 @@ export interface ForbidSpec {
    * under the agent's label), a hit may not be the speaker's own: `review`, not `fail`.
    */
   review_from?: PhraseSpec[];
+  /**
+   * A hit taken back in the speaker's same turn by one of these phrases does not count, and the
+   * reason shows both: 「这个不归我们管，但我可以帮您转到售后」 hands the matter on (src/engine/repair.ts).
+   */
+  repaired_by?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
 }
 
 export interface RespondSpec {

@@ -324,3 +324,33 @@ describe('forbid after a trigger', () => {
     expect(judge(rs, callOf('客户：太慢了！\n坐席：抱歉。\n客户：发票怎么开？\n坐席：订单页面申请，但是纸质的要三天。')).verdict).toBe('pass');
   });
 });
+
+describe('forbid repaired_by: words taken back in the same turn', () => {
+  const rs = rulesetOf(`  - id: complaint.no-blame
+    category: complaint
+    title: no blame
+    points: 5
+    forbid: { speaker: agent, phrases: [不归我们管], repaired_by: { phrases: [帮您转接, 转给专员], except: [没法帮您转接] } }
+`);
+
+  it('passes a hit the same turn hands on, with both in the reason and the evidence', () => {
+    const r = judge(rs, callOf('客户：空调一直坏着！\n坐席：这个不归我们管，我帮您转接售后。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.reason).toContain('「不归我们管」 taken back by 「帮您转接」 (turn 2)');
+    expect(r.evidence).toEqual([
+      expect.objectContaining({ turn: 2, matched: '不归我们管', role: 'taken back' }),
+      expect.objectContaining({ turn: 2, matched: '帮您转接', role: 'taken back by' }),
+    ]);
+  });
+
+  it('fails when the help comes only after the customer asks again, or is refused', () => {
+    expect(judge(rs, callOf('客户：空调一直坏着！\n坐席：这个不归我们管。\n客户：那怎么办？\n坐席：我帮您转接售后。')).verdict).toBe('fail');
+    expect(judge(rs, callOf('客户：空调一直坏着！\n坐席：这个不归我们管，也没法帮您转接。')).verdict).toBe('fail');
+  });
+
+  it('a repaired hit still shows beside one that stands', () => {
+    const r = judge(rs, callOf('客户：空调一直坏着！\n坐席：这个不归我们管。\n客户：那怎么办？\n坐席：这个也不归我们管，我转给专员吧。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toMatch(/said turn 2「不归我们管」; turn 4「不归我们管」 taken back by 「转给专员」 \(turn 4\)/);
+  });
+});

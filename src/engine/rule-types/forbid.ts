@@ -18,6 +18,7 @@ import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
 import { findNumbers, findNumbersAcross, type NumberHit } from '../personal-data.js';
 import { findPhrases, findPhrasesExcept, outermost, type PhraseHit } from '../phrases.js';
+import { describeRepairs, splitRepaired, type Repair } from '../repair.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { selectTurns, type Selection } from '../scope.js';
 import type { CheckContext } from './context.js';
@@ -39,7 +40,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   if (!selection.ok) return { verdict: 'na', reason: selection.reason, evidence: [] };
 
   const phrases = check.phrases;
-  const hits: PhraseHit[] = [];
+  let hits: PhraseHit[] = [];
   const numbers: NumberHit[] = [];
   // Most turns find nothing: push only what is found (a spread call per turn cost more than the look-up).
   if (phrases) for (const u of selection.turns) pushSaid(p, hits, outermost(findPhrasesExcept(p, u, phrases, check.except, undefined, true)), phrases);
@@ -49,12 +50,17 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
     for (const u of selection.turns) pushSaid(p, hits, findNearPhrases(p, u, phrases, check.except, exact), phrases);
     hits.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
   }
+  // Words taken back in the same breath (「不归我们管，但我可以帮您转到售后」) do not count; the reason shows both.
+  let repairs: Repair[] = [];
+  if (phrases && check.repairedBy && hits.length > 0) ({ standing: hits, repaired: repairs } = splitRepaired(p, check.speaker, hits, check.repairedBy));
+  const taken = phrases && check.repairedBy && repairs.length > 0 ? describeRepairs(p, repairs, phrases, check.repairedBy) : undefined;
 
   const found: Found[] = phrases ? hits.map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end })) : [];
   for (const n of numbers) found.push(numberFound(p, n));
   if (numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
 
   // The usual answer: nothing found.
+  if (found.length === 0 && taken) return { verdict: 'pass', reason: `${nothingSaid(check)} that stands; ${taken.note}`, evidence: taken.evidence, window: selection.window };
   if (found.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
 
   const threshold = reviewThreshold(p);
@@ -66,9 +72,10 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const doubtful = (f: Found): boolean => f.number !== undefined && !f.number.certain;
   const unsure = (f: Found): boolean => lowConfidence(f) || doubtful(f);
   const evidence = found.flatMap((f) => (f.rest ? [f.e, f.rest] : [f.e]));
+  if (taken) evidence.push(...taken.evidence);
   const solid = found.filter((f) => !unsure(f)).length;
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
-  const what = found.length > 0 ? describe(found, check.speaker, lowConfidence) : '';
+  const what = (found.length > 0 ? describe(found, check.speaker, lowConfidence) : '') + (taken ? `; ${taken.note}` : '');
   if (found.length > 0 && solid >= check.minCount) {
     const other = someoneElseFrom(p, check, found, (f) => !unsure(f));
     if (other) return { verdict: 'review', reason: `${what}${times}; ${other.why}`, evidence: [...evidence, other.e], window: selection.window };
