@@ -107,6 +107,15 @@ export interface ForbidCheck {
   minCount: number;
   /** Hits from the first turn that says one of these are `review` (someone else under the label). */
   reviewFrom?: PhraseSet;
+  /** Count only the hits aimed at `count` (src/engine/aim.ts). */
+  aim?: CompiledAim;
+}
+
+export interface CompiledAim {
+  customer: PhraseSet;
+  others: PhraseSet;
+  unaimed: 'customer' | 'others';
+  count: 'customer' | 'others';
 }
 
 export interface RespondCheck {

@@ -117,12 +117,21 @@ const requireCheck = {
 /** Personal-data numbers a `forbid` looks for (src/match/personal-numbers.ts). */
 const personalData = { type: 'array', items: { enum: [...PERSONAL_NUMBER_KINDS] }, minItems: 1, uniqueItems: true } as const;
 
+/** Whom a forbidden phrase is aimed at (src/engine/aim.ts). */
+const aimedAt = { enum: ['customer', 'others'] } as const;
+const aim = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['customer', 'others'],
+  properties: { customer: phraseList, others: phraseList, unaimed: aimedAt, count: aimedAt },
+} as const;
+
 /** `phrases`, `personal_data` or both: a forbid with neither is reported when compiling (with its position). */
 const forbidCheck = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker'],
-  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance, review_from: phraseList },
+  properties: { speaker, scope, phrases: phraseList, personal_data: personalData, except: phraseList, min_count: positiveInt, tolerance, review_from: phraseList, aim },
 } as const;
 
 const respondCheck = {

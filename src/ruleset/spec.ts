@@ -145,6 +145,23 @@ export interface ForbidSpec {
    * under the agent's label), a hit may not be the speaker's own: `review`, not `fail`.
    */
   review_from?: PhraseSpec[];
+  /**
+   * Whom a hit is aimed at, read from the nearest pointer word around it (src/engine/aim.ts):
+   * 「那个快递员就是个白痴」 insults the courier in front of the customer, 「你就是个白痴」 the customer.
+   * `count` says which hits this check counts; the others are named in its reason.
+   */
+  aim?: AimSpec;
+}
+
+export interface AimSpec {
+  /** Words that point at the customer: 你, 您. */
+  customer: PhraseSpec[];
+  /** Words that point at someone else: 快递员, 师傅, 他. */
+  others: PhraseSpec[];
+  /** Where a hit with no pointer near it is aimed (default customer: an insult said to no one named is said to the listener). */
+  unaimed?: 'customer' | 'others';
+  /** Which hits count (default customer). */
+  count?: 'customer' | 'others';
 }
 
 export interface RespondSpec {
