@@ -98,6 +98,7 @@ function joined(verdict: 'fail' | 'pass', outcomes: CheckOutcome[], triggerEvide
     verdict,
     reason: [...new Set(outcomes.map((o) => o.reason))].join('; '),
     evidence,
-    window: outcomes.map((o) => o.window).filter(Boolean).join('; ') || undefined,
+    // Checks over the same turns (conduct's taboo, insult and curse lists) name the window once.
+    window: [...new Set(outcomes.map((o) => o.window).filter(Boolean))].join('; ') || undefined,
   };
 }

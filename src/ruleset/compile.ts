@@ -201,6 +201,14 @@ class Compiler {
         minCount: f.min_count ?? 1,
         reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
         repairedBy: f.repaired_by ? this.phrasesWithExcept(f.repaired_by, [...base, 'repaired_by']) : undefined,
+        aim: f.aim
+          ? {
+              customer: this.phrases.phraseSet(f.aim.customer, [...base, 'aim', 'customer']),
+              others: this.phrases.phraseSet(f.aim.others, [...base, 'aim', 'others']),
+              unaimed: f.aim.unaimed ?? 'customer',
+              count: f.aim.count ?? 'customer',
+            }
+          : undefined,
       });
     });
     asList(rule.respond).forEach((r, i) => {

@@ -111,6 +111,15 @@ export interface ForbidCheck {
   reviewFrom?: PhraseSet;
   /** A hit with one of these later or earlier in the speaker's same turn is taken back: it does not count. */
   repairedBy?: { phrases: PhraseSet; except?: PhraseSet };
+  /** Count only the hits aimed at `count` (src/engine/aim.ts). */
+  aim?: CompiledAim;
+}
+
+export interface CompiledAim {
+  customer: PhraseSet;
+  others: PhraseSet;
+  unaimed: 'customer' | 'others';
+  count: 'customer' | 'others';
 }
 
 export interface RespondCheck {

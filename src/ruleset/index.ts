@@ -18,6 +18,7 @@ export type {
   CompiledWhen,
   RequireCheck,
   ForbidCheck,
+  CompiledAim,
   RespondCheck,
 } from './compiled.js';
 export type { RulesetProblem } from './problems.js';

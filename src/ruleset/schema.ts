@@ -117,6 +117,15 @@ const requireCheck = {
 /** Personal-data numbers a `forbid` looks for (src/match/personal-numbers.ts). */
 const personalData = { type: 'array', items: { enum: [...PERSONAL_NUMBER_KINDS] }, minItems: 1, uniqueItems: true } as const;
 
+/** Whom a forbidden phrase is aimed at (src/engine/aim.ts). */
+const aimedAt = { enum: ['customer', 'others'] } as const;
+const aim = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['customer', 'others'],
+  properties: { customer: phraseList, others: phraseList, unaimed: aimedAt, count: aimedAt },
+} as const;
+
 /** `phrases`, `personal_data` or both: a forbid with neither is reported when compiling (with its position). */
 const forbidCheck = {
   type: 'object',
@@ -131,6 +140,7 @@ const forbidCheck = {
     min_count: positiveInt,
     tolerance,
     review_from: phraseList,
+    aim,
     repaired_by: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
   },
 } as const;

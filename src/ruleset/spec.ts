@@ -156,6 +156,23 @@ export interface ForbidSpec {
    * reason shows both: 「这个不归我们管，但我可以帮您转到售后」 hands the matter on (src/engine/repair.ts).
    */
   repaired_by?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
+  /**
+   * Whom a hit is aimed at, read from the nearest pointer word around it (src/engine/aim.ts):
+   * 「那个快递员就是个白痴」 insults the courier in front of the customer, 「你就是个白痴」 the customer.
+   * `count` says which hits this check counts; the others are named in its reason.
+   */
+  aim?: AimSpec;
+}
+
+export interface AimSpec {
+  /** Words that point at the customer: 你, 您. */
+  customer: PhraseSpec[];
+  /** Words that point at someone else: 快递员, 师傅, 他. */
+  others: PhraseSpec[];
+  /** Where a hit with no pointer near it is aimed (default customer: an insult said to no one named is said to the listener). */
+  unaimed?: 'customer' | 'others';
+  /** Which hits count (default customer). */
+  count?: 'customer' | 'others';
 }
 
 export interface RespondSpec {

@@ -323,6 +323,18 @@ describe('forbid after a trigger', () => {
     // Between complaints, outside both windows, 但是 is no argument.
     expect(judge(rs, callOf('客户：太慢了！\n坐席：抱歉。\n客户：发票怎么开？\n坐席：订单页面申请，但是纸质的要三天。')).verdict).toBe('pass');
   });
+
+  it('several forbid lists over the same turns name that window once when they pass', () => {
+    const rs = rulesetOf(`  - id: conduct.abuse
+    category: conduct
+    title: abuse
+    points: 5
+    forbid: [{ speaker: agent, phrases: [白痴] }, { speaker: agent, phrases: [他妈的] }]
+`);
+    const r = judge(rs, callOf('客户：你好。\n坐席：您好，请问有什么可以帮您？'));
+    expect(r.verdict).toBe('pass');
+    expect(r.window).toBe('agent, whole call');
+  });
 });
 
 describe('forbid repaired_by: words taken back in the same turn', () => {

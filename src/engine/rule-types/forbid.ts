@@ -13,6 +13,7 @@
 import { PERSONAL_NUMBER_NAMES, type PersonalNumberKind } from '../../match/personal-numbers.js';
 import type { ForbidCheck, PhraseSet } from '../../ruleset/index.js';
 import { originalSpan, type FoldedText } from '../../normalize/fold.js';
+import { aimOf, describeAim, type Aim } from '../aim.js';
 import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
@@ -32,6 +33,8 @@ interface Found {
   start: number;
   end: number;
   number?: NumberHit;
+  /** Whom the words are aimed at, when the check asks (`aim`) and it is someone else. */
+  aim?: Aim;
 }
 
 export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutcome {
@@ -55,13 +58,26 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   if (phrases && check.repairedBy && hits.length > 0) ({ standing: hits, repaired: repairs } = splitRepaired(p, check.speaker, hits, check.repairedBy));
   const taken = phrases && check.repairedBy && repairs.length > 0 ? describeRepairs(p, repairs, phrases, check.repairedBy) : undefined;
 
-  const found: Found[] = phrases ? hits.map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end })) : [];
+  let found: Found[] = phrases ? hits.map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end })) : [];
+  // Hits aimed at whom this check does not count (the courier, for abuse of the customer) are only named.
+  let aside: Found[] = [];
+  if (check.aim && found.length > 0) {
+    const aim = check.aim;
+    for (let i = 0; i < found.length; i++) (found[i] as Found).aim = aimOf(p, hits[i] as PhraseHit, aim);
+    aside = found.filter((f) => f.aim?.at !== aim.count);
+    if (aside.length > 0) found = found.filter((f) => f.aim?.at === aim.count);
+  }
   for (const n of numbers) found.push(numberFound(p, n));
   if (numbers.length > 0) found.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
 
   // The usual answer: nothing found.
-  if (found.length === 0 && taken) return { verdict: 'pass', reason: `${nothingSaid(check)} that stands; ${taken.note}`, evidence: taken.evidence, window: selection.window };
-  if (found.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
+  if (found.length === 0) {
+    // What was said but does not count here: taken back in the same breath, or aimed at someone else.
+    const notes = [taken ? `${nothingSaid(check)} that stands; ${taken.note}` : '', aside.length > 0 ? notCounted(aside) : ''].filter(Boolean);
+    if (notes.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
+    const shown = [...(taken?.evidence ?? []), ...aside.map((f) => f.e)];
+    return { verdict: 'pass', reason: notes.join('; '), evidence: shown, window: selection.window };
+  }
 
   const threshold = reviewThreshold(p);
   for (const f of found) {
@@ -73,9 +89,10 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const unsure = (f: Found): boolean => lowConfidence(f) || doubtful(f);
   const evidence = found.flatMap((f) => (f.rest ? [f.e, f.rest] : [f.e]));
   if (taken) evidence.push(...taken.evidence);
+  for (const f of aside) evidence.push(f.e);
   const solid = found.filter((f) => !unsure(f)).length;
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
-  const what = (found.length > 0 ? describe(found, check.speaker, lowConfidence) : '') + (taken ? `; ${taken.note}` : '');
+  const what = (found.length > 0 ? describe(found, check.speaker, lowConfidence) : '') + (taken ? `; ${taken.note}` : '') + (aside.length > 0 ? `; ${notCounted(aside)}` : '');
   if (found.length > 0 && solid >= check.minCount) {
     const other = someoneElseFrom(p, check, found, (f) => !unsure(f));
     if (other) return { verdict: 'review', reason: `${what}${times}; ${other.why}`, evidence: [...evidence, other.e], window: selection.window };
@@ -133,6 +150,11 @@ function someoneElseFrom(p: CheckContext['p'], check: ForbidCheck, found: readon
   if (found.filter((f) => solid(f) && f.utterance < from).length >= check.minCount) return undefined;
   const e = phraseEvidence(p, hit, intro, 'someone else');
   return { why: `from turn ${from + 1} the ${check.speaker}'s label carries someone else (「${e.matched ?? e.quote}」): a person should check who said it`, e };
+}
+
+/** 「said turn 3「白痴」 aimed at 「快递员」, not the customer: not counted here」 */
+function notCounted(aside: readonly Found[]): string {
+  return `said ${aside.map((f) => `turn ${f.e.turn}${quoteMatch(f.e)} ${describeAim(f.aim as Aim)}`).join(', ')}: not counted here`;
 }
 
 /** 「none of $taboo said; no full mobile number read out」: the same for every call, so worded once per check. */
@@ -205,7 +227,9 @@ function pushAll<T>(into: T[], items: readonly T[]): void {
  */
 function describe(found: readonly Found[], speaker: string, lowConfidence: (f: Found) => boolean): string {
   const confidence = (f: Found): string => (lowConfidence(f) ? ` (confidence ${f.e.confidence})` : '');
-  const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${confidence(f)}`);
+  // Who the words were aimed at, when that is why they count here (the courier, not the customer).
+  const aimed = (f: Found): string => (f.aim?.at === 'others' ? ` ${describeAim(f.aim)}` : '');
+  const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${aimed(f)}${confidence(f)}`);
   const read = found.flatMap((f) =>
     f.number ? [`${f.number.name ?? PERSONAL_NUMBER_NAMES[f.number.kind]} at ${numberWhere(f)}${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}${readBack(f.number)}`] : [],
   );
