@@ -8,7 +8,7 @@
  * enricher from it (loading a manifest is milliseconds next to scoring a month of calls).
  */
 import type { Call } from '../model/call.js';
-import { compileNamePattern, loadManifest, mergeMeta, type Manifest } from '../meta/index.js';
+import { compileNamePattern, loadManifest, mergeMeta, type DirectionCodes, type Manifest } from '../meta/index.js';
 import type { ProblemRow } from './score-file.js';
 
 export interface MetadataConfig {
@@ -16,6 +16,8 @@ export interface MetadataConfig {
   manifest?: string;
   /** File-name pattern such as "{agent_id}_{date}_{call_id}". */
   namePattern?: string;
+  /** What the manifest's and the names' direction codes mean (--direction-codes). */
+  directionCodes?: DirectionCodes;
 }
 
 /**
@@ -55,14 +57,14 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
   if (!config?.manifest && !config?.namePattern) return { ok: true, problems: [] };
   let pattern: ReturnType<typeof compileNamePattern> | undefined;
   if (config.namePattern !== undefined) {
-    pattern = compileNamePattern(config.namePattern);
+    pattern = compileNamePattern(config.namePattern, config.directionCodes);
     if (!pattern.ok) return { ok: false, message: `--name-pattern: ${pattern.message}` };
   }
   let manifest: Manifest | undefined;
   const problems: ProblemRow[] = [];
   if (config.manifest !== undefined) {
     const file = config.manifest;
-    const loaded = loadManifest(file);
+    const loaded = loadManifest(file, config.directionCodes);
     if (!loaded.ok) {
       // file:line first, as for rulesets; a message that already names the file needs no prefix.
       const where = loaded.line !== undefined ? `${file}:${loaded.line}: ` : loaded.message.includes(file) ? '' : `${file}: `;

@@ -121,17 +121,30 @@ const BOOLEANS: Record<string, boolean> = {
   未轉接: false,
 };
 
-const DIRECTIONS: Record<string, 'inbound' | 'outbound'> = {
+export type Direction = 'inbound' | 'outbound';
+
+/**
+ * What a telephony system's direction codes mean (`--direction-codes 1=inbound,2=outbound`), by
+ * the code in lower case. Codes are the vendor's: 1 is inbound in one system and outbound in
+ * another, so they are read only when the run says what they mean.
+ */
+export type DirectionCodes = Readonly<Record<string, Direction>>;
+
+const DIRECTIONS: Record<string, Direction> = {
   inbound: 'inbound',
   outbound: 'outbound',
   呼入: 'inbound',
   呼出: 'outbound',
   外呼: 'outbound',
-  // the short English of CTI exports; codes such as 1/2 differ between vendors and stay unread
+  // the short English of CTI exports; codes such as 1/2 differ between vendors (DirectionCodes)
   in: 'inbound',
   out: 'outbound',
   来电: 'inbound',
   去电: 'outbound',
+  來電: 'inbound',
+  去電: 'outbound',
+  incoming: 'inbound',
+  outgoing: 'outbound',
 };
 
 const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
@@ -163,6 +176,30 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   // 主叫/被叫挂机 (caller/callee) is not here: who the caller is depends on the direction.
 };
 
+/** Said of a direction no reading fits: a code is the usual cause, and the run can say what it means. */
+export const UNREAD_DIRECTION = 'is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound)';
+
+/**
+ * `--direction-codes "1=inbound,2=outbound"` (also `0:呼入;1:呼出`): each code and the direction it
+ * means, in any spelling `direction` reads. A code that is already a word (in=outbound) is refused:
+ * it would change what every other call log says.
+ */
+export function parseDirectionCodes(text: string): { ok: true; codes: DirectionCodes } | { ok: false; message: string } {
+  const codes: Record<string, Direction> = {};
+  const pairs = text.split(/[,;，；\s]+/).filter((p) => p !== '');
+  if (pairs.length === 0) return { ok: false, message: 'expected code=direction pairs, e.g. 1=inbound,2=outbound' };
+  for (const pair of pairs) {
+    const m = /^([^=:：]+)[=:：](.+)$/.exec(pair);
+    const direction = m ? DIRECTIONS[(m[2] as string).toLowerCase()] : undefined;
+    if (!m || !direction) return { ok: false, message: `"${pair}" is not code=inbound or code=outbound` };
+    const code = (m[1] as string).toLowerCase();
+    if (DIRECTIONS[code] !== undefined) return { ok: false, message: `"${m[1]}" is already read as ${DIRECTIONS[code]}; only codes need saying` };
+    if (codes[code] !== undefined && codes[code] !== direction) return { ok: false, message: `code "${m[1]}" is given twice, as ${codes[code]} and ${direction}` };
+    codes[code] = direction;
+  }
+  return { ok: true, codes };
+}
+
 /** Keys in upper case: region is looked up as `text.toUpperCase()`. ISO alpha-3 and English names too. */
 const REGIONS: Record<string, string> = {
   CN: 'CN', TW: 'TW', HK: 'HK', CHN: 'CN', TWN: 'TW', HKG: 'HK', CHINA: 'CN', TAIWAN: 'TW', 'HONG KONG': 'HK', HONGKONG: 'HK',
@@ -172,9 +209,10 @@ const REGIONS: Record<string, string> = {
 /**
  * Fields whose unreadable value is kept as written (with a warning) rather than dropped: the
  * rules reading them say na naming it. Dropped, region "SG" would fall back to the ruleset's CN
- * calendar, and transferred "maybe" or hangup_by "系统" would read as "no record": guesses.
+ * calendar, transferred "maybe" or hangup_by "系统" would read as "no record", and direction "2"
+ * as a call log that does not say (rules judge those as possibly inbound): guesses.
  */
-export const KEPT_WHEN_UNREADABLE: ReadonlySet<string> = new Set(['region', 'hangup_by', 'transferred', 'holiday']);
+export const KEPT_WHEN_UNREADABLE: ReadonlySet<string> = new Set(['region', 'hangup_by', 'transferred', 'holiday', 'direction']);
 
 /** Any year-first spelling (see dates.ts) → YYYY-MM-DD when it is a real calendar day. */
 export function normalizeDate(raw: string): string | undefined {
@@ -186,7 +224,7 @@ export function normalizeDate(raw: string): string | undefined {
  * Turn one raw text value into the typed value for `key`. Unknown keys stay text (they are
  * still usable as meta in rules). An empty value is the caller's business (it means "missing").
  */
-export function coerceField(key: string, raw: string): Coerced {
+export function coerceField(key: string, raw: string, codes?: DirectionCodes): Coerced {
   const text = raw.trim();
   if (NUMBER_KEYS.has(key)) {
     const n = seconds(text);
@@ -201,8 +239,8 @@ export function coerceField(key: string, raw: string): Coerced {
     return { ok: true, value: b };
   }
   if (key === 'direction') {
-    const d = DIRECTIONS[text.toLowerCase()];
-    return d ? { ok: true, value: d } : { ok: false, message: `direction "${raw}" is not inbound or outbound` };
+    const d = DIRECTIONS[text.toLowerCase()] ?? codes?.[text.toLowerCase()];
+    return d ? { ok: true, value: d } : { ok: false, message: `direction "${raw}" ${UNREAD_DIRECTION}` };
   }
   if (key === 'hangup_by') {
     const h = HANGUP_BY[text.toLowerCase()];

@@ -7,7 +7,7 @@
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey } from './fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey, type DirectionCodes } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
 
 export interface ManifestProblem {
@@ -48,7 +48,8 @@ function withoutExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export function loadManifest(file: string): ManifestResult {
+/** `codes`: what the log's direction codes mean (--direction-codes). */
+export function loadManifest(file: string, codes?: DirectionCodes): ManifestResult {
   let bytes: Buffer;
   try {
     bytes = readRegularFileSync(file);
@@ -102,7 +103,7 @@ export function loadManifest(file: string): ManifestResult {
         fileCell = fileOnly(raw);
         continue;
       }
-      const coerced = coerceField(key, raw);
+      const coerced = coerceField(key, raw, codes);
       if (coerced.ok && NUMBER_KEYS.has(key) && /^\d+(?:\.\d+)?$/.test(raw)) bare.add(key);
       if (coerced.ok) meta[key] = coerced.value;
       else if (KEPT_WHEN_UNREADABLE.has(key)) {

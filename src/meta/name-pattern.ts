@@ -6,7 +6,7 @@
  * stored as YYYY-MM-DD. A name that does not match gives undefined: the caller warns.
  */
 import type { CallMeta } from '../model/call.js';
-import { coerceField } from './fields.js';
+import { coerceField, type DirectionCodes } from './fields.js';
 
 export type NamePattern =
   | { ok: true; match(fileName: string): CallMeta | undefined }
@@ -26,7 +26,7 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export function compileNamePattern(pattern: string): NamePattern {
+export function compileNamePattern(pattern: string, codes?: DirectionCodes): NamePattern {
   if (pattern.trim() === '') return { ok: false, message: 'name pattern is empty' };
   const keys: string[] = [];
   let source = '^';
@@ -65,7 +65,7 @@ export function compileNamePattern(pattern: string): NamePattern {
       const meta: CallMeta = {};
       for (let i = 0; i < keys.length; i++) {
         const key = keys[i] as string;
-        const coerced = coerceField(key, m[i + 1] ?? '');
+        const coerced = coerceField(key, m[i + 1] ?? '', codes);
         // A value of the wrong kind (20261399, direction "sideways") means the name does not fit.
         if (!coerced.ok) return undefined;
         meta[key] = coerced.value;

@@ -164,7 +164,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   try {
     reader = pickReader(decoded.text, file);
     if (!reader) return fail(file, 'parse', 'unrecognised transcript format');
-    parsed = reader.parse(decoded.text, file);
+    parsed = reader.parse(decoded.text, file, opts);
   } catch (err) {
     if (err instanceof ParseFailure) return failedTask(file, decoded.text) ?? fail(file, 'parse', err.message, err.line, err.column);
     const message = err instanceof Error ? err.message : String(err);

@@ -87,13 +87,19 @@ describe('a manifest column of milliseconds', () => {
 });
 
 describe('front matter reads fields as the manifest does', () => {
-  it('reads 外呼, in/out; leaves vendor codes 1/2 unread with a warning', () => {
+  it('reads 外呼, in/out; keeps vendor codes 1/2 as written with a warning saying how to read them', () => {
     expect(frontMatter('direction: 外呼').meta.direction).toBe('outbound');
     expect(frontMatter('direction: in').meta.direction).toBe('inbound');
     expect(frontMatter('direction: OUT').meta.direction).toBe('outbound');
+    expect(frontMatter('direction: 來電').meta.direction).toBe('inbound');
+    expect(frontMatter('direction: Outgoing').meta.direction).toBe('outbound');
+    // Dropped, the code would read as "the log does not say" and rules judge such calls as
+    // possibly inbound: kept, the rules needing the direction are na.
     const coded = frontMatter('direction: 1');
-    expect(coded.meta.direction).toBeUndefined();
-    expect(coded.warnings).toEqual(['front matter "direction: 1" is not inbound or outbound; ignored']);
+    expect(coded.meta.direction).toBe(1);
+    expect(coded.warnings).toEqual([
+      'front matter direction "1" is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound); kept as written: the rules reading it are na',
+    ]);
   });
 
   it('reads the column names CTI exports use', () => {

@@ -36,14 +36,14 @@ describe('loadManifest', () => {
     const { manifest, problems } = load();
     const line4 = problems.filter((p) => p.line === 4).map((p) => p.message);
     expect(line4).toEqual([
-      'direction "sideways" is not inbound or outbound; value ignored',
+      'direction "sideways" is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound); kept as written: the rules reading it are na',
       'date "2026-02-30" is not a date (YYYY-MM-DD); value ignored',
       'ring_s "abc" is not a number of seconds (also 5秒, 1分30秒, 00:01:30, 5000ms); value ignored',
       'hangup_by "boss" is not agent or customer; kept as written: the rules reading it are na',
       'transferred "maybe" is not true/false (also 1/0, yes/no, 是/否); kept as written: the rules reading it are na',
     ]);
     // Dropped, "maybe" would read as "no transfer record" and the closing rules be judged: kept, they are na.
-    expect(manifest.lookup('C003', '')).toEqual({ call_id: 'C003', agent_id: 'A130', agent_name: '张伟', hangup_by: 'boss', transferred: 'maybe' });
+    expect(manifest.lookup('C003', '')).toEqual({ call_id: 'C003', agent_id: 'A130', agent_name: '张伟', direction: 'sideways', hangup_by: 'boss', transferred: 'maybe' });
   });
 
   it('keeps the first of two rows with the same call_id and reports the second', () => {
