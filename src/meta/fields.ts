@@ -4,7 +4,7 @@
  * "12" from a CSV and 12 from front matter are the same value, and 20261001 is 2026-10-01.
  */
 import type { MetaValue } from '../model/call.js';
-import { parseDate } from './dates.js';
+import { parseDate, parseInstant } from './dates.js';
 import { editDistance } from '../model/suggest.js';
 
 /** `overMax`: a number of seconds past what the field can be (a column of milliseconds?). */
@@ -267,10 +267,14 @@ export function coerceField(key: string, raw: string, codes?: DirectionCodes): C
 
 /**
  * The form two values are compared in: both go through `coerceField`, so 12 and "12.0" are the
- * same ring time and 20261001 the same date. Ids stay text: agent_id "0128" is not "128".
+ * same ring time and 20261001 the same date, and a start is compared as the moment it names.
+ * Ids stay text: agent_id "0128" is not "128".
  */
 export function comparable(key: string, value: MetaValue): string {
   const text = String(value);
+  // A start is a moment, however it is written: 2026/2/9 9:00 (UTC+8) is 2026-02-09T01:00:00Z.
+  const at = key === 'started_at' ? parseInstant(text) : undefined;
+  if (at !== undefined) return new Date(at).toISOString();
   const c = coerceField(key, text);
   return c.ok ? String(c.value) : text.trim();
 }
