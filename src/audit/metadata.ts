@@ -1,8 +1,9 @@
 /**
  * Call metadata from outside the transcript (`--manifest calls.csv`, `--name-pattern
  * "{agent_id}_{date}_{call_id}"`), merged into each call before it is scored. Precedence and
- * conflicts are src/meta/merge.ts's: front matter, then the manifest, then the file name; every
- * disagreement comes back as a warning for errors.csv, never resolved silently.
+ * conflicts are src/meta/merge.ts's: front matter, then the manifest, then a vendor JSON's own
+ * fields, then the file name; every disagreement comes back as a warning for errors.csv, never
+ * resolved silently.
  *
  * The config is plain data so it can cross into worker threads; each thread builds its own
  * enricher from it (loading a manifest is milliseconds next to scoring a month of calls).
@@ -82,13 +83,13 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
     const id = String(call.meta.call_id ?? fromName?.call_id ?? call.id);
     const fromManifest = manifest?.lookup(id, call.file);
     if (manifest && !fromManifest) warnings.push(`no manifest row for call_id ${id} or this file name`);
-    const { meta, conflicts } = mergeMeta([
-      { name: 'front matter', meta: call.meta },
-      { name: 'manifest', meta: fromManifest },
-      { name: 'file name', meta: fromName },
-    ]);
-    // A call id from the log or the name replaces the reader's fallback (the file name).
-    if (call.meta.call_id === undefined && meta.call_id !== undefined) call.id = String(meta.call_id);
+    // Front matter is written with the call, the most specific; a vendor JSON's fields are the
+    // recogniser's or an export's, and the call log is the record of the call: it comes first.
+    const fromReader = { name: call.source.format === 'plain' ? 'front matter' : `${call.source.format} JSON`, meta: call.meta };
+    const inFile = call.source.format === 'plain' ? [fromReader, { name: 'manifest', meta: fromManifest }] : [{ name: 'manifest', meta: fromManifest }, fromReader];
+    const { meta, conflicts } = mergeMeta([...inFile, { name: 'file name', meta: fromName }]);
+    // A call id from the log or the name replaces the reader's (the file name's, or the JSON's).
+    if (meta.call_id !== undefined && String(meta.call_id).trim() !== '') call.id = String(meta.call_id).trim();
     call.meta = meta;
     return [...warnings, ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`)];
   };

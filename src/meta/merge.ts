@@ -4,7 +4,8 @@
  * Precedence is the order of `sources`; callers pass them as
  *   1. the transcript's own front matter — written with the call, the most specific;
  *   2. the manifest (call log)            — a system export, right for most calls;
- *   3. the file-name pattern              — a naming convention, the easiest to get wrong.
+ *   3. a vendor JSON's own call fields    — the recogniser's or an export's (readers/json-meta.ts);
+ *   4. the file-name pattern              — a naming convention, the easiest to get wrong.
  * A later source only fills keys the earlier ones left missing. When two sources give
  * DIFFERENT values for one key the earlier still wins, and a conflict message names both
  * sources and values, for errors.csv: nothing is resolved silently. Values are compared after
