@@ -1,7 +1,7 @@
 /**
  * Call dates as HR and telephony systems export them. Year-first spellings are unambiguous and
  * read: 2026-10-05, 2026/10/5, 2026.10.5, 2026年10月5日, 20261005, each optionally followed by a
- * time (2026-10-05 09:15, 2026-10-05T09:15:30+08:00). Two spellings are refused with a reason,
+ * time (2026-10-05 09:15, 2026-10-05T09:15:30+08:00, 2026年10月5日09:15). Two spellings are refused with a reason,
  * because any reading would be a guess: day and month before the year (10/05/2026 is 5 October
  * in one export and 10 May in another) and Excel serial numbers (46300, a date column that lost
  * its format; the 1900 and 1904 date systems differ by four years).
@@ -17,7 +17,7 @@ import type { CallMeta } from '../model/call.js';
 /** `reason` follows the quoted value in a message: `date "46300" <reason>`. */
 export type ParsedDate = { ok: true; value: string } | { ok: false; reason: string };
 
-const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+|(?<=日))(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
 /** Seconds or milliseconds since 1970 in this century's range (2001-09 … 2033-05): 10 or 13 digits. */
 const EPOCH = /^1\d{9}(\d{3})?$/;
 /** UTC+8: China, Taiwan and Hong Kong, the regions of callqa's calendars. */

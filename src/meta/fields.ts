@@ -23,7 +23,15 @@ const FIELD_ALIASES: Record<string, string> = {
   通话编号: 'call_id',
   工号: 'agent_id',
   坐席工号: 'agent_id',
+  // 座席 is the other common spelling of 坐席; 客服 and 员工 name the agent too
+  座席工号: 'agent_id',
+  客服工号: 'agent_id',
+  员工工号: 'agent_id',
+  坐席id: 'agent_id',
+  座席id: 'agent_id',
   坐席姓名: 'agent_name',
+  座席姓名: 'agent_name',
+  客服姓名: 'agent_name',
   方向: 'direction',
   呼叫方向: 'direction',
   通话方向: 'direction',
@@ -31,6 +39,13 @@ const FIELD_ALIASES: Record<string, string> = {
   日期: 'date',
   通话日期: 'date',
   开始时间: 'started_at',
+  通话开始时间: 'started_at',
+  呼叫开始时间: 'started_at',
+  start_time: 'started_at',
+  starttime: 'started_at',
+  // a centre's region picks its holiday calendar; a sales region (华东) is kept and warned
+  地区: 'region',
+  地區: 'region',
   振铃时长: 'ring_s',
   排队时长: 'queue_s',
   挂机方: 'hangup_by',
@@ -156,6 +171,10 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   用户: 'customer',
   // call logs write the event, and Taiwan/Hong Kong systems in traditional characters
   坐席挂机: 'agent',
+  座席挂机: 'agent',
+  坐席主动挂机: 'agent',
+  客户主动挂机: 'customer',
+  用户主动挂机: 'customer',
   客服挂机: 'agent',
   客户挂机: 'customer',
   用户挂机: 'customer',
@@ -166,6 +185,7 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   客戶掛機: 'customer',
   用戶掛機: 'customer',
   坐席挂断: 'agent',
+  座席挂断: 'agent',
   客服挂断: 'agent',
   客户挂断: 'customer',
   用户挂断: 'customer',
@@ -204,6 +224,7 @@ export function parseDirectionCodes(text: string): { ok: true; codes: DirectionC
 const REGIONS: Record<string, string> = {
   CN: 'CN', TW: 'TW', HK: 'HK', CHN: 'CN', TWN: 'TW', HKG: 'HK', CHINA: 'CN', TAIWAN: 'TW', 'HONG KONG': 'HK', HONGKONG: 'HK',
   中国: 'CN', 中國: 'CN', 中国大陆: 'CN', 大陆: 'CN', 大陸: 'CN', 内地: 'CN', 內地: 'CN', 台湾: 'TW', 臺灣: 'TW', 台灣: 'TW', 香港: 'HK',
+  中国台湾: 'TW', 中國台灣: 'TW', 中国香港: 'HK', 中國香港: 'HK', 香港特别行政区: 'HK', 香港特別行政區: 'HK',
 };
 
 /**

@@ -106,6 +106,25 @@ describe('front matter reads fields as the manifest does', () => {
     expect(frontMatter('呼叫类型: 呼出', '通话日期: 2026/10/01', '挂断方: 客户').meta).toEqual({ direction: 'outbound', date: '2026-10-01', hangup_by: 'customer' });
   });
 
+  it('reads 座席 (the other spelling of 坐席), 通话开始时间 and 地区: unread, the call was scored under agent unknown on the CN calendar', () => {
+    const log = join(tempDir(), 'cti.csv');
+    writeFileSync(
+      log,
+      '通话ID,座席工号,座席姓名,呼叫类型,通话开始时间,地区,挂机方\n' +
+        'C1,A128,王芳,呼入,2026年2月9日09:00,中国台湾,座席挂机\n' +
+        'C2,A129,李娜,呼出,2026年2月909:00,华东,坐席主动挂机\n',
+    );
+    const loaded = loadManifest(log);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', agent_id: 'A128', agent_name: '王芳', direction: 'inbound', started_at: '2026年2月9日09:00', region: 'TW', hangup_by: 'agent' });
+    // a run-together day and time is no date; a sales region is no calendar's: both said, never guessed
+    expect(loaded.manifest.lookup('C2', '')).toMatchObject({ region: '华东', hangup_by: 'agent' });
+    expect(loaded.problems.map((p) => p.message)).toEqual([
+      'started_at "2026年2月909:00" is not a date (YYYY-MM-DD); value ignored',
+      'region "华东" is not CN, TW or HK; kept as written: the rules reading it are na',
+    ]);
+  });
+
   it('reads a region by its code, ISO alpha-3 or name', () => {
     for (const [raw, region] of [['hk', 'HK'], ['TWN', 'TW'], ['Hong Kong', 'HK'], ['中國', 'CN'], ['台灣', 'TW']]) {
       expect(coerceField('region', raw as string), raw).toEqual({ ok: true, value: region });
