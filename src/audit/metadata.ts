@@ -74,12 +74,15 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
     manifest = loaded.manifest;
     for (const p of loaded.problems) problems.push({ file, severity: 'warning', stage: 'manifest', message: `line ${p.line}: ${p.message}` });
   }
-  const match = pattern?.ok ? pattern.match : undefined;
+  const named = pattern?.ok ? pattern : undefined;
 
   const enrich = (call: Call): string[] => {
     const warnings: string[] = [];
-    const fromName = match?.(call.file);
-    if (match && !fromName) warnings.push(`file name does not match --name-pattern "${config.namePattern}"`);
+    const fromName = named?.match(call.file);
+    if (named && !fromName) {
+      const misfit = named.misfit(call.file);
+      warnings.push(`file name does not ${misfit ? `fit --name-pattern "${config.namePattern}": ${misfit}` : `match --name-pattern "${config.namePattern}"`}`);
+    }
     const id = String(call.meta.call_id ?? fromName?.call_id ?? call.id);
     const fromManifest = manifest?.lookup(id, call.file);
     if (manifest && !fromManifest) warnings.push(`no manifest row for call_id ${id} or this file name`);

@@ -18,7 +18,8 @@ export interface ManifestProblem {
 export interface Manifest {
   /** Rows read (duplicates and rows without a key are not counted). */
   size: number;
-  /** By call_id first; else by the file's base name, the manifest's entry with or without extension. */
+  /** By call_id first; else by the file's base name, the manifest's entry with or without extension,
+   * or a recording's (C1.wav for the transcript C1.txt) when only one row has that name. */
   lookup(callId: string, fileName: string): CallMeta | undefined;
   /** The CSV line of the row `lookup` finds. */
   lineOf(callId: string, fileName: string): number | undefined;
@@ -31,7 +32,23 @@ export type ManifestResult =
   | { ok: false; message: string; line?: number };
 
 /** Columns only a manifest has: the transcript's file name, to match calls by. */
-const FILE_COLUMN: Record<string, string> = { file: 'file', filename: 'file', file_name: 'file', 文件: 'file', 文件名: 'file' };
+const FILE_COLUMN: Record<string, string> = {
+  file: 'file',
+  filename: 'file',
+  file_name: 'file',
+  文件: 'file',
+  文件名: 'file',
+  // call logs name the recording; its transcript shares its name (C1.wav → C1.txt, C1.wav.json)
+  recording: 'file',
+  录音: 'file',
+  录音文件: 'file',
+  录音文件名: 'file',
+  錄音檔: 'file',
+  錄音檔名: 'file',
+};
+
+/** Recordings, as call logs name them; their transcript carries the same name with its own extension. */
+const AUDIO = /\.(?:wav|mp3|amr|m4a|ogg|opus|flac|aac|wma|gsm|vox|pcm|silk|spx|webm)$/i;
 
 function headerKey(cell: string): string {
   const written = writtenKey(cell);
@@ -70,8 +87,13 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
   const problems: ManifestProblem[] = [];
   const seenKeys = new Set<string>();
   for (const [i, key] of keys.entries()) {
-    if (key === '') return { ok: false, message: `manifest header: column ${i + 1} has no name`, line: header.line };
-    if (seenKeys.has(key)) return { ok: false, message: `manifest header: column "${key}" appears twice`, line: header.line };
+    // Excel leaves unnamed columns at the end of a sheet once a cell there was touched: skipped.
+    if (key === '') continue;
+    const first = keys.indexOf(key);
+    if (first !== i) {
+      const names = `columns ${first + 1} "${header.cells[first]?.trim()}" and ${i + 1} "${header.cells[i]?.trim()}"`;
+      return { ok: false, message: `manifest header: ${names} are both ${key}; rename or remove one`, line: header.line };
+    }
     seenKeys.add(key);
   }
   for (const [i, key] of keys.entries()) {
@@ -84,6 +106,10 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
 
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
+  /** A recording's row by its name without extension (C1.wav for the transcript C1.txt); null when two rows share it. */
+  const byStem = new Map<string, { meta: CallMeta; line: number } | null>();
+  /** Unnamed columns holding a value: the first line with one. */
+  const unnamed = new Map<number, number>();
   const kept: { line: number; name: string }[] = [];
   /** Each kept row's metadata and the keys written as a bare number (no 秒, no hh:mm:ss). */
   const keptMeta: { meta: CallMeta; bare: Set<string> }[] = [];
@@ -99,6 +125,10 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
     for (const [i, key] of keys.entries()) {
       const raw = (row.cells[i] ?? '').trim();
       if (raw === '') continue;
+      if (key === '') {
+        if (!unnamed.has(i)) unnamed.set(i, row.line);
+        continue;
+      }
       if (key === 'file') {
         fileCell = fileOnly(raw);
         continue;
@@ -127,7 +157,12 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
     }
     const entry = { meta, line: row.line };
     if (callId) byId.set(callId, entry);
-    if (fileCell) byName.set(fileCell, entry);
+    if (fileCell) {
+      byName.set(fileCell, entry);
+      // A transcript's name in the log is that file: C004.txt is not the transcript C004.json.
+      const stem = withoutExtension(fileCell);
+      if (AUDIO.test(fileCell)) byStem.set(stem, byStem.has(stem) ? null : entry);
+    }
     kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
     keptMeta.push({ meta, bare });
   }
@@ -140,9 +175,12 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
     if (dropped > 0) problems.push({ line, message: `column ${key} has a value past its maximum on this line (milliseconds?): its ${dropped} other value(s) are ignored too` });
   }
 
+  for (const [i, line] of unnamed) problems.push({ line, message: `column ${i + 1} has no name in the header: its values are ignored` });
+
   const find = (callId: string, fileName: string) => {
     const name = fileOnly(fileName);
-    return byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+    const stem = withoutExtension(name);
+    return byId.get(callId) ?? byName.get(name) ?? byName.get(stem) ?? byStem.get(stem) ?? undefined;
   };
   return {
     ok: true,
