@@ -6,7 +6,8 @@
  * in one export and 10 May in another) and Excel serial numbers (46300, a date column that lost
  * its format; the 1900 and 1904 date systems differ by four years).
  *
- * A time with a UTC offset (2026-09-30T20:00:00Z) and a Unix epoch (1790784000, or 1790784000000 in
+ * A time with a UTC offset (2026-09-30T20:00:00Z, 2026-09-30 20:00:00+00 as PostgreSQL writes it,
+ * 2026-09-30 20:00:00 +0800) and a Unix epoch (1790784000, or 1790784000000 in
  * milliseconds, as CTI JSON exports write call starts) name an instant, not a wall-clock day: the
  * day is taken in UTC+8, the time of every calendar callqa knows (CN, TW, HK). Taking the written
  * day instead would put a call at 04:00 on National Day on 30 September, a working day.
@@ -17,7 +18,7 @@ import type { CallMeta } from '../model/call.js';
 /** `reason` follows the quoted value in a message: `date "46300" <reason>`. */
 export type ParsedDate = { ok: true; value: string } | { ok: false; reason: string };
 
-const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+|(?<=日))(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const YEAR_FIRST = /^(\d{4})(?:[-/.](\d{1,2})[-/.](\d{1,2})|年(\d{1,2})月(\d{1,2})日?|(\d{2})(\d{2}))(?:(?:[T ]|\s+|(?<=日))(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s?(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?)?$/;
 /** Seconds or milliseconds since 1970 in this century's range (2001-09 … 2033-05): 10 or 13 digits. */
 const EPOCH = /^1\d{9}(\d{3})?$/;
 /** UTC+8: China, Taiwan and Hong Kong, the regions of callqa's calendars. */
@@ -37,9 +38,9 @@ function dayInUtc8(epochMs: number): string {
   return new Date(epochMs + CALENDAR_OFFSET_MS).toISOString().slice(0, 10);
 }
 
-/** Minutes east of UTC of a written offset: Z, +08:00, -0500. */
+/** Minutes east of UTC of a written offset: Z, UTC, +08:00, -0500, +00 (PostgreSQL's timestamptz). */
 function offsetMinutes(zone: string): number {
-  if (zone === 'Z') return 0;
+  if (zone === 'Z' || zone === 'UTC' || zone === 'GMT') return 0;
   const sign = zone.startsWith('-') ? -1 : 1;
   const digits = zone.slice(1).replace(':', '');
   return sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));

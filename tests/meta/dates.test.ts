@@ -68,10 +68,14 @@ describe('call dates end to end (front matter and manifest)', () => {
 });
 
 describe('started_at is a moment, compared as one whatever its spelling', () => {
-  const SAME = ['2026-02-09 09:00', '2026/2/9 9:00', '2026-02-09T01:00:00Z', '2026-02-09T09:00:00+08:00', '1770598800', '1770598800000'];
+  // PostgreSQL writes a timestamptz as 2026-02-09 01:00:00+00; Java's "yyyy-MM-dd HH:mm:ss Z" as … +0800.
+  const SAME = ['2026-02-09 09:00', '2026/2/9 9:00', '2026-02-09T01:00:00Z', '2026-02-09T09:00:00+08:00', '1770598800', '1770598800000', '2026-02-09 01:00:00+00', '2026-02-09 09:00:00 +0800', '2026年2月9日09:00'];
 
   it('reads each spelling as the same instant (no offset: the wall clock of the UTC+8 centres)', () => {
     for (const raw of SAME) expect(parseInstant(raw), raw).toBe(Date.UTC(2026, 1, 9, 1));
+    // Read as its date part, 20:00 UTC on 30 September was a working day; it is 04:00 on National Day in Beijing.
+    expect(parseDate('2026-09-30 20:00:00+00')).toEqual({ ok: true, value: '2026-10-01' });
+    expect(parseDate('2026-09-30 20:00:00 UTC')).toEqual({ ok: true, value: '2026-10-01' });
     // a date or a clock time alone names no moment
     expect(parseInstant('2026-02-09')).toBeUndefined();
     expect(parseInstant('09:00:00')).toBeUndefined();
