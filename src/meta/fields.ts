@@ -6,6 +6,7 @@
 import type { MetaValue } from '../model/call.js';
 import { parseDate, parseInstant } from './dates.js';
 import { editDistance } from '../model/suggest.js';
+import { toSimplifiedScript } from '../normalize/fold.js';
 
 /** `overMax`: a number of seconds past what the field can be (a column of milliseconds?). */
 export type Coerced = { ok: true; value: MetaValue } | { ok: false; message: string; overMax?: true };
@@ -41,6 +42,10 @@ const FIELD_ALIASES: Record<string, string> = {
   开始时间: 'started_at',
   通话开始时间: 'started_at',
   呼叫开始时间: 'started_at',
+  // the start as most CTI exports head it (a duration is 通话时长)
+  通话时间: 'started_at',
+  呼叫时间: 'started_at',
+  来电时间: 'started_at',
   start_time: 'started_at',
   starttime: 'started_at',
   // a centre's region picks its holiday calendar; a sales region (华东) is kept and warned
@@ -65,9 +70,12 @@ export function writtenKey(raw: string): string {
   return raw.trim().toLowerCase().replace(/[\s-]+/g, '_');
 }
 
-/** The field a written name means (「挂机方」, "Ring S", hang_up_by), else undefined. */
+/**
+ * The field a written name means (「挂机方」, "Ring S", hang_up_by), else undefined. Names are
+ * looked up in simplified script: a Taiwan or Hong Kong export heads its columns 坐席工號, 掛機方.
+ */
 export function knownField(raw: string): string | undefined {
-  return FIELD_ALIASES[writtenKey(raw)] ?? BY_COMPACT_NAME.get(compact(raw.trim()));
+  return FIELD_ALIASES[toSimplifiedScript(writtenKey(raw))] ?? BY_COMPACT_NAME.get(compact(raw.trim()));
 }
 
 /**
@@ -160,6 +168,11 @@ const DIRECTIONS: Record<string, Direction> = {
   去電: 'outbound',
   incoming: 'inbound',
   outgoing: 'outbound',
+  // Taiwan call centres: 進線 (a call coming in), 外撥 / 撥出 (dialling out); read after folding
+  进线: 'inbound',
+  拨入: 'inbound',
+  外拨: 'outbound',
+  拨出: 'outbound',
 };
 
 const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
@@ -174,6 +187,9 @@ const HANGUP_BY: Record<string, 'agent' | 'customer'> = {
   座席挂机: 'agent',
   坐席主动挂机: 'agent',
   客户主动挂机: 'customer',
+  顾客: 'customer',
+  顾客挂机: 'customer',
+  顾客挂断: 'customer',
   用户主动挂机: 'customer',
   客服挂机: 'agent',
   客户挂机: 'customer',
@@ -210,10 +226,11 @@ export function parseDirectionCodes(text: string): { ok: true; codes: DirectionC
   if (pairs.length === 0) return { ok: false, message: 'expected code=direction pairs, e.g. 1=inbound,2=outbound' };
   for (const pair of pairs) {
     const m = /^([^=:：]+)[=:：](.+)$/.exec(pair);
-    const direction = m ? DIRECTIONS[(m[2] as string).toLowerCase()] : undefined;
+    const direction = m ? DIRECTIONS[toSimplifiedScript((m[2] as string).toLowerCase())] : undefined;
     if (!m || !direction) return { ok: false, message: `"${pair}" is not code=inbound or code=outbound` };
     const code = (m[1] as string).toLowerCase();
-    if (DIRECTIONS[code] !== undefined) return { ok: false, message: `"${m[1]}" is already read as ${DIRECTIONS[code]}; only codes need saying` };
+    const word = DIRECTIONS[toSimplifiedScript(code)];
+    if (word !== undefined) return { ok: false, message: `"${m[1]}" is already read as ${word}; only codes need saying` };
     if (codes[code] !== undefined && codes[code] !== direction) return { ok: false, message: `code "${m[1]}" is given twice, as ${codes[code]} and ${direction}` };
     codes[code] = direction;
   }
@@ -254,17 +271,19 @@ export function coerceField(key: string, raw: string, codes?: DirectionCodes): C
     if (n > max) return { ok: false, message: `${key} ${text} is more than ${duration(max)}: no such wait (milliseconds?)`, overMax: true };
     return { ok: true, value: n };
   }
+  // Words are looked up in simplified script, as the keys are (已轉接, 客戶掛斷, 進線).
+  const word = toSimplifiedScript(text.toLowerCase());
   if (BOOLEAN_KEYS.has(key)) {
-    const b = BOOLEANS[text.toLowerCase()];
+    const b = BOOLEANS[word];
     if (b === undefined) return { ok: false, message: `${key} "${raw}" is not true/false (also 1/0, yes/no, 是/否)` };
     return { ok: true, value: b };
   }
   if (key === 'direction') {
-    const d = DIRECTIONS[text.toLowerCase()] ?? codes?.[text.toLowerCase()];
+    const d = DIRECTIONS[word] ?? codes?.[text.toLowerCase()];
     return d ? { ok: true, value: d } : { ok: false, message: `direction "${raw}" ${UNREAD_DIRECTION}` };
   }
   if (key === 'hangup_by') {
-    const h = HANGUP_BY[text.toLowerCase()];
+    const h = HANGUP_BY[word];
     return h ? { ok: true, value: h } : { ok: false, message: `hangup_by "${raw}" is not agent or customer` };
   }
   if (key === 'date') {
@@ -280,7 +299,7 @@ export function coerceField(key: string, raw: string, codes?: DirectionCodes): C
     return d.ok ? { ok: true, value: text } : { ok: false, message: `started_at "${raw}" ${whole.ok ? '' : whole.reason}`.trimEnd() };
   }
   if (key === 'region') {
-    const r = REGIONS[text.toUpperCase()];
+    const r = REGIONS[text.toUpperCase()] ?? REGIONS[word.toUpperCase()];
     return r ? { ok: true, value: r } : { ok: false, message: `region "${raw}" is not CN, TW or HK` };
   }
   return { ok: true, value: text };

@@ -9,6 +9,7 @@ import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
 import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey, type DirectionCodes } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
+import { toSimplifiedScript } from '../normalize/fold.js';
 
 export interface ManifestProblem {
   line: number;
@@ -43,8 +44,8 @@ const FILE_COLUMN: Record<string, string> = {
   录音: 'file',
   录音文件: 'file',
   录音文件名: 'file',
-  錄音檔: 'file',
-  錄音檔名: 'file',
+  录音档: 'file',
+  录音档名: 'file',
 };
 
 /** Recordings, as call logs name them; their transcript carries the same name with its own extension. */
@@ -52,7 +53,7 @@ const AUDIO = /\.(?:wav|mp3|amr|m4a|ogg|opus|flac|aac|wma|gsm|vox|pcm|silk|spx|w
 
 function headerKey(cell: string): string {
   const written = writtenKey(cell);
-  return FILE_COLUMN[written] ?? knownField(cell) ?? written;
+  return FILE_COLUMN[toSimplifiedScript(written)] ?? knownField(cell) ?? written;
 }
 
 /** The part after the last slash (either kind): manifests made on Windows say `calls\a.txt`. */

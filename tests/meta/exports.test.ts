@@ -125,6 +125,20 @@ describe('front matter reads fields as the manifest does', () => {
     ]);
   });
 
+  it('reads a Taiwan or Hong Kong export\'s traditional headers and words: 坐席工號, 通話時間, 掛機方, 進線/外撥', () => {
+    const log = join(tempDir(), 'tw.csv');
+    writeFileSync(log, '通話編號,坐席工號,呼叫類型,通話時間,掛機方,是否轉接,地區,客戶等級\nT1,A128,進線,2026/10/10 09:00,顧客掛斷,已轉接,臺灣,VIP\nT2,A129,外撥,2026/10/10 10:00,坐席掛機,否,中國香港,一般\n');
+    const loaded = loadManifest(log);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.problems).toEqual([]);
+    // a column callqa does not read keeps its name as written, for the rules that read it
+    expect(loaded.manifest.lookup('T1', '')).toEqual({
+      call_id: 'T1', agent_id: 'A128', direction: 'inbound', started_at: '2026/10/10 09:00', hangup_by: 'customer', transferred: true, region: 'TW', 客戶等級: 'VIP',
+    });
+    expect(loaded.manifest.lookup('T2', '')).toMatchObject({ direction: 'outbound', hangup_by: 'agent', transferred: false, region: 'HK' });
+    expect(frontMatter('通話方向: 撥入', '坐席工號: A128').meta).toEqual({ direction: 'inbound', agent_id: 'A128' });
+  });
+
   it('reads a region by its code, ISO alpha-3 or name', () => {
     for (const [raw, region] of [['hk', 'HK'], ['TWN', 'TW'], ['Hong Kong', 'HK'], ['中國', 'CN'], ['台灣', 'TW']]) {
       expect(coerceField('region', raw as string), raw).toEqual({ ok: true, value: region });
