@@ -90,11 +90,15 @@ export function setupMetadata(config: MetadataConfig | undefined): MetadataSetup
     // recogniser's or an export's, and the call log is the record of the call: it comes first.
     const fromReader = { name: call.source.format === 'plain' ? 'front matter' : `${call.source.format} JSON`, meta: call.meta };
     const inFile = call.source.format === 'plain' ? [fromReader, { name: 'manifest', meta: fromManifest }] : [{ name: 'manifest', meta: fromManifest }, fromReader];
-    const { meta, conflicts } = mergeMeta([...inFile, { name: 'file name', meta: fromName }]);
+    const { meta, conflicts, readable } = mergeMeta([...inFile, { name: 'file name', meta: fromName }]);
     // A call id from the log or the name replaces the reader's (the file name's, or the JSON's).
     if (meta.call_id !== undefined && String(meta.call_id).trim() !== '') call.id = String(meta.call_id).trim();
     call.meta = meta;
-    return [...warnings, ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`)];
+    return [
+      ...warnings,
+      ...conflicts.map((c) => `metadata conflict, the first source is kept: ${c}`),
+      ...readable.map((c) => `metadata conflict, the value that can be read is used: ${c}`),
+    ];
   };
   return { ok: true, enrich, problems, ...(manifest && config.manifest !== undefined ? { coverage: manifestCoverage(manifest, config.manifest) } : {}) };
 }
