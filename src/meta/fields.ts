@@ -56,6 +56,7 @@ const FIELD_ALIASES: Record<string, string> = {
   挂机方: 'hangup_by',
   挂断方: 'hangup_by',
   是否转接: 'transferred',
+  是否节假日: 'holiday',
 };
 
 /** A field by its name with separators dropped: hang_up_by, HangupBy and hangup-by are all hangup_by. */

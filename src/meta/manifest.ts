@@ -102,7 +102,10 @@ export function loadManifest(file: string, codes?: DirectionCodes): ManifestResu
     if (hint) problems.push({ line: header.line, message: `column ${i + 1} "${header.cells[i] ?? key}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata` });
   }
   if (!seenKeys.has('call_id') && !seenKeys.has('file')) {
-    return { ok: false, message: 'manifest header needs a call_id or a file column to match calls by', line: header.line };
+    // A sheet saved with ; or tabs (a European Excel, "Text (Tab delimited)") reads as one column.
+    const only = header.cells.length === 1 ? /[;\t]/.exec(header.cells[0] ?? '')?.[0] : undefined;
+    const hint = only ? ` (the header is one column holding ${only === ';' ? '";"' : 'tabs'}: save the file as CSV, comma-separated)` : '';
+    return { ok: false, message: `manifest header needs a call_id or a file column to match calls by${hint}`, line: header.line };
   }
 
   const byId = new Map<string, { meta: CallMeta; line: number }>();

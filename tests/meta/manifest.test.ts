@@ -131,6 +131,17 @@ describe('loadManifest', () => {
     expect(loaded.problems).toEqual([{ line: 3, message: 'column 4 has no name in the header: its values are ignored' }]);
   });
 
+  it('says why a sheet saved with ";" or tabs has no call_id column, and reads 是否节假日 as holiday', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-manifest-'));
+    writeFileSync(join(dir, 'semi.csv'), 'call_id;agent_id\nC1;A128\n');
+    expect(loadManifest(join(dir, 'semi.csv'))).toMatchObject({ ok: false, message: 'manifest header needs a call_id or a file column to match calls by (the header is one column holding ";": save the file as CSV, comma-separated)' });
+    writeFileSync(join(dir, 'none.csv'), 'agent_id,direction\nA128,inbound\n');
+    expect(loadManifest(join(dir, 'none.csv'))).toMatchObject({ ok: false, message: 'manifest header needs a call_id or a file column to match calls by' });
+    writeFileSync(join(dir, 'hol.csv'), 'call_id,是否节假日\nC1,是\n');
+    const hol = loadManifest(join(dir, 'hol.csv'));
+    expect(hol.ok && hol.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', holiday: true });
+  });
+
   it('names both columns when two headers read as one field (a row number "ID" and 通话ID)', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
     writeFileSync(file, 'ID,通话ID,座席工号\n1,C1,A128\n');
