@@ -7,6 +7,7 @@ import { readCallFile, type ReadOptions } from '../readers/index.js';
 import { agentIdOf, evaluateCall, UNKNOWN_AGENT, type CallResult } from '../engine/index.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import { enrichOption, type MetadataConfig } from './metadata.js';
+import { dayDisagreement } from '../meta/dates.js';
 import { maskPersonalData, packCall, type PackedCall } from '../report/index.js';
 import { applyOverrides, indexOverrides, type OverrideEntry } from '../workflow/overrides.js';
 import type { SampleFacts } from '../workflow/signals.js';
@@ -94,6 +95,8 @@ export function scoreFile(file: string, ruleset: CompiledRuleset, opts: ScoreOpt
     message: (w.line !== undefined ? `line ${w.line}${w.column !== undefined ? `, column ${w.column}` : ''}: ` : '') + w.message,
   }));
   for (const conflict of opts.enrich?.(call) ?? []) rows.push({ file, severity: 'warning', stage: 'meta', message: conflict });
+  const days = dayDisagreement(call.meta);
+  if (days) rows.push({ file, severity: 'warning', stage: 'meta', message: days });
   if (agentIdOf(call) === UNKNOWN_AGENT && call.meta.agent_id !== UNKNOWN_AGENT) {
     rows.push({ file, severity: 'warning', stage: 'meta', message: `no agent_id: scored under agent "${UNKNOWN_AGENT}"` });
   }

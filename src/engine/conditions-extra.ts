@@ -5,7 +5,8 @@
  * reason, never a guess).
  */
 import { dayKind, type Region } from '../calendar/index.js';
-import { coerceField, normalizeDate } from '../meta/fields.js';
+import { coerceField } from '../meta/fields.js';
+import { callDay } from '../meta/dates.js';
 import type { MetaValue } from '../model/call.js';
 import { clipText } from '../model/cut.js';
 import type { CompiledWhen } from '../ruleset/index.js';
@@ -48,17 +49,6 @@ function transfer(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-/** The call's date: `date`, else the date part of `started_at` (2026-10-01T09:15:30, 2026/10/5 9:15). */
-function callDate(p: PreparedCall): string | undefined {
-  const { date, started_at: startedAt } = p.call.meta;
-  if (date !== undefined) return normalizeDate(String(date));
-  if (startedAt === undefined) return undefined;
-  // Whole first: a UTC time (2026-09-30T20:00:00Z) is 1 October in UTC+8; else its date part.
-  const text = String(startedAt).trim();
-  const day = /^[^\sT]+/.exec(text);
-  return normalizeDate(text) ?? (day ? normalizeDate(day[0]) : undefined);
-}
-
 /**
  * Weekend or public holiday of the call's region (meta `region`, else the ruleset's), minus CN
  * 调休 working weekends, plus the ruleset's calendar dates. Meta `holiday: true/false` decides
@@ -73,7 +63,7 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
     if (rest === undefined) return { state: 'unknown', reason: `holiday "${String(override)}" is not true or false` };
     return answer(rest, `holiday metadata says ${rest ? 'a rest day' : 'a working day'}`);
   }
-  const date = callDate(p);
+  const date = callDay(p.call.meta);
   if (date === undefined) return { state: 'unknown', reason: p.call.meta.date === undefined ? 'no call date' : `call date "${String(p.call.meta.date)}" is not a date` };
   // Read as the field reads it (香港, TWN): metadata set by a caller of the engine skips the readers.
   const written = String(p.call.meta.region ?? p.ruleset.region ?? '');

@@ -85,7 +85,9 @@ function direction(p: PreparedCall, allowed: string[]): Applicability {
   if (d === undefined) return { state: 'unknown', reason: 'call direction unknown (no direction metadata)' };
   // 呼入 set by a caller of the engine (not through a reader) is inbound too.
   const read = coerceField('direction', String(d));
-  const value = read.ok ? String(read.value) : String(d);
+  // A code kept as written (2: inbound or outbound?) tells nothing: never "not inbound".
+  if (!read.ok) return { state: 'unknown', reason: read.message };
+  const value = String(read.value);
   return allowed.includes(value) ? YES : { state: 'no', reason: `${value} call` };
 }
 

@@ -4,6 +4,7 @@
  * with no hold is neither punished nor rewarded by hold rules. A critical fail fails the call.
  */
 import type { Call } from '../model/call.js';
+import { callDay } from '../meta/dates.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
 import type { CallResult, CategoryScore, RuleResult } from './result.js';
 
@@ -45,7 +46,8 @@ export function scoreCall(call: Call, ruleset: CompiledRuleset, rules: RuleResul
     file: call.file,
     agentId: agentIdOf(call),
     agentName: String(call.meta.agent_name ?? ''),
-    date: String(call.meta.date ?? ''),
+    // The day the calendar rules judged: `date`, else the day of `started_at`.
+    date: callDay(call.meta) ?? String(call.meta.date ?? ''),
     format: call.source.format,
     encoding: call.source.encoding,
     score,

@@ -2,4 +2,4 @@
 export { compileNamePattern, baseName, type NamePattern } from './name-pattern.js';
 export { loadManifest, type Manifest, type ManifestProblem, type ManifestResult } from './manifest.js';
 export { mergeMeta, type MetaSource } from './merge.js';
-export { coerceField, normalizeDate } from './fields.js';
+export { coerceField, normalizeDate, parseDirectionCodes, type DirectionCodes } from './fields.js';

@@ -7,8 +7,9 @@
  */
 import { notRegularCause, readRegularFileSync } from '../model/read-file.js';
 import type { CallMeta } from '../model/call.js';
-import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey } from './fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, knownField, likelyField, NUMBER_KEYS, writtenKey, type DirectionCodes } from './fields.js';
 import { decodeUtf8, parseCsvRows } from './csv-rows.js';
+import { toSimplifiedScript } from '../normalize/fold.js';
 
 export interface ManifestProblem {
   line: number;
@@ -18,7 +19,8 @@ export interface ManifestProblem {
 export interface Manifest {
   /** Rows read (duplicates and rows without a key are not counted). */
   size: number;
-  /** By call_id first; else by the file's base name, the manifest's entry with or without extension. */
+  /** By call_id first; else by the file's base name, the manifest's entry with or without extension,
+   * or a recording's (C1.wav for the transcript C1.txt) when only one row has that name. */
   lookup(callId: string, fileName: string): CallMeta | undefined;
   /** The CSV line of the row `lookup` finds. */
   lineOf(callId: string, fileName: string): number | undefined;
@@ -31,11 +33,27 @@ export type ManifestResult =
   | { ok: false; message: string; line?: number };
 
 /** Columns only a manifest has: the transcript's file name, to match calls by. */
-const FILE_COLUMN: Record<string, string> = { file: 'file', filename: 'file', file_name: 'file', 文件: 'file', 文件名: 'file' };
+const FILE_COLUMN: Record<string, string> = {
+  file: 'file',
+  filename: 'file',
+  file_name: 'file',
+  文件: 'file',
+  文件名: 'file',
+  // call logs name the recording; its transcript shares its name (C1.wav → C1.txt, C1.wav.json)
+  recording: 'file',
+  录音: 'file',
+  录音文件: 'file',
+  录音文件名: 'file',
+  录音档: 'file',
+  录音档名: 'file',
+};
+
+/** Recordings, as call logs name them; their transcript carries the same name with its own extension. */
+const AUDIO = /\.(?:wav|mp3|amr|m4a|ogg|opus|flac|aac|wma|gsm|vox|pcm|silk|spx|webm)$/i;
 
 function headerKey(cell: string): string {
   const written = writtenKey(cell);
-  return FILE_COLUMN[written] ?? knownField(cell) ?? written;
+  return FILE_COLUMN[toSimplifiedScript(written)] ?? knownField(cell) ?? written;
 }
 
 /** The part after the last slash (either kind): manifests made on Windows say `calls\a.txt`. */
@@ -48,7 +66,8 @@ function withoutExtension(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export function loadManifest(file: string): ManifestResult {
+/** `codes`: what the log's direction codes mean (--direction-codes). */
+export function loadManifest(file: string, codes?: DirectionCodes): ManifestResult {
   let bytes: Buffer;
   try {
     bytes = readRegularFileSync(file);
@@ -69,8 +88,13 @@ export function loadManifest(file: string): ManifestResult {
   const problems: ManifestProblem[] = [];
   const seenKeys = new Set<string>();
   for (const [i, key] of keys.entries()) {
-    if (key === '') return { ok: false, message: `manifest header: column ${i + 1} has no name`, line: header.line };
-    if (seenKeys.has(key)) return { ok: false, message: `manifest header: column "${key}" appears twice`, line: header.line };
+    // Excel leaves unnamed columns at the end of a sheet once a cell there was touched: skipped.
+    if (key === '') continue;
+    const first = keys.indexOf(key);
+    if (first !== i) {
+      const names = `columns ${first + 1} "${header.cells[first]?.trim()}" and ${i + 1} "${header.cells[i]?.trim()}"`;
+      return { ok: false, message: `manifest header: ${names} are both ${key}; rename or remove one`, line: header.line };
+    }
     seenKeys.add(key);
   }
   for (const [i, key] of keys.entries()) {
@@ -78,11 +102,18 @@ export function loadManifest(file: string): ManifestResult {
     if (hint) problems.push({ line: header.line, message: `column ${i + 1} "${header.cells[i] ?? key}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata` });
   }
   if (!seenKeys.has('call_id') && !seenKeys.has('file')) {
-    return { ok: false, message: 'manifest header needs a call_id or a file column to match calls by', line: header.line };
+    // A sheet saved with ; or tabs (a European Excel, "Text (Tab delimited)") reads as one column.
+    const only = header.cells.length === 1 ? /[;\t]/.exec(header.cells[0] ?? '')?.[0] : undefined;
+    const hint = only ? ` (the header is one column holding ${only === ';' ? '";"' : 'tabs'}: save the file as CSV, comma-separated)` : '';
+    return { ok: false, message: `manifest header needs a call_id or a file column to match calls by${hint}`, line: header.line };
   }
 
   const byId = new Map<string, { meta: CallMeta; line: number }>();
   const byName = new Map<string, { meta: CallMeta; line: number }>();
+  /** A recording's row by its name without extension (C1.wav for the transcript C1.txt); null when two rows share it. */
+  const byStem = new Map<string, { meta: CallMeta; line: number } | null>();
+  /** Unnamed columns holding a value: the first line with one. */
+  const unnamed = new Map<number, number>();
   const kept: { line: number; name: string }[] = [];
   /** Each kept row's metadata and the keys written as a bare number (no 秒, no hh:mm:ss). */
   const keptMeta: { meta: CallMeta; bare: Set<string> }[] = [];
@@ -98,11 +129,15 @@ export function loadManifest(file: string): ManifestResult {
     for (const [i, key] of keys.entries()) {
       const raw = (row.cells[i] ?? '').trim();
       if (raw === '') continue;
+      if (key === '') {
+        if (!unnamed.has(i)) unnamed.set(i, row.line);
+        continue;
+      }
       if (key === 'file') {
         fileCell = fileOnly(raw);
         continue;
       }
-      const coerced = coerceField(key, raw);
+      const coerced = coerceField(key, raw, codes);
       if (coerced.ok && NUMBER_KEYS.has(key) && /^\d+(?:\.\d+)?$/.test(raw)) bare.add(key);
       if (coerced.ok) meta[key] = coerced.value;
       else if (KEPT_WHEN_UNREADABLE.has(key)) {
@@ -126,7 +161,12 @@ export function loadManifest(file: string): ManifestResult {
     }
     const entry = { meta, line: row.line };
     if (callId) byId.set(callId, entry);
-    if (fileCell) byName.set(fileCell, entry);
+    if (fileCell) {
+      byName.set(fileCell, entry);
+      // A transcript's name in the log is that file: C004.txt is not the transcript C004.json.
+      const stem = withoutExtension(fileCell);
+      if (AUDIO.test(fileCell)) byStem.set(stem, byStem.has(stem) ? null : entry);
+    }
     kept.push({ line: row.line, name: callId ? `call_id ${callId}` : `file ${fileCell}` });
     keptMeta.push({ meta, bare });
   }
@@ -139,9 +179,12 @@ export function loadManifest(file: string): ManifestResult {
     if (dropped > 0) problems.push({ line, message: `column ${key} has a value past its maximum on this line (milliseconds?): its ${dropped} other value(s) are ignored too` });
   }
 
+  for (const [i, line] of unnamed) problems.push({ line, message: `column ${i + 1} has no name in the header: its values are ignored` });
+
   const find = (callId: string, fileName: string) => {
     const name = fileOnly(fileName);
-    return byId.get(callId) ?? byName.get(name) ?? byName.get(withoutExtension(name));
+    const stem = withoutExtension(name);
+    return byId.get(callId) ?? byName.get(name) ?? byName.get(stem) ?? byStem.get(stem) ?? undefined;
   };
   return {
     ok: true,

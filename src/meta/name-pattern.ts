@@ -6,10 +6,15 @@
  * stored as YYYY-MM-DD. A name that does not match gives undefined: the caller warns.
  */
 import type { CallMeta } from '../model/call.js';
-import { coerceField } from './fields.js';
+import { coerceField, type DirectionCodes } from './fields.js';
 
 export type NamePattern =
-  | { ok: true; match(fileName: string): CallMeta | undefined }
+  | {
+      ok: true;
+      match(fileName: string): CallMeta | undefined;
+      /** The value that keeps a name of the pattern's shape from fitting (direction "1" …), if one does. */
+      misfit(fileName: string): string | undefined;
+    }
   | { ok: false; message: string };
 
 const KEY = /^[a-z_][a-z0-9_]*$/;
@@ -26,7 +31,7 @@ export function baseName(fileName: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-export function compileNamePattern(pattern: string): NamePattern {
+export function compileNamePattern(pattern: string, codes?: DirectionCodes): NamePattern {
   if (pattern.trim() === '') return { ok: false, message: 'name pattern is empty' };
   const keys: string[] = [];
   let source = '^';
@@ -57,20 +62,28 @@ export function compileNamePattern(pattern: string): NamePattern {
   if (keys.length === 0) return { ok: false, message: `name pattern "${pattern}" has no {placeholder}: it would capture nothing` };
   const regex = new RegExp(`${source}$`, 'u');
 
+  const read = (fileName: string): { meta: CallMeta } | { misfit?: string } => {
+    const m = regex.exec(baseName(fileName));
+    if (!m) return {};
+    const meta: CallMeta = {};
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i] as string;
+      const coerced = coerceField(key, m[i + 1] ?? '', codes);
+      // A value of the wrong kind (20261399, direction "sideways") means the name does not fit.
+      if (!coerced.ok) return { misfit: coerced.message };
+      meta[key] = coerced.value;
+    }
+    return { meta };
+  };
   return {
     ok: true,
-    match(fileName: string): CallMeta | undefined {
-      const m = regex.exec(baseName(fileName));
-      if (!m) return undefined;
-      const meta: CallMeta = {};
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i] as string;
-        const coerced = coerceField(key, m[i + 1] ?? '');
-        // A value of the wrong kind (20261399, direction "sideways") means the name does not fit.
-        if (!coerced.ok) return undefined;
-        meta[key] = coerced.value;
-      }
-      return meta;
+    match: (fileName) => {
+      const r = read(fileName);
+      return 'meta' in r ? r.meta : undefined;
+    },
+    misfit: (fileName) => {
+      const r = read(fileName);
+      return 'meta' in r ? undefined : r.misfit;
     },
   };
 }

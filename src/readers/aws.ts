@@ -2,7 +2,8 @@
  * Amazon Transcribe results.
  * - Call Analytics (post-call): `Transcript[]` turns with `ParticipantRole` AGENT / CUSTOMER — the
  *   roles are explicit — `BeginOffsetMillis`/`EndOffsetMillis`, `Content`, and `Items[]` words with
- *   their `Confidence`.
+ *   their `Confidence`. Amazon Connect Contact Lens writes the same turns with `ParticipantId`
+ *   (AGENT, CUSTOMER, or an id its `Participants[]` gives a role) instead.
  * - Plain Transcribe: `results.audio_segments[]` (`transcript`, `start_time`/`end_time` in seconds as
  *   strings, `speaker_label` spk_0… or `channel_label` ch_0…); older outputs without segments are
  *   grouped from `results.items[]` by speaker (or channel) label. The oldest outputs put no label
@@ -41,16 +42,33 @@ function wordsOf(items: JsonValue[] | undefined, where: string): Segment['words'
   return words;
 }
 
-function analyticsSegments(turns: JsonValue[]): Segment[] {
+/**
+ * Contact Lens names the speaker of a turn by `ParticipantId` only (AGENT, CUSTOMER, or an id the
+ * `Participants` list gives a `ParticipantRole`); Transcribe Call Analytics by `ParticipantRole`.
+ */
+function participantRoles(value: JsonValue | undefined): Map<string, string> {
+  const roles = new Map<string, string>();
+  for (const p of arrayAt(value, 'Participants') ?? []) {
+    const id = isObject(p) ? idField(p, 'ParticipantId') : undefined;
+    const role = isObject(p) && typeof p.ParticipantRole === 'string' ? p.ParticipantRole : undefined;
+    if (id !== undefined && role !== undefined) roles.set(id, role);
+  }
+  return roles;
+}
+
+function analyticsSegments(turns: JsonValue[], roles: Map<string, string>): Segment[] {
   return turns.map((_, i) => {
     const where = `Transcript[${i}]`;
     const t = objectAt(turns, i, 'Transcript');
-    const role = stringField(t, 'ParticipantRole', where);
+    const id = idField(t, 'ParticipantId');
+    const role = stringField(t, 'ParticipantRole', where) ?? (id === undefined ? undefined : (roles.get(id) ?? (ROLES[id.toUpperCase()] ? id : undefined)));
     const speaker = role === undefined ? undefined : ROLES[role.toUpperCase()];
-    if (role !== undefined && speaker === undefined) {
-      throw new ParseFailure(`${where}.ParticipantRole: expected AGENT or CUSTOMER, found ${JSON.stringify(role)}`);
+    // SYSTEM (an IVR prompt, a recorded message) is no one's: shown under its role, never judged.
+    if (role !== undefined && speaker === undefined && role.toUpperCase() !== 'SYSTEM') {
+      throw new ParseFailure(`${where}.ParticipantRole: expected AGENT, CUSTOMER or SYSTEM, found ${JSON.stringify(role)}`);
     }
     const seg: Segment = { text: stringField(t, 'Content', where) ?? '', speaker: speaker ?? 'unknown', at: where };
+    if (speaker === undefined && role !== undefined) seg.label = role;
     const start = numberField(t, 'BeginOffsetMillis', where);
     const end = numberField(t, 'EndOffsetMillis', where);
     if (start !== undefined) seg.startMs = start;
@@ -201,7 +219,7 @@ export function parseAws(text: string): ParsedTranscript {
   const value = parseJson(text);
   const kind = kindOf(value);
   if (kind === 'analytics') {
-    return finishSegments(analyticsSegments(arrayAt(value, 'Transcript') ?? []), {
+    return finishSegments(analyticsSegments(arrayAt(value, 'Transcript') ?? [], participantRoles(value)), {
       explicitRoles: true,
       listName: 'Transcript',
     });

@@ -15,6 +15,7 @@ import { dropEchoes } from './echo.js';
 export { BACKWARDS_TOLERANCE_MS, MAX_CALL_MS, MAX_SILENCE_MS } from './times.js';
 import { ParseFailure } from './types.js';
 import { peekJson, vendorTaskFailure } from './json-util.js';
+import { jsonMeta } from './json-meta.js';
 import type { FormatReader, ParsedTranscript, ReadOptions } from './types.js';
 
 export type { Call, ReadError, ReadOutcome, ReadWarning, Utterance, Speaker, CallMeta, SourceFacts } from '../model/call.js';
@@ -164,7 +165,7 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   try {
     reader = pickReader(decoded.text, file);
     if (!reader) return fail(file, 'parse', 'unrecognised transcript format');
-    parsed = reader.parse(decoded.text, file);
+    parsed = reader.parse(decoded.text, file, opts);
   } catch (err) {
     if (err instanceof ParseFailure) return failedTask(file, decoded.text) ?? fail(file, 'parse', err.message, err.line, err.column);
     const message = err instanceof Error ? err.message : String(err);
@@ -172,6 +173,8 @@ export function parseCallBytes(bytes: Uint8Array, file: string, opts: ReadOption
   }
 
   const warnings: ReadWarning[] = decoded.warning ? [{ message: decoded.warning }, ...parsed.warnings] : [...parsed.warnings];
+  // A vendor JSON's call fields (the text is parsed once: peekJson keeps the reader's parse).
+  if (reader.name !== 'plain' && Object.keys(parsed.meta).length === 0) parsed.meta = jsonMeta(peekJson(decoded.text), opts.directionCodes, warnings);
   const kept = dropEchoes(dropEmpty(parsed, warnings), warnings);
   if (kept.utterances.length === 0) return failedTask(file, decoded.text) ?? fail(file, 'parse', 'no utterances (every utterance is empty)');
   const tooLong = dialogueOverLimit(kept, file, opts.maxDialogueChars ?? MAX_DIALOGUE_CHARS);

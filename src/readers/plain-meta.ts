@@ -6,7 +6,7 @@ import { LineCounter, isMap, isScalar } from 'yaml';
 import type { CallMeta, ReadWarning } from '../model/call.js';
 import { parseYamlDocument, YAML_MAX_DEPTH } from '../model/yaml.js';
 import { parseDate } from '../meta/dates.js';
-import { coerceField, KEPT_WHEN_UNREADABLE, KNOWN_FIELDS, knownField, likelyField, NUMBER_KEYS } from '../meta/fields.js';
+import { coerceField, KEPT_WHEN_UNREADABLE, KNOWN_FIELDS, knownField, likelyField, NUMBER_KEYS, type DirectionCodes } from '../meta/fields.js';
 import { ParseFailure } from './types.js';
 
 /** Ids are text even when they look like numbers: `agent_id: 0128` must stay '0128'. */
@@ -109,9 +109,9 @@ function yamlEntries(body: readonly string[], firstLine: number, warnings: ReadW
 
 /**
  * Parse the front matter if the text starts with one (blank lines before it are allowed).
- * Returns the metadata and the index of the first body line.
+ * Returns the metadata and the index of the first body line. `codes`: what direction codes mean.
  */
-export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning[]): { meta: CallMeta; bodyStart: number } {
+export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning[], codes?: DirectionCodes): { meta: CallMeta; bodyStart: number } {
   let open = 0;
   while (open < lines.length && (lines[open] as string).trim() === '') open++;
   if (!isDelimiter(lines[open])) return { meta: {}, bodyStart: 0 };
@@ -139,16 +139,10 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
     }
     // `queue_s: ""`: an export's empty cell, missing like `queue_s:` — not worth a warning per call.
     if (typeof value === 'string' && value.trim() === '') continue;
-    if (key === 'direction') {
-      // The call log's reading (外呼, in/out), so front matter and manifest agree.
-      const direction = coerceField(key, String(value));
-      if (direction.ok) meta[key] = direction.value;
-      else warnings.push({ message: `front matter "direction: ${String(value)}" is not inbound or outbound; ignored`, line });
-      continue;
-    }
     if (KEPT_WHEN_UNREADABLE.has(key) && (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) {
-      // 挂机方: 客户 is stored as customer; a value no reading fits is kept and warned (see fields.ts).
-      const coerced = coerceField(key, String(value));
+      // 挂机方: 客户 is stored as customer, 外呼 as outbound (the call log's reading, so front matter
+      // and manifest agree); a value no reading fits is kept and warned (see fields.ts).
+      const coerced = coerceField(key, String(value), codes);
       meta[key] = coerced.ok ? coerced.value : value;
       if (!coerced.ok) warnings.push({ message: `front matter ${coerced.message}; kept as written: the rules reading it are na`, line });
       continue;

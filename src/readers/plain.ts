@@ -15,6 +15,7 @@ import type { CallMeta, Speaker, ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
+import type { DirectionCodes } from '../meta/fields.js';
 
 import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel } from './labels.js';
 import { codeAt, isSpace, skipSpace } from './scan-chars.js';
@@ -210,7 +211,7 @@ function clip(text: string): string {
  * LF line ends only). Only the head is split into lines: up to the line where parseFrontMatter
  * stops looking (the first non-blank line when it is not `---`, else the closing `---`).
  */
-function frontMatter(text: string, warnings: ReadWarning[]): { meta: CallMeta; bodyLine: number; bodyOffset: number } {
+function frontMatter(text: string, warnings: ReadWarning[], codes: DirectionCodes | undefined): { meta: CallMeta; bodyLine: number; bodyOffset: number } {
   // Blank lines, then `---` at the start of a line: the first non-space character is a '-'.
   const first = skipSpace(text, 0, text.length);
   if (first === text.length || text.charCodeAt(first) !== 0x2d) return { meta: {}, bodyLine: 0, bodyOffset: 0 };
@@ -230,7 +231,7 @@ function frontMatter(text: string, warnings: ReadWarning[]): { meta: CallMeta; b
       opened = true;
     } else if (line.trimEnd() === '---') break;
   }
-  const { meta, bodyStart } = parseFrontMatter(head, warnings);
+  const { meta, bodyStart } = parseFrontMatter(head, warnings, codes);
   if (bodyStart === 0) return { meta, bodyLine: 0, bodyOffset: 0 };
   // The body starts after the closing line; past the end when that line is the last.
   const closing = bodyStart - 1;
@@ -238,12 +239,13 @@ function frontMatter(text: string, warnings: ReadWarning[]): { meta: CallMeta; b
   return { meta, bodyLine: bodyStart, bodyOffset: after };
 }
 
-export function parsePlain(source: string): ParsedTranscript {
+/** `codes`: what the front matter's direction codes mean (--direction-codes). */
+export function parsePlain(source: string, codes?: DirectionCodes): ParsedTranscript {
   // One line end: CR LF and CR become LF, which leaves every line (and its number) as it was.
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const lineBreaks = text.includes('\u2028') || text.includes('\u2029');
   const warnings: ReadWarning[] = [];
-  const { meta, bodyLine, bodyOffset } = frontMatter(text, warnings);
+  const { meta, bodyLine, bodyOffset } = frontMatter(text, warnings, codes);
 
   const utterances: ParsedUtterance[] = [];
   let current: ParsedUtterance | undefined;
@@ -317,5 +319,5 @@ export const plainReader: FormatReader = {
   name: 'plain',
   // The fallback: any text is given to it last.
   sniff: () => true,
-  parse: (text) => parsePlain(text),
+  parse: (text, _fileName, opts) => parsePlain(text, opts?.directionCodes),
 };

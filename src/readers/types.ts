@@ -3,6 +3,7 @@
  * rule. Readers are pure: text in, parsed call (or a located error) out.
  */
 import type { CallMeta, ReadWarning, Speaker, SourceFacts, Utterance } from '../model/call.js';
+import type { DirectionCodes } from '../meta/fields.js';
 
 /** How channels / speaker numbers map to roles when the format gives no explicit role. */
 export interface RoleOptions {
@@ -15,6 +16,8 @@ export interface ReadOptions extends RoleOptions {
   maxFileBytes?: number;
   /** Calls with more dialogue characters than this are refused (default MAX_DIALOGUE_CHARS). */
   maxDialogueChars?: number;
+  /** What the call metadata's direction codes mean (--direction-codes 1=inbound,2=outbound). */
+  directionCodes?: DirectionCodes;
 }
 
 /** What a reader produces before the common post-processing (call id, role mapping, checks). */
@@ -82,8 +85,8 @@ export interface FormatReader {
    * reader should parse the file. Readers are tried in registry order; the first match wins.
    */
   sniff(text: string, fileName: string): boolean;
-  /** Parse the text; throw ParseFailure with line/column for malformed input. */
-  parse(text: string, fileName: string): ParsedTranscript;
+  /** Parse the text; throw ParseFailure with line/column for malformed input. `opts`: the run's reading options. */
+  parse(text: string, fileName: string, opts?: ReadOptions): ParsedTranscript;
 }
 
 export type { SourceFacts };

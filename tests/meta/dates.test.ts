@@ -1,7 +1,8 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseDate } from '../../src/meta/dates.js';
+import { parseDate, parseInstant } from '../../src/meta/dates.js';
+import { mergeMeta } from '../../src/meta/merge.js';
 import { coerceField } from '../../src/meta/fields.js';
 import { callqa, readCsv, tempDir } from '../e2e/helpers.js';
 
@@ -63,5 +64,47 @@ describe('call dates end to end (front matter and manifest)', () => {
     expect(us?.message).toMatch(/^line 3: front matter "date: 10\/05\/2026" is ambiguous/);
     expect(errors.find((r) => r.file?.endsWith('serial.txt'))?.message).toMatch(/^line 3: .*Excel serial number/);
     expect(errors).toHaveLength(2);
+  });
+});
+
+describe('started_at is a moment, compared as one whatever its spelling', () => {
+  // PostgreSQL writes a timestamptz as 2026-02-09 01:00:00+00; Java's "yyyy-MM-dd HH:mm:ss Z" as … +0800.
+  const SAME = ['2026-02-09 09:00', '2026/2/9 9:00', '2026-02-09T01:00:00Z', '2026-02-09T09:00:00+08:00', '1770598800', '1770598800000', '2026-02-09 01:00:00+00', '2026-02-09 09:00:00 +0800', '2026年2月9日09:00'];
+
+  it('reads each spelling as the same instant (no offset: the wall clock of the UTC+8 centres)', () => {
+    for (const raw of SAME) expect(parseInstant(raw), raw).toBe(Date.UTC(2026, 1, 9, 1));
+    // Read as its date part, 20:00 UTC on 30 September was a working day; it is 04:00 on National Day in Beijing.
+    expect(parseDate('2026-09-30 20:00:00+00')).toEqual({ ok: true, value: '2026-10-01' });
+    expect(parseDate('2026-09-30 20:00:00 UTC')).toEqual({ ok: true, value: '2026-10-01' });
+    // a date or a clock time alone names no moment
+    expect(parseInstant('2026-02-09')).toBeUndefined();
+    expect(parseInstant('09:00:00')).toBeUndefined();
+  });
+
+  it('two sources writing one start differently are no conflict; a start hours apart is', () => {
+    for (const raw of SAME.slice(1)) {
+      expect(mergeMeta([{ name: 'front matter', meta: { started_at: SAME[0] } }, { name: 'manifest', meta: { started_at: raw } }]).conflicts, raw).toEqual([]);
+    }
+    // 09:00 in Beijing is not 09:00 UTC (17:00 in Beijing): a real disagreement, said.
+    expect(mergeMeta([{ name: 'front matter', meta: { started_at: '2026-02-09 09:00' } }, { name: 'manifest', meta: { started_at: '2026-02-09T09:00:00Z' } }]).conflicts).toEqual([
+      'started_at: front matter says 2026-02-09 09:00, manifest says 2026-02-09T09:00:00Z',
+    ]);
+  });
+
+  it('the scorecard dates a call that has only started_at, and a date that is not the start\'s day is a warning', () => {
+    const dir = tempDir();
+    const body = '坐席：您好，康泰鑫客服中心，请问有什么可以帮您？\n客户：没有了，谢谢。\n坐席：感谢您的来电，再见！\n';
+    writeFileSync(join(dir, 'a.txt'), `---\ncall_id: S1\nagent_id: A128\nstarted_at: 2026/2/9 9:00\n---\n${body}`);
+    // 20:00 UTC on 30 September is 04:00 on National Day in Beijing; the log's date is the UTC day.
+    writeFileSync(join(dir, 'b.txt'), `---\ncall_id: S2\nagent_id: A128\nstarted_at: 2026-09-30T20:00:00Z\n---\n${body}`);
+    writeFileSync(join(dir, 'calls.csv'), 'call_id,started_at,date\nS1,2026-02-09T01:00:00Z,\nS2,,2026-09-30\n');
+    const out = join(dir, 'out');
+    const run = callqa(['audit', join(dir, 'a.txt'), join(dir, 'b.txt'), '--manifest', join(dir, 'calls.csv'), '-o', out]);
+    expect(run.status, run.stderr).toBe(0);
+    const dates = Object.fromEntries(readCsv(join(out, 'scorecards', 'A128.csv')).rows.map((r) => [r.call_id, r.date]));
+    expect(dates).toEqual({ S1: '2026-02-09', S2: '2026-09-30' });
+    expect(readCsv(join(out, 'errors.csv')).rows.map((r) => r.message)).toEqual([
+      'date 2026-09-30 is not the day of started_at "2026-09-30T20:00:00Z" (2026-10-01 in UTC+8): the calendar rules go by date; correct whichever is wrong',
+    ]);
   });
 });

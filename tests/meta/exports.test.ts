@@ -87,17 +87,56 @@ describe('a manifest column of milliseconds', () => {
 });
 
 describe('front matter reads fields as the manifest does', () => {
-  it('reads 外呼, in/out; leaves vendor codes 1/2 unread with a warning', () => {
+  it('reads 外呼, in/out; keeps vendor codes 1/2 as written with a warning saying how to read them', () => {
     expect(frontMatter('direction: 外呼').meta.direction).toBe('outbound');
     expect(frontMatter('direction: in').meta.direction).toBe('inbound');
     expect(frontMatter('direction: OUT').meta.direction).toBe('outbound');
+    expect(frontMatter('direction: 來電').meta.direction).toBe('inbound');
+    expect(frontMatter('direction: Outgoing').meta.direction).toBe('outbound');
+    // Dropped, the code would read as "the log does not say" and rules judge such calls as
+    // possibly inbound: kept, the rules needing the direction are na.
     const coded = frontMatter('direction: 1');
-    expect(coded.meta.direction).toBeUndefined();
-    expect(coded.warnings).toEqual(['front matter "direction: 1" is not inbound or outbound; ignored']);
+    expect(coded.meta.direction).toBe(1);
+    expect(coded.warnings).toEqual([
+      'front matter direction "1" is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound); kept as written: the rules reading it are na',
+    ]);
   });
 
   it('reads the column names CTI exports use', () => {
     expect(frontMatter('呼叫类型: 呼出', '通话日期: 2026/10/01', '挂断方: 客户').meta).toEqual({ direction: 'outbound', date: '2026-10-01', hangup_by: 'customer' });
+  });
+
+  it('reads 座席 (the other spelling of 坐席), 通话开始时间 and 地区: unread, the call was scored under agent unknown on the CN calendar', () => {
+    const log = join(tempDir(), 'cti.csv');
+    writeFileSync(
+      log,
+      '通话ID,座席工号,座席姓名,呼叫类型,通话开始时间,地区,挂机方\n' +
+        'C1,A128,王芳,呼入,2026年2月9日09:00,中国台湾,座席挂机\n' +
+        'C2,A129,李娜,呼出,2026年2月909:00,华东,坐席主动挂机\n',
+    );
+    const loaded = loadManifest(log);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', agent_id: 'A128', agent_name: '王芳', direction: 'inbound', started_at: '2026年2月9日09:00', region: 'TW', hangup_by: 'agent' });
+    // a run-together day and time is no date; a sales region is no calendar's: both said, never guessed
+    expect(loaded.manifest.lookup('C2', '')).toMatchObject({ region: '华东', hangup_by: 'agent' });
+    expect(loaded.problems.map((p) => p.message)).toEqual([
+      'started_at "2026年2月909:00" is not a date (YYYY-MM-DD); value ignored',
+      'region "华东" is not CN, TW or HK; kept as written: the rules reading it are na',
+    ]);
+  });
+
+  it('reads a Taiwan or Hong Kong export\'s traditional headers and words: 坐席工號, 通話時間, 掛機方, 進線/外撥', () => {
+    const log = join(tempDir(), 'tw.csv');
+    writeFileSync(log, '通話編號,坐席工號,呼叫類型,通話時間,掛機方,是否轉接,地區,客戶等級\nT1,A128,進線,2026/10/10 09:00,顧客掛斷,已轉接,臺灣,VIP\nT2,A129,外撥,2026/10/10 10:00,坐席掛機,否,中國香港,一般\n');
+    const loaded = loadManifest(log);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.problems).toEqual([]);
+    // a column callqa does not read keeps its name as written, for the rules that read it
+    expect(loaded.manifest.lookup('T1', '')).toEqual({
+      call_id: 'T1', agent_id: 'A128', direction: 'inbound', started_at: '2026/10/10 09:00', hangup_by: 'customer', transferred: true, region: 'TW', 客戶等級: 'VIP',
+    });
+    expect(loaded.manifest.lookup('T2', '')).toMatchObject({ direction: 'outbound', hangup_by: 'agent', transferred: false, region: 'HK' });
+    expect(frontMatter('通話方向: 撥入', '坐席工號: A128').meta).toEqual({ direction: 'inbound', agent_id: 'A128' });
   });
 
   it('reads a region by its code, ISO alpha-3 or name', () => {

@@ -36,14 +36,14 @@ describe('loadManifest', () => {
     const { manifest, problems } = load();
     const line4 = problems.filter((p) => p.line === 4).map((p) => p.message);
     expect(line4).toEqual([
-      'direction "sideways" is not inbound or outbound; value ignored',
+      'direction "sideways" is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound); kept as written: the rules reading it are na',
       'date "2026-02-30" is not a date (YYYY-MM-DD); value ignored',
       'ring_s "abc" is not a number of seconds (also 5秒, 1分30秒, 00:01:30, 5000ms); value ignored',
       'hangup_by "boss" is not agent or customer; kept as written: the rules reading it are na',
       'transferred "maybe" is not true/false (also 1/0, yes/no, 是/否); kept as written: the rules reading it are na',
     ]);
     // Dropped, "maybe" would read as "no transfer record" and the closing rules be judged: kept, they are na.
-    expect(manifest.lookup('C003', '')).toEqual({ call_id: 'C003', agent_id: 'A130', agent_name: '张伟', hangup_by: 'boss', transferred: 'maybe' });
+    expect(manifest.lookup('C003', '')).toEqual({ call_id: 'C003', agent_id: 'A130', agent_name: '张伟', direction: 'sideways', hangup_by: 'boss', transferred: 'maybe' });
   });
 
   it('keeps the first of two rows with the same call_id and reports the second', () => {
@@ -102,5 +102,49 @@ describe('loadManifest', () => {
     if (!result.ok) throw new Error(result.message);
     expect(result.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', hangup_by: 'customer', hung_up_by: 'agent', queue_id: 'Q7' });
     expect(result.problems).toEqual([{ line: 1, message: 'column 3 "hung_up_by" is no field callqa reads (did you mean hangup_by?); kept as custom metadata' }]);
+  });
+  it('matches a transcript by its recording\'s name in 录音文件 (C1.wav → C1.txt, C1.wav.json), unless two rows share the stem', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
+    writeFileSync(file, '录音文件,座席工号\nrec\\2026\\C1.wav,A128\nC2.wav,A129\nC2.mp3,A130\n');
+    const loaded = loadManifest(file);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.manifest.lookup('C1', 'calls/C1.txt')?.agent_id).toBe('A128');
+    expect(loaded.manifest.lookup('C1', 'calls/C1.wav.json')?.agent_id).toBe('A128');
+    // C2.wav or C2.mp3: which one's transcript is C2.txt is a guess, so neither is taken
+    expect(loaded.manifest.lookup('C2', 'calls/C2.txt')).toBeUndefined();
+    expect(loaded.manifest.lookup('C2', 'calls/C2.mp3.json')?.agent_id).toBe('A130');
+  });
+
+  it('a transcript named in the log is that file: C004.txt is not the transcript C004.json', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
+    writeFileSync(file, 'file,agent_id\nC004.txt,A128\n');
+    const loaded = loadManifest(file);
+    expect(loaded.ok && loaded.manifest.lookup('C004', 'C004.json')).toBeUndefined();
+  });
+
+  it('skips the unnamed columns Excel leaves at the end of a sheet, warning when they hold values', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
+    writeFileSync(file, 'call_id,agent_id,,\nC1,A128,,\nC2,A129,,备注\n');
+    const loaded = loadManifest(file);
+    if (!loaded.ok) throw new Error(loaded.message);
+    expect(loaded.manifest.lookup('C2', '')).toEqual({ call_id: 'C2', agent_id: 'A129' });
+    expect(loaded.problems).toEqual([{ line: 3, message: 'column 4 has no name in the header: its values are ignored' }]);
+  });
+
+  it('says why a sheet saved with ";" or tabs has no call_id column, and reads 是否节假日 as holiday', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'callqa-manifest-'));
+    writeFileSync(join(dir, 'semi.csv'), 'call_id;agent_id\nC1;A128\n');
+    expect(loadManifest(join(dir, 'semi.csv'))).toMatchObject({ ok: false, message: 'manifest header needs a call_id or a file column to match calls by (the header is one column holding ";": save the file as CSV, comma-separated)' });
+    writeFileSync(join(dir, 'none.csv'), 'agent_id,direction\nA128,inbound\n');
+    expect(loadManifest(join(dir, 'none.csv'))).toMatchObject({ ok: false, message: 'manifest header needs a call_id or a file column to match calls by' });
+    writeFileSync(join(dir, 'hol.csv'), 'call_id,是否节假日\nC1,是\n');
+    const hol = loadManifest(join(dir, 'hol.csv'));
+    expect(hol.ok && hol.manifest.lookup('C1', '')).toEqual({ call_id: 'C1', holiday: true });
+  });
+
+  it('names both columns when two headers read as one field (a row number "ID" and 通话ID)', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-manifest-')), 'calls.csv');
+    writeFileSync(file, 'ID,通话ID,座席工号\n1,C1,A128\n');
+    expect(loadManifest(file)).toEqual({ ok: false, message: 'manifest header: columns 1 "ID" and 2 "通话ID" are both call_id; rename or remove one', line: 1 });
   });
 });

@@ -53,6 +53,18 @@ describe('mergeMeta', () => {
     expect(conflicts).toEqual([]);
   });
 
+  it('a value kept only because it cannot be read gives way to a later one that can, and says so', () => {
+    // A converter wrote the telephony code, the call log the word: the call is outbound, not unknown.
+    const { meta, conflicts, readable } = mergeMeta([
+      { name: 'front matter', meta: { direction: '2', region: '华东', hangup_by: 'agent' } },
+      { name: 'manifest', meta: { direction: 'outbound', region: 'CN', hangup_by: '系统' } },
+    ]);
+    expect(meta).toEqual({ direction: 'outbound', region: 'CN', hangup_by: 'agent' });
+    expect(readable).toEqual(['direction: front matter says 2, manifest says outbound', 'region: front matter says 华东, manifest says CN']);
+    // a readable value is never replaced by an unreadable one
+    expect(conflicts).toEqual(['hangup_by: front matter says agent, manifest says 系统']);
+  });
+
   it('keeps ids as text and reports each differing value', () => {
     const { meta, conflicts } = mergeMeta([
       { name: 'front matter', meta: { agent_id: '0128', transferred: true, ring_s: 3 } },

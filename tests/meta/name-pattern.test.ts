@@ -33,6 +33,12 @@ describe('compileNamePattern', () => {
     expect(p.match('A128_2026101_C001.txt')).toBeUndefined();
     expect(p.match('A128_20260230_C001.txt')).toBeUndefined();
     expect(compiled('{direction}_{call_id}').match('sideways_C1.txt')).toBeUndefined();
+    // the warning says which value kept a name of the right shape from fitting
+    expect(compiled('{call_id}_{direction}').misfit('C1_1.txt')).toMatch(/^direction "1" is not inbound or outbound \(a telephony code\?/);
+    expect(compiled('{call_id}_{direction}').misfit('C1.txt')).toBeUndefined();
+    expect(compileNamePattern('{call_id}_{direction}', { '1': 'inbound' })).toMatchObject({ ok: true });
+    const coded = compileNamePattern('{call_id}_{direction}', { '1': 'inbound' });
+    expect(coded.ok && coded.match('C1_1.txt')).toEqual({ call_id: 'C1', direction: 'inbound' });
     // Anchored at both ends.
     expect(compiled('call_{call_id}').match('x_call_1.txt')).toBeUndefined();
   });

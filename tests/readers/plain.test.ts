@@ -92,7 +92,7 @@ describe('plain format', () => {
 
   it('warns, with the line, about text it does not use or cannot read', () => {
     expect(parsed.warnings).toEqual([
-      { line: 5, message: 'front matter "direction: sideways" is not inbound or outbound; ignored' },
+      { line: 5, message: 'front matter direction "sideways" is not inbound or outbound (a telephony code? say what the codes mean with --direction-codes, e.g. 1=inbound,2=outbound); kept as written: the rules reading it are na' },
       { line: 6, message: 'front matter "date: 2026-13-01" is not a date (YYYY-MM-DD); ignored' },
       // a sales region, no holiday calendar: every call's holiday rule is na, so it is said once per call
       { line: 7, message: 'front matter region "华东" is not CN, TW or HK; kept as written: the rules reading it are na' },
@@ -107,6 +107,7 @@ describe('plain format', () => {
       call_id: '0042',
       agent_id: '128',
       agent_name: '李雷',
+      direction: 'sideways',
       region: '华东',
       transferred: false,
       ring_s: 4.5,

@@ -9,13 +9,15 @@ import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
 import { watchInterrupts } from '../interrupts.js';
-import { positiveInt, pathArg } from '../options.js';
+import { positiveInt, pathArg, directionCodesArg, DIRECTION_CODES_HELP, readOptionsOf, metadataOf } from '../options.js';
+import type { DirectionCodes } from '../../meta/index.js';
 
 interface AuditFlags {
   ruleset?: string;
   out: string;
   mask: boolean;
   agentChannel?: string;
+  directionCodes?: DirectionCodes;
   quiet?: boolean;
   jobs?: number;
   manifest?: string;
@@ -35,6 +37,7 @@ export function registerAudit(program: Command, io: Io, setExit: (code: number) 
     .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
     .option('-o, --out <dir>', 'report folder', pathArg, 'callqa-report')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--direction-codes <codes>', DIRECTION_CODES_HELP, directionCodesArg)
     .option('-j, --jobs <n>', 'worker threads (default: number of cores)', positiveInt)
     .option('--no-mask', 'do not mask customer personal data in evidence (internal use; recorded in run.json)')
     .option('-q, --quiet', 'print nothing but errors')
@@ -61,9 +64,9 @@ async function audit(inputs: string[], flags: AuditFlags, io: Io): Promise<numbe
       rulesetFile: flags.ruleset ?? DEFAULT_RULESET,
       outDir: flags.out,
       mask: flags.mask,
-      read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
+      read: readOptionsOf(flags),
       jobs: flags.jobs,
-      meta: { manifest: flags.manifest, namePattern: flags.namePattern },
+      meta: metadataOf(flags),
       signal,
       workflow: {
         overridesFile: flags.overrides,

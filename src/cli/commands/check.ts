@@ -14,13 +14,15 @@ import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { useColor } from './lint.js';
-import { ratio, pathArg } from '../options.js';
+import { ratio, pathArg, directionCodesArg, DIRECTION_CODES_HELP, readOptionsOf } from '../options.js';
+import type { DirectionCodes } from '../../meta/index.js';
 
 interface CheckFlags {
   expect: string;
   ruleset?: string;
   minAgreement: number;
   agentChannel?: string;
+  directionCodes?: DirectionCodes;
 }
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -32,6 +34,7 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
     .option('--min-agreement <ratio>', 'exit 1 below this share of agreeing labels', ratio, 0.9)
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--direction-codes <codes>', DIRECTION_CODES_HELP, directionCodesArg)
     .action(async (inputs: string[], flags: CheckFlags) => {
       setExit(await check(inputs, flags, io));
     });
@@ -63,7 +66,7 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
   const results: CallResult[] = [];
   const unscored: string[] = [];
   for (const file of files) {
-    const scored = scoreFile(file, loaded.ruleset, { read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {} });
+    const scored = scoreFile(file, loaded.ruleset, { read: readOptionsOf(flags) });
     if (scored.result) results.push(scored.result);
     else unscored.push(file);
     // Reader messages may quote the transcript: masked as in errors.csv.

@@ -4,7 +4,8 @@ import { runDiff } from '../../workflow/diff.js';
 import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../../workflow/diff-format.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
-import { positiveInt, pathArg } from '../options.js';
+import { positiveInt, pathArg, directionCodesArg, DIRECTION_CODES_HELP, readOptionsOf, metadataOf } from '../options.js';
+import type { DirectionCodes } from '../../meta/index.js';
 
 interface DiffFlags {
   old: string;
@@ -14,6 +15,7 @@ interface DiffFlags {
   manifest?: string;
   namePattern?: string;
   agentChannel?: string;
+  directionCodes?: DirectionCodes;
 }
 
 export function registerDiff(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -28,6 +30,7 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('--manifest <csv>', 'call log with metadata (call_id or file column), as for audit', pathArg)
     .option('--name-pattern <pattern>', 'file-name pattern such as "{agent_id}_{date}_{call_id}", as for audit')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--direction-codes <codes>', DIRECTION_CODES_HELP, directionCodesArg)
     .action(async (inputs: string[], flags: DiffFlags) => {
       setExit(await diff(inputs, flags, io));
     });
@@ -38,8 +41,8 @@ async function diff(inputs: string[], flags: DiffFlags, io: Io): Promise<number>
     oldRuleset: flags.old,
     newRuleset: flags.new,
     inputs,
-    read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
-    metadata: { ...(flags.manifest ? { manifest: flags.manifest } : {}), ...(flags.namePattern ? { namePattern: flags.namePattern } : {}) },
+    read: readOptionsOf(flags),
+    metadata: metadataOf(flags),
   });
   if (outcome.kind === 'ruleset-invalid') {
     printProblems(io, outcome.problems);

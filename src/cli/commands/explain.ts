@@ -9,14 +9,16 @@ import { explainJson, explainText, maskExplained } from '../../explain/index.js'
 import { readCallFile } from '../../readers/index.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
-import { pathArg } from '../options.js';
+import { pathArg, directionCodesArg, DIRECTION_CODES_HELP, readOptionsOf } from '../options.js';
 import { errorLine, printProblems, type Io } from '../io.js';
 import { useColor } from './lint.js';
+import type { DirectionCodes } from '../../meta/index.js';
 
 interface ExplainFlags {
   ruleset?: string;
   json?: boolean;
   agentChannel?: string;
+  directionCodes?: DirectionCodes;
   /** false with --no-mask */
   mask: boolean;
 }
@@ -28,6 +30,7 @@ export function registerExplain(program: Command, io: Io, setExit: (code: number
     .argument('<transcript>', 'one transcript file')
     .option('-r, --ruleset <file>', 'ruleset YAML (default: the bundled rulesets/standard.yaml)', pathArg)
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--direction-codes <codes>', DIRECTION_CODES_HELP, directionCodesArg)
     .option('--json', 'print the result and the utterances as JSON')
     .option('--no-mask', 'show phone, ID-card and bank-card numbers and e-mail addresses unmasked (internal use)')
     .action((file: string, flags: ExplainFlags) => {
@@ -42,7 +45,7 @@ function explain(file: string, flags: ExplainFlags, io: Io): number {
     io.err(errorLine('invalid ruleset'));
     return EXIT.usage;
   }
-  const read = readCallFile(file, flags.agentChannel ? { agentChannel: flags.agentChannel } : {});
+  const read = readCallFile(file, readOptionsOf(flags));
   if (!read.ok) {
     const e = read.error;
     io.err(errorLine(`${file}${e.line !== undefined ? `:${e.line}` : ''}: ${e.message}`));

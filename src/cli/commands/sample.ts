@@ -6,7 +6,8 @@ import { runSample, sampleListText } from '../../workflow/sample.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, fileProblemLine, printProblems, type Io } from '../io.js';
 import { progressBar } from '../progress.js';
-import { positiveInt, positiveNumber, pathArg } from '../options.js';
+import { positiveInt, positiveNumber, pathArg, directionCodesArg, DIRECTION_CODES_HELP, readOptionsOf, metadataOf } from '../options.js';
+import type { DirectionCodes } from '../../meta/index.js';
 
 interface SampleFlags {
   perAgent: number;
@@ -16,6 +17,7 @@ interface SampleFlags {
   manifest?: string;
   namePattern?: string;
   agentChannel?: string;
+  directionCodes?: DirectionCodes;
   shortS: number;
   longS: number;
   jobs?: number;
@@ -34,6 +36,7 @@ export function registerSample(program: Command, io: Io, setExit: (code: number)
     .option('--manifest <csv>', 'call log with agent ids (call_id or file column), as for audit', pathArg)
     .option('--name-pattern <pattern>', 'file-name pattern such as "{agent_id}_{date}_{call_id}", as for audit')
     .option('--agent-channel <id>', 'channel/speaker id of the agent in vendor transcripts, or "auto"')
+    .option('--direction-codes <codes>', DIRECTION_CODES_HELP, directionCodesArg)
     .option('--short-s <seconds>', 'calls shorter than this are "short"', positiveNumber, 30)
     .option('--long-s <seconds>', 'calls longer than this are "long"', positiveNumber, 600)
     .option('-j, --jobs <n>', 'threads that read the transcripts (default: number of cores)', positiveInt)
@@ -66,8 +69,8 @@ async function sample(inputs: string[], flags: SampleFlags, io: Io): Promise<num
     perAgent: flags.perAgent,
     seed: flags.seed,
     rulesetFile,
-    read: flags.agentChannel ? { agentChannel: flags.agentChannel } : {},
-    metadata: { ...(flags.manifest ? { manifest: flags.manifest } : {}), ...(flags.namePattern ? { namePattern: flags.namePattern } : {}) },
+    read: readOptionsOf(flags),
+    metadata: metadataOf(flags),
     signals: { shortMs: flags.shortS * 1000, longMs: flags.longS * 1000 },
   }).finally(() => progress.stop());
   if (outcome.kind === 'ruleset-invalid') {
