@@ -89,10 +89,9 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   const unsure = (f: Found): boolean => lowConfidence(f) || doubtful(f);
   const evidence = found.flatMap((f) => (f.rest ? [f.e, f.rest] : [f.e]));
   if (taken) evidence.push(...taken.evidence);
-  for (const f of aside) evidence.push(f.e);
   const solid = found.filter((f) => !unsure(f)).length;
   const times = check.minCount > 1 ? ` (${found.length} times, limit ${check.minCount - 1})` : '';
-  const what = (found.length > 0 ? describe(found, check.speaker, lowConfidence) : '') + (taken ? `; ${taken.note}` : '') + (aside.length > 0 ? `; ${notCounted(aside)}` : '');
+  const what = (found.length > 0 ? describe(found, check.speaker, lowConfidence) : '') + (taken ? `; ${taken.note}` : '');
   if (found.length > 0 && solid >= check.minCount) {
     const other = someoneElseFrom(p, check, found, (f) => !unsure(f));
     if (other) return { verdict: 'review', reason: `${what}${times}; ${other.why}`, evidence: [...evidence, other.e], window: selection.window };
