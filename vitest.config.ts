@@ -5,6 +5,8 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     globals: false,
     testTimeout: 30_000,
+    // Set-up hooks run the real bin/ several times (audit-month, diff): as long as a test may take, twice.
+    hookTimeout: 60_000,
     pool: 'forks',
   },
 });
