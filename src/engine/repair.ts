@@ -5,17 +5,12 @@
  * the evidence show the words and what took them back, so a reviewer sees what was excused and why.
  * Only the speaker's same turn repairs: help offered after the customer has to ask again is late.
  */
-import type { PhraseSet, SpeakerName } from '../ruleset/index.js';
+import type { PhraseSet, PhrasesExcept, SpeakerName } from '../ruleset/index.js';
 import { phraseEvidence, quoteMatch } from './near.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
 import { speakerTurns } from './turns.js';
-
-export interface RepairedBy {
-  phrases: PhraseSet;
-  except?: PhraseSet;
-}
 
 export interface Repair {
   hit: PhraseHit;
@@ -23,7 +18,7 @@ export interface Repair {
 }
 
 /** The hits that stand, and those taken back in the same turn (each with the words that took it back). */
-export function splitRepaired(p: PreparedCall, speaker: SpeakerName, hits: readonly PhraseHit[], repairedBy: RepairedBy): { standing: PhraseHit[]; repaired: Repair[] } {
+export function splitRepaired(p: PreparedCall, speaker: SpeakerName, hits: readonly PhraseHit[], repairedBy: PhrasesExcept): { standing: PhraseHit[]; repaired: Repair[] } {
   const standing: PhraseHit[] = [];
   const repaired: Repair[] = [];
   for (const hit of hits) {
@@ -35,7 +30,7 @@ export function splitRepaired(p: PreparedCall, speaker: SpeakerName, hits: reado
 }
 
 /** 「turn 3「不归我们管」 taken back by 「帮您转到售后」 (turn 3)」, and both as evidence. */
-export function describeRepairs(p: PreparedCall, repairs: readonly Repair[], forbidden: PhraseSet, repairedBy: RepairedBy): { note: string; evidence: Evidence[] } {
+export function describeRepairs(p: PreparedCall, repairs: readonly Repair[], forbidden: PhraseSet, repairedBy: PhrasesExcept): { note: string; evidence: Evidence[] } {
   const evidence: Evidence[] = [];
   const parts: string[] = [];
   for (const { hit, by } of repairs) {
@@ -48,7 +43,7 @@ export function describeRepairs(p: PreparedCall, repairs: readonly Repair[], for
 }
 
 /** The first repair phrase in the hit's own turn that is not the hit's own words. */
-function repairInTurn(p: PreparedCall, speaker: SpeakerName, hit: PhraseHit, repairedBy: RepairedBy): PhraseHit | undefined {
+function repairInTurn(p: PreparedCall, speaker: SpeakerName, hit: PhraseHit, repairedBy: PhrasesExcept): PhraseHit | undefined {
   const turn = speaker === 'any' ? [hit.utterance] : (speakerTurns(p, speaker).find((run) => run.includes(hit.utterance)) ?? [hit.utterance]);
   for (const u of turn) {
     for (const by of findPhrasesExcept(p, u, repairedBy.phrases, repairedBy.except)) {

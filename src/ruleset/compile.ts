@@ -19,6 +19,7 @@ import type {
   CompiledWhen,
   HandoverDetection,
   HoldDetection,
+  PhrasesExcept,
   PhraseSet,
   RequireCheck,
 } from './compiled.js';
@@ -138,12 +139,12 @@ class Compiler {
     return { ok: true, ruleset, problems: this.problems };
   }
 
-  /** The agent channel's recorded announcements, when the ruleset has the lexicon. */
   /** The phrases of lexicon `name` as a set of its own, when the ruleset has that lexicon. */
   private lexiconSet(name: string): PhraseSet | undefined {
     return this.loaded.spec.lexicons?.[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined;
   }
 
+  /** The agent channel's recorded announcements, when the ruleset has the lexicon. */
   private announcement(): CompiledRuleset['announcement'] {
     const phrases = this.lexiconSet('recorded_announcement');
     if (!phrases) return undefined;
@@ -279,7 +280,7 @@ class Compiler {
   }
 
   /** `{ phrases, except }` compiled: the words, and the exceptions that shield them. */
-  private phrasesWithExcept(spec: { phrases: PhraseSpec[]; except?: PhraseSpec[] }, path: Path): { phrases: PhraseSet; except?: PhraseSet } {
+  private phrasesWithExcept(spec: { phrases: PhraseSpec[]; except?: PhraseSpec[] }, path: Path): PhrasesExcept {
     return {
       phrases: this.phrases.phraseSet(spec.phrases, [...path, 'phrases']),
       except: spec.except ? this.phrases.phraseSet(spec.except, [...path, 'except']) : undefined,

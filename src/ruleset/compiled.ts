@@ -92,9 +92,15 @@ export interface RequireCheck {
   /** Judged only when hangup_by names this speaker; na otherwise. */
   ifHungUpBy?: 'agent' | 'customer';
   /** A hit is undone when the other side's next reply says these phrases (new business, not an answer). */
-  undoneByReply?: { phrases: PhraseSet; except?: PhraseSet };
+  undoneByReply?: PhrasesExcept;
   /** Not said, but this was said: na (the customer closed first). */
   naIfSaid?: CompiledSaid;
+}
+
+/** Phrases and the exceptions that shield them (`{ phrases, except }` in a ruleset). */
+export interface PhrasesExcept {
+  phrases: PhraseSet;
+  except?: PhraseSet;
 }
 
 export interface ForbidCheck {
@@ -110,7 +116,7 @@ export interface ForbidCheck {
   /** Hits from the first turn that says one of these are `review` (someone else under the label). */
   reviewFrom?: PhraseSet;
   /** A hit with one of these later or earlier in the speaker's same turn is taken back: it does not count. */
-  repairedBy?: { phrases: PhraseSet; except?: PhraseSet };
+  repairedBy?: PhrasesExcept;
   /** Count only the hits aimed at `count` (src/engine/aim.ts). */
   aim?: CompiledAim;
 }

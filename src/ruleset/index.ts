@@ -14,6 +14,7 @@ export type {
   CompiledCheck,
   CompiledPhrase,
   PhraseSet,
+  PhrasesExcept,
   CompiledSaid,
   CompiledWhen,
   RequireCheck,

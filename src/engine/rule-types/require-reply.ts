@@ -2,7 +2,7 @@
  * The other side's reply to a required phrase. 「还有其他问题吗」 answered 「有，我想改一下套餐」 opened
  * new business: it was not the closing question, and counts only if asked again after it.
  */
-import type { PhraseSet, SpeakerName } from '../../ruleset/index.js';
+import type { PhrasesExcept, SpeakerName } from '../../ruleset/index.js';
 import { hitEvidence } from '../evidence.js';
 import { findPhrasesExcept } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
@@ -12,7 +12,7 @@ import type { Evidence } from '../result.js';
  * Evidence of the undoing phrase in the other side's next reply to utterance `hitTurn` (all the
  * other side says until `speaker` speaks again), else undefined.
  */
-export function replyUndoing(p: PreparedCall, speaker: SpeakerName, hitTurn: number, undo: { phrases: PhraseSet; except?: PhraseSet }): Evidence | undefined {
+export function replyUndoing(p: PreparedCall, speaker: SpeakerName, hitTurn: number, undo: PhrasesExcept): Evidence | undefined {
   if (speaker === 'any') return undefined;
   const other = speaker === 'agent' ? 'customer' : 'agent';
   const utterances = p.call.utterances;
