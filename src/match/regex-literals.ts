@@ -50,7 +50,9 @@ function eitherOf(alternatives: readonly string[]): Requirements | undefined {
     if (!best) return undefined;
     for (const literal of best) option.add(literal);
   }
-  return [[...option]];
+  // 「什么烂」 is found wherever 「烂」 is: the shorter one is enough.
+  const literals = [...option];
+  return [literals.filter((literal) => !literals.some((other) => other !== literal && literal.includes(other)))];
 }
 
 /** The source split at its top-level `|` (groups, classes and escapes skipped); undefined if unbalanced. */
@@ -86,13 +88,29 @@ export function worthLookingFor(requirements: Requirements): Requirements {
 
 const SPECIAL = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
 
-/** The requirements of the top-level sequence: literal runs (one alternative) and literal alternations. */
+/**
+ * Adjacent required atoms are read as one requirement while the strings they can spell stay
+ * few: 「(帮|为|给)(您|你)(登记|记录…)」 requires one of 60 three- and four-character strings,
+ * which most utterances lack, where 您 alone is in most of them.
+ */
+const MOST_SPELLINGS = 64;
+
+/** The requirements of the top-level sequence: runs of adjacent literals and literal alternations, spelled out. */
 function topLevelRequirements(source: string): string[][] | undefined {
   const out: string[][] = [];
-  let run = '';
+  // The strings the current run of adjacent required atoms can spell; [] when no run is open.
+  let spellings: string[] = [];
   const endRun = (): void => {
-    if (run) out.push([run]);
-    run = '';
+    if (spellings.length > 0) out.push(spellings);
+    spellings = [];
+  };
+  const extend = (atom: readonly string[]): void => {
+    if (spellings.length === 0) spellings = [...atom];
+    else if (spellings.length * atom.length <= MOST_SPELLINGS) spellings = [...new Set(spellings.flatMap((before) => atom.map((a) => before + a)))];
+    else {
+      endRun();
+      spellings = [...atom];
+    }
   };
   const chars = [...source];
   let i = 0;
@@ -155,13 +173,13 @@ function topLevelRequirements(source: string): string[][] | undefined {
     const q = quantifier(chars, i);
     if (q === undefined) return undefined;
     i = q.next;
-    if (atom.literal !== undefined && q.min >= 1) {
-      run += atom.literal;
+    const spelled = atom.literal !== undefined ? [atom.literal] : atom.alternatives?.every((a) => a.length > 0) ? atom.alternatives : undefined;
+    if (spelled && q.min >= 1) {
+      extend(spelled);
       if (q.repeats) endRun(); // 「ab+c」 requires 「ab」, then any number of b
       continue;
     }
     endRun();
-    if (atom.alternatives && q.min >= 1 && atom.alternatives.every((a) => a.length > 0)) out.push(atom.alternatives);
   }
   endRun();
   return out;

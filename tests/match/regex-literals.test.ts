@@ -11,16 +11,28 @@ describe('the literals a regex phrase requires', () => {
     expect(read('(你|你哋|你们)(先|就){0,2}(白目|脑残|智障)')).toEqual([['白目', '脑残', '智障'], ['你', '你哋', '你们']]);
     expect(read('(?<!不是|不)(你|您)(家\\p{Script=Han}{0,2})?(也|真|太)*笨(?!重|拙)')).toEqual([['笨'], ['你', '您']]);
     expect(read('(?<![a-z])on9(?![0-9])')).toEqual([['on9']]);
-    expect(read('(?<surname>陈|林)先生')).toEqual([['先生'], ['陈', '林']]);
+    expect(read('(?<surname>陈|林)先生')).toEqual([['陈先生', '林先生']]);
+  });
+
+  it('spells adjacent atoms out together while they make few strings, so a common character alone is not the gate', () => {
+    // 您 is in most utterances; 帮您登记 is in few.
+    expect(read('(?<!已)(帮|给)(您|你)(登记|记录)(?!好)')).toEqual([['帮您登记', '帮您记录', '帮你登记', '帮你记录', '给您登记', '给您记录', '给你登记', '给你记录']]);
+    expect(read('(你|您)(先|稍)?等')).toEqual([['等'], ['你', '您']]); // an optional atom breaks the run
+    expect(read('(a|a)b')).toEqual([['ab']]);
+    // Past 64 spellings the run is cut: 8 × 8 = 64 stay one requirement, a third atom of 2 starts another.
+    const eight = (x: string): string => `(${Array.from({ length: 8 }, (_, k) => `${x}${k}`).join('|')})`;
+    const spelled = read(`${eight('a')}${eight('b')}(c|d)`);
+    expect(spelled?.map((option) => option.length)).toEqual([64, 2]);
+    expect(spelled?.[0]).toContain('a3b7');
   });
 
   it('reads a top-level alternation as one requirement: a literal of each alternative', () => {
     expect(read('a|b')).toEqual([['a', 'b']]);
     // each alternative's most selective requirement: 烂 for the first, 系统 or 服务 for the second
-    expect(read('(什么|乜|咩)烂|(?<!灿)烂(系统|服务)')).toEqual([['烂', '系统', '服务']]);
-    expect(read('(什么|咩)烂|烂')).toEqual([['烂']]);
-    expect(read('你哋搞(咩|乜)|搞(咩|乜)(鬼|呀)')).toEqual([['你哋搞', '搞']]);
-    expect(read('x(a|b)|y[|]z')).toEqual([['x', 'y']]);
+    expect(read('(什么|乜|咩)烂|(?<!灿)烂(系统|服务)')).toEqual([['什么烂', '乜烂', '咩烂', '烂系统', '烂服务']]);
+    expect(read('(什么|咩)烂|烂')).toEqual([['烂']]); // 什么烂 holds 烂: one look-up is enough
+    expect(read('你哋搞(咩|乜)|搞(咩|乜)(鬼|呀)')).toEqual([['你哋搞咩', '你哋搞乜', '搞咩鬼', '搞咩呀', '搞乜鬼', '搞乜呀']]);
+    expect(read('x(a|b)|y[|]z')).toEqual([['xa', 'xb', 'y']]);
   });
 
   it('never requires what a match may leave out', () => {
