@@ -8,7 +8,7 @@ const read = (source: string, flags = 'gu'): string[][] | undefined => requiredL
 
 describe('the literals a regex phrase requires', () => {
   it('reads literal runs and plain alternations at the top level, most selective first', () => {
-    expect(read('(你|你哋|你们)(先|就){0,2}(白目|脑残|智障)')).toEqual([['白目', '脑残', '智障'], ['你', '你哋', '你们']]);
+    expect(read('(你|你哋|你们)(先|就){0,2}(白目|脑残|智障)')).toEqual([['白目', '脑残', '智障'], ['你']]); // 你们 holds 你
     expect(read('(?<!不是|不)(你|您)(家\\p{Script=Han}{0,2})?(也|真|太)*笨(?!重|拙)')).toEqual([['笨'], ['你', '您']]);
     expect(read('(?<![a-z])on9(?![0-9])')).toEqual([['on9']]);
     expect(read('(?<surname>陈|林)先生')).toEqual([['陈先生', '林先生']]);
@@ -17,7 +17,8 @@ describe('the literals a regex phrase requires', () => {
   it('spells adjacent atoms out together while they make few strings, so a common character alone is not the gate', () => {
     // 您 is in most utterances; 帮您登记 is in few.
     expect(read('(?<!已)(帮|给)(您|你)(登记|记录)(?!好)')).toEqual([['帮您登记', '帮您记录', '帮你登记', '帮你记录', '给您登记', '给您记录', '给你登记', '给你记录']]);
-    expect(read('(你|您)(先|稍)?等')).toEqual([['等'], ['你', '您']]); // an optional atom breaks the run
+    expect(read('(你|您)(先|稍)?等')).toEqual([['你先等', '你稍等', '你等', '您先等', '您稍等', '您等']]); // said or not
+    expect(read('(你|您)(先|稍)*等')).toEqual([['等'], ['你', '您']]); // any number of times: the run is cut
     expect(read('(a|a)b')).toEqual([['ab']]);
     // Past 64 spellings the run is cut: 8 × 8 = 64 stay one requirement, a third atom of 2 starts another.
     const eight = (x: string): string => `(${Array.from({ length: 8 }, (_, k) => `${x}${k}`).join('|')})`;
@@ -38,10 +39,10 @@ describe('the literals a regex phrase requires', () => {
   it('never requires what a match may leave out', () => {
     expect(read('a|.*')).toBeUndefined(); // an alternative that requires nothing
     expect(read('a|[b')).toBeUndefined(); // unbalanced: not ours to read
-    expect(read('ab?c')).toEqual([['a'], ['c']]);
+    expect(read('ab?c')).toEqual([['abc', 'ac']]); // with b or without
     expect(read('xa{2}y')).toEqual([['xa'], ['y']]); // not 「xay」
     expect(read('xa{1}y')).toEqual([['xay']]);
-    expect(read('x(ab|)y')).toEqual([['x'], ['y']]); // an empty alternative
+    expect(read('x(ab|)y')).toEqual([['xaby', 'xy']]); // an empty alternative
     expect(read('x(a|b.c)y')).toEqual([['x'], ['y']]); // not plain literals
     expect(read('x(?:ab)*y')).toEqual([['x'], ['y']]);
     expect(read('a.b[cd]e\\d')).toEqual([['a'], ['b'], ['e']]);
