@@ -20,10 +20,10 @@ export interface PreparedCall {
   /** Matcher hits per utterance (plain patterns only). */
   hits: PatternHit[][];
   /**
-   * Which of the ruleset's regex literals each utterance holds: bit l of the words
-   * [u × literalWords, (u + 1) × literalWords) is set when utterance u contains literal l.
+   * Which of the ruleset's regex gates each utterance opens: bit g of the words
+   * [u × gateWords, (u + 1) × gateWords) is set when utterance u holds a literal of gate g.
    */
-  literalsSeen: Uint32Array;
+  gatesOpen: Uint32Array;
   /** Utterance indices per speaker, in order. */
   turnsOf: Record<Speaker, number[]>;
   /** Whether every utterance has a start time (timing scopes and rules need it). */
@@ -53,28 +53,28 @@ export type SetHitIndex = Array<PhraseHit[][] | undefined>;
 
 export function prepareCall(call: Call, ruleset: CompiledRuleset): PreparedCall {
   const folds = foldMany(call.utterances.map((u) => (onlySoundNotes(u.text) ? '' : u.text)));
-  const words = literalWords(ruleset);
-  const literalsSeen = new Uint32Array(folds.length * words);
-  const hits = folds.map((f, u) => scanUtterance(ruleset, f.folded, literalsSeen, u * words));
+  const words = gateWords(ruleset);
+  const gatesOpen = new Uint32Array(folds.length * words);
+  const hits = folds.map((f, u) => scanUtterance(ruleset, f.folded, gatesOpen, u * words));
   const turnsOf: Record<Speaker, number[]> = { agent: [], customer: [], unknown: [] };
   for (const u of call.utterances) turnsOf[u.speaker].push(u.index);
   const timed = call.utterances.length > 0 && call.utterances.every((u) => u.startMs !== undefined);
-  const p: PreparedCall = { call, ruleset, folds, hits, literalsSeen, turnsOf, timed, metaFolds: new Map() };
+  const p: PreparedCall = { call, ruleset, folds, hits, gatesOpen, turnsOf, timed, metaFolds: new Map() };
   const handover = findHandover(p);
   if (!handover) return p;
   // Speakers changed: a fresh PreparedCall, so no turn, scope or timing cache of the old one is
   // read (the text's hits stay: the words are the same).
   const aside = setAside(call, handover);
-  return { call: aside.call, ruleset, folds, hits, literalsSeen, turnsOf: aside.turnsOf, timed, metaFolds: p.metaFolds, setHits: p.setHits, regexHits: p.regexHits, handover };
+  return { call: aside.call, ruleset, folds, hits, gatesOpen, turnsOf: aside.turnsOf, timed, metaFolds: p.metaFolds, setHits: p.setHits, regexHits: p.regexHits, handover };
 }
 
-function literalWords(ruleset: CompiledRuleset): number {
-  return (ruleset.literals.length + 31) >>> 5;
+function gateWords(ruleset: CompiledRuleset): number {
+  return (ruleset.gates.length + 31) >>> 5;
 }
 
-/** One matcher pass over a folded utterance: the plain patterns' hits, and the literals it holds marked in `seen`. */
-function scanUtterance(ruleset: CompiledRuleset, folded: string, seen: Uint32Array, at: number): PatternHit[] {
-  const { matcher, patterns } = ruleset;
+/** One matcher pass over a folded utterance: the plain patterns' hits, and the gates its literals open marked in `open`. */
+function scanUtterance(ruleset: CompiledRuleset, folded: string, open: Uint32Array, at: number): PatternHit[] {
+  const { matcher, patterns, gatesOfLiteral } = ruleset;
   const count = matcher.scan(folded);
   const found = matcher.found;
   const plainCount = patterns.length;
@@ -89,30 +89,22 @@ function scanUtterance(ruleset: CompiledRuleset, folded: string, seen: Uint32Arr
     if (pattern < plainCount) {
       hits[next++] = { pattern, start: end - (patterns[pattern] as string).length, end };
     } else {
-      const literal = pattern - plainCount;
-      seen[at + (literal >>> 5)] = (seen[at + (literal >>> 5)] as number) | (1 << (literal & 31));
+      for (const gate of gatesOfLiteral[pattern - plainCount] as number[]) {
+        open[at + (gate >>> 5)] = (open[at + (gate >>> 5)] as number) | (1 << (gate & 31));
+      }
     }
   }
   return hits;
 }
 
 /**
- * Whether utterance u holds one literal of every list in `requires` (literal ids): when not,
- * the regex that requires them cannot match it.
+ * Whether utterance u opens every gate in `requires` (gate ids: lists of literals, one of which
+ * it must hold): when not, the regex that requires them cannot match it.
  */
-export function holdsLiterals(p: PreparedCall, u: number, requires: readonly (readonly number[])[]): boolean {
-  const seen = p.literalsSeen;
-  const at = u * literalWords(p.ruleset);
-  for (const option of requires) {
-    let found = false;
-    for (const literal of option) {
-      if (((seen[at + (literal >>> 5)] as number) & (1 << (literal & 31))) !== 0) {
-        found = true;
-        break;
-      }
-    }
-    if (!found) return false;
-  }
+export function holdsLiterals(p: PreparedCall, u: number, requires: readonly number[]): boolean {
+  const open = p.gatesOpen;
+  const at = u * gateWords(p.ruleset);
+  for (const gate of requires) if (((open[at + (gate >>> 5)] as number) & (1 << (gate & 31))) === 0) return false;
   return true;
 }
 

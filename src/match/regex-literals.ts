@@ -9,7 +9,8 @@
  * fully understand (an alternation at the top, a backreference, a flag other than g/u/s/m, a
  * group with special syntax inside an alternative) gives no literal, so the regex always runs.
  * Lookarounds, classes, escapes like \p{…} and `.` are atoms that are not literals; an atom
- * that may repeat zero times (?, *, {0,n}) is not required.
+ * that may repeat zero times (*, {0,n}) is not required, and one said once or not at all (?)
+ * is spelled both ways (「ab?c」 requires 「abc」 or 「ac」).
  */
 
 /** Requirements read from a regex: each list holds strings one of which occurs in every match. */
@@ -50,7 +51,12 @@ function eitherOf(alternatives: readonly string[]): Requirements | undefined {
     if (!best) return undefined;
     for (const literal of best) option.add(literal);
   }
-  return [[...option]];
+  return [withoutSuperstrings([...option])];
+}
+
+/** 「什么烂」 is found wherever 「烂」 is: of one requirement's strings, the shorter one is enough. */
+function withoutSuperstrings(literals: readonly string[]): string[] {
+  return literals.filter((literal) => !literals.some((other) => other !== literal && literal.includes(other)));
 }
 
 /** The source split at its top-level `|` (groups, classes and escapes skipped); undefined if unbalanced. */
@@ -86,13 +92,30 @@ export function worthLookingFor(requirements: Requirements): Requirements {
 
 const SPECIAL = new Set(['\\', '^', '$', '.', '|', '?', '*', '+', '(', ')', '[', ']', '{', '}']);
 
-/** The requirements of the top-level sequence: literal runs (one alternative) and literal alternations. */
+/**
+ * Adjacent required atoms are read as one requirement while the strings they can spell stay
+ * few: 「(帮|为|给)(您|你)(登记|记录…)」 requires one of 60 three- and four-character strings,
+ * which most utterances lack, where 您 alone is in most of them.
+ */
+const MOST_SPELLINGS = 64;
+
+/** The requirements of the top-level sequence: runs of adjacent literals and literal alternations, spelled out. */
 function topLevelRequirements(source: string): string[][] | undefined {
   const out: string[][] = [];
-  let run = '';
+  // The strings the current run of adjacent required atoms can spell; [] when no run is open.
+  let spellings: string[] = [];
   const endRun = (): void => {
-    if (run) out.push([run]);
-    run = '';
+    // A run that may spell nothing (「(先|稍)?」 alone) requires nothing.
+    if (spellings.length > 0 && !spellings.includes('')) out.push(withoutSuperstrings(spellings));
+    spellings = [];
+  };
+  const extend = (atom: readonly string[]): void => {
+    if (spellings.length === 0) spellings = [...atom];
+    else if (spellings.length * atom.length <= MOST_SPELLINGS) spellings = [...new Set(spellings.flatMap((before) => atom.map((a) => before + a)))];
+    else {
+      endRun();
+      spellings = [...atom];
+    }
   };
   const chars = [...source];
   let i = 0;
@@ -155,13 +178,19 @@ function topLevelRequirements(source: string): string[][] | undefined {
     const q = quantifier(chars, i);
     if (q === undefined) return undefined;
     i = q.next;
-    if (atom.literal !== undefined && q.min >= 1) {
-      run += atom.literal;
+    const spelled = atom.literal !== undefined ? [atom.literal] : atom.alternatives;
+    const mayBeEmpty = spelled?.includes('') ?? false;
+    if (spelled && q.min >= 1 && !mayBeEmpty) {
+      extend(spelled);
       if (q.repeats) endRun(); // 「ab+c」 requires 「ab」, then any number of b
       continue;
     }
+    // An atom said once or not at all (「(您|你)(先|稍)?等」, 「x(ab|)y」) spells itself or nothing.
+    if (spelled && (q.optional || (q.min === 1 && !q.repeats))) {
+      extend([...spelled.filter((a) => a !== ''), '']);
+      continue;
+    }
     endRun();
-    if (atom.alternatives && q.min >= 1 && atom.alternatives.every((a) => a.length > 0)) out.push(atom.alternatives);
   }
   endRun();
   return out;
@@ -196,17 +225,18 @@ function closing(chars: readonly string[], open: number, left: string, right: st
 
 /**
  * The quantifier after an atom: its least count, whether the atom may appear other than exactly
- * once (then a literal run cannot continue past it), and where the next atom starts.
+ * once (then a literal run cannot continue past it), whether it appears once or not at all, and
+ * where the next atom starts.
  */
-function quantifier(chars: readonly string[], at: number): { min: number; repeats: boolean; next: number } | undefined {
+function quantifier(chars: readonly string[], at: number): { min: number; repeats: boolean; optional: boolean; next: number } | undefined {
   const c = chars[at];
-  if (c === '?' || c === '*' || c === '+') return { min: c === '+' ? 1 : 0, repeats: true, next: lazy(chars, at + 1) };
-  if (c !== '{') return { min: 1, repeats: false, next: at };
+  if (c === '?' || c === '*' || c === '+') return { min: c === '+' ? 1 : 0, repeats: true, optional: c === '?', next: lazy(chars, at + 1) };
+  if (c !== '{') return { min: 1, repeats: false, optional: false, next: at };
   const m = /^\{(\d+)(?:,(\d*))?\}/.exec(chars.slice(at, at + 24).join(''));
   if (!m) return undefined;
   const min = Number(m[1]);
   const max = m[2] === undefined ? min : m[2] === '' ? Infinity : Number(m[2]);
-  return { min, repeats: !(min === 1 && max === 1), next: lazy(chars, at + m[0].length) };
+  return { min, repeats: !(min === 1 && max === 1), optional: min === 0 && max === 1, next: lazy(chars, at + m[0].length) };
 }
 
 function lazy(chars: readonly string[], at: number): number {

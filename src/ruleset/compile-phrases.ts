@@ -32,6 +32,11 @@ export class PhraseCompiler {
   /** Literals regex phrases require, by literal id (see CompiledRuleset.literals). */
   readonly literals: string[] = [];
   private readonly literalIds = new Map<string, number>();
+  /** Requirements of regex phrases (lists of literal ids), by gate id (see CompiledRuleset.gates). */
+  readonly gates: number[][] = [];
+  private readonly gateIds = new Map<string, number>();
+  /** By literal id: the gates it opens. */
+  readonly gatesOfLiteral: number[][] = [];
   /** Phrase sets that accept near matches (for the tolerant matcher). */
   readonly tolerantSets: PhraseSet[] = [];
   /** Every phrase set compiled, indexed by its id. */
@@ -125,7 +130,7 @@ export class PhraseCompiler {
         flags.add('g');
         const regex = new RegExp(regexMatch[1] as string, [...flags].join(''));
         const required = requiredLiterals(regex.source, regex.flags);
-        const requires = required && worthLookingFor(required).map((option) => option.map((literal) => this.literalId(literal)));
+        const requires = required && worthLookingFor(required).map((option) => this.gateId(option));
         const metaGroups = [...regex.source.matchAll(/\(\?<([a-z_][a-z0-9_]*)>/gi)]
           .map((m) => m[1] as string)
           .filter((name) => (META_VARIABLES as readonly string[]).includes(name));
@@ -176,6 +181,19 @@ export class PhraseCompiler {
 
   private literalId(literal: string): number {
     return idIn(this.literals, this.literalIds, literal);
+  }
+
+  /** The id of a requirement (one of these literals), shared by every regex that has it. */
+  private gateId(option: readonly string[]): number {
+    const key = option.join('\u0000');
+    const known = this.gateIds.get(key);
+    if (known !== undefined) return known;
+    const id = this.gates.length;
+    const literals = option.map((literal) => this.literalId(literal));
+    this.gates.push(literals);
+    this.gateIds.set(key, id);
+    for (const literal of literals) (this.gatesOfLiteral[literal] ??= []).push(id);
+    return id;
   }
 
   private patternId(folded: string): number {

@@ -127,6 +127,8 @@ class Compiler {
       rules,
       patterns,
       literals,
+      gates: this.phrases.gates,
+      gatesOfLiteral: this.phrases.gatesOfLiteral,
       matcher: new AhoCorasick([...patterns, ...literals]),
       setsOfPattern: this.phrases.setsOfPattern(),
       setCount: this.phrases.sets.length,

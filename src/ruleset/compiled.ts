@@ -16,9 +16,9 @@ export interface CompiledPhrase {
   regex?: RegExp;
   /**
    * What every match of `regex` holds (src/match/regex-literals.ts), as ids into the ruleset's
-   * `literals`: each list names literals one of which must occur, or the regex is not run.
+   * `gates`: each gate lists literals one of which must occur, or the regex is not run.
    */
-  requires?: number[][];
+  requires?: number[];
   /**
    * Named groups of `regex` that are call metadata (`(?<agent_no>…)`): a match counts only when
    * the group says what the metadata holds (src/engine/meta-groups.ts), or the call lacks it.
@@ -294,6 +294,15 @@ export interface CompiledRuleset {
    * regex can match an utterance is known without a substring search per regex.
    */
   literals: string[];
+  /**
+   * The requirements regex phrases have (CompiledPhrase.requires), each a list of literal ids one
+   * of which must occur. The matcher's pass marks which gates an utterance opens, so a regex's
+   * requirements are a few bit tests, not a look-up per literal (a 「(帮|为|给)(您|你)(登记…)」 gate
+   * lists 60 of them).
+   */
+  gates: number[][];
+  /** By literal id: the gates that literal opens. */
+  gatesOfLiteral: number[][];
   /** One automaton over `patterns`, then `literals`. */
   matcher: AhoCorasick;
   /**
