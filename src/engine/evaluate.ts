@@ -3,7 +3,7 @@
  * Pure: a Call and a compiled ruleset in, a CallResult out.
  */
 import type { Call } from '../model/call.js';
-import type { CompiledRule, CompiledRuleset } from '../ruleset/index.js';
+import type { CompiledCheck, CompiledRule, CompiledRuleset } from '../ruleset/index.js';
 import { evaluateWhen } from './conditions.js';
 import { prepareCall, type PreparedCall } from './prepare.js';
 import type { CallResult, CheckOutcome, RuleResult } from './result.js';
@@ -47,7 +47,7 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
   if (applies.state !== 'yes') return { verdict: 'na', reason: applies.reason, evidence: [] };
   const ctx = { p, triggerTurn: applies.triggerTurn, trigger: rule.when?.said };
   const outcomes = rule.checks.map((check) => evaluateCheck(check, ctx));
-  const outcome = combine(outcomes, applies.evidence);
+  const outcome = combine(outcomes, applies.evidence, rule.checks);
   // Say why the rule applied when no quote shows it: the holiday, the ring time.
   return applies.note && outcome.verdict !== 'na' ? { ...outcome, reason: `${applies.note}: ${outcome.reason}` } : outcome;
 }
@@ -57,11 +57,31 @@ function ruleOutcome(p: PreparedCall, rule: CompiledRule): CheckOutcome {
  * A part that was na is named after the verdict's own reason: 「said 感谢您的来电」 alone would hide
  * that the goodbye was not judged (the customer hung up on it), or that no call log said who hung up.
  */
-function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
+function combine(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence'], checks: CompiledCheck[]): CheckOutcome {
   // Most rules have one check and no trigger quote: its outcome is the rule's.
   if (outcomes.length === 1 && triggerEvidence.length === 0 && (outcomes[0] as CheckOutcome).window !== '') return outcomes[0] as CheckOutcome;
   if (outcomes.every((o) => o.verdict === 'na')) return { ...(outcomes[0] as CheckOutcome), evidence: (outcomes[0] as CheckOutcome).evidence.concat(triggerEvidence) };
-  return withNaParts(decide(outcomes, triggerEvidence), outcomes);
+  const decided = decide(outcomes, triggerEvidence);
+  if (decided.verdict === 'pass' && outcomes.every((o, i) => o.verdict === 'na' || isGuard(checks[i]))) return guardedNa(outcomes, triggerEvidence);
+  return withNaParts(decided, outcomes);
+}
+
+function isGuard(check: CompiledCheck | undefined): boolean {
+  return check?.type === 'forbid' && check.guard === true;
+}
+
+/**
+ * The duty went unjudged and only a guarding never-list passed: 「none of 听懂了吧 said」 after an
+ * explanation the customer hung up on is no confirmed understanding. na, saying both.
+ */
+function guardedNa(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {
+  const na = outcomes.filter((o) => o.verdict === 'na');
+  const unbroken = outcomes.filter((o) => o.verdict === 'pass');
+  return {
+    verdict: 'na',
+    reason: `${[...new Set(na.map((o) => o.reason))].join('; ')}; never-list not broken (judges nothing alone): ${[...new Set(unbroken.map((o) => o.reason))].join('; ')}`,
+    evidence: na.flatMap((o) => o.evidence).concat(triggerEvidence),
+  };
 }
 
 function decide(outcomes: CheckOutcome[], triggerEvidence: CheckOutcome['evidence']): CheckOutcome {

@@ -212,6 +212,7 @@ class Compiler {
               count: f.aim.count ?? 'customer',
             }
           : undefined,
+        guard: f.guard || undefined,
       });
     });
     asList(rule.respond).forEach((r, i) => {
@@ -237,6 +238,8 @@ class Compiler {
     if (rule.pending) checks.push({ type: 'pending', reason: rule.pending });
     if (checks.length === 0) {
       this.report([], 'no-check', `rule "${rule.id}" has no check (require, forbid, respond …)`);
+    } else if (checks.every((c) => c.type === 'forbid' && c.guard)) {
+      this.report(['forbid'], 'guard-alone', `a guard forbid guards another check of the rule (require, respond …); "${rule.id}" has none`);
     }
     const usesTrigger = [...asList(rule.require), ...asList(rule.forbid)].map((c) => c.scope).some(
       (s) => s && (s.after_trigger_turns !== undefined || s.after_trigger_seconds !== undefined || s.from_trigger !== undefined),

@@ -119,6 +119,8 @@ export interface ForbidCheck {
   repairedBy?: PhrasesExcept;
   /** Count only the hits aimed at `count` (src/engine/aim.ts). */
   aim?: CompiledAim;
+  /** Its pass alone passes no rule: na when the rule's other checks are (ForbidSpec.guard). */
+  guard?: boolean;
 }
 
 export interface CompiledAim {

@@ -141,6 +141,7 @@ const forbidCheck = {
     tolerance,
     review_from: phraseList,
     aim,
+    guard: { type: 'boolean' },
     repaired_by: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
   },
 } as const;

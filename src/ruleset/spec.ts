@@ -162,6 +162,12 @@ export interface ForbidSpec {
    * `count` says which hits this check counts; the others are named in its reason.
    */
   aim?: AimSpec;
+  /**
+   * A never-list that guards the rule's duty (「听懂了吧」 beside closing.confirm-understood's check):
+   * broken, it fails the rule; unbroken, it passes nothing alone — when the rule's other checks
+   * are all na, the rule is na, and its reason says the never-list was not broken.
+   */
+  guard?: boolean;
 }
 
 export interface AimSpec {

@@ -3,6 +3,7 @@
  * thanks does not hide a goodbye the customer hung up on, nor a fail an unjudged hang-up.
  */
 import { describe, expect, it } from 'vitest';
+import { loadRulesetFromText } from '../../src/ruleset/index.js';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
 const farewell = rulesetOf(`  - id: closing.farewell
@@ -39,5 +40,44 @@ describe('a rule of several checks', () => {
   it('says nothing more when every part was judged, and stays na when none was', () => {
     expect(judge(farewell, callOf('坐席：好的，感谢您的来电，再见。')).reason).toBe('said 「感谢您的来电」 (turn 1); said 「再见」 (turn 1)');
     expect(judge(farewell, callOf('坐席：您好。\n客户：我想问一下那个……', { hangup_by: 'customer' })).verdict).toBe('na');
+  });
+});
+
+/** closing.confirm-understood's shape: a duty, and a never-list that only guards it. */
+const confirm = (guard: boolean) =>
+  rulesetOf(`  - id: closing.confirm-understood
+    category: closing
+    title: confirm
+    points: 3
+    when: { said: { speaker: agent, phrases: [是这样的] } }
+    require: { speaker: agent, any: [您清楚了吗], scope: { from_trigger: true }, cut_off: na }
+    forbid: { speaker: agent, phrases: [听懂了吧], guard: ${guard} }
+`);
+const hungUpOnTheExplanation = callOf('坐席：是这样的，这是漫游费。\n客户：哦，挂了。', { hangup_by: 'customer' });
+
+describe('a guarding never-list', () => {
+  it('passes nothing alone: the duty went unjudged, so the rule is na, saying both parts', () => {
+    const r = judge(confirm(true), hungUpOnTheExplanation);
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toMatch(/^not said: 「您清楚了吗」, but the customer hung up .*; never-list not broken \(judges nothing alone\): none of 「听懂了吧」 said$/);
+    expect(r.evidence.map((e) => e.turn)).toEqual([2, 1]);
+  });
+
+  it('still fails the rule when broken, and passes beside a duty done', () => {
+    expect(judge(confirm(true), callOf('坐席：是这样的，这是漫游费，听懂了吧？\n客户：哦，挂了。', { hangup_by: 'customer' })).verdict).toBe('fail');
+    expect(judge(confirm(true), callOf('坐席：是这样的，这是漫游费，您清楚了吗？\n客户：清楚。')).verdict).toBe('pass');
+  });
+
+  it('is an ordinary never-list without guard: its pass passes the rule', () => {
+    expect(judge(confirm(false), hungUpOnTheExplanation).verdict).toBe('pass');
+  });
+
+  it('needs a check to guard', () => {
+    const loaded = loadRulesetFromText(
+      `name: t\nversion: 1\npass_mark: 80\nweights: { closing: 100 }\nrules:\n  - id: closing.confirm-understood\n    category: closing\n    title: t\n    points: 3\n    forbid: { speaker: agent, phrases: [听懂了吧], guard: true }\n`,
+      't.yaml',
+    );
+    expect(loaded.ok).toBe(false);
+    expect(loaded.problems).toEqual([expect.objectContaining({ code: 'guard-alone' })]);
   });
 });
