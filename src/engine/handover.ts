@@ -17,7 +17,7 @@
 import type { Call, Speaker, Utterance } from '../model/call.js';
 import { callAgentNumber, selfNumbers } from '../model/self-number.js';
 import type { HandoverDetection, PhraseSet } from '../ruleset/compiled.js';
-import { findPhrases } from './phrases.js';
+import { findPhrases, findPhrasesExcept } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 import { speakerTurns } from './turns.js';
 
@@ -89,7 +89,7 @@ function announcing(p: PreparedCall, d: HandoverDetection, runs: readonly number
   let found: number | undefined;
   for (const run of runs) {
     for (const u of run) {
-      if (findPhrases(p, u, d.transfer).length > 0 || (d.supervisorCalled && findPhrases(p, u, d.supervisorCalled).length > 0)) found = u;
+      if (findPhrasesExcept(p, u, d.transfer.phrases, d.transfer.except).length > 0 || (d.supervisorCalled && findPhrases(p, u, d.supervisorCalled).length > 0)) found = u;
     }
   }
   return found;

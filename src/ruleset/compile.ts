@@ -167,10 +167,13 @@ class Compiler {
 
   /** Transfers within the recording (src/engine/handover.ts), when the ruleset has the transfer lexicons: hold rules or not. */
   private handover(): CompiledRuleset['handover'] {
-    const transfer = this.lexiconSet('transfer_announced');
+    const announced = this.lexiconSet('transfer_announced');
     const pickup = this.lexiconSet('transfer_pickup');
-    if (!transfer || !pickup) return undefined;
-    const optional: Array<[keyof HandoverDetection, string]> = [
+    if (!announced || !pickup) return undefined;
+    // 「这个我没法帮您转接」 refuses the transfer it names: no transfer announced
+    const refused = this.lexiconSet('transfer_refused');
+    const transfer: PhrasesExcept = refused ? { phrases: announced, except: refused } : { phrases: announced };
+    const optional: Array<[Exclude<keyof HandoverDetection, 'transfer'>, string]> = [
       ['greeting', 'greeting'],
       ['colleagueIntro', 'colleague_intro'],
       ['supervisorCalled', 'supervisor_called'],

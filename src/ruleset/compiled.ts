@@ -226,7 +226,8 @@ export interface HoldDetection {
 /**
  * How a transfer that stays in the recording is told (src/engine/handover.ts), from the ruleset's
  * lexicons alone — a ruleset without hold rules still has transfers. `transfer`
- * (`lexicons.transfer_announced`): the agent puts the call through; `pickup`
+ * (`lexicons.transfer_announced`, minus a refusal in `lexicons.transfer_refused`: 「没法帮您转接」):
+ * the agent puts the call through; `pickup`
  * (`lexicons.transfer_pickup`): the agent's label opens a call anew (「您好，技术部，请问有什么可以
  * 帮您」), so the silence before was the call being put through, no hold. Optional: `greeting`
  * (`lexicons.greeting`, the new agent opens with 「您好」), `colleagueIntro` (`lexicons.colleague_intro`,
@@ -234,7 +235,7 @@ export interface HoldDetection {
  * `putOnHold` (`lexicons.hold_announce`: a 「请稍等」 after the announcement lets it stand a turn further back).
  */
 export interface HandoverDetection {
-  transfer: PhraseSet;
+  transfer: PhrasesExcept;
   pickup: PhraseSet;
   greeting?: PhraseSet;
   colleagueIntro?: PhraseSet;

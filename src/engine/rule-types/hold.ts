@@ -2,7 +2,8 @@
  * `hold`: rules over each hold of the call (src/engine/timing/holds.ts).
  *   before        the agent's turn that announces the hold asks or explains (好吗 / 我帮您查询)
  *   check_back_s  a hold longer than this is broken by an agent word at least that often
- *   after         the agent's first turn after the hold thanks or apologises (谢谢您的等候)
+ *   after         the agent thanks or apologises on coming back (谢谢您的等候): in its first turn
+ *                 after the hold, or in a turn after the hold's last silence of hold length
  * Every hold must pass; the first failing one is the evidence. No hold ⇒ na.
  */
 import type { HoldCheck } from '../../ruleset/compiled.js';
@@ -68,15 +69,33 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
   }
   // after: the agent's first turn after the hold
   const next = h.resume === undefined ? undefined : p.turnsOf.agent.find((i) => i >= (h.resume as number));
-  if (next === undefined) return { verdict: 'na', reason: `${name}: the agent does not speak after it`, evidence: [] };
+  const back = backFromLastWait(p, h);
+  if (next === undefined && back.length === 0) return { verdict: 'na', reason: `${name}: the agent does not speak after it`, evidence: [] };
   // The whole turn: 「好的，」 | 「谢谢您的等候，…」 split by the recogniser is one turn.
-  const turn = turnsAfter(p, 'agent', next - 1)[0] ?? [next];
-  const hit = firstHit(p, turn, check.phrases);
+  const turn = next === undefined ? [] : (turnsAfter(p, 'agent', next - 1)[0] ?? [next]);
+  const hit = firstHit(p, [...back, ...turn], check.phrases);
   if (hit) {
     const e = phraseEvidence(p, hit, check.phrases, 'after hold');
     return { verdict: 'pass', reason: `${name}, then ${quoteMatch(e)} (turn ${hit.utterance + 1})`, evidence: [...around.filter((x) => x.role === 'before hold'), e] };
   }
-  return { verdict: 'fail', reason: `${name}: the agent's first turn after it (turn ${next + 1}) does not say ${check.phrases.label}`, evidence: [...around.filter((e) => e.role !== 'after hold'), turnEvidence(p, next, 'after hold')] };
+  const said = [...new Set(next === undefined ? back : [...back, next])];
+  const turns = said.map((i) => `turn ${i + 1}`).join(', ');
+  const which = back.length > 0 ? `the agent's turns back from its last wait (${turns}) do not say` : `the agent's first turn after it (${turns}) does not say`;
+  // The turns back are shown once, as what came after the hold.
+  const evidence = [...around.filter((e) => e.role !== 'after hold' && !(e.role === 'check-back' && back.includes(e.turn - 1))), ...said.map((i) => turnEvidence(p, i, 'after hold'))];
+  return { verdict: 'fail', reason: `${name}: ${which} ${check.phrases.label}`, evidence };
+}
+
+/**
+ * The agent's words inside the hold after its last silence of hold length: the agent came back
+ * there. 「不好意思让您久等了，线路有故障，我帮您登记报修，好吗？」「好」「已经登记好了」 thanked on
+ * coming back; the quick errand it announced after that kept the hold open on paper only.
+ */
+function backFromLastWait(p: PreparedCall, h: Hold): number[] {
+  const minMs = p.ruleset.holdDetection?.minMs ?? 0;
+  const lastWait = [...h.agentSilences].reverse().find(([from, to]) => to - from >= minMs);
+  if (!lastWait) return [];
+  return h.checkBacks.filter((i) => (p.call.utterances[i]?.startMs ?? 0) >= lastWait[1]);
 }
 
 /** A customer reply this short (folded), with no question in it, only consents: 「好」「好的」「可以」. */

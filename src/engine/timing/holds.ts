@@ -13,7 +13,7 @@
  */
 import type { Utterance } from '../../model/call.js';
 import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
-import { findPhrases } from '../phrases.js';
+import { findPhrases, findPhrasesExcept } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import { recordedAnnouncements, speakerTurns } from '../turns.js';
 import { isFiller, startingIn, type Gap } from './gaps.js';
@@ -54,10 +54,10 @@ function turnAnnounces(p: PreparedCall, detection: HoldDetection, u: Utterance, 
   return turnSays(p, detection.announce, u, beforeMs);
 }
 
-function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance, beforeMs = Infinity): boolean {
+function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance, beforeMs = Infinity, except?: PhraseSet): boolean {
   if (!phrases) return false;
   const run = agentTurnOf(p)[u.index] ?? [u.index];
-  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrases(p, i, phrases).length > 0);
+  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrasesExcept(p, i, phrases, except).length > 0);
 }
 
 /**
@@ -118,7 +118,7 @@ function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undef
   const transfer = p.ruleset.handover;
   if (!transfer) return false;
   if (p.call.utterances[g.after]?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0) return false;
-  return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer, u, g.startMs));
+  return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer.phrases, u, g.startMs, transfer.transfer.except));
 }
 
 /** The holds, from the silences markAnnounced marked and the holds the data records; `utterances` in time order. */
