@@ -5,8 +5,11 @@
  * says it, the agent's when the customer does. What decides is the nearest pointer word: one for
  * the listener (你, 您) or for someone else (快递员, 师傅, 他), before the hit in its sentence, else
  * after it in its clause (「白痴一样的快递员」); a pointer inside the hit itself (「你有病」) points at
- * the listener. With none, a curse (`curses`: 「他妈的，又卡了」) is aimed at no one, and anything
- * else as `unaimed` says: an insult said to no one named is said to the listener.
+ * the listener. A word for a thing (`things`: 系统, 手机) points at no one the insult could hurt,
+ * but only in the hit's own clause: 「系统有时候也很北七」 insults the system, while in
+ * 「你手机都不会用，白痴」 the phone is only what the customer could not use. With none, a curse
+ * (`curses`: 「他妈的，又卡了」) is aimed at no one, and anything else as `unaimed` says: an insult
+ * said to no one named is said to the listener.
  *
  * Looked for only around hits, which most calls have none of.
  */
@@ -38,14 +41,14 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
   const between = (from: number, to: number): string => text.slice((fold.map[from - 1] ?? -1) + 1, fold.map[to] ?? text.length);
   let before: { h: PhraseHit; at: Aim['at'] } | undefined;
   let after: { h: PhraseHit; at: Aim['at'] } | undefined;
-  const look = (set: PhraseSet, at: Aim['at']): Aim | undefined => {
+  const look = (set: PhraseSet, at: Aim['at'], backTo = SENTENCE_END): Aim | undefined => {
     for (const h of findPhrases(p, u, set)) {
       if (h.start >= hit.start && h.end <= hit.end) {
         if (at === 'listener') return { at, pointer: originalSpan(text, fold, h.start, h.end) };
         continue;
       }
       if (h.end <= hit.start) {
-        if (SENTENCE_END.test(between(h.end, hit.start))) continue;
+        if (backTo.test(between(h.end, hit.start))) continue;
         if (!before || h.end > before.h.end || (h.end === before.h.end && h.start < before.h.start)) before = { h, at };
       } else if (h.start >= hit.end) {
         if (CLAUSE_BREAK.test(between(hit.end, h.start))) continue;
@@ -54,7 +57,7 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
     }
     return undefined;
   };
-  const inside = look(aim.listener, 'listener') ?? look(aim.others, 'others');
+  const inside = look(aim.listener, 'listener') ?? look(aim.others, 'others') ?? (aim.things && look(aim.things, 'others', CLAUSE_BREAK));
   if (inside) return inside;
   const nearest = before ?? after;
   if (nearest) return { at: nearest.at, pointer: originalSpan(text, fold, nearest.h.start, nearest.h.end) };

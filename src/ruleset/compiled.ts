@@ -127,6 +127,7 @@ export interface CompiledAim {
   listener: PhraseSet;
   others: PhraseSet;
   unaimed: 'listener' | 'others';
+  things?: PhraseSet;
   curses?: PhraseSet;
   count: 'listener' | 'others';
 }

@@ -45,7 +45,7 @@ const aim = {
   type: 'object',
   additionalProperties: false,
   required: ['listener', 'others'],
-  properties: { listener: phraseList, others: phraseList, unaimed: aimedAt, curses: phraseList, count: aimedAt },
+  properties: { listener: phraseList, others: phraseList, things: phraseList, unaimed: aimedAt, curses: phraseList, count: aimedAt },
 } as const;
 
 const said = {

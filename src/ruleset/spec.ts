@@ -176,6 +176,8 @@ export interface AimSpec {
   others: PhraseSpec[];
   /** Where a hit with no pointer near it is aimed (default listener: an insult said to no one named is said to the listener). */
   unaimed?: 'listener' | 'others';
+  /** Words for things (系统, 手机): they point elsewhere too, but only within the hit's own clause. */
+  things?: PhraseSpec[];
   /** Curses: with no pointer near, a hit on (or inside) one of these is aimed at no one (others), whatever `unaimed` says. */
   curses?: PhraseSpec[];
   /** Which hits count (default listener). */

@@ -61,6 +61,14 @@ describe('forbid aim', () => {
     expect(judge(curseAtOthers, agentSays('你他妈的能不能认真听？')).verdict).toBe('pass');
   });
 
+  it('a thing points elsewhere only in the insult\'s own clause: 「系统真是白痴」, not 「你系统都不会用，白痴」', () => {
+    const withThings = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员], things: [系统] }'));
+    expect(judge(withThings, agentSays('这个系统真是白痴。')).verdict).toBe('pass');
+    expect(judge(withThings, agentSays('你系统都不会用，白痴。')).verdict).toBe('fail');
+    // a person points across clauses, as before
+    expect(judge(withThings, agentSays('快递员送错了，真是白痴。')).verdict).toBe('pass');
+  });
+
   it('a regex pointer can leave out words that only look like one (其他)', () => {
     expect(judge(atCustomer, agentSays('没有其他问题是吧，白痴。')).verdict).toBe('fail');
     expect(judge(atCustomer, agentSays('他真是个白痴。')).verdict).toBe('pass');
