@@ -76,15 +76,17 @@ describe('forbid aim', () => {
 });
 
 /** `aim` on a said trigger: the customer's insult counts only when aimed at the agent, the listener. */
-const abusiveCaller = rulesetOf(`  - id: complaint.abusive-caller
+const callerRule = (aim: string, phrases = '[白痴, 骗子, 妈的, 你老母]'): ReturnType<typeof rulesetOf> =>
+  rulesetOf(`  - id: complaint.abusive-caller
     category: complaint
     title: abusive caller
     points: 5
-    when: { said: &abuse { speaker: customer, phrases: [白痴, 骗子, 妈的, 你老母], aim: { listener: [你, 您], others: [快递员, 司机, "/(?<!其)他/"], curses: [他妈的, 妈的] } } }
+    when: { said: &abuse { speaker: customer, phrases: ${phrases}, aim: ${aim} } }
     respond:
       trigger: *abuse
       reply: { speaker: agent, phrases: [请您使用文明语言, 很抱歉] }
 `);
+const abusiveCaller = callerRule('{ listener: [你, 您], others: [快递员, 司机, "/(?<!其)他/"], curses: [他妈的, 妈的] }');
 const callerSays = (words: string, reply = '请问您的单号是？'): ReturnType<typeof callOf> => callOf(`客户：${words}\n坐席：${reply}`);
 
 describe('said aim', () => {
@@ -107,13 +109,7 @@ describe('said aim', () => {
     expect(judge(abusiveCaller, callerSays('你他妈的能不能快点！')).verdict).toBe('fail');
     expect(judge(abusiveCaller, callerSays('你老母，又断线！')).verdict).toBe('fail');
     // without `curses`, a curse said to no one named is aimed as `unaimed` says: at the listener
-    const plainCurse = rulesetOf(`  - id: complaint.abusive-caller
-    category: complaint
-    title: abusive caller
-    points: 5
-    when: { said: { speaker: customer, phrases: [妈的], aim: { listener: [你], others: [快递员] } } }
-    forbid: { speaker: agent, phrases: [滚] }
-`);
-    expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('pass');
+    const plainCurse = callerRule('{ listener: [你], others: [快递员] }', '[妈的]');
+    expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
   });
 });
