@@ -4,8 +4,10 @@
  * "no complaint in this call" and "no metadata to tell" mean different things to a reviewer.
  */
 import { coerceField } from '../meta/fields.js';
-import type { CompiledSaid, CompiledWhen } from '../ruleset/index.js';
+import type { CompiledAim, CompiledSaid, CompiledWhen } from '../ruleset/index.js';
+import { aimOf, describeAim, listenerOf, type Aim } from './aim.js';
 import { hitEvidence, quoteList } from './evidence.js';
+import { quoteMatch } from './near.js';
 import { findPhrasesExcept, type PhraseHit } from './phrases.js';
 import { emptyChannelNote, untimedReason, type PreparedCall } from './prepare.js';
 import type { Evidence } from './result.js';
@@ -124,14 +126,35 @@ export function findTrigger(p: PreparedCall, s: CompiledSaid, from = -1): Phrase
   return selection.ok ? firstTrigger(p, s, selection.turns, from) : undefined;
 }
 
-/** The first trigger in these turns after utterance `from`. */
-function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[], from: number): PhraseHit | undefined {
+/** The first trigger in these turns after utterance `from`; hits aimed elsewhere than `aim.count` go to `aside`. */
+function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[], from: number, aside?: AimedHit[]): PhraseHit | undefined {
   for (const u of turns) {
     if (u <= from) continue;
-    const hit = findPhrasesExcept(p, u, s.phrases, s.except)[0];
+    const hits = findPhrasesExcept(p, u, s.phrases, s.except);
+    const hit = s.aim ? firstAimed(p, hits, s.aim, aside) : hits[0];
     if (hit && !(s.unanswered && answeredAfter(p, s.speaker, u))) return hit;
   }
   return undefined;
+}
+
+interface AimedHit {
+  hit: PhraseHit;
+  aim: Aim;
+}
+
+function firstAimed(p: PreparedCall, hits: readonly PhraseHit[], aim: CompiledAim, aside: AimedHit[] | undefined): PhraseHit | undefined {
+  for (const hit of hits) {
+    const at = aimOf(p, hit, aim);
+    if (at.at === aim.count) return hit;
+    aside?.push({ hit, aim: at });
+  }
+  return undefined;
+}
+
+/** 「$abusive aimed at the agent」: what a said condition with `aim` looks for. */
+export function saidLabel(s: CompiledSaid): string {
+  if (!s.aim) return s.phrases.label;
+  return `${s.phrases.label} aimed at ${s.aim.count === 'listener' ? listenerOf(s.speaker) : 'someone else'}`;
 }
 
 /** The other side says something (more than a transcriber's 「[挂机声]」) after utterance `u`. */
@@ -150,10 +173,14 @@ function answerSaid(p: PreparedCall, s: CompiledSaid): Applicability {
   const selection = selectTurns(p, s.speaker, s.scope);
   if (!selection.ok) return { state: 'unknown', reason: selection.reason };
   // The turns just selected: selecting them again for findTrigger would build the window twice.
-  const hit = firstTrigger(p, s, selection.turns, -1);
+  const aside: AimedHit[] = [];
+  const hit = firstTrigger(p, s, selection.turns, -1, aside);
   if (!hit) {
     const silent = selection.turns.length === 0 ? emptyChannelNote(p, s.speaker) : '';
-    return { state: 'no', reason: `the ${s.speaker} never says ${s.phrases.label} (${selection.window})${silent}` };
+    // Said, but to someone else (「那个快递员就是个白痴」): named, so a reviewer sees why it did not count.
+    const elsewhere = aside.map((a) => `turn ${a.hit.utterance + 1}${quoteMatch(hitEvidence(p, a.hit, s.phrases, 'trigger'))} ${describeAim(a.aim, listenerOf(s.speaker))}`);
+    const notCounted = elsewhere.length > 0 ? `; said ${elsewhere.join(', ')}: not counted` : '';
+    return { state: 'no', reason: `the ${s.speaker} never says ${saidLabel(s)} (${selection.window})${silent}${notCounted}` };
   }
   return { state: 'yes', triggerTurn: hit.utterance, evidence: [hitEvidence(p, hit, s.phrases, s.unanswered ? 'unanswered' : 'trigger')] };
 }

@@ -7,11 +7,12 @@ import { AhoCorasick } from '../match/aho-corasick.js';
 import type { TolerantMatcher } from '../match/tolerant.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
-import type { PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
+import type { AimSpec, PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
 import { PhraseCompiler } from './compile-phrases.js';
 import { holdDetection, resolveNumber, timingChecks, usesHolds, type TimingCompiler } from './compile-timing.js';
 import { buildTolerantMatcher, resolveTolerance } from './tolerance.js';
 import type {
+  CompiledAim,
   CompiledCheck,
   CompiledRule,
   CompiledRuleset,
@@ -207,14 +208,7 @@ class Compiler {
         minCount: f.min_count ?? 1,
         reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
         repairedBy: f.repaired_by ? this.phrasesWithExcept(f.repaired_by, [...base, 'repaired_by']) : undefined,
-        aim: f.aim
-          ? {
-              customer: this.phrases.phraseSet(f.aim.customer, [...base, 'aim', 'customer']),
-              others: this.phrases.phraseSet(f.aim.others, [...base, 'aim', 'others']),
-              unaimed: f.aim.unaimed ?? 'customer',
-              count: f.aim.count ?? 'customer',
-            }
-          : undefined,
+        aim: f.aim ? this.aim(f.aim, [...base, 'aim']) : undefined,
         guard: f.guard || undefined,
       });
     });
@@ -368,10 +362,23 @@ class Compiler {
     const except = s.except ? this.phrases.phraseSet(s.except, [...path, 'except']) : undefined;
     const scope = this.scope(s.scope);
     if (s.unanswered && s.speaker === 'any') this.report([...path, 'unanswered'], 'needs-speaker', 'unanswered needs speaker agent or customer');
-    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}`;
+    const aim = s.aim ? this.aim(s.aim, [...path, 'aim']) : undefined;
+    const aimKey = aim ? `${aim.listener.id},${aim.others.id},${aim.things?.id ?? ''},${aim.curses?.id ?? ''},${aim.unaimed},${aim.count}` : '';
+    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}|${aimKey}`;
     let said = this.saids.get(key);
-    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}) }));
+    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}), ...(aim ? { aim } : {}) }));
     return said;
+  }
+
+  private aim(a: AimSpec, path: Path): CompiledAim {
+    return {
+      listener: this.phrases.phraseSet(a.listener, [...path, 'listener']),
+      others: this.phrases.phraseSet(a.others, [...path, 'others']),
+      unaimed: a.unaimed ?? 'listener',
+      ...(a.things ? { things: this.phrases.phraseSet(a.things, [...path, 'things']) } : {}),
+      ...(a.curses ? { curses: this.phrases.phraseSet(a.curses, [...path, 'curses']) } : {}),
+      count: a.count ?? 'listener',
+    };
   }
 
   private checkLexicons(): void {

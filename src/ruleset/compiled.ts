@@ -57,6 +57,8 @@ export interface CompiledSaid {
   scope?: ScopeSpec;
   /** Only hits the other side says nothing after (SaidSpec.unanswered). */
   unanswered?: true;
+  /** Only hits aimed at `aim.count` (SaidSpec.aim). */
+  aim?: CompiledAim;
 }
 
 export interface CompiledWhen {
@@ -124,10 +126,12 @@ export interface ForbidCheck {
 }
 
 export interface CompiledAim {
-  customer: PhraseSet;
+  listener: PhraseSet;
   others: PhraseSet;
-  unaimed: 'customer' | 'others';
-  count: 'customer' | 'others';
+  unaimed: 'listener' | 'others';
+  things?: PhraseSet;
+  curses?: PhraseSet;
+  count: 'listener' | 'others';
 }
 
 export interface RespondCheck {

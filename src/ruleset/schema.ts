@@ -39,11 +39,20 @@ const scope = {
   },
 } as const;
 
+/** Whom words are aimed at (src/engine/aim.ts): the listener or someone else. */
+const aimedAt = { enum: ['listener', 'others'] } as const;
+const aim = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['listener', 'others'],
+  properties: { listener: phraseList, others: phraseList, things: phraseList, unaimed: aimedAt, curses: phraseList, count: aimedAt },
+} as const;
+
 const said = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker', 'phrases'],
-  properties: { speaker, phrases: phraseList, except: phraseList, scope, unanswered: { const: true } },
+  properties: { speaker, phrases: phraseList, except: phraseList, scope, unanswered: { const: true }, aim },
 } as const;
 
 /** A number, or the name of a `thresholds:` entry (checked when compiling). */
@@ -117,14 +126,6 @@ const requireCheck = {
 /** Personal-data numbers a `forbid` looks for (src/match/personal-numbers.ts). */
 const personalData = { type: 'array', items: { enum: [...PERSONAL_NUMBER_KINDS] }, minItems: 1, uniqueItems: true } as const;
 
-/** Whom a forbidden phrase is aimed at (src/engine/aim.ts). */
-const aimedAt = { enum: ['customer', 'others'] } as const;
-const aim = {
-  type: 'object',
-  additionalProperties: false,
-  required: ['customer', 'others'],
-  properties: { customer: phraseList, others: phraseList, unaimed: aimedAt, count: aimedAt },
-} as const;
 
 /** `phrases`, `personal_data` or both: a forbid with neither is reported when compiling (with its position). */
 const forbidCheck = {

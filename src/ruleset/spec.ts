@@ -39,6 +39,11 @@ export interface SaidSpec {
   except?: PhraseSpec[];
   scope?: ScopeSpec;
   /**
+   * Only the hits aimed at `aim.count` (src/engine/aim.ts): the customer's 「那个快递员就是个白痴」 abuses
+   * the courier, not the agent, so it does not trigger the rule about an abusive caller.
+   */
+  aim?: AimSpec;
+  /**
    * Only a hit the other side never answers counts: nothing is said by them after it, to the end of
    * the call (「请问还有什么可以帮您？」 met with silence, 004 (五)3). Needs speaker agent or customer.
    */
@@ -158,7 +163,7 @@ export interface ForbidSpec {
   repaired_by?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /**
    * Whom a hit is aimed at, read from the nearest pointer word around it (src/engine/aim.ts):
-   * 「那个快递员就是个白痴」 insults the courier in front of the customer, 「你就是个白痴」 the customer.
+   * 「那个快递员就是个白痴」 insults the courier in front of the customer, 「你就是个白痴」 the customer (the listener).
    * `count` says which hits this check counts; the others are named in its reason.
    */
   aim?: AimSpec;
@@ -171,14 +176,18 @@ export interface ForbidSpec {
 }
 
 export interface AimSpec {
-  /** Words that point at the customer: 你, 您. */
-  customer: PhraseSpec[];
+  /** Words that point at the one spoken to (the customer when the agent speaks): 你, 您. */
+  listener: PhraseSpec[];
   /** Words that point at someone else: 快递员, 师傅, 他. */
   others: PhraseSpec[];
-  /** Where a hit with no pointer near it is aimed (default customer: an insult said to no one named is said to the listener). */
-  unaimed?: 'customer' | 'others';
-  /** Which hits count (default customer). */
-  count?: 'customer' | 'others';
+  /** Where a hit with no pointer near it is aimed (default listener: an insult said to no one named is said to the listener). */
+  unaimed?: 'listener' | 'others';
+  /** Words for things (系统, 手机): they point elsewhere too, but only within the hit's own clause. */
+  things?: PhraseSpec[];
+  /** Curses: with no pointer near, a hit on (or inside) one of these is aimed at no one (others), whatever `unaimed` says. */
+  curses?: PhraseSpec[];
+  /** Which hits count (default listener). */
+  count?: 'listener' | 'others';
 }
 
 export interface RespondSpec {

@@ -8,9 +8,9 @@ const aimRule = (aim: string, phrases = '[白痴, 你有病, 他妈的]'): strin
     points: 5
     forbid: { speaker: agent, phrases: ${phrases}, aim: ${aim} }
 `;
-const atCustomer = rulesetOf(aimRule('{ customer: [你, 您], others: [快递员, 师傅, "/(?<!其)他/"] }'));
-const atOthers = rulesetOf(aimRule('{ customer: [你, 您], others: [快递员, 师傅, "/(?<!其)他/"], count: others }'));
-const curseAtOthers = rulesetOf(aimRule('{ customer: [你, 您], others: [快递员], unaimed: others, count: others }', '[他妈的]'));
+const atCustomer = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员, 师傅, "/(?<!其)他/"] }'));
+const atOthers = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员, 师傅, "/(?<!其)他/"], count: others }'));
+const curseAtOthers = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员], unaimed: others, count: others }', '[他妈的]'));
 const plain = rulesetOf(`  - id: conduct.abuse
     category: conduct
     title: abuse
@@ -61,8 +61,55 @@ describe('forbid aim', () => {
     expect(judge(curseAtOthers, agentSays('你他妈的能不能认真听？')).verdict).toBe('pass');
   });
 
+  it('a thing points elsewhere only in the insult\'s own clause: 「系统真是白痴」, not 「你系统都不会用，白痴」', () => {
+    const withThings = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员], things: [系统] }'));
+    expect(judge(withThings, agentSays('这个系统真是白痴。')).verdict).toBe('pass');
+    expect(judge(withThings, agentSays('你系统都不会用，白痴。')).verdict).toBe('fail');
+    // a person points across clauses, as before
+    expect(judge(withThings, agentSays('快递员送错了，真是白痴。')).verdict).toBe('pass');
+  });
+
   it('a regex pointer can leave out words that only look like one (其他)', () => {
     expect(judge(atCustomer, agentSays('没有其他问题是吧，白痴。')).verdict).toBe('fail');
     expect(judge(atCustomer, agentSays('他真是个白痴。')).verdict).toBe('pass');
+  });
+});
+
+/** `aim` on a said trigger: the customer's insult counts only when aimed at the agent, the listener. */
+const callerRule = (aim: string, phrases = '[白痴, 骗子, 妈的, 你老母]'): ReturnType<typeof rulesetOf> =>
+  rulesetOf(`  - id: complaint.abusive-caller
+    category: complaint
+    title: abusive caller
+    points: 5
+    when: { said: &abuse { speaker: customer, phrases: ${phrases}, aim: ${aim} } }
+    respond:
+      trigger: *abuse
+      reply: { speaker: agent, phrases: [请您使用文明语言, 很抱歉] }
+`);
+const abusiveCaller = callerRule('{ listener: [你, 您], others: [快递员, 司机, "/(?<!其)他/"], curses: [他妈的, 妈的] }');
+const callerSays = (words: string, reply = '请问您的单号是？'): ReturnType<typeof callOf> => callOf(`客户：${words}\n坐席：${reply}`);
+
+describe('said aim', () => {
+  it('does not trigger on an insult aimed at a third party, and says whom it was aimed at', () => {
+    const r = judge(abusiveCaller, callerSays('那个快递员就是个白痴，电话也不接。'));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toBe('the customer never says 「白痴」「骗子」「妈的」… aimed at the agent (customer, whole call); said turn 1「白痴」 aimed at 「快递员」, not the agent: not counted');
+  });
+
+  it('triggers on one aimed at the agent, or at no one named, also after one aimed elsewhere in the same turn', () => {
+    expect(judge(abusiveCaller, callerSays('你们就是一帮骗子！')).verdict).toBe('fail');
+    expect(judge(abusiveCaller, callerSays('白痴！')).verdict).toBe('fail');
+    const both = judge(abusiveCaller, callerSays('司机是骗子，你也是骗子！', '请您使用文明语言。'));
+    expect(both.verdict).toBe('pass');
+    expect(both.evidence[0]).toEqual(expect.objectContaining({ turn: 1, matched: '骗子', role: 'trigger' }));
+  });
+
+  it('a curse aimed at no one is no abuse of the agent; aimed at the agent, or inside the hit (你老母), it is', () => {
+    expect(judge(abusiveCaller, callerSays('他妈的，网又断了！')).verdict).toBe('na');
+    expect(judge(abusiveCaller, callerSays('你他妈的能不能快点！')).verdict).toBe('fail');
+    expect(judge(abusiveCaller, callerSays('你老母，又断线！')).verdict).toBe('fail');
+    // without `curses`, a curse said to no one named is aimed as `unaimed` says: at the listener
+    const plainCurse = callerRule('{ listener: [你], others: [快递员] }', '[妈的]');
+    expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
   });
 });

@@ -11,9 +11,9 @@
  * hits reach it, the verdict is `review`, which is listed and not scored.
  */
 import { PERSONAL_NUMBER_NAMES, type PersonalNumberKind } from '../../match/personal-numbers.js';
-import type { ForbidCheck, PhraseSet } from '../../ruleset/index.js';
+import type { ForbidCheck, PhraseSet, SpeakerName } from '../../ruleset/index.js';
 import { originalSpan, type FoldedText } from '../../normalize/fold.js';
-import { aimOf, describeAim, type Aim } from '../aim.js';
+import { aimOf, describeAim, listenerOf, type Aim } from '../aim.js';
 import { hitConfidence, reviewThreshold } from '../confidence.js';
 import { spanEvidence } from '../evidence.js';
 import { findNearPhrases, phraseEvidence, quoteMatch } from '../near.js';
@@ -73,7 +73,7 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   // The usual answer: nothing found.
   if (found.length === 0) {
     // What was said but does not count here: taken back in the same breath, or aimed at someone else.
-    const notes = [taken ? `${nothingSaid(check)} that stands; ${taken.note}` : '', aside.length > 0 ? notCounted(aside) : ''].filter(Boolean);
+    const notes = [taken ? `${nothingSaid(check)} that stands; ${taken.note}` : '', aside.length > 0 ? notCounted(aside, check.speaker) : ''].filter(Boolean);
     if (notes.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
     const shown = [...(taken?.evidence ?? []), ...aside.map((f) => f.e)];
     return { verdict: 'pass', reason: notes.join('; '), evidence: shown, window: selection.window };
@@ -152,8 +152,8 @@ function someoneElseFrom(p: CheckContext['p'], check: ForbidCheck, found: readon
 }
 
 /** 「said turn 3「白痴」 aimed at 「快递员」, not the customer: not counted here」 */
-function notCounted(aside: readonly Found[]): string {
-  return `said ${aside.map((f) => `turn ${f.e.turn}${quoteMatch(f.e)} ${describeAim(f.aim as Aim)}`).join(', ')}: not counted here`;
+function notCounted(aside: readonly Found[], speaker: SpeakerName): string {
+  return `said ${aside.map((f) => `turn ${f.e.turn}${quoteMatch(f.e)} ${describeAim(f.aim as Aim, listenerOf(speaker))}`).join(', ')}: not counted here`;
 }
 
 /** 「none of $taboo said; no full mobile number read out」: the same for every call, so worded once per check. */
@@ -224,10 +224,10 @@ function pushAll<T>(into: T[], items: readonly T[]): void {
  * `agent read out a full mobile number at turn 4「…」` for personal numbers (the quote is masked
  * in reports, like every quote).
  */
-function describe(found: readonly Found[], speaker: string, lowConfidence: (f: Found) => boolean): string {
+function describe(found: readonly Found[], speaker: SpeakerName, lowConfidence: (f: Found) => boolean): string {
   const confidence = (f: Found): string => (lowConfidence(f) ? ` (confidence ${f.e.confidence})` : '');
   // Who the words were aimed at, when that is why they count here (the courier, not the customer).
-  const aimed = (f: Found): string => (f.aim?.at === 'others' ? ` ${describeAim(f.aim)}` : '');
+  const aimed = (f: Found): string => (f.aim?.at === 'others' ? ` ${describeAim(f.aim, listenerOf(speaker))}` : '');
   const said = found.filter((f) => !f.number).map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}${aimed(f)}${confidence(f)}`);
   const read = found.flatMap((f) =>
     f.number ? [`${f.number.name ?? PERSONAL_NUMBER_NAMES[f.number.kind]} at ${numberWhere(f)}${confidence(f)}${f.number.doubt ? ` (${f.number.doubt})` : ''}${readBack(f.number)}`] : [],

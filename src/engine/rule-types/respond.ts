@@ -4,7 +4,7 @@
  */
 import type { RespondCheck } from '../../ruleset/index.js';
 import { formatMs } from '../../model/call.js';
-import { findTrigger } from '../conditions.js';
+import { findTrigger, saidLabel } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { noTurnAfter } from '../hangup.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
@@ -30,7 +30,7 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   let trigger = findTrigger(p, check.trigger);
   if (!trigger) {
     const silent = emptyChannelNote(p, check.trigger.speaker);
-    return { verdict: 'na', reason: `the ${check.trigger.speaker} never says ${check.trigger.phrases.label}${silent}`, evidence: [] };
+    return { verdict: 'na', reason: `the ${check.trigger.speaker} never says ${saidLabel(check.trigger)}${silent}`, evidence: [] };
   }
   let answeredUpTo = -1;
   while (trigger) {
