@@ -19,6 +19,7 @@
  */
 
 import type { Evidence } from '../engine/index.js';
+import { prefixOf } from '../match/international-numbers.js';
 import { PHONE_WORD } from '../match/named-numbers.js';
 import { labelBefore } from '../match/number-labels.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
@@ -92,6 +93,9 @@ const DIGIT_CHAR = new RegExp(`[0-9０-９${CHINESE_DIGITS}XxＸｘ叉]`);
  * would hide one digit or none.
  */
 function maskDigits(run: string): string {
+  // A country code is no one's: 「+86 138****5678」 keeps it, and the number's own first digits.
+  const prefix = prefixOf(run);
+  if (prefix) return prefix + maskDigits(run.slice(prefix.length));
   const chars = [...run];
   const digits: number[] = [];
   chars.forEach((c, i) => {
