@@ -152,6 +152,35 @@ export function maskPersonalData(text: string): string {
 }
 
 /**
+ * A Unix time in milliseconds (13 digits, 2001–2033: 1733577600000): metadata and vendor times
+ * quoted by errors.csv. No phone, ID or card has that shape; a customer's number next to one is.
+ */
+const EPOCH_MS = /(?<![0-9０-９])1[0-9]{12}(?![0-9０-９])/g;
+const AFTER_PHONE_WORD = new RegExp(`(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3}$`);
+
+/**
+ * An errors.csv message (and the CLI lines that word one alike), masked as a quote is: a reader
+ * may quote the transcript (「text before the first speaker label: "我的电话13812345678"」). A
+ * millisecond time stays readable — the reviewer needs it to fix the file — unless a phone word
+ * or an account word names it, or the detector reads it as part of a number.
+ */
+export function maskProblemMessage(text: string): string {
+  if (!text) return text;
+  let out = '';
+  let at = 0;
+  let spans: Array<{ start: number; end: number }> | undefined;
+  for (const m of text.matchAll(EPOCH_MS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    spans ??= personalNumberSpans(text);
+    if (AFTER_PHONE_WORD.test(text.slice(Math.max(0, start - 12), start)) || spans.some((s) => s.start < end && start < s.end)) continue;
+    out += maskPersonalData(text.slice(at, start)) + m[0];
+    at = end;
+  }
+  return out + maskPersonalData(text.slice(at));
+}
+
+/**
  * A number the agent calls an order or waybill number (订单号 20261015001, 单号 9876 5432) stays
  * readable: a reviewer needs it, and one shaped like a phone, ID or card was masked before this.
  */

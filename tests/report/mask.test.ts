@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personalNumberSpans } from '../../src/match/personal-numbers.js';
-import { maskPersonalData } from '../../src/report/mask.js';
+import { maskPersonalData, maskProblemMessage } from '../../src/report/mask.js';
 import { prng } from '../../src/workflow/prng.js';
 
 describe('maskPersonalData', () => {
@@ -184,5 +184,23 @@ describe('maskPersonalData', () => {
       }
     }
     expect(masked).toBeGreaterThan(3000);
+  });
+});
+
+describe('maskProblemMessage (errors.csv)', () => {
+  it.each([
+    // A Unix time in milliseconds is a time: the reviewer needs it to fix the file.
+    ['started_at: front matter says 1733577600000, manifest says 2024-12-07 21:20', 'started_at: front matter says 1733577600000, manifest says 2024-12-07 21:20'],
+    ['Result.Sentences[3] BeginTime 1733577600000', 'Result.Sentences[3] BeginTime 1733577600000'],
+    ['line 4: "1733577600000 客户13812345678"', 'line 4: "1733577600000 客户138****5678"'],
+    // A customer's number stays masked: after a phone or account word, in any other shape, or beside a time.
+    ['line 2: "我的电话1733577600000"', 'line 2: "我的电话173******0000"'],
+    ['line 2: "您的账号是1733577600000"', 'line 2: "您的账号是173******0000"'],
+    ['line 7: "坐席13812345678" (started_at 1733577600000)', 'line 7: "坐席138****5678" (started_at 1733577600000)'],
+    ['line 9: "6222021234567894"', 'line 9: "622*********7894"'],
+    ['line 9: "17335776000001"', 'line 9: "173*******0001"'], // 14 digits: no time
+    ['', ''],
+  ])('%s', (message, masked) => {
+    expect(maskProblemMessage(message)).toBe(masked);
   });
 });
