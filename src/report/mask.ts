@@ -127,16 +127,38 @@ const SAID_BRACKET = /括[號号]/;
  * call's result shows them: a passport number or a local landline has no shape the patterns
  * know, and quoted in a reason it has lost the words that named it.
  */
-export function personalDataFound(evidence: readonly Evidence[]): string[] {
-  const found: string[] = [];
-  for (const e of evidence) if (e.personal && e.matched && !found.includes(e.matched)) found.push(e.matched);
+export function personalDataFound(evidence: readonly Evidence[]): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  const add = (said: string, masked: string): void => {
+    if (!found.some((f) => f.said === said)) found.push({ said, masked });
+  };
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as Evidence;
+    const rest = evidence[i + 1];
+    if (!e.personal || !e.matched) continue;
+    if (!rest?.cut || !rest.matched) {
+      add(e.matched, maskDigits(e.matched));
+      continue;
+    }
+    // A number cut at a pause is masked as one: each half alone would keep its own first and last digits.
+    const whole = maskDigits(`${e.matched}，${rest.matched}`);
+    add(e.matched, whole.slice(0, e.matched.length));
+    add(rest.matched, whole.slice(e.matched.length + 1));
+    i++;
+  }
   return found;
 }
 
+/** A personal number as said, and as reports show it. */
+export interface FoundNumber {
+  said: string;
+  masked: string;
+}
+
 /** maskPersonalData, after masking every occurrence of the numbers a rule found (personalDataFound). */
-export function maskWithFound(text: string, found: readonly string[]): string {
+export function maskWithFound(text: string, found: readonly FoundNumber[]): string {
   let out = text;
-  for (const number of found) if (out.includes(number)) out = out.split(number).join(maskDigits(number));
+  for (const { said, masked } of found) if (out.includes(said)) out = out.split(said).join(masked);
   return maskPersonalData(out);
 }
 

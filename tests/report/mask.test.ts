@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personalNumberSpans } from '../../src/match/personal-numbers.js';
-import { maskPersonalData, maskProblemMessage } from '../../src/report/mask.js';
+import { maskPersonalData, maskProblemMessage, maskWithFound, personalDataFound } from '../../src/report/mask.js';
 import { prng } from '../../src/workflow/prng.js';
 
 describe('maskPersonalData', () => {
@@ -202,5 +202,23 @@ describe('maskProblemMessage (errors.csv)', () => {
     ['', ''],
   ])('%s', (message, masked) => {
     expect(maskProblemMessage(message)).toBe(masked);
+  });
+});
+
+describe('maskWithFound: a number the recogniser cut at a pause', () => {
+  const said = (turn: number, matched: string, cut?: true) => ({ turn, speaker: 'agent' as const, quote: matched, matched, personal: true as const, ...(cut ? { cut } : {}) });
+
+  it('masks the two halves as one number: 3 first and 4 last digits of the whole, not of each half', () => {
+    const found = personalDataFound([said(2, '1381'), said(3, '234 5678', true)]);
+    expect(maskWithFound('turns 2–3「1381，234 5678」', found)).toBe('turns 2–3「138*，*** 5678」');
+    expect(maskWithFound('您的手机是1381，', found)).toBe('您的手机是138*，');
+    expect(maskWithFound('234 5678，对吗？', found)).toBe('*** 5678，对吗？');
+    const card = personalDataFound([said(4, '6222 0212'), said(5, '3456 7894', true)]);
+    expect(maskWithFound('「6222 0212，3456 7894」', card)).toBe('「622* ****，**** 7894」');
+  });
+
+  it('masks two whole numbers in a row each on its own', () => {
+    const found = personalDataFound([said(2, '13812345678'), said(3, '13912345678')]);
+    expect(maskWithFound('13812345678 13912345678', found)).toBe('138****5678 139****5678');
   });
 });
