@@ -8,6 +8,7 @@ import { digitValue } from '../model/numerals.js';
 /** Spaces, dashes and brackets join a number's groups; a comma, dot or 、 may end it (「…6789，2個」). */
 const JOINS = /[ 　\-－()（）]/;
 const COMMAS = /[，,.．、]/;
+const DASHES = /[-－]/;
 const MAX_GAP = 2;
 
 export interface Group {
@@ -16,19 +17,22 @@ export interface Group {
   digits: string;
   /** A comma, dot or 、 between it and the group before. */
   afterComma: boolean;
+  /** A dash right before it, nothing else: where an extension may start (010-12345678-8001). */
+  afterDash: boolean;
 }
 
-/** The digit groups from `at` on, as far as a number can run. */
+/** The digit groups from `at` on, as far as a number can run: a group ends at every separator. */
 export function groupsAt(text: string, at: number): Group[] {
   const groups: Group[] = [];
   const bracket = text[at] === '(' || text[at] === '（'; // (02)2345-6789: the number starts at the bracket
   let i = bracket ? at + 1 : at;
   let current: Group | undefined;
   let afterComma = false;
+  let afterDash = false;
   while (i < text.length) {
     const d = digitValue(text[i] as string);
     if (d !== undefined) {
-      if (!current) groups.push((current = { start: i, end: i, digits: '', afterComma }));
+      if (!current) groups.push((current = { start: i, end: i, digits: '', afterComma, afterDash }));
       current.digits += String(d);
       current.end = ++i;
       continue;
@@ -41,10 +45,9 @@ export function groupsAt(text: string, at: number): Group[] {
       else if (!JOINS.test(c)) break;
     }
     if (j === i || j - i > MAX_GAP || digitValue(text[j] ?? '') === undefined) break;
-    if (comma) {
-      current = undefined;
-      afterComma = true;
-    }
+    current = undefined;
+    afterComma = comma;
+    afterDash = j - i === 1 && DASHES.test(text[i] as string);
     i = j;
   }
   if (bracket && groups[0]) groups[0].start = at;
@@ -52,8 +55,11 @@ export function groupsAt(text: string, at: number): Group[] {
 }
 
 /**
- * The longest run of groups from the first that is a number of this kind. A group after a comma
- * joins only with three digits or more: 「零二，二三四五，六七八九」 is one number, 「…6789，2個」 a count after it.
+ * The longest run of groups from the first that is a number of this kind, ending where a comma
+ * may end it or before an extension. A group after a comma joins only with three digits or more:
+ * 「零二，二三四五，六七八九」 is one number, 「…6789，2個」 a count after it. Groups joined by spaces
+ * and dashes are one number (9123 4567 8901 is no eight-digit phone), but for a dash and up to
+ * five digits after a landline with its area code: 「010-12345678-8001」 is the line and its extension.
  */
 export function numberIn(groups: readonly Group[], text: string, fits: (digits: string) => boolean): { start: number; end: number; digits: string } | undefined {
   let digits = '';
@@ -62,9 +68,16 @@ export function numberIn(groups: readonly Group[], text: string, fits: (digits: 
     if (k > 0 && group.afterComma && group.digits.length < 3) break;
     digits += group.digits;
     if (digits.length > 16) break;
+    const next = groups[k + 1];
+    const ends = !next || next.afterComma || isExtension(digits, next, groups[k + 2]);
     const glued = /[A-Za-zＡ-Ｚａ-ｚ]/.test(text[group.end] ?? ''); // 0123456789AB is a code
-    if (fits(digits) && !glued) best = { start: (groups[0] as Group).start, end: group.end, digits };
+    if (ends && fits(digits) && !glued) best = { start: (groups[0] as Group).start, end: group.end, digits };
   }
   return best;
 }
 
+const LANDLINE_WITH_AREA_CODE = /^0[1-9][0-9]{8,10}$/;
+
+function isExtension(digits: string, next: Group, afterNext: Group | undefined): boolean {
+  return next.afterDash && next.digits.length <= 5 && (!afterNext || afterNext.afterComma) && LANDLINE_WITH_AREA_CODE.test(digits);
+}

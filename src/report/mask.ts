@@ -34,7 +34,8 @@ const SEP = '[ 　\\-－]';
  * as often a list of amounts (1280，1500，2000，3000) as a bank card.
  */
 const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
-const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
+// A star is a digit masked before: what follows it is that number's tail (「010-****5678-8001」).
+const NOT_AFTER_DIGIT = '(?<![0-9０-９*])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
 /** Eight digits are also an amount (2000 3000元, 60000000元) or points (91234567分): not when a unit follows. */
 const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％分])';
