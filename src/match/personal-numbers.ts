@@ -17,7 +17,8 @@
  * mobile, and a number followed by a count (「…5678，2个」) stays 11 digits.
  *
  *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted), or a Taiwan mobile,
- *              09 + 8 digits (0912-345-678). Certain: no checksum exists, the prefix and length
+ *              09 + 8 digits (0912-345-678); behind a written country code (+886 912 345 678,
+ *              (+852) 9123 4567: international-numbers.ts) any mobile of that country, in any grouping. Certain: no checksum exists, the prefix and length
  *              are the standard (a leading 0 is no amount, and dates and timestamps are no 09…).
  *   id_card    18 characters (GB 11643): a province code, a birth date 1900–2099 that exists, and
  *              the check digit. All three: certain. Check digit wrong: *unsure* (`review`): one

@@ -22,7 +22,7 @@ describe('maskPersonalData', () => {
     ['电话 0755-1234567', '电话 075*-***4567'],
     ['+86 138 1234 5678', '+86 138 **** 5678'],
     ['+8613812345678', '+86138****5678'],
-    // An extension after a masked line stays as said: it is the company's, not the customer's.
+    // An extension after a masked line stays as said: a few digits that tell no one the number.
     ['您的座机是010-12345678-8001', '您的座机是010-****5678-8001'],
     ['全角１３８１２３４５６７８号', '全角１３８****５６７８号'],
     ['转账12345678901234567890123', '转账123****************0123'],
