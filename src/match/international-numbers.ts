@@ -27,6 +27,8 @@ const CODE = `(${EIGHT}[6６]|${EIGHT}${EIGHT}[6６]|${EIGHT}[5５][2２3３])`;
 /** +86, ＋886, (+852), （+86）, 0086, 00852; then the spaces or a dash before the number. */
 const PREFIX = `(?:[(（][ 　]?)?(?:[+＋][ 　]?|[0０]{2})${CODE}[)）]?[ 　\\-－]{0,2}`;
 const PREFIX_AT = new RegExp(PREFIX, 'y');
+/** After a phone word the code may be said bare, then a space or dash: 「你嘅電話係 852 9123 4567」. */
+const BARE_PREFIX_AT = new RegExp(`${PREFIX}|(?:[(（][ 　]?)?${CODE}[)）]?[ 　\\-－]{1,2}`, 'y');
 const PREFIX_BEFORE = new RegExp(`${PREFIX}$`);
 const PREFIXES = new RegExp(`(?<!${DIGIT})${PREFIX}(?=${DIGIT}|[(（])`, 'g');
 
@@ -44,12 +46,16 @@ export interface InternationalNumber {
 
 const ASCII_DIGITS: Record<string, string> = { '０': '0', '５': '5', '６': '6', '８': '8', '２': '2', '３': '3' };
 
-/** The phone number whose prefix starts at `at`, or undefined (no prefix there, or no phone after it). */
-export function internationalNumberAt(text: string, at: number): InternationalNumber | undefined {
-  PREFIX_AT.lastIndex = at;
-  const prefix = PREFIX_AT.exec(text);
+/**
+ * The phone number whose prefix starts at `at`, or undefined (no prefix there, or no phone after
+ * it). `bare`: the code may come without + or 00 (right after a phone word, where it can be nothing else).
+ */
+export function internationalNumberAt(text: string, at: number, bare = false): InternationalNumber | undefined {
+  const prefixes = bare ? BARE_PREFIX_AT : PREFIX_AT;
+  prefixes.lastIndex = at;
+  const prefix = prefixes.exec(text);
   if (!prefix) return undefined;
-  const shapes = NATIONAL[(prefix[1] as string).replace(/[０-９]/g, (c) => ASCII_DIGITS[c] ?? c)];
+  const shapes = NATIONAL[((prefix[1] ?? prefix[2]) as string).replace(/[０-９]/g, (c) => ASCII_DIGITS[c] ?? c)];
   if (!shapes) return undefined;
   const number = numberIn(groupsAt(text, at + prefix[0].length), text, (d) => shapes.phone.test(d) || shapes.mobile.test(d));
   if (!number) return undefined;

@@ -67,7 +67,7 @@ export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKi
     const kind: PersonalNumberKind = account ? 'bank_card' : 'mobile';
     if (!kinds.includes(kind)) continue;
     // 「您家里的座机是+86 10 1234 5678」: the country code says how the digits after it make a phone.
-    const international = account ? undefined : internationalNumberAt(text, at);
+    const international = account ? undefined : internationalNumberAt(text, at, true);
     const number = international ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
     if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
     const mobile = international ? international.mobile : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits);

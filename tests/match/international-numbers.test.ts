@@ -31,6 +31,11 @@ describe('findPersonalNumbers: a mobile behind a country code', () => {
     expect(found('您登記的市話是+886 2 2345 6789，對嗎？')).toEqual([['mobile', '+886 2 2345 6789', '223456789']]);
     expect(found('您家里的座机是+86 10 1234 5678')).toEqual([['mobile', '+86 10 1234 5678', '1012345678']]);
     expect(found('你登記嘅電話係(+852) 2345 6789')).toEqual([['mobile', '(+852) 2345 6789', '23456789']]);
+    // After a phone word the code may be said without + or 00.
+    expect(found('你嘅電話係 852 9123 4567，啱唔啱？')).toEqual([['mobile', '852 9123 4567', '91234567']]);
+    expect(found('您登記的手機是 886 912 345 678')).toEqual([['mobile', '886 912 345 678', '912345678']]);
+    expect(found('你打呢個電話 852 9123 4567')).toEqual([]); // someone else's, and a bare code proves nothing
+    expect(found('你嘅電話係 85291234567')).toEqual([]); // glued: no code, and eleven digits are no Hong Kong phone
     expect(found('您可以打台北分店 +886 2 2345 6789 問一下')).toEqual([]);
     expect(found('香港寫字樓電話 +852 2345 6789')).toEqual([]);
   });
