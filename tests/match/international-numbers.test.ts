@@ -27,6 +27,11 @@ describe('findPersonalNumbers: a mobile behind a country code', () => {
     expect(found(text)).toEqual([['mobile', number, digits]]);
   });
 
+  it('finds the customer’s chat number, or someone else’s mobile, behind a code: only the company’s own is given out freely', () => {
+    expect(found('你嘅WhatsApp係 +852 9123 4567，啱唔啱？')).toEqual([['mobile', '+852 9123 4567', '91234567']]);
+    expect(found('您可以联系我们的师傅 +86 139 8765 4321')).toEqual([['mobile', '+86 139 8765 4321', '13987654321']]);
+  });
+
   it('finds a landline behind a code only when the agent names it the customer’s', () => {
     expect(found('您登記的市話是+886 2 2345 6789，對嗎？')).toEqual([['mobile', '+886 2 2345 6789', '223456789']]);
     expect(found('您家里的座机是+86 10 1234 5678')).toEqual([['mobile', '+86 10 1234 5678', '1012345678']]);
@@ -45,6 +50,7 @@ describe('findPersonalNumbers: a mobile behind a country code', () => {
     '我们的客服电话是0086 13812345678',
     '我們的服務熱線是+886 912 345 678',
     '訂單號是+86 13812345678',
+    '客服WhatsApp：+852 9123 4567',
     '请拨打 +86 10086 查询', // too short for any phone
     '+852 1234 5678', // no Hong Kong number starts with 1
     '费用 +886 元',

@@ -156,6 +156,13 @@ describe('findPersonalNumbers: not personal data', () => {
     // The company's own line, which the agent may give out.
     '我们的服务热线是0912-345-678',
     '您可以拨打我們的客服電話13812345678咨询',
+    // …and the mobiles and chat numbers it names its own.
+    '我们的客服微信是13812345678',
+    '有问题可以打我们的客服手机13812345678',
+    '我哋公司WhatsApp係 +852 6123 4567',
+    '你可以WhatsApp我哋 +852 9123 4567',
+    '我們的LINE客服是 +886 912 345 678',
+    '我們的客服專線是0912-345-678',
     // …and its own account, given for a payment: a card's shape, no customer's card.
     '请您汇款到我们的账号6222021234567894',
     '請匯款到我們的帳號 6222 0212 3456 7894',
