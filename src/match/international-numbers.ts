@@ -86,8 +86,10 @@ export function startWithPrefix(text: string, at: number): number {
   return start > 0 && /[0-9０-９]/.test(text[start - 1] as string) ? at : start;
 }
 
-/** The country-code prefix a masked number keeps readable (「+86 」「(+886)」), or ''. */
+/** The country-code prefix a masked phone number keeps readable (「+86 」「(+886)」), or '' (not a phone behind a code: 00852… may be an account). */
 export function prefixOf(number: string): string {
+  if (!MAY_HAVE_PREFIX.test(number)) return '';
+  const phone = internationalNumberAt(number, 0);
   PREFIX_AT.lastIndex = 0;
-  return PREFIX_AT.exec(number)?.[0] ?? '';
+  return phone && phone.end === number.length ? (PREFIX_AT.exec(number)?.[0] ?? '') : '';
 }

@@ -78,7 +78,8 @@ const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?
  * a grouping no shape above knows (09-1234-5678), numerals and digits mixed.
  */
 const INTRODUCED_NUMBER = new RegExp(
-  `(?<=(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}`,
+  // Not the head of a number masked before (「0086 138****5678」): it would lose the digits it keeps.
+  `(?<=(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}(?![ 　\\-－，,.．、()（）]{0,2}[*＊])`,
   'g',
 );
 

@@ -24,6 +24,8 @@ describe('maskPersonalData', () => {
     ['+8613812345678', '+86138****5678'],
     // An extension after a masked line stays as said: a few digits that tell no one the number.
     ['您的座机是010-12345678-8001', '您的座机是010-****5678-8001'],
+    // A code is kept only on a phone behind it: 00852… may start a bank account.
+    ['您的郵局帳號是0085212345678901', '您的郵局帳號是008*********8901'],
     ['全角１３８１２３４５６７８号', '全角１３８****５６７８号'],
     ['转账12345678901234567890123', '转账123****************0123'],
     ['邮件 13812345678@qq.com', '邮件 1***@qq.com'],
