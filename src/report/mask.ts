@@ -181,24 +181,35 @@ export function maskPersonalData(text: string): string {
  */
 const EPOCH_MS = /(?<![0-9０-９])1[0-9]{12}(?![0-9０-９])/g;
 const AFTER_PHONE_WORD = new RegExp(`(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3}$`);
+/**
+ * A file's name or path in a message (「also the id of calls/A2/13812345678.txt」): errors.csv's
+ * file column and the CSVs' call ids show it in full anyway, and masked it names no file.
+ */
+const FILE_NAME = /(?:[^\s"'“”「」()（）<>，,;；:：@]*[/\\])?[^\s"'“”「」()（）<>，,;；:：@/\\]+\.(?:txt|json|srt|vtt|csv|tsv|ya?ml|xml|md|log|lst|list)(?![A-Za-z0-9])/gi;
 
 /**
  * An errors.csv message (and the CLI lines that word one alike), masked as a quote is: a reader
- * may quote the transcript (「text before the first speaker label: "我的电话13812345678"」). A
- * millisecond time stays readable — the reviewer needs it to fix the file — unless a phone word
- * or an account word names it, or the detector reads it as part of a number.
+ * may quote the transcript (「text before the first speaker label: "我的电话13812345678"」). File
+ * names stay readable, and so does a millisecond time — the reviewer needs them to fix the file —
+ * unless a phone or account word names the time, or the detector reads it as part of a number.
  */
 export function maskProblemMessage(text: string): string {
   if (!text) return text;
-  let out = '';
-  let at = 0;
+  const readable: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(FILE_NAME)) readable.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
   let spans: Array<{ start: number; end: number }> | undefined;
   for (const m of text.matchAll(EPOCH_MS)) {
     const start = m.index ?? 0;
     const end = start + m[0].length;
     spans ??= personalNumberSpans(text);
     if (AFTER_PHONE_WORD.test(text.slice(Math.max(0, start - 12), start)) || spans.some((s) => s.start < end && start < s.end)) continue;
-    out += maskPersonalData(text.slice(at, start)) + m[0];
+    if (!readable.some((r) => r.start <= start && end <= r.end)) readable.push({ start, end });
+  }
+  if (readable.length === 0) return maskPersonalData(text);
+  let out = '';
+  let at = 0;
+  for (const { start, end } of readable.sort((x, y) => x.start - y.start)) {
+    out += maskPersonalData(text.slice(at, start)) + text.slice(start, end);
     at = end;
   }
   return out + maskPersonalData(text.slice(at));

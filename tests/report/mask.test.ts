@@ -203,6 +203,11 @@ describe('maskProblemMessage (errors.csv)', () => {
     ['line 7: "坐席13812345678" (started_at 1733577600000)', 'line 7: "坐席138****5678" (started_at 1733577600000)'],
     ['line 9: "6222021234567894"', 'line 9: "622*********7894"'],
     ['line 9: "17335776000001"', 'line 9: "173*******0001"'], // 14 digits: no time
+    // File names stay readable (the file column shows them in full); the number named in words does not.
+    ['call_id "13812345678" is also the id of calls/A2/13812345678.txt: give each call its own call_id', 'call_id "138****5678" is also the id of calls/A2/13812345678.txt: give each call its own call_id'],
+    ['listed in lists/13812345678.lst line 3 but not found', 'listed in lists/13812345678.lst line 3 but not found'],
+    ['line 3: "我的电话13812345678.好的"', 'line 3: "我的电话138****5678.好的"'],
+    ['line 3: "13812345678@qq.com"', 'line 3: "1***@qq.com"'],
     ['', ''],
   ])('%s', (message, masked) => {
     expect(maskProblemMessage(message)).toBe(masked);
