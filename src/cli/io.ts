@@ -2,7 +2,7 @@
 import chalk from 'chalk';
 import type { ProblemRow } from '../audit/score-file.js';
 import { ioCause } from '../model/io-cause.js';
-import { maskPersonalData } from '../report/mask.js';
+import { maskProblemMessage } from '../report/mask.js';
 import { formatProblem, type RulesetProblem } from '../ruleset/index.js';
 
 export interface Io {
@@ -51,7 +51,7 @@ export function printProblems(io: Io, problems: RulesetProblem[]): void {
  * reader's message may quote the transcript (「found "13812345678abc"」).
  */
 export function fileProblemLine(p: ProblemRow): string {
-  return `${p.file}: ${p.severity} (${p.stage}): ${maskPersonalData(p.message)}`;
+  return `${p.file}: ${p.severity} (${p.stage}): ${maskProblemMessage(p.message)}`;
 }
 
 export function errorLine(message: string): string {

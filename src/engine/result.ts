@@ -30,6 +30,11 @@ export interface Evidence {
    * rule's result shows it, shape or no shape (a passport number, a local landline).
    */
   personal?: true;
+  /**
+   * With `personal`: `matched` is the rest of the number in the evidence right before this one,
+   * which the recogniser cut at a pause (「138，」「1234 5678」). Reports mask the two as one number.
+   */
+  cut?: true;
 }
 
 export interface CheckOutcome {

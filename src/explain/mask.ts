@@ -28,11 +28,14 @@ export function maskExplained(call: Call, result: CallResult): { call: Call; res
   };
 }
 
+/** The call's date and start time are times, whatever their digits (started_at: 1733577600000 is a Unix time in ms). */
+const TIME_FIELDS = new Set(['date', 'started_at']);
+
 function maskMeta(meta: CallMeta): CallMeta {
   const out: CallMeta = {};
   for (const [key, value] of Object.entries(meta)) {
     // customer_phone: 13812345678 in front matter is a YAML number.
-    const masked = value === undefined || typeof value === 'boolean' ? undefined : maskPersonalData(String(value));
+    const masked = value === undefined || typeof value === 'boolean' || TIME_FIELDS.has(key) ? undefined : maskPersonalData(String(value));
     out[key] = masked !== undefined && masked !== String(value) ? masked : value;
   }
   return out;

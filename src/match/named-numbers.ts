@@ -10,7 +10,9 @@
  * number」) by the personal-number detector (personal-numbers.ts). Reports mask every number
  * after such a word, whoever's it is (namedNumberShapes).
  */
-import { digitValue, NUMERAL } from '../model/numerals.js';
+import { NUMERAL } from '../model/numerals.js';
+import { internationalNumberAt } from './international-numbers.js';
+import { groupsAt, numberIn } from './number-groups.js';
 import { labelBefore } from './number-labels.js';
 import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 
@@ -30,7 +32,7 @@ const OWNER =
 const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
 
 const NAMED = new RegExp(
-  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?${NUMERAL})`,
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?[+＋]?${NUMERAL})`,
   'g',
 );
 
@@ -50,69 +52,6 @@ const WRITTEN_DATE = /^[0-9０-９]{4}[ 　\-－][0-9０-９]{1,2}[ 　\-－][0-
 
 const isPhone = (digits: string): boolean => LANDLINE.test(digits) || LOCAL_PHONE.test(digits) || MOBILE.test(digits);
 
-/** Spaces, dashes and brackets join a number's groups; a comma, dot or 、 may end it (「…6789，2個」). */
-const JOINS = /[ 　\-－()（）]/;
-const COMMAS = /[，,.．、]/;
-const MAX_GAP = 2;
-
-interface Group {
-  start: number;
-  end: number;
-  digits: string;
-  /** A comma, dot or 、 between it and the group before. */
-  afterComma: boolean;
-}
-
-/** The digit groups from `at` on, as far as a number can run. */
-function groupsAt(text: string, at: number): Group[] {
-  const groups: Group[] = [];
-  const bracket = text[at] === '(' || text[at] === '（'; // (02)2345-6789: the number starts at the bracket
-  let i = bracket ? at + 1 : at;
-  let current: Group | undefined;
-  let afterComma = false;
-  while (i < text.length) {
-    const d = digitValue(text[i] as string);
-    if (d !== undefined) {
-      if (!current) groups.push((current = { start: i, end: i, digits: '', afterComma }));
-      current.digits += String(d);
-      current.end = ++i;
-      continue;
-    }
-    let j = i;
-    let comma = false;
-    for (; j < text.length && j - i < MAX_GAP + 1; j++) {
-      const c = text[j] as string;
-      if (COMMAS.test(c)) comma = true;
-      else if (!JOINS.test(c)) break;
-    }
-    if (j === i || j - i > MAX_GAP || digitValue(text[j] ?? '') === undefined) break;
-    if (comma) {
-      current = undefined;
-      afterComma = true;
-    }
-    i = j;
-  }
-  if (bracket && groups[0]) groups[0].start = at;
-  return groups;
-}
-
-/**
- * The longest run of groups from the first that is a number of this kind. A group after a comma
- * joins only with three digits or more: 「零二，二三四五，六七八九」 is one number, 「…6789，2個」 a count after it.
- */
-function numberIn(groups: readonly Group[], text: string, fits: (digits: string) => boolean): { start: number; end: number; digits: string } | undefined {
-  let digits = '';
-  let best: { start: number; end: number; digits: string } | undefined;
-  for (const [k, group] of groups.entries()) {
-    if (k > 0 && group.afterComma && group.digits.length < 3) break;
-    digits += group.digits;
-    if (digits.length > 16) break;
-    const glued = /[A-Za-zＡ-Ｚａ-ｚ]/.test(text[group.end] ?? ''); // 0123456789AB is a code
-    if (fits(digits) && !glued) best = { start: (groups[0] as Group).start, end: group.end, digits };
-  }
-  return best;
-}
-
 interface Named extends PersonalNumber {
   /** The customer is named its owner (你/您 …) just before. */
   owned: boolean;
@@ -127,9 +66,12 @@ export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKi
     const account = m[2] !== undefined;
     const kind: PersonalNumberKind = account ? 'bank_card' : 'mobile';
     if (!kinds.includes(kind)) continue;
-    const number = numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
+    // 「您家里的座机是+86 10 1234 5678」: the country code says how the digits after it make a phone.
+    const international = account ? undefined : internationalNumberAt(text, at, true);
+    const number = international ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
     if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
-    const name = account ? 'a bank-account number' : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits) ? undefined : 'a full phone number';
+    const mobile = international ? international.mobile : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits);
+    const name = account ? 'a bank-account number' : mobile ? undefined : 'a full phone number';
     found.push({ kind, ...number, certain: true, ...(name ? { name } : {}), owned: m[1] !== undefined });
   }
   return found;

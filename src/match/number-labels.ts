@@ -8,7 +8,7 @@
 const SIMPLIFIED: Record<string, string> = {
   訂: '订', 單: '单', 運: '运', 號: '号', 碼: '码', 編: '编', 貨: '货', 為: '为', 遞: '递', 帳: '帐', 賬: '账', 戶: '户', 與: '与',
   熱: '热', 線: '线', 電: '电', 話: '话', 務: '务', 門: '门', 們: '们', 總: '总', 機: '机', 撥: '拨', 銀: '银', 對: '对',
-  蹤: '踪', 詢: '询', 發: '发', 預: '预', 約: '约',
+  蹤: '踪', 詢: '询', 發: '发', 預: '预', 約: '约', 專: '专', 聯: '联', 絡: '络', 給: '给',
 };
 const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
 /** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
@@ -17,13 +17,17 @@ const FILLER = /[\s:：，,、\-－是为就係系]+$/;
 const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|物流|追踪|查询|取件|发票|序|受理|预约)(?:号码|编号|号|码)$|[订运保]单$/;
 /** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
 const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
-/** The company's own number, which the agent may give out: 「我们的服务热线是0912-345-678」. */
-const COMPANY_LABEL = /(?:热线|客服电话|服务电话|门店电话|门市电话|总机|我们的?电话|我哋(?:嘅)?电话)(?:号码|号)?$/;
+/**
+ * The company's own number, which the agent may give out: 「我们的服务热线是0912-345-678」, and the
+ * lines and chat numbers it names its own (「我们的客服手机」「我哋公司WhatsApp係」「WhatsApp我哋」).
+ */
+const COMPANY_LABEL =
+  /(?:热线|专线|客服电话|服务电话|门店电话|门市电话|总机|(?:我们|我哋|公司|客服|官方)(?:的|嘅)?(?:公司|客服|官方)?(?:的|嘅)?(?:电话|手机|微信|whatsapp|line)(?:客服)?|(?:whatsapp|微信|line|联系|联络|致电|打给|打畀|打俾)我(?:们|哋))(?:号码|号)?$/;
 /** The company's own account, which the agent gives for a payment: 「请汇到我们的账号6222…」「對公帳戶」. */
 const COMPANY_ACCOUNT = /(?:我们|我哋|公司|对公)(?:的|嘅)?(?:银行)?(?:[账帐]户?|户口)(?:号码|号)?$/;
 
 export function labelBefore(text: string, at: number): 'order' | 'card' | 'company' | undefined {
-  const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '');
+  const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '').toLowerCase();
   if (ORDER_LABEL.test(before)) return 'order';
   if (COMPANY_ACCOUNT.test(before)) return 'company';
   if (CARD_LABEL.test(before)) return 'card';

@@ -17,7 +17,8 @@
  * mobile, and a number followed by a count (「…5678，2个」) stays 11 digits.
  *
  *   mobile     1[3-9] + 9 digits (a glued 86 / 0086 country code is accepted), or a Taiwan mobile,
- *              09 + 8 digits (0912-345-678). Certain: no checksum exists, the prefix and length
+ *              09 + 8 digits (0912-345-678); behind a written country code (+886 912 345 678,
+ *              (+852) 9123 4567: international-numbers.ts) any mobile of that country, in any grouping. Certain: no checksum exists, the prefix and length
  *              are the standard (a leading 0 is no amount, and dates and timestamps are no 09…).
  *   id_card    18 characters (GB 11643): a province code, a birth date 1900–2099 that exists, and
  *              the check digit. All three: certain. Check digit wrong: *unsure* (`review`): one
@@ -39,6 +40,7 @@
  */
 import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
+import { findInternationalNumbers, startWithPrefix } from './international-numbers.js';
 import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
 import { labelBefore } from './number-labels.js';
 import { findTravelDocuments } from './travel-docs.js';
@@ -244,6 +246,9 @@ function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: numbe
 
 const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$|^09[0-9]{8}$/;
 
+/** A mobile's digits without a glued 86 / 0086: what the customer says, and what the read-back check looks for. */
+const nationalMobile = (digits: string): string => (digits.length > 11 ? digits.replace(/^(?:00)?86/, '') : digits);
+
 /** Provinces of GB/T 2260 (11 北京 … 65 新疆), 71 台湾, 81–83 港澳台 residence permits, 9x foreigners' permanent residence. */
 const PROVINCES = new Set([
   11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71,
@@ -322,7 +327,7 @@ function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candida
         for (const kind of kinds) {
           if (!fitsShape(kind, stretch, a, b, commas)) continue;
           const verdict = classify(kind, digits, a === b);
-          if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits, commas, ...verdict });
+          if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits: kind === 'mobile' ? nationalMobile(digits) : digits, commas, ...verdict });
         }
       }
     }
@@ -351,11 +356,11 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   // own pre-tests, behind one for six (most utterances stop there).
   const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
   const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
-  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds));
+  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds));
   if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
   const kept: PersonalNumber[] = [...shorter];
   for (const c of candidates(text, kinds)) {
-    const label = labelBefore(text, c.start);
+    const label = labelBefore(text, startWithPrefix(text, c.start)); // 「客服电话是+86 138…」: the company's
     if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
@@ -365,6 +370,13 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
 }
 
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+
+/** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
+function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
+  if (!kinds.includes('mobile')) return [];
+  const mobiles = findInternationalNumbers(text).filter((n) => n.mobile && !labelBefore(text, n.start)?.match(/^(?:order|company)$/));
+  return mobiles.map((n) => ({ kind: 'mobile', start: n.start, end: n.end, digits: n.digits, certain: true }));
+}
 
 /** Hong Kong IDs, Taiwan IDs called one (neither called an order number), passports and permits. */
 function letterIds(text: string): PersonalNumber[] {
@@ -382,7 +394,7 @@ function letterIds(text: string): PersonalNumber[] {
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
-  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text));
+  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
 }

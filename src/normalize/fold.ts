@@ -198,15 +198,32 @@ export function foldPhrase(phrase: string): string {
 
 /**
  * The original characters behind folded[start, end): from the first to the last mapped
- * character, so punctuation between them is kept as the speaker said it.
+ * character, so punctuation between them is kept as the speaker said it — and what folding
+ * dropped at its edges that belongs to it: a number's + (「+86 138…」), a bracket the span closes
+ * or opens with its partner outside (「(02)2345-6789」, not 「02)2345-6789」).
  */
 export function originalSpan(text: string, fold: FoldedText, start: number, end: number): string {
   if (end <= start || start >= fold.map.length) return '';
-  const from = fold.map[start] as number;
+  let from = fold.map[start] as number;
   const lastIndex = fold.map[Math.min(end, fold.map.length) - 1] as number;
   const code = text.charCodeAt(lastIndex);
-  const to = code >= 0xd800 && code <= 0xdbff ? lastIndex + 2 : lastIndex + 1;
+  let to = code >= 0xd800 && code <= 0xdbff ? lastIndex + 2 : lastIndex + 1;
+  // 「+86 138…」: a number's + is part of it.
+  if ((text[from - 1] === '+' || text[from - 1] === '＋') && /[0-9０-９]/.test(text[from] ?? '')) from--;
+  const span = text.slice(from, to);
+  if (OPENERS.includes(text[from - 1] || '\n') && count(span, CLOSERS) > count(span, OPENERS)) from--;
+  if (CLOSERS.includes(text[to] || '\n') && count(span, OPENERS) > count(span, CLOSERS)) to++;
   return text.slice(from, to);
+}
+
+const OPENERS = '(（[［【「『';
+const CLOSERS = ')）]］】」』';
+
+/** How many characters of `text` are among `these`. */
+function count(text: string, these: string): number {
+  let n = 0;
+  for (const c of text) if (these.includes(c)) n++;
+  return n;
 }
 
 /**

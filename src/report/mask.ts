@@ -19,6 +19,7 @@
  */
 
 import type { Evidence } from '../engine/index.js';
+import { prefixOf } from '../match/international-numbers.js';
 import { PHONE_WORD } from '../match/named-numbers.js';
 import { labelBefore } from '../match/number-labels.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
@@ -33,7 +34,8 @@ const SEP = '[ 　\\-－]';
  * as often a list of amounts (1280，1500，2000，3000) as a bank card.
  */
 const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
-const NOT_AFTER_DIGIT = '(?<![0-9０-９])';
+// A star is a digit masked before: what follows it is that number's tail (「010-****5678-8001」).
+const NOT_AFTER_DIGIT = '(?<![0-9０-９*])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
 /** Eight digits are also an amount (2000 3000元, 60000000元) or points (91234567分): not when a unit follows. */
 const NOT_AN_AMOUNT = '(?![ 　]*[元块塊圆圓萬万%％分])';
@@ -76,7 +78,8 @@ const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?
  * a grouping no shape above knows (09-1234-5678), numerals and digits mixed.
  */
 const INTRODUCED_NUMBER = new RegExp(
-  `(?<=(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}`,
+  // Not the head of a number masked before (「0086 138****5678」): it would lose the digits it keeps.
+  `(?<=(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3})[(（+＋]?${NUMERAL}(?:[ 　\\-－，,.．、()（）]{0,2}${NUMERAL}){6,}(?![ 　\\-－，,.．、()（）]{0,2}[*＊])`,
   'g',
 );
 
@@ -92,6 +95,9 @@ const DIGIT_CHAR = new RegExp(`[0-9０-９${CHINESE_DIGITS}XxＸｘ叉]`);
  * would hide one digit or none.
  */
 function maskDigits(run: string): string {
+  // A country code is no one's: 「+86 138****5678」 keeps it, and the number's own first digits.
+  const prefix = prefixOf(run);
+  if (prefix) return prefix + maskDigits(run.slice(prefix.length));
   const chars = [...run];
   const digits: number[] = [];
   chars.forEach((c, i) => {
@@ -123,16 +129,38 @@ const SAID_BRACKET = /括[號号]/;
  * call's result shows them: a passport number or a local landline has no shape the patterns
  * know, and quoted in a reason it has lost the words that named it.
  */
-export function personalDataFound(evidence: readonly Evidence[]): string[] {
-  const found: string[] = [];
-  for (const e of evidence) if (e.personal && e.matched && !found.includes(e.matched)) found.push(e.matched);
+export function personalDataFound(evidence: readonly Evidence[]): FoundNumber[] {
+  const found: FoundNumber[] = [];
+  const add = (said: string, masked: string): void => {
+    if (!found.some((f) => f.said === said)) found.push({ said, masked });
+  };
+  for (let i = 0; i < evidence.length; i++) {
+    const e = evidence[i] as Evidence;
+    const rest = evidence[i + 1];
+    if (!e.personal || !e.matched) continue;
+    if (!rest?.cut || !rest.matched) {
+      add(e.matched, maskDigits(e.matched));
+      continue;
+    }
+    // A number cut at a pause is masked as one: each half alone would keep its own first and last digits.
+    const whole = maskDigits(`${e.matched}，${rest.matched}`);
+    add(e.matched, whole.slice(0, e.matched.length));
+    add(rest.matched, whole.slice(e.matched.length + 1));
+    i++;
+  }
   return found;
 }
 
+/** A personal number as said, and as reports show it. */
+export interface FoundNumber {
+  said: string;
+  masked: string;
+}
+
 /** maskPersonalData, after masking every occurrence of the numbers a rule found (personalDataFound). */
-export function maskWithFound(text: string, found: readonly string[]): string {
+export function maskWithFound(text: string, found: readonly FoundNumber[]): string {
   let out = text;
-  for (const number of found) if (out.includes(number)) out = out.split(number).join(maskDigits(number));
+  for (const { said, masked } of found) if (out.includes(said)) out = out.split(said).join(masked);
   return maskPersonalData(out);
 }
 
@@ -145,6 +173,46 @@ export function maskPersonalData(text: string): string {
     .replace(INTRODUCED_NUMBER, unlessOrderNumber)
     .replace(ARABIC, unlessOrderNumber)
     .replace(NUMERAL_RUN, (run) => (CHINESE_NUMERAL.test(run) ? maskDigits(run) : run));
+}
+
+/**
+ * A Unix time in milliseconds (13 digits, 2001–2033: 1733577600000): metadata and vendor times
+ * quoted by errors.csv. No phone, ID or card has that shape; a customer's number next to one is.
+ */
+const EPOCH_MS = /(?<![0-9０-９])1[0-9]{12}(?![0-9０-９])/g;
+const AFTER_PHONE_WORD = new RegExp(`(?:${PHONE_WORD}|传真|傳真)[是係为為：: 　]{0,3}$`);
+/**
+ * A file's name or path in a message (「also the id of calls/A2/13812345678.txt」): errors.csv's
+ * file column and the CSVs' call ids show it in full anyway, and masked it names no file.
+ */
+const FILE_NAME = /(?:[^\s"'“”「」()（）<>，,;；:：@]*[/\\])?[^\s"'“”「」()（）<>，,;；:：@/\\]+\.(?:txt|json|srt|vtt|csv|tsv|ya?ml|xml|md|log|lst|list)(?![A-Za-z0-9])/gi;
+
+/**
+ * An errors.csv message (and the CLI lines that word one alike), masked as a quote is: a reader
+ * may quote the transcript (「text before the first speaker label: "我的电话13812345678"」). File
+ * names stay readable, and so does a millisecond time — the reviewer needs them to fix the file —
+ * unless a phone or account word names the time, or the detector reads it as part of a number.
+ */
+export function maskProblemMessage(text: string): string {
+  if (!text) return text;
+  const readable: Array<{ start: number; end: number }> = [];
+  for (const m of text.matchAll(FILE_NAME)) readable.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+  let spans: Array<{ start: number; end: number }> | undefined;
+  for (const m of text.matchAll(EPOCH_MS)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    spans ??= personalNumberSpans(text);
+    if (AFTER_PHONE_WORD.test(text.slice(Math.max(0, start - 12), start)) || spans.some((s) => s.start < end && start < s.end)) continue;
+    if (!readable.some((r) => r.start <= start && end <= r.end)) readable.push({ start, end });
+  }
+  if (readable.length === 0) return maskPersonalData(text);
+  let out = '';
+  let at = 0;
+  for (const { start, end } of readable.sort((x, y) => x.start - y.start)) {
+    out += maskPersonalData(text.slice(at, start)) + text.slice(start, end);
+    at = end;
+  }
+  return out + maskPersonalData(text.slice(at));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { formatMs } from '../model/call.js';
 import type { CallResult, CategoryScore, Evidence, RuleResult } from '../engine/index.js';
 import { cell, idCell } from './csv.js';
-import { maskWithFound, personalDataFound } from './mask.js';
+import { type FoundNumber, maskWithFound, personalDataFound } from './mask.js';
 
 /** What summary.csv needs of a call. */
 export interface CallSummary {
@@ -49,7 +49,7 @@ export interface RenderOptions {
 
 export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
   const callCells = `${idOrCell(r.callId)},${idOrCell(r.agentId)},`;
-  let found: readonly string[] = [];
+  let found: readonly FoundNumber[] = [];
   const mask = (text: string | undefined): string | undefined => (opts.mask && text ? maskWithFound(text, found) : text);
   // One pass over the rules builds the findings rows (one string, no arrays of cells), the
   // scorecard's verdicts and the failures, which reuse the row's masked quote and reason.

@@ -11,7 +11,7 @@ import { describeIoError, StagingDir } from './atomic.js';
 import { writeAllSync, writeInChunks } from '../model/write-all.js';
 import { SpillSort } from '../model/spill-sort.js';
 import { csvHeader, csvLine } from './csv.js';
-import { maskPersonalData } from './mask.js';
+import { maskProblemMessage } from './mask.js';
 import { renderCall, type RenderedCall } from './render.js';
 import { AgentFiles } from './agent-files.js';
 import { SummaryBuilder, type SummaryColumns, type SummaryTable } from './summary.js';
@@ -202,7 +202,7 @@ class StreamingReportWriter implements ReportWriter {
 
   private writeErrorsCsv(path: string): void {
     // Readers quote the transcript in their messages (text before the first label, a bad value).
-    const message = (text: string): string => (this.opts.mask ? maskPersonalData(text) : text);
+    const message = (text: string): string => (this.opts.mask ? maskProblemMessage(text) : text);
     writeInChunks(path, (write) => {
       write(csvHeader(ERRORS_COLUMNS));
       for (const e of this.errors.sorted()) write(csvLine([e.file, e.severity, e.stage, message(e.message)]));

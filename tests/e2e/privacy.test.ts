@@ -71,7 +71,7 @@ describe('conduct.privacy end to end', () => {
     expect(row('P-2').reason).toBe('agent read out a bank-card number at turn 3「622*，****，****，7894」, an ID-card number at turn 3「110*** ******** 002X」');
     expect(row('P-3').reason).toContain('an ID-card number at turn 3「110***********0020」 (its check digit is wrong)');
     expect(row('P-2').quote).toBe('退到您的卡號622*，****，****，7894，身份證110*** ******** 002X。');
-    expect(row('P-5').reason).toBe('agent read out a bank-account number at turn 3「000*******8901」, a full phone number at turn 3「02)2***-6789」');
+    expect(row('P-5').reason).toBe('agent read out a bank-account number at turn 3「000*******8901」, a full phone number at turn 3「(02)2***-6789」');
     expect(row('P-6').quote).toBe('你屋企電話係 23** **89，你嘅戶口號碼係 012-*****8-001，啱唔啱？');
     expect(row('P-7').reason).toBe('agent read out a full phone number at turn 3「零七五*，****，五六七八」');
   });

@@ -200,7 +200,7 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     const r = judge(privacy, callOf('客户：我的号码是多少来着？\n坐席：好的，号码是一三八\n坐席：一二三四五六七八，对吧？'));
     expect(r).toMatchObject({ verdict: 'fail', critical: true });
     expect(r.reason).toBe('agent read out a full mobile number at turns 2–3「一三八，一二三四五六七八」');
-    expect(r.evidence.map((e) => [e.turn, e.matched])).toEqual([[2, '一三八'], [3, '一二三四五六七八']]);
+    expect(r.evidence.map((e) => [e.turn, e.matched, e.cut])).toEqual([[2, '一三八', undefined], [3, '一二三四五六七八', true]]);
     const arabic = judge(privacy, callOf('坐席：您的手机号是138，\n坐席：1234，5678，对吗？'));
     expect(arabic.reason).toBe('agent read out a full mobile number at turns 1–2「138，1234，5678」');
   });

@@ -94,8 +94,10 @@ describe('callqa explain', () => {
 
   it('masks a number in the metadata too, also one YAML read as a number', () => {
     const { call, result } = scored();
-    const shown = maskExplained({ ...call, meta: { ...call.meta, customer_phone: 13912345678, note: '回拨 13912345678', turns: 7 } }, result);
-    expect(shown.call.meta).toMatchObject({ customer_phone: '139****5678', note: '回拨 139****5678', turns: 7 });
+    const meta = { ...call.meta, customer_phone: 13912345678, note: '回拨 13912345678', turns: 7, started_at: '1733577600000', callback_at: '1733577600000' };
+    const shown = maskExplained({ ...call, meta }, result);
+    // The start time is a time (Unix ms), not a number to hide; an unknown field of the same digits is masked.
+    expect(shown.call.meta).toMatchObject({ customer_phone: '139****5678', note: '回拨 139****5678', turns: 7, started_at: '1733577600000', callback_at: '173******0000' });
     expect(call.utterances[2]?.text).toContain('13812345678'); // the call itself is not changed
   });
 

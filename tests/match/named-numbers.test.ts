@@ -59,6 +59,9 @@ describe('findPersonalNumbers: a landline read out', () => {
     ['您在我們這邊登記的電話是 2345 6789', '2345 6789'],
     ['您家电话是 8765 4321', '8765 4321'],
     ['您家裡的市話是 234-5678', '234-5678'],
+    // An extension after a dash: the line is read out, the extension is no part of it.
+    ['您的座机是010-12345678-8001，对吗？', '010-12345678'],
+    ['您登記的市話是(02)2345-6789-123，對嗎？', '(02)2345-6789'],
   ])('%s', (text, number) => {
     expect(found(text)).toEqual([['mobile', number, 'a full phone number']]);
   });
@@ -74,6 +77,9 @@ describe('findPersonalNumbers: a landline read out', () => {
     '您撥打的電話是02-2345-6789，已停機',
     '您可以打分行的電話02-2345-6789',
     '您可以打网点的电话010-12345678问一下',
+    '您可以打我们总机010-12345678-8001',
+    '你嘅電話係 9123-4567-8901', // twelve digits: no local phone with an extension (that needs an area code)
+    '您的电话是 010-1234-5678-9012-3456', // too long for a line and an extension
     '您的訂單號碼是 0223456789',
     '您的快遞單號碼是 23456789',
     '您的工單號碼係 23456789',

@@ -72,9 +72,9 @@ describe('findPersonalNumbers: read out, found', () => {
     ['号码138幺二三四5678', 'mobile', '138幺二三四5678'],
     ['手机号13812345678一个字都不能错', 'mobile', '13812345678'],
     ['身份證號一一零一零五一九四九一二三一零零二叉', 'id_card', '一一零一零五一九四九一二三一零零二叉'],
-    // Country codes.
-    ['+86 138 1234 5678', 'mobile', '138 1234 5678'],
-    ['+8613812345678', 'mobile', '8613812345678'],
+    // Country codes: part of the number, so the quote shows it.
+    ['+86 138 1234 5678', 'mobile', '+86 138 1234 5678'],
+    ['+8613812345678', 'mobile', '+8613812345678'],
     // Taiwan mobiles: 09 + 8 digits.
     ['您登記的手機是0912-345-678，對嗎', 'mobile', '0912-345-678'],
     ['您的手機號碼是0912345678嗎', 'mobile', '0912345678'],
@@ -156,6 +156,13 @@ describe('findPersonalNumbers: not personal data', () => {
     // The company's own line, which the agent may give out.
     '我们的服务热线是0912-345-678',
     '您可以拨打我們的客服電話13812345678咨询',
+    // …and the mobiles and chat numbers it names its own.
+    '我们的客服微信是13812345678',
+    '有问题可以打我们的客服手机13812345678',
+    '我哋公司WhatsApp係 +852 6123 4567',
+    '你可以WhatsApp我哋 +852 9123 4567',
+    '我們的LINE客服是 +886 912 345 678',
+    '我們的客服專線是0912-345-678',
     // …and its own account, given for a payment: a card's shape, no customer's card.
     '请您汇款到我们的账号6222021234567894',
     '請匯款到我們的帳號 6222 0212 3456 7894',

@@ -54,6 +54,22 @@ describe('foldText', () => {
     expect(foldedSpan(fold, text.indexOf('：'), text.indexOf('：') + 1)).toEqual({ start: 2, end: 2 }); // dropped: empty
   });
 
+  it('keeps what folding dropped at the edges of a number: its + and a bracket whose partner is inside', () => {
+    const span = (text: string, number: string): string => {
+      const fold = foldText(text);
+      const { start, end } = foldedSpan(fold, text.indexOf(number), text.indexOf(number) + number.length);
+      return originalSpan(text, fold, start, end);
+    };
+    expect(span('您登記的市話是(02)2345-6789，對嗎', '(02)2345-6789')).toBe('(02)2345-6789');
+    expect(span('市話（02）2345-6789', '（02）2345-6789')).toBe('（02）2345-6789');
+    expect(span('手機是+886 912 345 678', '+886 912 345 678')).toBe('+886 912 345 678');
+    expect(span('手机是(+86)13812345678', '(+86)13812345678')).toBe('(+86)13812345678');
+    // Balanced, or no partner inside: the bracket around the hit stays outside.
+    expect(span('（分机8001）', '分机8001')).toBe('分机8001');
+    expect(span('打(02)2345-6789', '2345-6789')).toBe('2345-6789');
+    expect(span('升级+会员', '会员')).toBe('会员');
+  });
+
   it('keeps astral ideographs (surrogate pairs) whole', () => {
     const fold = foldText('𠀀字');
     expect(fold.folded).toBe('𠀀字');

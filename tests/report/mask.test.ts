@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { personalNumberSpans } from '../../src/match/personal-numbers.js';
-import { maskPersonalData } from '../../src/report/mask.js';
+import { maskPersonalData, maskProblemMessage, maskWithFound, personalDataFound } from '../../src/report/mask.js';
 import { prng } from '../../src/workflow/prng.js';
 
 describe('maskPersonalData', () => {
@@ -21,7 +21,11 @@ describe('maskPersonalData', () => {
     ['（0755）1234567转分机', '（075*）***4567转分机'],
     ['电话 0755-1234567', '电话 075*-***4567'],
     ['+86 138 1234 5678', '+86 138 **** 5678'],
-    ['+8613812345678', '+861******5678'],
+    ['+8613812345678', '+86138****5678'],
+    // An extension after a masked line stays as said: a few digits that tell no one the number.
+    ['您的座机是010-12345678-8001', '您的座机是010-****5678-8001'],
+    // A code is kept only on a phone behind it: 00852… may start a bank account.
+    ['您的郵局帳號是0085212345678901', '您的郵局帳號是008*********8901'],
     ['全角１３８１２３４５６７８号', '全角１３８****５６７８号'],
     ['转账12345678901234567890123', '转账123****************0123'],
     ['邮件 13812345678@qq.com', '邮件 1***@qq.com'],
@@ -184,5 +188,46 @@ describe('maskPersonalData', () => {
       }
     }
     expect(masked).toBeGreaterThan(3000);
+  });
+});
+
+describe('maskProblemMessage (errors.csv)', () => {
+  it.each([
+    // A Unix time in milliseconds is a time: the reviewer needs it to fix the file.
+    ['started_at: front matter says 1733577600000, manifest says 2024-12-07 21:20', 'started_at: front matter says 1733577600000, manifest says 2024-12-07 21:20'],
+    ['Result.Sentences[3] BeginTime 1733577600000', 'Result.Sentences[3] BeginTime 1733577600000'],
+    ['line 4: "1733577600000 客户13812345678"', 'line 4: "1733577600000 客户138****5678"'],
+    // A customer's number stays masked: after a phone or account word, in any other shape, or beside a time.
+    ['line 2: "我的电话1733577600000"', 'line 2: "我的电话173******0000"'],
+    ['line 2: "您的账号是1733577600000"', 'line 2: "您的账号是173******0000"'],
+    ['line 7: "坐席13812345678" (started_at 1733577600000)', 'line 7: "坐席138****5678" (started_at 1733577600000)'],
+    ['line 9: "6222021234567894"', 'line 9: "622*********7894"'],
+    ['line 9: "17335776000001"', 'line 9: "173*******0001"'], // 14 digits: no time
+    // File names stay readable (the file column shows them in full); the number named in words does not.
+    ['call_id "13812345678" is also the id of calls/A2/13812345678.txt: give each call its own call_id', 'call_id "138****5678" is also the id of calls/A2/13812345678.txt: give each call its own call_id'],
+    ['listed in lists/13812345678.lst line 3 but not found', 'listed in lists/13812345678.lst line 3 but not found'],
+    ['line 3: "我的电话13812345678.好的"', 'line 3: "我的电话138****5678.好的"'],
+    ['line 3: "13812345678@qq.com"', 'line 3: "1***@qq.com"'],
+    ['', ''],
+  ])('%s', (message, masked) => {
+    expect(maskProblemMessage(message)).toBe(masked);
+  });
+});
+
+describe('maskWithFound: a number the recogniser cut at a pause', () => {
+  const said = (turn: number, matched: string, cut?: true) => ({ turn, speaker: 'agent' as const, quote: matched, matched, personal: true as const, ...(cut ? { cut } : {}) });
+
+  it('masks the two halves as one number: 3 first and 4 last digits of the whole, not of each half', () => {
+    const found = personalDataFound([said(2, '1381'), said(3, '234 5678', true)]);
+    expect(maskWithFound('turns 2–3「1381，234 5678」', found)).toBe('turns 2–3「138*，*** 5678」');
+    expect(maskWithFound('您的手机是1381，', found)).toBe('您的手机是138*，');
+    expect(maskWithFound('234 5678，对吗？', found)).toBe('*** 5678，对吗？');
+    const card = personalDataFound([said(4, '6222 0212'), said(5, '3456 7894', true)]);
+    expect(maskWithFound('「6222 0212，3456 7894」', card)).toBe('「622* ****，**** 7894」');
+  });
+
+  it('masks two whole numbers in a row each on its own', () => {
+    const found = personalDataFound([said(2, '13812345678'), said(3, '13912345678')]);
+    expect(maskWithFound('13812345678 13912345678', found)).toBe('138****5678 139****5678');
   });
 });

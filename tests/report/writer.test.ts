@@ -156,6 +156,20 @@ describe('report writer options and edge cases', () => {
     expect(JSON.parse(readFileSync(join(out, 'run.json'), 'utf8'))).toMatchObject({ masked: false });
   });
 
+  it('errors.csv: a millisecond time stays readable, a customer number quoted from a bad line is masked', () => {
+    const out = join(tempDir(), 'epochs');
+    const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });
+    const meta = 'date 2024-12-09 is not the day of started_at "1733577600000" (2024-12-07 in UTC+8)';
+    const parse = 'line 1: text before the first speaker label ignored: "我的电话13812345678"';
+    writer.addError({ file: 'calls/13812345678.txt', severity: 'warning', stage: 'meta', message: meta });
+    writer.addError({ file: 'calls/13812345678.txt', severity: 'warning', stage: 'parse', message: parse });
+    writer.finish(runInfo());
+    expect(readCsv(join(out, 'errors.csv')).rows.map((r) => [r.file, r.message])).toEqual([
+      ['calls/13812345678.txt', meta],
+      ['calls/13812345678.txt', 'line 1: text before the first speaker label ignored: "我的电话138****5678"'],
+    ]);
+  });
+
   it('a run with no calls and no errors still writes every file with its header', () => {
     const out = join(tempDir(), 'empty');
     const writer = createReportWriter(out, { ruleset: testRuleset(), rulesetFile: 'r.yaml', mask: true, toolVersion: '0.1.0' });

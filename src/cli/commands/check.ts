@@ -9,7 +9,7 @@ import { expandInputs } from '../../audit/inputs.js';
 import { scoreFile } from '../../audit/score-file.js';
 import { compareVerdicts, formatAgreement, parseExpected } from '../../check/index.js';
 import type { CallResult } from '../../engine/index.js';
-import { maskPersonalData } from '../../report/mask.js';
+import { maskProblemMessage } from '../../report/mask.js';
 import { DEFAULT_RULESET, loadRuleset } from '../../ruleset/index.js';
 import { EXIT } from '../exit-codes.js';
 import { errorLine, printProblems, type Io } from '../io.js';
@@ -70,7 +70,7 @@ async function check(inputs: string[], flags: CheckFlags, io: Io): Promise<numbe
     if (scored.result) results.push(scored.result);
     else unscored.push(file);
     // Reader messages may quote the transcript: masked as in errors.csv.
-    for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskPersonalData(row.message)}`));
+    for (const row of scored.rows) if (row.severity === 'error') io.err(errorLine(`${file}: not scored: ${maskProblemMessage(row.message)}`));
   }
   release();
   const agreement = compareVerdicts(expected.rows, results, loaded.ruleset.rules.map((r) => r.id), unscored);

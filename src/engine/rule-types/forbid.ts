@@ -185,7 +185,7 @@ function numberFound(p: CheckContext['p'], n: NumberHit): Found {
   const evidence = (u: number, start: number, end: number): Evidence => ({ ...spanEvidence(p, u, start, end, label), personal: true });
   if (!n.begun) return { e: evidence(n.utterance, n.start, n.end), utterance: n.utterance, start: n.start, end: n.end, number: n };
   const { utterance, start, end } = n.begun;
-  return { e: evidence(utterance, start, end), rest: evidence(n.utterance, n.start, n.end), utterance, start, end, number: n };
+  return { e: evidence(utterance, start, end), rest: { ...evidence(n.utterance, n.start, n.end), cut: true }, utterance, start, end, number: n };
 }
 
 /** Clause punctuation, which folding drops before matching. */
