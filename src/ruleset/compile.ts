@@ -11,6 +11,7 @@ import type { AimSpec, PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, W
 import { PhraseCompiler } from './compile-phrases.js';
 import { holdDetection, resolveNumber, timingChecks, usesHolds, type TimingCompiler } from './compile-timing.js';
 import { buildTolerantMatcher, resolveTolerance } from './tolerance.js';
+import { announcementDetection, brokenOffDetection, handoverDetection } from './compile-lexicons.js';
 import type {
   CompiledAim,
   CompiledCheck,
@@ -18,7 +19,6 @@ import type {
   CompiledRuleset,
   CompiledSaid,
   CompiledWhen,
-  HandoverDetection,
   HoldDetection,
   PhrasesExcept,
   PhraseSet,
@@ -103,9 +103,10 @@ class Compiler {
       rules.push(this.compileRule(rule));
       if (!this.holds && usesHolds(rule)) this.holds = holdDetection(this.timing, rule.hold ? ['hold'] : rule.dead_air ? ['dead_air'] : ['when']);
     });
-    const announcement = this.announcement();
-    const brokenOff = this.brokenOff();
-    const handover = this.handover();
+    const lexicon = (name: string): PhraseSet | undefined => this.lexiconSet(name);
+    const announcement = announcementDetection(lexicon);
+    const brokenOff = brokenOffDetection(lexicon);
+    const handover = handoverDetection(lexicon);
     const lineCheck = this.lexiconSet('line_check');
     if (this.problems.some((p) => p.severity === 'error')) return { ok: false, problems: this.problems };
     const { patterns, literals, tolerantSets } = this.phrases;
@@ -145,47 +146,6 @@ class Compiler {
   /** The phrases of lexicon `name` as a set of its own, when the ruleset has that lexicon. */
   private lexiconSet(name: string): PhraseSet | undefined {
     return this.loaded.spec.lexicons?.[name] ? this.phrases.phraseSet([`$${name}`], ['lexicons', name]) : undefined;
-  }
-
-  /** The agent channel's recorded announcements, when the ruleset has the lexicon. */
-  private announcement(): CompiledRuleset['announcement'] {
-    const phrases = this.lexiconSet('recorded_announcement');
-    if (!phrases) return undefined;
-    const live = this.lexiconSet('recorded_announcement_not');
-    if (!live) return { phrases };
-    const greeting = this.lexiconSet('greeting');
-    const notice = this.lexiconSet('recording_notice');
-    return { phrases, live, ...(greeting ? { greeting } : {}), ...(notice ? { notice } : {}) };
-  }
-
-  /** The customer's last words that show a call broke off, or that the customer ended it, when the ruleset has the lexicons. */
-  private brokenOff(): CompiledRuleset['brokenOff'] {
-    const trailing = this.lexiconSet('call_trails_off');
-    const lineLost = this.lexiconSet('call_line_lost');
-    const customerLeaves = this.lexiconSet('call_customer_leaves');
-    return trailing || lineLost || customerLeaves ? { trailing, lineLost, customerLeaves } : undefined;
-  }
-
-  /** Transfers within the recording (src/engine/handover.ts), when the ruleset has the transfer lexicons: hold rules or not. */
-  private handover(): CompiledRuleset['handover'] {
-    const announced = this.lexiconSet('transfer_announced');
-    const pickup = this.lexiconSet('transfer_pickup');
-    if (!announced || !pickup) return undefined;
-    // 「这个我没法帮您转接」 refuses the transfer it names: no transfer announced
-    const refused = this.lexiconSet('transfer_refused');
-    const transfer: PhrasesExcept = refused ? { phrases: announced, except: refused } : { phrases: announced };
-    const optional: Array<[Exclude<keyof HandoverDetection, 'transfer'>, string]> = [
-      ['greeting', 'greeting'],
-      ['colleagueIntro', 'colleague_intro'],
-      ['supervisorCalled', 'supervisor_called'],
-      ['putOnHold', 'hold_announce'],
-    ];
-    const detection: HandoverDetection = { transfer, pickup };
-    for (const [key, lexicon] of optional) {
-      const set = this.lexiconSet(lexicon);
-      if (set) detection[key] = set;
-    }
-    return detection;
   }
 
   private compileRule(rule: RuleSpec): CompiledRule {
