@@ -6,6 +6,7 @@
  * names it the customer's (named-numbers.ts). Without the code, 912 345 678 or 9123 4567 could be
  * an amount or an order number; with it they cannot.
  */
+import { digitsOf } from '../model/numerals.js';
 import { groupsAt, numberIn } from './number-groups.js';
 
 /** The national number's shapes, by country code: a mobile, and any phone (a landline too). */
@@ -44,8 +45,6 @@ export interface InternationalNumber {
   mobile: boolean;
 }
 
-const ASCII_DIGITS: Record<string, string> = { '０': '0', '５': '5', '６': '6', '８': '8', '２': '2', '３': '3' };
-
 /**
  * The phone number whose prefix starts at `at`, or undefined (no prefix there, or no phone after
  * it). `bare`: the code may come without + or 00 (right after a phone word, where it can be nothing else).
@@ -55,7 +54,7 @@ export function internationalNumberAt(text: string, at: number, bare = false): I
   prefixes.lastIndex = at;
   const prefix = prefixes.exec(text);
   if (!prefix) return undefined;
-  const shapes = NATIONAL[((prefix[1] ?? prefix[2]) as string).replace(/[０-９]/g, (c) => ASCII_DIGITS[c] ?? c)];
+  const shapes = NATIONAL[digitsOf((prefix[1] ?? prefix[2]) as string)];
   if (!shapes) return undefined;
   const number = numberIn(groupsAt(text, at + prefix[0].length), text, (d) => shapes.phone.test(d) || shapes.mobile.test(d));
   if (!number) return undefined;
