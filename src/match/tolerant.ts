@@ -16,9 +16,12 @@
  * match within k edits contains one piece unchanged (pigeonhole), so one Aho–Corasick scan over
  * an utterance's keys finds the few places worth verifying, and the edit-distance table is
  * computed only on a small window around each (Sellers' algorithm: free start in the text).
+ * A piece hit is kept only if the phrase's first and last sounds are heard where that piece puts
+ * them (give or take k): with tens of thousands of phrases short pieces hit everywhere, and the
+ * edges, which a match must hear, turn most of those hits away before any table is built.
  */
 import { AhoCorasick } from './aho-corasick.js';
-import { soundKeys } from './sound-keys.js';
+import { soundKey, soundKeys } from './sound-keys.js';
 import { sortShort } from '../model/order.js';
 
 /** A tolerance policy: most edits for long phrases, and whether homophones are free. */
@@ -118,12 +121,28 @@ export class TolerantMatcher {
       pieceLength: Int32Array.from(pieces, (p) => p.length),
       patternLength: Int32Array.from(patterns, (p) => p.length),
       patternBudget: Int32Array.from(patterns, (_, i) => budgets[i] ?? -1),
+      firstKey: Int32Array.from(this.keys, (k) => (k.length > 0 ? k.charCodeAt(0) : -1)),
+      lastKey: Int32Array.from(this.keys, (k) => (k.length > 0 ? k.charCodeAt(k.length - 1) : -1)),
+      firstAlt: Int32Array.from(patterns, (p) => edgeAlternative(p.charCodeAt(0))),
+      lastAlt: Int32Array.from(patterns, (p) => edgeAlternative(p.charCodeAt(p.length - 1))),
       slotOf: new Int32Array(patterns.length).fill(-1),
     };
   }
 
   /** The same facts in flat arrays, for the per-utterance candidate scan. */
-  private readonly flat: { piecePattern: Int32Array; pieceOffset: Int32Array; pieceLength: Int32Array; patternLength: Int32Array; patternBudget: Int32Array; slotOf: Int32Array };
+  private readonly flat: {
+    piecePattern: Int32Array;
+    pieceOffset: Int32Array;
+    pieceLength: Int32Array;
+    patternLength: Int32Array;
+    patternBudget: Int32Array;
+    /** A pattern's first and last sound keys, and the other key its edge may be heard as (-1: none). */
+    firstKey: Int32Array;
+    lastKey: Int32Array;
+    firstAlt: Int32Array;
+    lastAlt: Int32Array;
+    slotOf: Int32Array;
+  };
 
   /** Whether any pattern is tolerant at all (a ruleset with tolerance off everywhere skips all work). */
   get active(): boolean {
@@ -136,7 +155,7 @@ export class TolerantMatcher {
 
   /** Windows of the text worth verifying, per pattern (merged, in order). */
   candidates(keyed: string): Candidates {
-    return this.windowsFrom(this.pieceHits(keyed), keyed.length);
+    return this.windowsFrom(this.pieceHits(keyed), keyed);
   }
 
   /**
@@ -153,9 +172,10 @@ export class TolerantMatcher {
    * patterns it has (a phrase set's): an utterance's pieces point at a dozen patterns of the
    * ruleset, and a set owns one of them now and then.
    */
-  windowsFrom(hits: Int32Array, length: number, wanted?: ReadonlyMap<number, unknown>): Candidates {
+  windowsFrom(hits: Int32Array, keyed: string, wanted?: ReadonlyMap<number, unknown>): Candidates {
     if (hits.length === 0) return NO_CANDIDATES;
-    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, slotOf } = this.flat;
+    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, firstKey, lastKey, firstAlt, lastAlt, slotOf } = this.flat;
+    const length = keyed.length;
     // Patterns are numbered per ruleset: a flat slot table finds a pattern's list without the
     // hashing a Map would do for every piece hit (it was most of this function's time).
     let patterns: number[] | undefined;
@@ -165,9 +185,16 @@ export class TolerantMatcher {
       const pattern = piecePattern[piece] as number;
       if (wanted !== undefined && !wanted.has(pattern)) continue;
       const k = patternBudget[pattern] as number;
-      const at = (hits[h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
+      const offset = pieceOffset[piece] as number;
+      const m = patternLength[pattern] as number;
+      const at = (hits[h + 1] as number) - (pieceLength[piece] as number) - offset;
+      // If this piece is the one a match heard unchanged, the match starts within k of `at` and
+      // ends within k of at + m - 1 (each dropped or added character shifts it by one), and its
+      // edges are heard there. The first piece holds the first sound itself, the last the last.
+      if (offset > 0 && !heardNear(keyed, at - k, at + k, firstKey[pattern] as number, firstAlt[pattern] as number)) continue;
+      if (offset + (pieceLength[piece] as number) < m && !heardNear(keyed, at + m - 1 - k, at + m - 1 + k, lastKey[pattern] as number, lastAlt[pattern] as number)) continue;
       const from = Math.max(0, at - k);
-      const to = Math.min(length, at + (patternLength[pattern] as number) + 2 * k);
+      const to = Math.min(length, at + m + 2 * k);
       const slot = slotOf[pattern] as number;
       if (slot < 0) {
         patterns ??= [];
@@ -193,6 +220,23 @@ export class TolerantMatcher {
     }
     return hits;
   }
+}
+
+/** Whether a key in keyed[lo..hi] (clipped to the text) is `key` or `alt`. */
+function heardNear(keyed: string, lo: number, hi: number, key: number, alt: number): boolean {
+  for (let j = Math.max(0, lo), last = Math.min(keyed.length - 1, hi); j <= last; j++) {
+    const here = keyed.charCodeAt(j);
+    if (here === key || here === alt) return true;
+  }
+  return false;
+}
+
+/**
+ * The sound key an edge character may also be heard as, at the cost of an edit (see substitution:
+ * a phrase's 您 heard as 你), or -1. Every other edge must be heard as written or as a homophone.
+ */
+function edgeAlternative(code: number): number {
+  return code === NIN ? soundKey(NI) : -1;
 }
 
 /**

@@ -114,6 +114,50 @@ describe('the prefilter', () => {
     expect(compared).toBeGreaterThan(50);
   });
 
+  it('loses nothing when a phrase begins or ends with 您, which may be heard as 你 (or a homophone of it)', () => {
+    const phrases = ['您好很高兴为您', '您稍等一下', '麻烦您再等等您', '请问您贵姓'];
+    const alphabet = [...'您你泥尼好很高兴为位稍等一下麻烦再在请问贵姓'];
+    const rand = prng(33);
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const m = new TolerantMatcher(phrases, phrases.map((p) => allowedEdits(p.length, 2)));
+    let compared = 0;
+    for (let t = 0; t < 1500; t++) {
+      const phrase = phrases[t % phrases.length] as string;
+      const said = t % 3 === 0 ? pick(20) : `${pick(4)}${phrase.replace(/^您|您$/g, () => (['你', '泥', '您'] as const)[t % 3] ?? '你')}${pick(4)}`;
+      const keyed = soundKeys(said);
+      const windows = m.candidates(keyed);
+      phrases.forEach((_, id) => {
+        const full = m.verify(said, keyed, id, [[0, said.length]]);
+        const filtered = m.verify(said, keyed, id, windowsOf(windows, id) ?? []);
+        expect(filtered.map((h) => [h.start, h.end]), said).toEqual(full.map((h) => [h.start, h.end]));
+        compared += full.length;
+      });
+    }
+    expect(compared).toBeGreaterThan(200);
+  });
+
+  it('turns away piece hits whose phrase edges are not heard where the piece puts them', () => {
+    // Many phrases of common characters: their short pieces hit all over a text, but a match
+    // must hear its first and last sounds, and most hits have neither in place.
+    const alphabet = [...'的一是不了人我在有他这为之大来以个中上们到说国和地也子时道出而要于就下得可你'];
+    const rand = prng(8);
+    const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    const phrases = [...new Set(Array.from({ length: 3000 }, (_, i) => pick(4 + (i % 5))))];
+    const m = new TolerantMatcher(phrases, phrases.map((p) => allowedEdits(p.length, 2)));
+    const text = pick(400);
+    const keyed = soundKeys(text);
+    const pieceHits = m.pieceHits(keyed).length / 2;
+    const kept = m.candidates(keyed).windows.reduce((n, list) => n + list.length, 0);
+    expect(pieceHits).toBeGreaterThan(1000);
+    expect(kept).toBeLessThan(pieceHits / 5); // without the edges: about one window a hit
+    // …and what is turned away held no match: a full scan of every phrase finds nothing more.
+    const windows = m.candidates(keyed);
+    phrases.forEach((_, id) => {
+      const full = m.verify(text, keyed, id, [[0, text.length]]);
+      expect(m.verify(text, keyed, id, windowsOf(windows, id) ?? []).length).toBe(full.length);
+    });
+  });
+
   it("builds a set's windows from the kept piece hits exactly as for the whole ruleset", () => {
     // The engine keeps an utterance's piece hits and asks for one phrase set's patterns at a time.
     const phrases = ['很高兴为您服务', '为您服务', '再见了', '还有其他问题吗', '请问还有什么'];
@@ -122,11 +166,14 @@ describe('the prefilter', () => {
     const alphabet = [...'很高兴为位您服务再在见了还有其他问题吗请问什么'];
     let windowsSeen = 0;
     for (let t = 0; t < 500; t++) {
-      const keyed = soundKeys(Array.from({ length: 24 }, () => alphabet[Math.floor(rand() * alphabet.length)]).join(''));
+      const pick = (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+      // Half the texts hold a phrase, a character dropped: windows the edges do not turn away.
+      const phrase = phrases[t % phrases.length] as string;
+      const keyed = soundKeys(t % 2 === 0 ? pick(24) : `${pick(8)}${phrase.slice(0, 2)}${phrase.slice(3)}${pick(8)}`);
       const all = m.candidates(keyed);
       const hits = m.pieceHits(keyed);
       for (const set of [[0, 1], [2], [3, 4], [4]]) {
-        const own = m.windowsFrom(hits, keyed.length, new Map(set.map((id) => [id, true])));
+        const own = m.windowsFrom(hits, keyed, new Map(set.map((id) => [id, true])));
         expect(own.patterns.every((id) => set.includes(id))).toBe(true);
         for (const id of set) {
           expect(windowsOf(own, id), `${keyed} ${id}`).toEqual(windowsOf(all, id));
