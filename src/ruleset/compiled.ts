@@ -84,6 +84,8 @@ export interface RequireCheck {
   groups: PhraseSet[];
   need: number;
   mode: 'any' | 'all' | 'at_least';
+  /** `all` in order: each group's hit at or after the previous group's. */
+  inOrder?: boolean;
   except?: PhraseSet;
   /** Not said because the customer hung up on their own last words: na instead of fail. */
   cutOffNa?: boolean;
