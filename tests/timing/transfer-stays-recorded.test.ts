@@ -37,7 +37,7 @@ describe('a transfer that stays in the recording', () => {
 
   it('the announcement is read in the first agent’s last turns, not the new agent’s', () => {
     expect(r['hold.announce-transfer']?.verdict).toBe('pass');
-    expect(r['hold.announce-transfer']?.window).toContain('call turns 3, 5');
+    expect(r['hold.announce-transfer']?.window).toContain('call turns 1, 3, 5');
   });
 
   it('the new agent’s hold and close are not judged on the first agent', () => {
