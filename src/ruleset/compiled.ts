@@ -244,6 +244,8 @@ export interface HandoverDetection {
   transfer: PhrasesExcept;
   pickup: PhraseSet;
   greeting?: PhraseSet;
+  /** `lexicons.line_check`: 「喂，」 before the new agent's greeting (「喂，您好，这边是技术部」). */
+  lineCheck?: PhraseSet;
   colleagueIntro?: PhraseSet;
   supervisorCalled?: PhraseSet;
   putOnHold?: PhraseSet;

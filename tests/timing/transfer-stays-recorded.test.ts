@@ -124,6 +124,18 @@ ${NEW_AGENT}`);
     expect(desk['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
   });
 
+  it('「喂，您好，这边是技术部」: the new agent’s line check before the greeting', () => {
+    const hello = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：喂，您好，这边是技术部，您路由器什么情况？
+[00:53.5-00:58.0] 客户：连不上网。
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(hello['conduct.forbidden-phrases']?.verdict).toBe('pass');
+    // … but the first agent back, 「喂，您好」 and no new desk, is still the first agent
+    const back = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：喂，您好，不好意思，技术部那边占线，还是我来帮您。
+[00:53.5-00:58.0] 客户：那怎么办？
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(back['conduct.forbidden-phrases']?.verdict).toBe('fail');
+  });
+
   it('Hong Kong: 「你好，呢度係商業客戶部」 is the new desk too', () => {
     const hk = rules(`[00:00.0-00:05.0] 坐席：你好，康泰鑫客服128號，有咩可以幫到你？
 [00:05.5-00:10.0] 客戶：我想問下商業客戶嘅月費計劃。
