@@ -8,11 +8,12 @@
  *
  * Only on clear evidence: one of the agent's two turns before announces the transfer (or the call
  * log says `transferred: true`; or 「我请主管来跟您说」 then 「我是值班主管」), and the label then
- * opens the call anew — a greeting (after at most a 「喂」) or a 工号 with an offer of help or the desk's own name
- * (`lexicons.transfer_pickup`: 「您好，这边是技术部」), or a supervisor's introduction. A new agent who
- * does none of these (「喂，路由器什么问题？」) cannot be told from the first agent back by the words:
- * only a label of its own (坐席2, src/readers/scored-agent.ts) tells them apart. A 工号 that is the first agent's is the first agent back; and the
- * first agent back without opening anew (「不好意思，那边占线，还是我来帮您」) changes nothing.
+ * opens the call anew — a greeting (after at most a 「喂」) or a 工号 with an offer of help or the
+ * desk's own name (`lexicons.transfer_pickup`: 「您好，这边是技术部」), or a supervisor's
+ * introduction. A new agent who does none of these (「喂，路由器什么问题？」) cannot be told from the
+ * first agent back by the words: only a label of its own (坐席2, src/readers/scored-agent.ts) tells
+ * them apart. A 工号 that is the first agent's is the first agent back; and the first agent back
+ * without opening anew (「不好意思，那边占线，还是我来帮您」) changes nothing.
  * The call's agent number says whose scorecard it is: the one who answered, unless the number is
  * the new agent's alone — then the first agent's words are the ones set aside.
  */
