@@ -25,6 +25,16 @@ describe('require in_order', () => {
     expect(before.verdict).toBe('fail');
   });
 
+  it('counts a question around the transfer: it ends after the transfer words (「可以帮您转接到售后吗」)', () => {
+    const around = rulesetOf(`  - id: hold.x
+    category: opening
+    title: transfer then ask
+    points: 3
+    require: { speaker: agent, in_order: true, all: [[转接], ["/可以帮您转接.{0,8}吗/"]] }
+`);
+    expect(judge(around, callOf('客户：我要退货。\n坐席：我可以帮您转接到售后吗？')).verdict).toBe('pass');
+  });
+
   it('counts the later turn: 「转接到售后」「好的」「请稍等」', () => {
     const r = judge(ordered, callOf('客户：洗衣机坏了。\n坐席：我帮您转接到售后。\n客户：好的。\n坐席：请稍等。'));
     expect(r.verdict).toBe('pass');

@@ -34,7 +34,8 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const found: Evidence[] = [];
   const missing: string[] = [];
   const undone: string[] = [];
-  // In order, each group counts from the previous group's hit on (the earliest hits leave the most room).
+  // In order, each group's hit ends where the previous group's ends or later (the earliest hits leave
+  // the most room): 「…转接售后，好吗」, and 「可以帮您转接到售后吗」 around it, but not a 「好吗」 before.
   let from: PhraseHit | undefined;
   for (const group of check.groups) {
     const after = check.inOrder ? from : undefined;
@@ -106,12 +107,12 @@ function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: 
 
 /**
  * The first hit of the group that counts: one the other side's reply does not undo (what undid
- * it goes to `undone`, for the reason), and (in order) one that starts where the hit `after` ends or later.
+ * it goes to `undone`, for the reason), and (in order) one that ends where the hit `after` ends or later.
  */
 function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[], after?: PhraseHit): PhraseHit | undefined {
   const { p } = ctx;
   const undo = check.undoneByReply;
-  const inPlace = (hit: PhraseHit): boolean => !after || hit.utterance > after.utterance || hit.start >= after.end;
+  const inPlace = (hit: PhraseHit): boolean => !after || hit.utterance > after.utterance || hit.end >= after.end;
   if (!undo) return firstHit(p, turns, group, check.except, after ? inPlace : undefined);
   return firstHit(p, turns, group, check.except, (hit) => {
     if (!inPlace(hit)) return false;
