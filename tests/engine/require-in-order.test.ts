@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { loadRulesetFromText } from '../../src/ruleset/index.js';
 import { callOf, judge, rulesetOf } from './rule-helpers.js';
 
-const ordered = rulesetOf(`  - id: hold.x
-    category: opening
-    title: transfer then ask
-    points: 3
-    require: { speaker: agent, scope: { last_turns: 2 }, in_order: true, all: [[转接, 转到], [好吗, 可以吗, 请稍等]] }
-`);
+/** A rule of one require check (its YAML flow mapping). */
+function transferRule(check: string) {
+  return rulesetOf(`  - id: hold.x\n    category: opening\n    title: transfer then ask\n    points: 3\n    require: ${check}\n`);
+}
+
+const ordered = transferRule('{ speaker: agent, scope: { last_turns: 2 }, in_order: true, all: [[转接, 转到], [好吗, 可以吗, 请稍等]] }');
 
 describe('require in_order', () => {
   it('does not count a question of the turn before the transfer, and says what was missing after what', () => {
@@ -26,12 +26,7 @@ describe('require in_order', () => {
   });
 
   it('counts a question around the transfer: it ends after the transfer words (「可以帮您转接到售后吗」)', () => {
-    const around = rulesetOf(`  - id: hold.x
-    category: opening
-    title: transfer then ask
-    points: 3
-    require: { speaker: agent, in_order: true, all: [[转接], ["/可以帮您转接.{0,8}吗/"]] }
-`);
+    const around = transferRule('{ speaker: agent, in_order: true, all: [[转接], ["/可以帮您转接.{0,8}吗/"]] }');
     expect(judge(around, callOf('客户：我要退货。\n坐席：我可以帮您转接到售后吗？')).verdict).toBe('pass');
   });
 
@@ -41,12 +36,7 @@ describe('require in_order', () => {
   });
 
   it('without in_order, the earlier question still counts (the old reading)', () => {
-    const unordered = rulesetOf(`  - id: hold.x
-    category: opening
-    title: transfer and ask
-    points: 3
-    require: { speaker: agent, scope: { last_turns: 2 }, all: [[转接, 转到], [好吗, 可以吗]] }
-`);
+    const unordered = transferRule('{ speaker: agent, scope: { last_turns: 2 }, all: [[转接, 转到], [好吗, 可以吗]] }');
     expect(judge(unordered, callOf('客户：路由器坏了。\n坐席：麻烦您提供一下手机号，好吗？\n客户：138。\n坐席：我给您转到技术部。')).verdict).toBe('pass');
   });
 
