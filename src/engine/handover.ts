@@ -8,9 +8,12 @@
  *
  * Only on clear evidence: one of the agent's two turns before announces the transfer (or the call
  * log says `transferred: true`; or 「我请主管来跟您说」 then 「我是值班主管」), and the label then
- * opens the call anew — a greeting or a 工号 with an offer of help (`lexicons.transfer_pickup`), or a
- * supervisor's introduction. A 工号 that is the first agent's is the first agent back; and the
- * first agent back without opening anew (「不好意思，那边占线，还是我来帮您」) changes nothing.
+ * opens the call anew — a greeting (after at most a 「喂」) or a 工号 with an offer of help or the
+ * desk's own name (`lexicons.transfer_pickup`: 「您好，这边是技术部」), or a supervisor's
+ * introduction. A new agent who does none of these (「喂，路由器什么问题？」) cannot be told from the
+ * first agent back by the words: only a label of its own (坐席2, src/readers/scored-agent.ts) tells
+ * them apart. A 工号 that is the first agent's is the first agent back; and the first agent back
+ * without opening anew (「不好意思，那边占线，还是我来帮您」) changes nothing.
  * The call's agent number says whose scorecard it is: the one who answered, unless the number is
  * the new agent's alone — then the first agent's words are the ones set aside.
  */
@@ -76,12 +79,21 @@ function opensAnew(p: PreparedCall, d: HandoverDetection, run: readonly number[]
   const says = (set: PhraseSet | undefined): boolean => !!set && run.some((u) => findPhrases(p, u, set).length > 0);
   if (says(d.colleagueIntro)) return true;
   if (!says(d.pickup)) return false;
-  const first = run[0] as number;
-  if (d.greeting && findPhrases(p, first, d.greeting)[0]?.start === 0) return true;
+  if (opensWithGreeting(p, d, run[0] as number)) return true;
   // Without a greeting, a 工号 and an offer of help (「技术部工号203为您服务」); a 工号 alone may be the
   // first agent back (「我工号128，我继续帮您」).
   const offers = run.some((u) => findPhrases(p, u, d.pickup).some((h) => !/^工[号號]$/u.test((p.folds[u]?.folded ?? '').slice(h.start, h.end))));
   return offers && run.some((u) => selfNumbers(p.call.utterances[u]?.text ?? '').size > 0);
+}
+
+/** A greeting at the utterance's start, after at most a line check (「喂，您好，这边是技术部」). */
+function opensWithGreeting(p: PreparedCall, d: HandoverDetection, u: number): boolean {
+  const greeting = d.greeting ? findPhrases(p, u, d.greeting)[0] : undefined;
+  if (!greeting) return false;
+  let at = 0;
+  // Hits come by start: each line check that begins where the words so far end carries them on.
+  if (d.lineCheck) for (const h of findPhrases(p, u, d.lineCheck)) if (h.start <= at && h.end > at && h.end <= greeting.start) at = h.end;
+  return greeting.start === at;
 }
 
 /** The last utterance in these turns that announces the transfer (or a supervisor to come on). */

@@ -97,17 +97,19 @@ export type HitFilter = (hit: PhraseHit) => boolean;
 export function firstNearHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet, counts?: HitFilter): PhraseHit | undefined {
   if (!set.tolerance) return undefined;
   for (const u of turns) {
-    const hit = findNearPhrases(p, u, set, except)[0];
-    if (hit && (!counts || counts(hit))) return hit;
+    const hits = findNearPhrases(p, u, set, except);
+    const hit = counts ? hits.find(counts) : hits[0];
+    if (hit) return hit;
   }
   return undefined;
 }
 
-/** The first exact hit of the set in these turns, in turn order; else the first near hit. Only hits that `counts` (each turn's first). */
+/** The first exact hit of the set in these turns, in turn order; else the first near hit. Only hits that `counts`. */
 export function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet, counts?: HitFilter): PhraseHit | undefined {
   for (const u of turns) {
-    const hit = findPhrasesExcept(p, u, set, except)[0];
-    if (hit && (!counts || counts(hit))) return hit;
+    const hits = findPhrasesExcept(p, u, set, except);
+    const hit = counts ? hits.find(counts) : hits[0];
+    if (hit) return hit;
   }
   // Nothing exact: a near match (dropped or misheard characters, 你 for 您) may still count.
   return firstNearHit(p, turns, set, except, counts);

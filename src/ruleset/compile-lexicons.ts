@@ -37,6 +37,7 @@ export function handoverDetection(lexiconSet: LexiconSet): CompiledRuleset['hand
   const transfer: PhrasesExcept = refused ? { phrases: announced, except: refused } : { phrases: announced };
   const optional: Array<[Exclude<keyof HandoverDetection, 'transfer'>, string]> = [
     ['greeting', 'greeting'],
+    ['lineCheck', 'line_check'],
     ['colleagueIntro', 'colleague_intro'],
     ['supervisorCalled', 'supervisor_called'],
     ['putOnHold', 'hold_announce'],

@@ -238,7 +238,9 @@ class Compiler {
     const groups = items.map((item, i) => this.phrases.tolerantSet(Array.isArray(item) ? item : [item], [...base, key, i], policy));
     const need = r.all ? groups.length : (r.at_least ?? 1);
     if (need > groups.length) this.report([...base, 'at_least'], 'out-of-range', `at_least ${need} but only ${groups.length} items in "of"`);
-    return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', except, cutOffNa, hangupWithinReplies, ...context };
+    if (r.in_order && !r.all) this.report([...base, 'in_order'], 'needs-all', 'in_order only orders the items of "all"');
+    const inOrder = r.all && r.in_order ? { inOrder: true } : {};
+    return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups, need, mode: r.all ? 'all' : 'at_least', ...inOrder, except, cutOffNa, hangupWithinReplies, ...context };
   }
 
   /** `{ phrases, except }` compiled: the words, and the exceptions that shield them. */

@@ -84,6 +84,8 @@ export interface RequireCheck {
   groups: PhraseSet[];
   need: number;
   mode: 'any' | 'all' | 'at_least';
+  /** `all` in order: each group's hit at or after the previous group's. */
+  inOrder?: boolean;
   except?: PhraseSet;
   /** Not said because the customer hung up on their own last words: na instead of fail. */
   cutOffNa?: boolean;
@@ -242,6 +244,8 @@ export interface HandoverDetection {
   transfer: PhrasesExcept;
   pickup: PhraseSet;
   greeting?: PhraseSet;
+  /** `lexicons.line_check`: 「喂，」 before the new agent's greeting (「喂，您好，这边是技术部」). */
+  lineCheck?: PhraseSet;
   colleagueIntro?: PhraseSet;
   supervisorCalled?: PhraseSet;
   putOnHold?: PhraseSet;

@@ -109,6 +109,7 @@ const requireCheck = {
     scope,
     any: phraseList,
     all: { type: 'array', items: phraseOrGroup, minItems: 1 },
+    in_order: { type: 'boolean' },
     at_least: positiveInt,
     of: { type: 'array', items: phraseOrGroup, minItems: 1 },
     except: phraseList,

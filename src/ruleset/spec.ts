@@ -91,6 +91,8 @@ export interface RequireSpec {
   any?: PhraseSpec[];
   /** Every item: each is one phrase or a list of alternatives. */
   all?: Array<PhraseSpec | PhraseSpec[]>;
+  /** `all`'s items said in their order: each ending where the one before ends or later (「转接技术部，好吗」, not an earlier 「好吗」). */
+  in_order?: boolean;
   /** At least `at_least` distinct items of `of`. */
   at_least?: number;
   of?: Array<PhraseSpec | PhraseSpec[]>;

@@ -23,6 +23,22 @@ describe('transfer handover', () => {
     expect(r['hold.no-dead-air']?.verdict).toBe('pass');
   });
 
+  it('another agent label (坐席2) speaking after the announced transfer puts it through, whatever its first words', () => {
+    const r = rules(`[00:00.0-00:04.0] 坐席1：您好，康泰鑫客服128号为您服务，请问有什么可以帮您？
+${ASKED.replaceAll('坐席：', '坐席1：')}[00:45.0-00:49.0] 坐席2：路由器什么问题？`);
+    for (const id of ['hold.ask-permission', 'hold.check-back', 'hold.thank-after']) {
+      expect(r[id]).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+    }
+    expect(r['hold.announce-transfer']?.verdict).toBe('pass');
+  });
+
+  it('… but not after a plain 「请稍等，我帮您查询」: the colleague came on during a hold', () => {
+    const r = rules(`[00:04.5-00:08.0] 客户：帮我查一下话费。
+[00:08.5-00:12.0] 坐席1：好的，请稍等，我帮您查询一下。
+[00:40.0-00:44.0] 坐席2：您的话费是五十元。`);
+    expect(r['hold.check-back']?.verdict).toBe('fail');
+  });
+
   it('the first agent back with 「请问还有什么可以帮您」 was holding: the hold rules judge it', () => {
     const r = rules(`${ASKED}[00:47.0-00:53.0] 坐席：技术部门现在忙线，请问还有什么可以帮您？`);
     expect(r['hold.check-back']?.verdict).toBe('fail');

@@ -19,6 +19,13 @@ const ANNOUNCED = `${OPENING}[00:10.5-00:16.0] 坐席：这个需要技术部处
 [00:16.3-00:17.0] 客户：好的。
 [00:17.3-00:18.5] 坐席：请稍等。
 `;
+/** Hong Kong: 「幫你駁去商業客戶部，好唔好」 then 「唔該你唔好收線」. */
+const HK_ANNOUNCED = `[00:00.0-00:05.0] 坐席：你好，康泰鑫客服128號，有咩可以幫到你？
+[00:05.5-00:10.0] 客戶：我想問下商業客戶嘅月費計劃。
+[00:10.5-00:16.0] 坐席：我而家幫你駁去商業客戶部，好唔好？
+[00:16.3-00:17.0] 客戶：好。
+[00:17.3-00:18.5] 坐席：唔該你唔好收線。
+`;
 /** The technical department's agent, with a hold of their own (30 s, no check-back) and a rude word. */
 const NEW_AGENT = `[00:48.0-00:53.0] 坐席：您好，技术部工号203，请问有什么可以帮您？
 [00:53.5-00:58.0] 客户：我的路由器坏了，连不上网。
@@ -37,7 +44,7 @@ describe('a transfer that stays in the recording', () => {
 
   it('the announcement is read in the first agent’s last turns, not the new agent’s', () => {
     expect(r['hold.announce-transfer']?.verdict).toBe('pass');
-    expect(r['hold.announce-transfer']?.window).toContain('call turns 3, 5');
+    expect(r['hold.announce-transfer']?.window).toContain('call turns 1, 3, 5');
   });
 
   it('the new agent’s hold and close are not judged on the first agent', () => {
@@ -95,12 +102,7 @@ ${NEW_AGENT}`);
   });
 
   it('Hong Kong: 「幫你駁去商業客戶部，好唔好」 then 「你好，商業客戶部工號203，有咩可以幫到你？」', () => {
-    const hk = rules(`[00:00.0-00:05.0] 坐席：你好，康泰鑫客服128號，有咩可以幫到你？
-[00:05.5-00:10.0] 客戶：我想問下商業客戶嘅月費計劃。
-[00:10.5-00:16.0] 坐席：我而家幫你駁去商業客戶部，好唔好？
-[00:16.3-00:17.0] 客戶：好。
-[00:17.3-00:18.5] 坐席：唔該你唔好收線。
-[00:48.0-00:53.0] 坐席：你好，商業客戶部工號203，有咩可以幫到你？
+    const hk = rules(`${HK_ANNOUNCED}[00:48.0-00:53.0] 坐席：你好，商業客戶部工號203，有咩可以幫到你？
 [00:53.5-00:58.0] 客戶：我想問下月費計劃。
 [00:58.5-01:05.0] 坐席：我點知，你自己睇啦。`);
     expect(hk['conduct.forbidden-phrases']?.verdict).toBe('pass');
@@ -114,6 +116,34 @@ ${NEW_AGENT}`);
     expect(sup['conduct.forbidden-phrases']?.verdict).toBe('pass');
     expect(sup['hold.thank-after']?.verdict).toBe('na');
   });
+
+  it('the new desk naming itself after a greeting, without 工号 or an offer of help (「您好，这边是技术部」)', () => {
+    const desk = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：您好，这边是技术部，您的路由器是什么型号？
+[00:53.5-00:58.0] 客户：华为的。
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(desk['conduct.forbidden-phrases']?.verdict).toBe('pass');
+    expect(desk['conduct.forbidden-phrases']?.window).toContain('up to the transfer at turn 6');
+    expect(desk['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+  });
+
+  it('「喂，您好，这边是技术部」: the new agent’s line check before the greeting', () => {
+    const hello = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：喂，您好，这边是技术部，您路由器什么情况？
+[00:53.5-00:58.0] 客户：连不上网。
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(hello['conduct.forbidden-phrases']?.verdict).toBe('pass');
+    // … but the first agent back, 「喂，您好」 and no new desk, is still the first agent
+    const back = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：喂，您好，不好意思，技术部那边占线，还是我来帮您。
+[00:53.5-00:58.0] 客户：那怎么办？
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(back['conduct.forbidden-phrases']?.verdict).toBe('fail');
+  });
+
+  it('Hong Kong: 「你好，呢度係商業客戶部」 is the new desk too', () => {
+    const hk = rules(`${HK_ANNOUNCED}[00:48.0-00:53.0] 坐席：你好，呢度係商業客戶部，你想問邊個計劃？
+[00:53.5-00:58.0] 客戶：月費計劃。
+[00:58.5-01:05.0] 坐席：我點知，你自己睇啦。`);
+    expect(hk['conduct.forbidden-phrases']?.verdict).toBe('pass');
+  });
 });
 
 describe('when the evidence is not clear, nothing changes', () => {
@@ -123,6 +153,21 @@ describe('when the evidence is not clear, nothing changes', () => {
 [00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
     expect(back['conduct.forbidden-phrases']?.verdict).toBe('fail');
     expect(back['conduct.forbidden-phrases']?.window).not.toContain('transfer');
+  });
+
+  it('「您好，我是刚才的客服专员，技术部那边占线」 names the first agent, not a new desk', () => {
+    const back = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：您好，我是刚才的客服专员，技术部那边占线。
+[00:53.5-00:58.0] 客户：那怎么办？
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(back['conduct.forbidden-phrases']?.verdict).toBe('fail');
+  });
+
+  it('a new agent who neither greets nor names a desk nor gives a 工号 (「喂，路由器什么问题？」) reads as the first agent back', () => {
+    // Nothing in the words tells them apart; a transcript with the labels 坐席1 / 坐席2 does (below).
+    const bare = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：喂，路由器什么问题？
+[00:53.5-00:58.0] 客户：连不上网。
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+    expect(bare['conduct.forbidden-phrases']?.verdict).toBe('fail');
   });
 
   it('a greeting with the first agent’s own 工号 is the first agent back', () => {

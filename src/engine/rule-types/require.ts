@@ -34,10 +34,15 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   const found: Evidence[] = [];
   const missing: string[] = [];
   const undone: string[] = [];
+  // In order, each group's hit ends where the previous group's ends or later (the earliest hits leave
+  // the most room): 「…转接售后，好吗」, and 「可以帮您转接到售后吗」 around it, but not a 「好吗」 before.
+  let from: PhraseHit | undefined;
   for (const group of check.groups) {
-    const hit = countingHit(check, ctx, selection.turns, group, undone);
+    const after = check.inOrder ? from : undefined;
+    const hit = countingHit(check, ctx, after ? selection.turns.filter((u) => u >= after.utterance) : selection.turns, group, undone, after);
     if (hit) found.push(phraseEvidence(p, hit, group));
-    else missing.push(group.label);
+    else missing.push(check.inOrder && from ? `${group.label} after 「${found[found.length - 1]?.matched ?? ''}」 (turn ${from.utterance + 1})` : group.label);
+    if (check.inOrder && hit) from = hit;
   }
   // Saying the wrong agent number (「工号一二七」 from agent 128) fails, whatever else was said.
   // (Whether the own number was said too is asked only of the rare call with a conflict.)
@@ -102,13 +107,15 @@ function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: 
 
 /**
  * The first hit of the group that counts: one the other side's reply does not undo (what undid
- * it goes to `undone`, for the reason).
+ * it goes to `undone`, for the reason), and (in order) one that ends where the hit `after` ends or later.
  */
-function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[]): PhraseHit | undefined {
+function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[], after?: PhraseHit): PhraseHit | undefined {
   const { p } = ctx;
   const undo = check.undoneByReply;
-  if (!undo) return firstHit(p, turns, group, check.except);
+  const inPlace = (hit: PhraseHit): boolean => !after || hit.utterance > after.utterance || hit.end >= after.end;
+  if (!undo) return firstHit(p, turns, group, check.except, after ? inPlace : undefined);
   return firstHit(p, turns, group, check.except, (hit) => {
+    if (!inPlace(hit)) return false;
     const reply = replyUndoing(p, check.speaker, hit.utterance, undo);
     if (!reply) return true;
     const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;

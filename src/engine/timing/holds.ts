@@ -107,8 +107,9 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
 
 /**
  * The silence puts a transfer through: one of the agent's last two turns announces it (「我帮您转接到
- * 技术部门，好吗？」「好的」「请稍等」) and the agent's label speaks next opening a call anew
- * (「您好，技术部工号203，请问有什么可以帮您？」) — a new agent; the first never comes back.
+ * 技术部门，好吗？」「好的」「请稍等」) and next speaks either the agent's label opening a call anew
+ * (「您好，技术部工号203，请问有什么可以帮您？」) — a new agent; the first never comes back — or
+ * another service label (坐席2, 客户经理, 主管: src/readers/scored-agent.ts), whatever its first words.
  */
 function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undefined>): boolean {
   // The transfer the call was handed over at (src/engine/handover.ts): the silences after the first
@@ -117,7 +118,9 @@ function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undef
   if (h && !h.scoredIsNew && agentTurns[0] !== undefined && agentTurnOf(p)[agentTurns[0].index]?.includes(h.lastOwn) && g.after <= h.at) return true;
   const transfer = p.ruleset.handover;
   if (!transfer) return false;
-  if (p.call.utterances[g.after]?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0) return false;
+  const next = p.call.utterances[g.after];
+  const newLabel = next?.speaker === 'unknown' && next.label !== undefined;
+  if (!newLabel && (next?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0)) return false;
   return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer.phrases, u, g.startMs, transfer.transfer.except));
 }
 
