@@ -92,7 +92,7 @@ function reportedBy(p: PreparedCall, hit: PhraseHit, aim: CompiledAim, reporting
   const reporters = [...findPhrases(p, u, aim.others).map((who) => ({ who, listener: false })), ...listeners.map((who) => ({ who, listener: true }))];
   for (const { who, listener } of reporters) {
     const verb = verbs.find((v) => v.start >= who.end && v.start - who.end <= REPORTER_GAP && !CLAUSE_BREAK.test(between(who.end, v.start)));
-    if (!verb || CLAUSE_BREAK.test(between(verb.end, hit.start).replace(QUOTE_OPENING, ''))) continue;
+    if (!verb || !passedOn(between(verb.end, hit.start))) continue;
     if (listener && listeners.some((l) => l.start >= verb.end && l.start < hit.end)) continue;
     return { start: who.start, end: verb.end };
   }
@@ -102,7 +102,20 @@ function reportedBy(p: PreparedCall, hit: PhraseHit, aim: CompiledAim, reporting
 /** 「他当面骂我」「那个人跟我说」: at most this many characters between the reporter and the verb. */
 const REPORTER_GAP = 2;
 /** What may open the reported words: 「他说：你们都是骗子」「他骂“你们……”」. */
-const QUOTE_OPENING = /^[\s，,：:"“「『]+/;
+const QUOTE_OPENING = /^[\s，,：:]*(["“「『])?/;
+const QUOTE_CLOSING: Record<string, string> = { '"': '"', '“': '”', '「': '」', '『': '』' };
+
+/**
+ * Whether the words from the reporting verb to the hit are still what was reported: one clause
+ * (「他骂我你们客服都是白痴」), or inside quotation marks opened after the verb and not yet closed
+ * (「他说“关我屁事，你这个神经病”」).
+ */
+function passedOn(words: string): boolean {
+  const opening = QUOTE_OPENING.exec(words) as RegExpExecArray;
+  const rest = words.slice(opening[0].length);
+  const mark = opening[1];
+  return mark ? !rest.includes(QUOTE_CLOSING[mark] as string) : !CLAUSE_BREAK.test(rest);
+}
 
 /** The curse the hit overlaps (妈的 inside 他妈的), if any. */
 function cursing(p: PreparedCall, hit: PhraseHit, curses: PhraseSet): PhraseHit | undefined {

@@ -150,4 +150,15 @@ describe('said aim', () => {
     const plainCurse = callerRule('{ listener: [你], others: [快递员] }', '[妈的]');
     expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
   });
+
+  it('someone else\'s words passed on do not trigger; in quotation marks they run to the closing mark', () => {
+    const reported = callerRule('{ listener: [你, 您], others: [快递员, "/(?<!其)他/"], reporting: { phrases: [说, 骂] } }');
+    const r = judge(reported, callerSays('快递员送错了，他说“不归我管，你是骗子”。'));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toContain('in words reported from 「他说」, not said to the agent');
+    expect(judge(reported, callerSays('他骂我你们都是骗子。')).verdict).toBe('na');
+    // the caller's own words after the closing mark, or after the reported clause
+    expect(judge(reported, callerSays('他说“要等”，你们就是一帮骗子！')).verdict).toBe('fail');
+    expect(judge(reported, callerSays('他说要等，你们就是一帮骗子！')).verdict).toBe('fail');
+  });
 });
