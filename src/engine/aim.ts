@@ -7,8 +7,9 @@
  * after it in its clause (「白痴一样的快递员」); a pointer inside the hit itself (「你有病」) points at
  * the listener. A word for a thing (`things`: 系统, 手机) points at no one the insult could hurt,
  * in the hit's own clause (「系统有时候也很北七」), or in an earlier clause of its sentence when no
- * person is pointed at there (「这个破网，垃圾！」), while in 「你手机都不会用，白痴」 the phone is only
- * what the customer could not use. With none, a curse (`curses`: 「他妈的，又卡了」) is aimed at no
+ * person is pointed at there (「这个破网，垃圾！」) — or only its owner, before a thing that ends its
+ * clause (「你们那个破APP，垃圾！」) — while in 「你手机都不会用，白痴」 the phone is only what the
+ * customer could not use. With none, a curse (`curses`: 「他妈的，又卡了」) is aimed at no
  * one, and anything else as `unaimed` says: an insult said to no one named is said to the listener.
  * Words someone is reported to have said (`reporting`: 「他骂我你们客服都是白痴」, the clause after
  * 他骂; the listener's own said back, 「你話個師傅痴線？」) are aimed by no one here: `reported`,
@@ -32,6 +33,8 @@ export interface Aim {
 const SENTENCE_END = /[。！？!?\n]/;
 /** Clause breaks: a pointer after the hit is looked for up to the next one. */
 const CLAUSE_BREAK = /[，。！？；：、,!?;:…\n]/;
+/** What follows a thing that ends its clause: 「你们那个破APP，」. */
+const ENDS_CLAUSE = /^\s*[，、,;；:：…]/;
 
 export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim {
   // A hit in a curse stands for the whole curse: 妈的 in 「你他妈的」 is not pointed at 他.
@@ -48,7 +51,7 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
   if (quoted) return { at: 'reported', pointer: said(quoted.start, quoted.end) };
   let before: { h: PhraseHit; at: Aim['at'] } | undefined;
   let after: { h: PhraseHit; at: Aim['at'] } | undefined;
-  let earlierThing: PhraseHit | undefined;
+  let earlierThing: { h: PhraseHit; topic: boolean } | undefined;
   const look = (set: PhraseSet, at: Aim['at'], thing = false): Aim | undefined => {
     for (const h of findPhrases(p, u, set)) {
       if (h.start >= hit.start && h.end <= hit.end) {
@@ -60,7 +63,7 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
         if (SENTENCE_END.test(gap)) continue;
         // A thing in an earlier clause is kept for when no person is pointed at (「这个破网，垃圾！」).
         if (thing && CLAUSE_BREAK.test(gap)) {
-          if (!earlierThing || h.end > earlierThing.end) earlierThing = h;
+          if (!earlierThing || h.end > earlierThing.h.end) earlierThing = { h, topic: ENDS_CLAUSE.test(gap) };
           continue;
         }
         if (!before || h.end > before.h.end || (h.end === before.h.end && h.start < before.h.start)) before = { h, at };
@@ -73,7 +76,10 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
   };
   const inside = look(aim.listener, 'listener') ?? look(aim.others, 'others') ?? (aim.things && look(aim.things, 'others', true));
   if (inside) return inside;
-  const nearest = before?.h ?? after?.h ?? earlierThing;
+  // A thing that ends its clause names what the insult after it is about, even after a person that
+  // owns it (「你们那个破APP，垃圾！」); in 「你系统都不会用，白痴」 the clause goes on about the customer.
+  if (earlierThing?.topic && (!before || before.h.end <= earlierThing.h.start)) before = undefined;
+  const nearest = before?.h ?? after?.h ?? earlierThing?.h;
   if (nearest) return { at: before?.at ?? after?.at ?? 'others', pointer: said(nearest.start, nearest.end) };
   return { at: curse ? 'others' : aim.unaimed };
 }

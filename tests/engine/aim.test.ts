@@ -80,9 +80,11 @@ describe('forbid aim', () => {
     expect(r.verdict).toBe('pass');
     expect(r.reason).toContain('aimed at 「系统」, not the customer');
     expectVerdicts(withThings, {
-      // a person pointed at in between, or anywhere before in the sentence, still decides
+      // a person pointed at in between, or before a thing whose clause goes on about them, still decides
       '系统没问题，你自己不会用，白痴。': 'fail',
-      '你这个系统，白痴。': 'fail',
+      '你系统都不会用，白痴。': 'fail',
+      // … but a thing that ends its clause is what the insult after it is about, whoever owns it
+      '你这个系统，白痴。': 'pass',
       // and a thing in an earlier sentence is not looked for
       '系统坏了。白痴。': 'fail',
     });
