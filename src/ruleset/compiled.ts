@@ -133,6 +133,7 @@ export interface CompiledAim {
   unaimed: 'listener' | 'others';
   things?: PhraseSet;
   curses?: PhraseSet;
+  reporting?: PhrasesExcept;
   count: 'listener' | 'others';
 }
 

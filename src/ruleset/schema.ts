@@ -45,7 +45,15 @@ const aim = {
   type: 'object',
   additionalProperties: false,
   required: ['listener', 'others'],
-  properties: { listener: phraseList, others: phraseList, things: phraseList, unaimed: aimedAt, curses: phraseList, count: aimedAt },
+  properties: {
+    listener: phraseList,
+    others: phraseList,
+    things: phraseList,
+    unaimed: aimedAt,
+    curses: phraseList,
+    reporting: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+    count: aimedAt,
+  },
 } as const;
 
 const said = {

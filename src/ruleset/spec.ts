@@ -188,6 +188,11 @@ export interface AimSpec {
   things?: PhraseSpec[];
   /** Curses: with no pointer near, a hit on (or inside) one of these is aimed at no one (others), whatever `unaimed` says. */
   curses?: PhraseSpec[];
+  /**
+   * Verbs of saying (说, 骂, 佢话): right after a pointer at someone else, the clause that follows is
+   * their words, reported — 「他骂我你们客服都是白痴」 — and its hits are aimed by no one here.
+   */
+  reporting?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /** Which hits count (default listener). */
   count?: 'listener' | 'others';
 }

@@ -18,7 +18,14 @@ const plain = rulesetOf(`  - id: conduct.abuse
     forbid: { speaker: agent, phrases: [白痴] }
 `);
 
+const withThings = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员], things: [系统] }'));
+
 const agentSays = (words: string): ReturnType<typeof callOf> => callOf(`客户：我的快递还没到。\n坐席：${words}`);
+/** The agent's words, each judged: the verdicts, keyed by what was said (so a failure names the words). */
+const expectVerdicts = (ruleset: ReturnType<typeof rulesetOf>, cases: Record<string, string>): void => {
+  const got = Object.fromEntries(Object.keys(cases).map((words) => [words, judge(ruleset, agentSays(words)).verdict]));
+  expect(got).toEqual(cases);
+};
 
 describe('forbid aim', () => {
   it('does not count an insult aimed at a third party, and names who it was aimed at', () => {
@@ -62,11 +69,44 @@ describe('forbid aim', () => {
   });
 
   it('a thing points elsewhere only in the insult\'s own clause: 「系统真是白痴」, not 「你系统都不会用，白痴」', () => {
-    const withThings = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员], things: [系统] }'));
     expect(judge(withThings, agentSays('这个系统真是白痴。')).verdict).toBe('pass');
     expect(judge(withThings, agentSays('你系统都不会用，白痴。')).verdict).toBe('fail');
     // a person points across clauses, as before
     expect(judge(withThings, agentSays('快递员送错了，真是白痴。')).verdict).toBe('pass');
+  });
+
+  it('a thing in an earlier clause of the sentence takes the insult when no person is pointed at: 「这个破系统，白痴」', () => {
+    const r = judge(withThings, agentSays('这个破系统，白痴。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.reason).toContain('aimed at 「系统」, not the customer');
+    expectVerdicts(withThings, {
+      // a person pointed at in between, or before a thing whose clause goes on about them, still decides
+      '系统没问题，你自己不会用，白痴。': 'fail',
+      '你系统都不会用，白痴。': 'fail',
+      // … but a thing that ends its clause is what the insult after it is about, whoever owns it
+      '你这个系统，白痴。': 'pass',
+      // and a thing in an earlier sentence is not looked for
+      '系统坏了。白痴。': 'fail',
+    });
+  });
+
+  it('words passed on after a reporting verb are aimed by no one here: 「他说你有病」', () => {
+    const reporting = (count: string): ReturnType<typeof rulesetOf> =>
+      rulesetOf(aimRule(`{ listener: [你, 您], others: [快递员, 师傅, "/(?<!其)他/"], reporting: { phrases: [说, 骂], except: [跟他说] }, count: ${count} }`));
+    const abuse = reporting('listener');
+    const r = judge(abuse, agentSays('他说你有病，我也没办法。'));
+    expect(r.verdict).toBe('pass');
+    expect(r.reason).toContain('in words reported from 「他说」, not said to the customer');
+    // neither abuse of the customer nor rude words about the courier: someone else's words
+    expectVerdicts(reporting('others'), { '师傅骂快递员白痴？': 'pass', '快递员真是白痴。': 'fail' });
+    expectVerdicts(abuse, {
+      // the listener's own words said back, unless they point at the listener again
+      '您是说白痴一样的快递员？': 'pass',
+      '你说你是不是白痴。': 'fail',
+      // the speaker's own words after the report, or said to someone
+      '他说要退款，你真是白痴。': 'fail',
+      '我跟他说你是白痴。': 'fail',
+    });
   });
 
   it('a regex pointer can leave out words that only look like one (其他)', () => {
@@ -111,5 +151,16 @@ describe('said aim', () => {
     // without `curses`, a curse said to no one named is aimed as `unaimed` says: at the listener
     const plainCurse = callerRule('{ listener: [你], others: [快递员] }', '[妈的]');
     expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
+  });
+
+  it('someone else\'s words passed on do not trigger; in quotation marks they run to the closing mark', () => {
+    const reported = callerRule('{ listener: [你, 您], others: [快递员, "/(?<!其)他/"], reporting: { phrases: [说, 骂] } }');
+    const r = judge(reported, callerSays('快递员送错了，他说“不归我管，你是骗子”。'));
+    expect(r.verdict).toBe('na');
+    expect(r.reason).toContain('in words reported from 「他说」, not said to the agent');
+    expect(judge(reported, callerSays('他骂我你们都是骗子。')).verdict).toBe('na');
+    // the caller's own words after the closing mark, or after the reported clause
+    expect(judge(reported, callerSays('他说“要等”，你们就是一帮骗子！')).verdict).toBe('fail');
+    expect(judge(reported, callerSays('他说要等，你们就是一帮骗子！')).verdict).toBe('fail');
   });
 });
