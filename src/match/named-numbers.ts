@@ -11,6 +11,7 @@
  * after such a word, whoever's it is (namedNumberShapes).
  */
 import { NUMERAL } from '../model/numerals.js';
+import { AREA_WORD, areaCodeNumberAt } from './area-code-numbers.js';
 import { internationalNumberAt } from './international-numbers.js';
 import { groupsAt, numberIn } from './number-groups.js';
 import { labelBefore } from './number-labels.js';
@@ -32,12 +33,12 @@ const OWNER =
 const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
 
 const NAMED = new RegExp(
-  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?[+＋]?${NUMERAL})`,
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${AREA_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=(?:${AREA_WORD}${FILLER})?[(（]?[+＋]?${NUMERAL})`,
   'g',
 );
 
 /** The characters every word above has one of: a cheap test before the scan. */
-const WORD_CHARACTER = /[话話机機码碼提号號户戶帐帳账賬式]/;
+const WORD_CHARACTER = /[话話机機码碼提号號户戶帐帳账賬式]/; // 区号 and 區碼 have one too
 
 /** A landline with its area code (mainland 010-12345678, 0755 1234 5678; Taiwan 02-2345-6789, 037-123456). */
 const LANDLINE = /^0[1-9][0-9]{7,10}$/;
@@ -68,7 +69,9 @@ export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKi
     if (!kinds.includes(kind)) continue;
     // 「您家里的座机是+86 10 1234 5678」: the country code says how the digits after it make a phone.
     const international = account ? undefined : internationalNumberAt(text, at, true);
-    const number = international ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
+    // 「您的座机区号010，号码12345678」: the area code and the number, said apart, are one landline.
+    const apart = account || international ? undefined : areaCodeNumberAt(text, at);
+    const number = international ?? apart ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
     if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
     const mobile = international ? international.mobile : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits);
     const name = account ? 'a bank-account number' : mobile ? undefined : 'a full phone number';

@@ -101,7 +101,8 @@ function maskDigits(run: string): string {
   const chars = [...run];
   const digits: number[] = [];
   chars.forEach((c, i) => {
-    if (DIGIT_CHAR.test(c)) digits.push(i);
+    // 「区号零幺零，后面是八位，幺二…」: a numeral before 位 is a count said between the parts, no digit.
+    if (DIGIT_CHAR.test(c) && chars[i + 1] !== '位') digits.push(i);
   });
   const [head, tail] = digits.length >= 10 ? [3, 4] : [2, 2];
   for (const i of digits.slice(head, Math.max(head, digits.length - tail))) chars[i] = '*';
