@@ -20,7 +20,10 @@ import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 /** Words that introduce a phone number (also masking's, src/report/mask.ts). */
 export const PHONE_WORD =
   '(?:手提电话|手提電話|电话|電話|手机|手機|座机|座機|市话|市話|固话|固話|手提|联系方式|聯絡方式|聯繫方式|联络方式|号码|號碼)';
-const PHONE_QUALIFIER = '(?:联系|聯繫|联络|聯絡|常用|备用|備用|住宅|住家|家用|家里|家裡|屋企|办公室|辦公室|公司|登记|登記|预留|預留)?';
+/** What the phone is for, between 您的 and 电话: 「您的收货电话」「您的緊急聯絡人電話」 are the customer's too. */
+const PHONE_QUALIFIER =
+  '(?:联系|聯繫|联络|聯絡|常用|备用|備用|住宅|住家|家用|家里|家裡|屋企|办公室|辦公室|公司|单位|單位|工作|登记|登記|预留|預留|注册|註冊|绑定|綁定|' +
+  '收货|收貨|收件|送货|送貨|紧急联系人|緊急聯絡人|緊急聯繫人)?';
 const ACCOUNT_WORD = '(?:帐号|帳號|账号|賬號|帐户|帳戶|账户|賬戶|户口|戶口)';
 const ACCOUNT_QUALIFIER = '(?:银行|銀行|邮局|郵局|邮政|郵政|存折|存摺|收款|退款|汇款|匯款|扣款|转账|轉帳)?';
 /**
