@@ -164,7 +164,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
     const label = labelBefore(text, startWithPrefix(text, c.start)); // 「客服电话是+86 138…」: the company's
     if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
-    if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
+    if (c.kind === 'bank_card' && (label === 'store-card' || ((c.commas || !c.certain) && label !== 'card'))) continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
   }
   return pick(kept);
