@@ -114,7 +114,7 @@ interface Candidate extends PersonalNumber {
 
 
 /** Every number of these kinds the pieces can be read as, overlapping. */
-function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candidate[] {
+function candidates(text: string, kinds: readonly PersonalNumberKind[], forMasking = false): Candidate[] {
   const out: Candidate[] = [];
   for (const stretch of stretches(text, fewestDigits(kinds))) {
     for (let a = 0; a < stretch.length; a++) {
@@ -126,9 +126,12 @@ function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candida
         digits += piece.digits;
         if (digits.length > 19) break;
         for (const kind of kinds) {
-          if (!fitsShape(kind, stretch, a, b, commas)) continue;
+          // An ID card's province, birth date and check character prove it in any grouping (110 105
+          // 1949 1231 002X); one whose check fails needs a known shape, except to be masked.
+          const shaped = fitsShape(kind, stretch, a, b, commas);
+          if (!shaped && kind !== 'id_card') continue;
           const verdict = classify(kind, digits, a === b);
-          if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits: kind === 'mobile' ? nationalMobile(digits) : digits, commas, ...verdict });
+          if (verdict && (shaped || verdict.certain || forMasking)) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits: kind === 'mobile' ? nationalMobile(digits) : digits, commas, ...verdict });
         }
       }
     }
@@ -197,5 +200,5 @@ export function personalNumberSpans(text: string): Array<{ start: number; end: n
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
-  return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
+  return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));
 }
