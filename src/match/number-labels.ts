@@ -11,6 +11,7 @@ const SIMPLIFIED: Record<string, string> = {
   熱: '热', 線: '线', 電: '电', 話: '话', 務: '务', 門: '门', 們: '们', 總: '总', 機: '机', 撥: '拨', 銀: '银', 對: '对',
   蹤: '踪', 詢: '询', 發: '发', 預: '预', 約: '约', 專: '专', 聯: '联', 絡: '络', 給: '给',
   會: '会', 員: '员', 積: '积', 禮: '礼', 購: '购', 儲: '储', 車: '车',
+  騎: '骑', 師: '师', 網: '网', 點: '点', 經: '经', 屬: '属', 維: '维', 裝: '装', 繫: '系',
 };
 const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
 /** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
@@ -30,6 +31,12 @@ const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
  */
 const COMPANY_LABEL =
   /(?:热线|专线|客服电话|服务电话|门店电话|门市电话|总机|(?:我们|我哋|公司|客服|官方)(?:的|嘅)?(?:公司|客服|官方)?(?:的|嘅)?(?:电话|手机|微信|whatsapp|line)(?:客服)?|(?:whatsapp|微信|line|联系|联络|致电|打给|打畀|打俾)我(?:们|哋))(?:号码|号)?$/;
+/**
+ * The company's people the customer is told to ring: 「快递员电话是138…」「送貨師傅電話係…」
+ * 「您的客户经理手机」 — a number given out for the service, no customer's.
+ */
+const STAFF_LABEL =
+  /(?:快递员|快递小哥|配送员|送货员|派送员|派件员|骑手|师傅|司机|网点|客户经理|专属客服|安装工|维修工)(?:的|嘅)?(?:联系)?(?:电话|手机|联系方式)(?:号码|号)?$/;
 /** The company's own account, which the agent gives for a payment: 「请汇到我们的账号6222…」「對公帳戶」. */
 const COMPANY_ACCOUNT = /(?:我们|我哋|公司|对公)(?:的|嘅)?(?:银行)?(?:[账帐]户?|户口)(?:号码|号)?$/;
 
@@ -39,6 +46,6 @@ export function labelBefore(text: string, at: number): 'order' | 'card' | 'store
   if (COMPANY_ACCOUNT.test(before)) return 'company';
   if (STORE_CARD_LABEL.test(before)) return 'store-card';
   if (CARD_LABEL.test(before)) return 'card';
-  if (COMPANY_LABEL.test(before)) return 'company';
+  if (COMPANY_LABEL.test(before) || STAFF_LABEL.test(before)) return 'company';
   return undefined;
 }
