@@ -17,9 +17,9 @@ const THEN = '(?:(?:后面|後面|然后|然後|接着|接著|再)的?(?:是|係
 const NUMBER_WORD = '(?:(?:电话|電話|座机|座機|市话|市話|固话|固話)?(?:号码|號碼|号|號)?)';
 const IS = '(?:是|係|为|為|[：:])?';
 
-/** The area word (optional), the area code (0 and one to three digits), the words, the number. */
+/** The area word (optional; 「您的座机，区号…」: a comma may come first), the area code (0 and one to three digits), the words, the number. */
 const AREA_CODE_AT = new RegExp(
-  `(${AREA_WORD}[是係为為：: 　]{0,2})?([(（]?[0０零〇]${NUMERAL}{1,3}[)）]?)(${SEPARATORS}${THEN}${SEPARATORS}${NUMBER_WORD}${IS}${SEPARATORS})(?=${NUMERAL})`,
+  `(${SEPARATORS}${AREA_WORD}[是係为為：: 　]{0,2})?([(（]?[0０零〇]${NUMERAL}{1,3}[)）]?)(${SEPARATORS}${THEN}${SEPARATORS}${NUMBER_WORD}${IS}${SEPARATORS})(?=${NUMERAL})`,
   'y',
 );
 /** Mainland 010, 0755; Taiwan 02, 037, 0826. */

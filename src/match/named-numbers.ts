@@ -36,7 +36,7 @@ const OWNER =
 const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
 
 const NAMED = new RegExp(
-  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${AREA_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=(?:${AREA_WORD}${FILLER})?[(（]?[+＋]?${NUMERAL})`,
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${AREA_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=(?:[，,、]?${AREA_WORD}${FILLER})?[(（]?[+＋]?${NUMERAL})`,
   'g',
 );
 
