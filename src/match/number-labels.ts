@@ -11,7 +11,7 @@ const SIMPLIFIED: Record<string, string> = {
   熱: '热', 線: '线', 電: '电', 話: '话', 務: '务', 門: '门', 們: '们', 總: '总', 機: '机', 撥: '拨', 銀: '银', 對: '对',
   蹤: '踪', 詢: '询', 發: '发', 預: '预', 約: '约', 專: '专', 聯: '联', 絡: '络', 給: '给',
   會: '会', 員: '员', 積: '积', 禮: '礼', 購: '购', 儲: '储', 車: '车',
-  騎: '骑', 師: '师', 網: '网', 點: '点', 經: '经', 屬: '属', 維: '维', 裝: '装', 繫: '系',
+  騎: '骑', 師: '师', 網: '网', 點: '点', 經: '经', 屬: '属', 維: '维', 裝: '装', 繫: '系', 遊: '游', 達: '达',
 };
 const TRADITIONAL = new RegExp(`[${Object.keys(SIMPLIFIED).join('')}]`, 'g');
 /** Between a label and its number: 「订单号是：」, Hong Kong 「訂單號碼係」. */
@@ -19,10 +19,10 @@ const FILLER = /[\s:：，,、\-－是为就係系]+$/;
 /** An order, waybill, tracking, ticket, transaction, invoice, policy or contract number: not the customer's. */
 const ORDER_LABEL = /(?:单|交易|流水|批次|编|货|包裹|合同|快递|物流|追踪|查询|取件|发票|序|受理|预约)(?:号码|编号|号|码)$|[订运保]单$/;
 /**
- * A card no bank issued (会员卡, 积分卡, 礼品卡, 加油卡, 公交卡 …): its number is no bank card whatever
+ * A card no bank issued (会员卡, 积分卡, 礼品卡, 加油卡, 公交卡, 悠遊卡, 八達通 …): its number is no bank card whatever
  * its shape or Luhn digit (loyalty numbers use Luhn too), though a phone or ID read as one still is.
  */
-const STORE_CARD_LABEL = /(?:会员|积分|礼品|购物|储值|充值|加油|油|公交|停车|门禁|房|电话|sim)卡(?:号码|号)?$/;
+const STORE_CARD_LABEL = /(?:会员|积分|礼品|购物|储值|充值|加油|油|公交|交通|悠游|八达通|一卡通|停车|门禁|房|电话|sim|vip)卡(?:号码|号)?$/;
 /** A card or account number: a card with commas, or one failing Luhn, counts (or is reviewed) only after this. */
 const CARD_LABEL = /(?:卡|[账帐]户?)(?:号码|号)?$/;
 /**
