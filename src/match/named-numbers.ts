@@ -11,6 +11,7 @@
  * after such a word, whoever's it is (namedNumberShapes).
  */
 import { NUMERAL } from '../model/numerals.js';
+import { AREA_WORD, areaCodeNumberAt } from './area-code-numbers.js';
 import { internationalNumberAt } from './international-numbers.js';
 import { groupsAt, numberIn } from './number-groups.js';
 import { labelBefore } from './number-labels.js';
@@ -19,25 +20,28 @@ import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 /** Words that introduce a phone number (also masking's, src/report/mask.ts). */
 export const PHONE_WORD =
   '(?:手提电话|手提電話|电话|電話|手机|手機|座机|座機|市话|市話|固话|固話|手提|联系方式|聯絡方式|聯繫方式|联络方式|号码|號碼)';
-const PHONE_QUALIFIER = '(?:联系|聯繫|联络|聯絡|常用|备用|備用|住宅|住家|家用|家里|家裡|屋企|办公室|辦公室|公司|登记|登記|预留|預留)?';
+/** What the phone is for, between 您的 and 电话: 「您的收货电话」「您的緊急聯絡人電話」 are the customer's too. */
+const PHONE_QUALIFIER =
+  '(?:联系|聯繫|联络|聯絡|常用|备用|備用|住宅|住家|家用|家里|家裡|屋企|办公室|辦公室|公司|单位|單位|工作|登记|登記|预留|預留|注册|註冊|绑定|綁定|' +
+  '收货|收貨|收件|送货|送貨|紧急联系人|緊急聯絡人|緊急聯繫人)?';
 const ACCOUNT_WORD = '(?:帐号|帳號|账号|賬號|帐户|帳戶|账户|賬戶|户口|戶口)';
 const ACCOUNT_QUALIFIER = '(?:银行|銀行|邮局|郵局|邮政|郵政|存折|存摺|收款|退款|汇款|匯款|扣款|转账|轉帳)?';
 /**
  * The customer as owner, right before the word: 你/您, then at most when, where, how it came to be
- * theirs (之前 在郵局 登記 咗) and a possessive — 「您可以打分店的電話」「你打呢個電話」 do not fit.
+ * theirs (之前, 现在, 原來; 在郵局; 登記 咗) and a possessive or a pointer (的, 嘅, 你部手機, 您这个座机) — 「您可以打分店的電話」「你打呢個電話」 do not fit.
  */
 const OWNER =
-  '[你您](?:之前|当时|當時|刚才|剛才)?(?:在[^\\s，。！？；,!?;你您]{1,8}?)?(?:登记|登記|留|预留|預留|绑定|綁定|提供|填写|填寫|填|名下|开户|開戶|申请|申請|家里|家裡|屋企|家|公司)?(?:咗|了|过|過)?(?:的|嘅|个|個|之)?';
+  '[你您](?:之前|以前|原来|原來|现在|現在|目前|当时|當時|刚才|剛才)?(?:在[^\\s，。！？；,!?;你您]{1,8}?)?(?:登记|登記|留|预留|預留|绑定|綁定|提供|填写|填寫|填|名下|开户|開戶|申请|申請|家里|家裡|屋企|家|公司)?(?:咗|了|过|過)?(?:的|嘅|个|個|之|部|呢個|呢个|这个|這個)?';
 /** Between the word and the number: 「是」「係咪」「：」. */
 const FILLER = '(?:是不是|係唔係|係咪|[是係系为為：:\\s　]){0,3}';
 
 const NAMED = new RegExp(
-  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=[(（]?[+＋]?${NUMERAL})`,
+  `(${OWNER})?(?:${PHONE_QUALIFIER}${PHONE_WORD}|${AREA_WORD}|${ACCOUNT_QUALIFIER}(${ACCOUNT_WORD}))(?:号码|號碼|号|號)?${FILLER}(?=(?:[，,、]?${AREA_WORD}${FILLER})?[(（]?[+＋]?${NUMERAL})`,
   'g',
 );
 
 /** The characters every word above has one of: a cheap test before the scan. */
-const WORD_CHARACTER = /[话話机機码碼提号號户戶帐帳账賬式]/;
+const WORD_CHARACTER = /[话話机機码碼提号號户戶帐帳账賬式]/; // 区号 and 區碼 have one too
 
 /** A landline with its area code (mainland 010-12345678, 0755 1234 5678; Taiwan 02-2345-6789, 037-123456). */
 const LANDLINE = /^0[1-9][0-9]{7,10}$/;
@@ -68,7 +72,9 @@ export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKi
     if (!kinds.includes(kind)) continue;
     // 「您家里的座机是+86 10 1234 5678」: the country code says how the digits after it make a phone.
     const international = account ? undefined : internationalNumberAt(text, at, true);
-    const number = international ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
+    // 「您的座机区号010，号码12345678」: the area code and the number, said apart, are one landline.
+    const apart = account || international ? undefined : areaCodeNumberAt(text, at);
+    const number = international ?? apart ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
     if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
     const mobile = international ? international.mobile : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits);
     const name = account ? 'a bank-account number' : mobile ? undefined : 'a full phone number';

@@ -34,17 +34,23 @@
  * A number the agent calls an order, waybill or ticket number (订单号, 运单号, 单号, 流水号, 编号 …
  * just before it) is not personal data, whatever its shape.
  *
+ * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts.
+ *
  * Misses by design (documented for ruleset authors): a number garbled into another length or
  * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
  * (「幺三八幺二三四五六七八两个」); 么 for 幺 (also 什么); 15-digit ID cards.
  */
-import { CHINESE_DIGIT_VALUES, CHINESE_DIGITS, MAX_NUMBER_GAP } from '../model/numerals.js';
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findInternationalNumbers, startWithPrefix } from './international-numbers.js';
 import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
+import { classify, nationalMobile } from './number-checks.js';
 import { labelBefore } from './number-labels.js';
+import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
+
+export { idCheckCharacter, luhnValid } from './number-checks.js';
+export { mayHoldPersonalNumber } from './number-pieces.js';
 
 export type PersonalNumberKind = 'mobile' | 'id_card' | 'bank_card';
 
@@ -72,153 +78,9 @@ export interface PersonalNumber {
   name?: string;
 }
 
-// ---------------------------------------------------------------- characters
-
-/** Character classes, one byte per UTF-16 code unit. */
-const ARABIC = 0x10; // | digit value
-const CHINESE = 0x20; // | digit value
-const SPACE_OR_DASH = 0x40;
-const COMMA_OR_DOT = 0x41;
-const CHECK_X = 0x80;
-/** Classes a digit stretch is made of (digits and separators): below this, and not 0. */
-const STRETCH_END = 0x80;
-
-const CLASS = new Uint8Array(0x10000);
-for (let d = 0; d <= 9; d++) {
-  CLASS[0x30 + d] = ARABIC | d;
-  CLASS[0xff10 + d] = ARABIC | d;
-}
-for (const c of CHINESE_DIGITS) {
-  const value = CHINESE_DIGIT_VALUES[c];
-  if (value === undefined) throw new Error(`numerals.ts lists ${c}, which has no digit value here`);
-  CLASS[c.charCodeAt(0)] = CHINESE | value;
-}
-for (const c of ' 　-－') CLASS[c.charCodeAt(0)] = SPACE_OR_DASH;
-for (const c of '，,.．、') CLASS[c.charCodeAt(0)] = COMMA_OR_DOT;
-// An ID card's last character: X, or 叉 as recognisers write the spoken letter.
-for (const c of 'XxＸｘ叉') CLASS[c.charCodeAt(0)] = CHECK_X;
-
-const isDigit = (k: number): boolean => (k & 0x30) !== 0 && k < 0x40;
-
 /** The fewest digits (an ID card's X not counted) a number of these kinds has. */
 const fewestDigits = (kinds: readonly PersonalNumberKind[]): number => (kinds.includes('mobile') ? 10 : kinds.includes('bank_card') ? 16 : 17);
 
-/**
- * The cheap pre-test: is there a stretch of `min` digits with at most MAX_NUMBER_GAP separators
- * between neighbours? Such a stretch is at least `min` characters long, all digits or
- * separators, so the scan looks at every `min`-th character until one of them is (most
- * utterances: two or three look-ups, no digit at all) and reads only around those.
- */
-export function mayHoldPersonalNumber(text: string, min = 10): boolean {
-  const n = text.length;
-  let i = min - 1;
-  while (i < n) {
-    const k = CLASS[text.charCodeAt(i)] as number;
-    if (k === 0 || k >= STRETCH_END) {
-      i += min;
-      continue;
-    }
-    // Back to the start of this run of digits and separators, then through it.
-    let at = i;
-    while (at > 0 && isStretchClass(CLASS[text.charCodeAt(at - 1)] as number)) at--;
-    let run = 0;
-    let gap = 0;
-    for (; at < n; at++) {
-      const c = CLASS[text.charCodeAt(at)] as number;
-      if (!isStretchClass(c)) break;
-      if (isDigit(c)) {
-        if (++run >= min) return true;
-        gap = 0;
-      } else if (run > 0 && ++gap > MAX_NUMBER_GAP) {
-        run = 0;
-        gap = 0;
-      }
-    }
-    i = at + min;
-  }
-  return false;
-}
-
-function isStretchClass(k: number): boolean {
-  return k !== 0 && k < STRETCH_END;
-}
-
-// ---------------------------------------------------------------- pieces
-
-const GLUED = 1; // Arabic next to Chinese digits, nothing between
-const WRITTEN = 2; // spaces and dashes only
-const COMMA = 3; // a comma, dot or 、 among the separators
-
-interface Piece {
-  start: number;
-  end: number;
-  digits: string;
-  /** How it is joined to the piece before it (0 for the first of a stretch). */
-  gap: number;
-}
-
-/** Stretches of pieces: the text's digits as written, split where anything but a short gap lies between. */
-function stretches(text: string, min: number): Piece[][] {
-  const out: Piece[][] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let k = CLASS[text.charCodeAt(i)] as number;
-    if (!isDigit(k)) {
-      i++;
-      continue;
-    }
-    const stretch: Piece[] = [];
-    let count = 0;
-    let gap = 0;
-    for (;;) {
-      const start = i;
-      const script = k & 0x30;
-      let digits = '';
-      while (i < n && isDigit((k = CLASS[text.charCodeAt(i)] as number)) && (k & 0x30) === script) {
-        digits += String.fromCharCode(0x30 + (k & 0x0f));
-        i++;
-      }
-      const x = i < n && CLASS[text.charCodeAt(i)] === CHECK_X;
-      if (x) {
-        digits += 'X';
-        i++;
-      }
-      stretch.push({ start, end: i, digits, gap });
-      count += digits.length;
-      if (x || i >= n) break;
-      k = CLASS[text.charCodeAt(i)] as number;
-      if (isDigit(k)) {
-        gap = GLUED;
-        continue;
-      }
-      let j = i;
-      let comma = false;
-      while (j < n && j - i <= MAX_NUMBER_GAP) {
-        const s = CLASS[text.charCodeAt(j)] as number;
-        if (s !== SPACE_OR_DASH && s !== COMMA_OR_DOT) break;
-        if (s === COMMA_OR_DOT) comma = true;
-        j++;
-      }
-      if (j === i || j - i > MAX_NUMBER_GAP || j >= n) break;
-      k = CLASS[text.charCodeAt(j)] as number;
-      gap = comma ? COMMA : WRITTEN;
-      if (isDigit(k)) {
-        i = j;
-        continue;
-      }
-      // 「… 0 0 2 X」: an ID card's check character read out on its own, then the number ends.
-      if (k === CHECK_X && !isDigit(CLASS[text.charCodeAt(j + 1)] ?? 0)) {
-        stretch.push({ start: j, end: j + 1, digits: 'X', gap });
-        count++;
-        i = j + 1;
-      }
-      break;
-    }
-    if (count >= min) out.push(stretch);
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------- the three kinds
 
@@ -244,76 +106,15 @@ function fitsShape(kind: PersonalNumberKind, stretch: readonly Piece[], a: numbe
   return SHAPES[kind].some(fits) || (kind === 'mobile' && !commas && SPACED_MOBILE_SHAPES.some(fits));
 }
 
-const MOBILE = /^(?:0086|86)?1[3-9][0-9]{9}$|^09[0-9]{8}$/;
-
-/** A mobile's digits without a glued 86 / 0086: what the customer says, and what the read-back check looks for. */
-const nationalMobile = (digits: string): string => (digits.length > 11 ? digits.replace(/^(?:00)?86/, '') : digits);
-
-/** Provinces of GB/T 2260 (11 北京 … 65 新疆), 71 台湾, 81–83 港澳台 residence permits, 9x foreigners' permanent residence. */
-const PROVINCES = new Set([
-  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71,
-  81, 82, 83, 91, 92, 93, 94, 95, 96,
-]);
-const ID_SHAPE = /^[0-9]{17}[0-9X]$/;
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-const ID_CHECK = '10X98765432';
-
-/** The GB 11643 check character of the first 17 digits. */
-export function idCheckCharacter(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += (first17.charCodeAt(i) - 0x30) * (ID_WEIGHTS[i] as number);
-  return ID_CHECK[sum % 11] as string;
-}
-
-function isBirthDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  if (y < 1900 || y > 2099 || m < 1 || m > 12 || d < 1) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
-}
-
-/** The Luhn (ISO/IEC 7812) check over all digits, the last being the check digit. */
-export function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = digits.length - 1, double = false; i >= 0; i--, double = !double) {
-    let d = digits.charCodeAt(i) - 0x30;
-    if (double && (d *= 2) > 9) d -= 9;
-    sum += d;
-  }
-  return sum % 10 === 0;
-}
-
-/** First digits of card issuers: 3 (JCB), 4 (Visa), 5 and 2221–2720 (Mastercard), 6 (UnionPay 62…), 9 (older domestic cards, 95…). */
-function hasIssuerPrefix(digits: string): boolean {
-  const first = digits[0];
-  if (first === '3' || first === '4' || first === '5' || first === '6' || first === '9') return true;
-  const four = Number(digits.slice(0, 4));
-  return four >= 2221 && four <= 2720;
-}
 
 interface Candidate extends PersonalNumber {
   /** A comma, dot or 、 between its pieces. */
   commas: boolean;
 }
 
-/** The kind's verdict on a run of digits: undefined when it is not that kind at all. */
-function classify(kind: PersonalNumberKind, digits: string, onePiece: boolean): Pick<PersonalNumber, 'certain' | 'doubt'> | undefined {
-  if (kind === 'mobile') {
-    if (digits.length !== 11 && digits.length !== 10 && !onePiece) return undefined;
-    return MOBILE.test(digits) ? { certain: true } : undefined;
-  }
-  if (kind === 'id_card') {
-    if (!ID_SHAPE.test(digits) || !PROVINCES.has(Number(digits.slice(0, 2))) || !isBirthDate(digits.slice(6, 14))) return undefined;
-    return idCheckCharacter(digits) === digits[17] ? { certain: true } : { certain: false, doubt: 'its check digit is wrong' };
-  }
-  if (digits.length < 16 || digits.length > 19 || digits.includes('X') || !hasIssuerPrefix(digits)) return undefined;
-  return luhnValid(digits) ? { certain: true } : { certain: false, doubt: 'it fails the Luhn check of card numbers' };
-}
 
 /** Every number of these kinds the pieces can be read as, overlapping. */
-function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candidate[] {
+function candidates(text: string, kinds: readonly PersonalNumberKind[], forMasking = false): Candidate[] {
   const out: Candidate[] = [];
   for (const stretch of stretches(text, fewestDigits(kinds))) {
     for (let a = 0; a < stretch.length; a++) {
@@ -325,9 +126,12 @@ function candidates(text: string, kinds: readonly PersonalNumberKind[]): Candida
         digits += piece.digits;
         if (digits.length > 19) break;
         for (const kind of kinds) {
-          if (!fitsShape(kind, stretch, a, b, commas)) continue;
+          // An ID card's province, birth date and check character prove it in any grouping (110 105
+          // 1949 1231 002X); one whose check fails needs a known shape, except to be masked.
+          const shaped = fitsShape(kind, stretch, a, b, commas);
+          if (!shaped && kind !== 'id_card') continue;
           const verdict = classify(kind, digits, a === b);
-          if (verdict) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits: kind === 'mobile' ? nationalMobile(digits) : digits, commas, ...verdict });
+          if (verdict && (shaped || verdict.certain || forMasking)) out.push({ kind, start: (stretch[a] as Piece).start, end: piece.end, digits: kind === 'mobile' ? nationalMobile(digits) : digits, commas, ...verdict });
         }
       }
     }
@@ -363,7 +167,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
     const label = labelBefore(text, startWithPrefix(text, c.start)); // 「客服电话是+86 138…」: the company's
     if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
-    if (c.kind === 'bank_card' && (c.commas || !c.certain) && label !== 'card') continue;
+    if (c.kind === 'bank_card' && (label === 'store-card' || ((c.commas || !c.certain) && label !== 'card'))) continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
   }
   return pick(kept);
@@ -396,5 +200,5 @@ export function personalNumberSpans(text: string): Array<{ start: number; end: n
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
-  return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS)]).map((c) => ({ start: c.start, end: c.end }));
+  return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));
 }

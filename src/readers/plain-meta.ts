@@ -29,7 +29,7 @@ function shortMessage(code: string, message: string): string {
   return FRIENDLY[code] ?? (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
 }
 
-interface Entry {
+export interface Entry {
   key: string;
   value: unknown;
   /** The value as written, for ids that look like numbers (call_id: 0042). */
@@ -125,6 +125,15 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
   const firstLine = open + 2;
   const body = lines.slice(open + 1, close);
   const entries = simpleEntries(body, firstLine) ?? yamlEntries(body, firstLine, warnings);
+  return { meta: metaFromEntries(entries, warnings, codes), bodyStart: close + 1 };
+}
+
+/**
+ * The call's metadata from `key: value` entries, each value typed and checked as its field
+ * wants (dates, seconds, hangup_by …), with a warning naming the line for one that cannot be read.
+ * `where`: what warnings call the block (the front matter, or a plain header: plain-header.ts).
+ */
+export function metaFromEntries(entries: readonly Entry[], warnings: ReadWarning[], codes?: DirectionCodes, where = 'front matter'): CallMeta {
   const meta: CallMeta = {};
   for (const { key: written, value, source, line } of entries) {
     if (value === null || value === undefined) continue;
@@ -132,7 +141,7 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
     // since a silently unread hangup_by changes closing verdicts.
     const key = knownField(written) ?? written;
     const hint = key === written && !(KNOWN_FIELDS as readonly string[]).includes(key) ? likelyField(written) : undefined;
-    if (hint) warnings.push({ message: `front matter "${written}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata`, line });
+    if (hint) warnings.push({ message: `${where} "${written}" is no field callqa reads (did you mean ${hint}?); kept as custom metadata`, line });
     if (TEXT_KEYS.has(key)) {
       meta[key] = typeof value === 'number' && source !== undefined ? source : String(value);
       continue;
@@ -144,13 +153,13 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
       // and manifest agree); a value no reading fits is kept and warned (see fields.ts).
       const coerced = coerceField(key, String(value), codes);
       meta[key] = coerced.ok ? coerced.value : value;
-      if (!coerced.ok) warnings.push({ message: `front matter ${coerced.message}; kept as written: the rules reading it are na`, line });
+      if (!coerced.ok) warnings.push({ message: `${where} ${coerced.message}; kept as written: the rules reading it are na`, line });
       continue;
     }
     if (key === 'started_at' && (typeof value === 'string' || typeof value === 'number')) {
       const coerced = coerceField(key, typeof value === 'number' && source !== undefined ? source : String(value));
       if (coerced.ok) meta[key] = coerced.value;
-      else warnings.push({ message: `front matter ${coerced.message}; ignored`, line });
+      else warnings.push({ message: `${where} ${coerced.message}; ignored`, line });
       continue;
     }
     if (key === 'date') {
@@ -158,18 +167,18 @@ export function parseFrontMatter(lines: readonly string[], warnings: ReadWarning
       const text = typeof value === 'number' && source !== undefined ? source : String(value);
       const parsed = parseDate(text);
       if (parsed.ok) meta[key] = parsed.value;
-      else warnings.push({ message: `front matter "date: ${text}" ${parsed.reason}; ignored`, line });
+      else warnings.push({ message: `${where} "date: ${text}" ${parsed.reason}; ignored`, line });
       continue;
     }
     if (NUMBER_KEYS.has(key) && (typeof value === 'string' || typeof value === 'number')) {
       // ring_s: 8000 (milliseconds) would be a ring of two hours: judged like a call log's.
       const coerced = coerceField(key, String(value));
       if (coerced.ok) meta[key] = coerced.value;
-      else warnings.push({ message: `front matter ${coerced.message}; ignored`, line });
+      else warnings.push({ message: `${where} ${coerced.message}; ignored`, line });
       continue;
     }
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') meta[key] = value;
-    else warnings.push({ message: `front matter "${key}": unsupported value; ignored`, line });
+    else warnings.push({ message: `${where} "${key}": unsupported value; ignored`, line });
   }
-  return { meta, bodyStart: close + 1 };
+  return meta;
 }

@@ -4,6 +4,7 @@
  *   ---                                   optional YAML front matter (call metadata)
  *   call_id: 2026-10-0001
  *   ---
+ *   (or, without it, a 「日期：…」「工号：…」 header block: plain-header.ts)
  *   [00:00.0-00:03.2] 坐席：您好，……         one utterance per labelled line
  *   客户：……                                 timestamps optional
  *   ……                                       a line without a label continues the utterance
@@ -15,6 +16,7 @@ import type { CallMeta, Speaker, ReadWarning } from '../model/call.js';
 import { ParseFailure } from './types.js';
 import type { FormatReader, ParsedTranscript, ParsedUtterance } from './types.js';
 import { parseFrontMatter } from './plain-meta.js';
+import { readHeaderBlock } from './plain-header.js';
 import type { DirectionCodes } from '../meta/fields.js';
 
 import { AGENT_LABELS, CUSTOMER_LABELS, OTHER_LABELS, roleOfLabel } from './labels.js';
@@ -245,7 +247,9 @@ export function parsePlain(source: string, codes?: DirectionCodes): ParsedTransc
   const text = source.includes('\r') ? source.replace(/\r\n?/g, '\n') : source;
   const lineBreaks = text.includes('\u2028') || text.includes('\u2029');
   const warnings: ReadWarning[] = [];
-  const { meta, bodyLine, bodyOffset } = frontMatter(text, warnings, codes);
+  const fromFrontMatter = frontMatter(text, warnings, codes);
+  // No front matter: perhaps a 「日期：…」「工号：…」 header block instead (plain-header.ts).
+  const { meta, bodyLine, bodyOffset } = fromFrontMatter.bodyLine === 0 ? readHeaderBlock(text, warnings, codes) : fromFrontMatter;
 
   const utterances: ParsedUtterance[] = [];
   let current: ParsedUtterance | undefined;

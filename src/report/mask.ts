@@ -14,7 +14,8 @@
  * runs of 11 or more digits are masked whatever they are, and 8 digits from 5 up (a Hong Kong
  * mobile) unless a unit follows: shorter order numbers and amounts are not. A number right after
  * 电话, 號碼, 手机 … is masked whatever its shape, and one of 10–16 digits after 帳號, 账户, 戶口號碼 …
- * (a bank account: named-numbers.ts) in any grouping. A number the agent calls an order, waybill or
+ * (a bank account: named-numbers.ts) in any grouping; an area code and its number said apart
+ * (「区号010，号码12345678」: area-code-numbers.ts) as one number. A number the agent calls an order, waybill or
  * serial number (订单号, 单号, 流水号 …) is left whole unless it is shaped like a phone, ID or card.
  */
 
@@ -101,7 +102,8 @@ function maskDigits(run: string): string {
   const chars = [...run];
   const digits: number[] = [];
   chars.forEach((c, i) => {
-    if (DIGIT_CHAR.test(c)) digits.push(i);
+    // 「区号零幺零，后面是八位，幺二…」: a numeral before 位 is a count said between the parts, no digit.
+    if (DIGIT_CHAR.test(c) && chars[i + 1] !== '位') digits.push(i);
   });
   const [head, tail] = digits.length >= 10 ? [3, 4] : [2, 2];
   for (const i of digits.slice(head, Math.max(head, digits.length - tail))) chars[i] = '*';

@@ -72,6 +72,9 @@ describe('findPersonalNumbers: read out, found', () => {
     ['号码138幺二三四5678', 'mobile', '138幺二三四5678'],
     ['手机号13812345678一个字都不能错', 'mobile', '13812345678'],
     ['身份證號一一零一零五一九四九一二三一零零二叉', 'id_card', '一一零一零五一九四九一二三一零零二叉'],
+    // A valid ID card in a grouping no shape lists: its province, birth date and check character prove it.
+    ['您的身份证号是 110 105 1949 1231 002X，对吗？', 'id_card', '110 105 1949 1231 002X'],
+    ['身份證號 1101 0519 4912 3100 2X', 'id_card', '1101 0519 4912 3100 2X'],
     // Country codes: part of the number, so the quote shows it.
     ['+86 138 1234 5678', 'mobile', '+86 138 1234 5678'],
     ['+8613812345678', 'mobile', '+8613812345678'],
@@ -106,6 +109,10 @@ describe('findPersonalNumbers: unsure (review)', () => {
   it('an ID-card number with a valid province and birth date but a wrong check digit (a misheard digit)', () => {
     const [n] = findPersonalNumbers('身份证110105194912310020，对吧，3天内');
     expect(n).toMatchObject({ kind: 'id_card', certain: false, doubt: 'its check digit is wrong' });
+  });
+
+  it('not an ID card whose check fails in a grouping no shape lists (110 105 1949 1231 0020): a list of numbers as likely', () => {
+    expect(findPersonalNumbers('分别是 110 105 1949 1231 0020')).toEqual([]);
   });
 
   it('a number the agent calls a card that fails Luhn', () => {
@@ -258,6 +265,7 @@ describe('personalNumberSpans (what reports mask)', () => {
     expect(spans('110105194912310020')).toEqual(['110105194912310020']);
     expect(spans('6222，0212，3456，7890')).toEqual(['6222，0212，3456，7890']);
     expect(spans('订单号13812345678')).toEqual(['13812345678']);
+    expect(spans('身份证 110 105 1949 1231 0020')).toEqual(['110 105 1949 1231 0020']);
   });
 
   it('leaves amounts and order numbers alone', () => {

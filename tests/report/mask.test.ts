@@ -70,6 +70,9 @@ describe('maskPersonalData', () => {
     ['您的退款帳號是 700-0001-2345678', '您的退款帳號是 700-****-***5678'],
     ['您家裡的市話是 234-5678', '您家裡的市話是 23*-**78'],
     ['您的市話是 037-123456', '您的市話是 03*-****56'],
+    // An area code and its number said apart are one landline: masked as one, the words between kept.
+    ['您登记的座机是区号010，号码12345678', '您登记的座机是区号010，号码****5678'],
+    ['您家的座机区号是零幺零，后面是八位，幺二三四五六七八', '您家的座机区号是零幺零，后面是八位，****五六七八'],
   ])('masks %s', (input, expected) => {
     expect(maskPersonalData(input)).toBe(expected);
   });
