@@ -46,7 +46,7 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   const tolerant = p.ruleset.tolerant;
   if (!policy || !tolerant.active) return [];
   const near = utteranceNear(p, u);
-  const { patterns, windows } = tolerant.windowsFrom(near.pieceHits, near.keyed, set.patternOwner);
+  const { patterns, windows } = tolerant.windowsFrom(near.pieceHits, near.keyed.length, set.patternOwner);
   if (patterns.length === 0) return [];
   const folded = p.folds[u]?.folded ?? '';
   const found: PhraseHit[] = [];

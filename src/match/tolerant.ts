@@ -155,16 +155,52 @@ export class TolerantMatcher {
 
   /** Windows of the text worth verifying, per pattern (merged, in order). */
   candidates(keyed: string): Candidates {
-    return this.windowsFrom(this.pieceHits(keyed), keyed);
+    return this.windowsFrom(this.pieceHits(keyed), keyed.length);
   }
 
   /**
-   * The pieces found in a keyed text, as (piece, end) pairs in order of end: a copy to keep per
-   * utterance, so each question about one phrase set builds windows for that set's patterns only.
+   * The pieces found in a keyed text whose phrase's edges are heard where they put them, as
+   * (piece, end) pairs in order of end: a copy to keep per utterance, so each question about one
+   * phrase set builds windows for that set's patterns only.
    */
   pieceHits(keyed: string): Int32Array {
     const count = this.pieces.scan(keyed);
-    return count === 0 ? NO_PIECE_HITS : this.pieces.found.slice(0, 2 * count);
+    if (count === 0) return NO_PIECE_HITS;
+    // Filtered once here, not per phrase set asking: the sets ask about an utterance dozens of times.
+    const found = this.pieces.found;
+    const kept = new Int32Array(2 * count);
+    let n = 0;
+    for (let h = 0; h < 2 * count; h += 2) {
+      const piece = found[h] as number;
+      const end = found[h + 1] as number;
+      if (!this.edgesHeard(keyed, piece, end)) continue;
+      kept[n++] = piece;
+      kept[n++] = end;
+    }
+    return n === 0 ? NO_PIECE_HITS : kept.slice(0, n);
+  }
+
+  /** How many pieces occur in a keyed text before the edges are checked (for tests and counts). */
+  pieceOccurrences(keyed: string): number {
+    return this.pieces.scan(keyed);
+  }
+
+  /**
+   * If this piece is the one a match heard unchanged, the match starts within k of where the piece
+   * puts the phrase's start and ends within k of its end (each dropped or added character shifts
+   * it by one), and its edges are heard there. The first piece holds the first sound itself, the
+   * last piece the last.
+   */
+  private edgesHeard(keyed: string, piece: number, end: number): boolean {
+    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, firstKey, lastKey, firstAlt, lastAlt } = this.flat;
+    const pattern = piecePattern[piece] as number;
+    const k = patternBudget[pattern] as number;
+    const offset = pieceOffset[piece] as number;
+    const length = pieceLength[piece] as number;
+    const m = patternLength[pattern] as number;
+    const at = end - length - offset;
+    if (offset > 0 && !heardNear(keyed, at - k, at + k, firstKey[pattern] as number, firstAlt[pattern] as number)) return false;
+    return offset + length >= m || heardNear(keyed, at + m - 1 - k, at + m - 1 + k, lastKey[pattern] as number, lastAlt[pattern] as number);
   }
 
   /**
@@ -172,10 +208,9 @@ export class TolerantMatcher {
    * patterns it has (a phrase set's): an utterance's pieces point at a dozen patterns of the
    * ruleset, and a set owns one of them now and then.
    */
-  windowsFrom(hits: Int32Array, keyed: string, wanted?: ReadonlyMap<number, unknown>): Candidates {
+  windowsFrom(hits: Int32Array, length: number, wanted?: ReadonlyMap<number, unknown>): Candidates {
     if (hits.length === 0) return NO_CANDIDATES;
-    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, firstKey, lastKey, firstAlt, lastAlt, slotOf } = this.flat;
-    const length = keyed.length;
+    const { piecePattern, pieceOffset, pieceLength, patternLength, patternBudget, slotOf } = this.flat;
     // Patterns are numbered per ruleset: a flat slot table finds a pattern's list without the
     // hashing a Map would do for every piece hit (it was most of this function's time).
     let patterns: number[] | undefined;
@@ -185,16 +220,9 @@ export class TolerantMatcher {
       const pattern = piecePattern[piece] as number;
       if (wanted !== undefined && !wanted.has(pattern)) continue;
       const k = patternBudget[pattern] as number;
-      const offset = pieceOffset[piece] as number;
-      const m = patternLength[pattern] as number;
-      const at = (hits[h + 1] as number) - (pieceLength[piece] as number) - offset;
-      // If this piece is the one a match heard unchanged, the match starts within k of `at` and
-      // ends within k of at + m - 1 (each dropped or added character shifts it by one), and its
-      // edges are heard there. The first piece holds the first sound itself, the last the last.
-      if (offset > 0 && !heardNear(keyed, at - k, at + k, firstKey[pattern] as number, firstAlt[pattern] as number)) continue;
-      if (offset + (pieceLength[piece] as number) < m && !heardNear(keyed, at + m - 1 - k, at + m - 1 + k, lastKey[pattern] as number, lastAlt[pattern] as number)) continue;
+      const at = (hits[h + 1] as number) - (pieceLength[piece] as number) - (pieceOffset[piece] as number);
       const from = Math.max(0, at - k);
-      const to = Math.min(length, at + m + 2 * k);
+      const to = Math.min(length, at + (patternLength[pattern] as number) + 2 * k);
       const slot = slotOf[pattern] as number;
       if (slot < 0) {
         patterns ??= [];
