@@ -87,16 +87,31 @@ function withRegexHits(p: PreparedCall, set: PhraseSet, u: number): readonly Phr
  * second clause.
  */
 export function findPhrasesExcept(p: PreparedCall, u: number, set: PhraseSet, except?: PhraseSet, captures?: Captures, ownWords = false): readonly PhraseHit[] {
-  let hits = findPhrases(p, u, set, captures);
-  if (ownWords && hits.length > 0) hits = hits.filter((h) => !insideQuotes(p, u, h));
-  if (!except || hits.length === 0) return hits;
-  const shields = findPhrases(p, u, except);
-  if (shields.length === 0) return hits;
-  // A plain exception phrase is said in one breath; a regex one spans clauses when its author
-  // wrote it to (「没事的话我先挂了，感谢您的来电，再见」 through .{0,12}).
-  const covers = (s: PhraseHit, h: PhraseHit): boolean =>
-    s.start <= h.start && h.end <= s.end && !(ownWords && except.phrases[s.phrase]?.kind !== 'regex' && reachesAcrossClause(p, u, s, h));
-  return hits.filter((h) => !shields.some((s) => covers(s, h)));
+  const hits = findPhrases(p, u, set, captures);
+  if (hits.length === 0) return hits;
+  const shields = except ? findPhrases(p, u, except) : NONE;
+  if (!ownWords && shields.length === 0) return hits;
+  // Asked of every turn by every rule: a new array only when a hit is dropped (most keep them all).
+  let kept: PhraseHit[] | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit;
+    const drop = (ownWords && insideQuotes(p, u, h)) || (shields.length > 0 && shielded(p, u, h, shields, except as PhraseSet, ownWords));
+    if (drop) kept ??= hits.slice(0, i);
+    else kept?.push(h);
+  }
+  return kept ?? hits;
+}
+
+/**
+ * Whether an exception hit covers the hit. A plain exception phrase is said in one breath; a
+ * regex one spans clauses when its author wrote it to (「没事的话我先挂了，感谢您的来电，再见」 through .{0,12}).
+ */
+function shielded(p: PreparedCall, u: number, h: PhraseHit, shields: readonly PhraseHit[], except: PhraseSet, ownWords: boolean): boolean {
+  for (let k = 0; k < shields.length; k++) {
+    const s = shields[k] as PhraseHit;
+    if (s.start <= h.start && h.end <= s.end && !(ownWords && except.phrases[s.phrase]?.kind !== 'regex' && reachesAcrossClause(p, u, s, h))) return true;
+  }
+  return false;
 }
 
 const OPENING_QUOTES = '「『“‘';
@@ -231,6 +246,21 @@ function templateText(p: PreparedCall, set: PhraseSet, index: number, captures: 
 export function outermost(hits: readonly PhraseHit[]): readonly PhraseHit[] {
   if (hits.length < 2) return hits;
   // A wider hit covers a narrower one; of two phrases hitting the same words (没事我挂了 and a
-  // regex for it), the first stands for both: one thing said, reported once.
-  return hits.filter((h, i) => !hits.some((o, j) => o !== h && o.start <= h.start && h.end <= o.end && (o.end - o.start > h.end - h.start || j < i)));
+  // regex for it), the first stands for both: one thing said, reported once. A new array only
+  // when one is dropped: most lists keep every hit.
+  let kept: PhraseHit[] | undefined;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as PhraseHit;
+    if (coveredByAnother(hits, h, i)) kept ??= hits.slice(0, i);
+    else kept?.push(h);
+  }
+  return kept ?? hits;
+}
+
+function coveredByAnother(hits: readonly PhraseHit[], h: PhraseHit, i: number): boolean {
+  for (let j = 0; j < hits.length; j++) {
+    const o = hits[j] as PhraseHit;
+    if (o !== h && o.start <= h.start && h.end <= o.end && (o.end - o.start > h.end - h.start || j < i)) return true;
+  }
+  return false;
 }
