@@ -55,13 +55,13 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
  * outright (a company's own day off, or a data source that knows better).
  */
 function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
-  if (w.restDay === undefined) return undefined;
-  const answer = (rest: boolean, why: string): Applicability => (rest === w.restDay ? { state: 'yes', evidence: [], note: why } : { state: 'no', reason: why });
+  const wanted = w.restDay;
+  if (wanted === undefined) return undefined;
   const override = p.call.meta.holiday;
   if (override !== undefined) {
     const rest = truthy('holiday', override);
     if (rest === undefined) return { state: 'unknown', reason: `holiday "${String(override)}" is not true or false` };
-    return answer(rest, `holiday metadata says ${rest ? 'a rest day' : 'a working day'}`);
+    return restAnswer(wanted, rest, `holiday metadata says ${rest ? 'a rest day' : 'a working day'}`);
   }
   const date = callDay(p.call.meta);
   if (date === undefined) return { state: 'unknown', reason: p.call.meta.date === undefined ? 'no call date' : `call date "${String(p.call.meta.date)}" is not a date` };
@@ -72,7 +72,12 @@ function restDay(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (region === '') return { state: 'unknown', reason: 'no region for the holiday calendar (ruleset `region:` or call metadata)' };
   if (!['CN', 'TW', 'HK'].includes(region)) return { state: 'unknown', reason: `no holiday calendar for region ${region}` };
   const day = cachedRestDay(date, region as Region, p.ruleset.calendar);
-  return day.known ? answer(day.rest, day.why) : { state: 'unknown', reason: day.why };
+  return day.known ? restAnswer(wanted, day.rest, day.why) : { state: 'unknown', reason: day.why };
+}
+
+/** A module function, not a closure: a closure in restDay cost every rule's `when` a context, rest_day or not. */
+function restAnswer(wanted: boolean, rest: boolean, why: string): Applicability {
+  return rest === wanted ? { state: 'yes', evidence: [], note: why } : { state: 'no', reason: why };
 }
 
 type RestDayFact = { known: boolean; rest: boolean; why: string };
@@ -103,7 +108,8 @@ function judgeRestDay(date: string, region: Region, calendar: NonNullable<Parame
 function customerSilent(p: PreparedCall, w: CompiledWhen): Applicability | undefined {
   if (w.customerSilent === undefined) return undefined;
   if (!p.call.source.diarized) return { state: 'unknown', reason: 'no speaker roles (mono or undiarized transcript)' };
-  const spoke = p.turnsOf.customer.some((i) => (p.folds[i]?.folded.length ?? 0) > 0);
+  let spoke = false;
+  for (const i of p.turnsOf.customer) if ((p.folds[i]?.folded.length ?? 0) > 0) spoke = true;
   if (spoke === !w.customerSilent) return YES;
   return { state: 'no', reason: spoke ? 'the customer speaks' : `the customer never speaks${emptyChannelNote(p, 'customer')}` };
 }
@@ -120,7 +126,8 @@ function handedOver(p: PreparedCall, w: CompiledWhen): Applicability | undefined
   const lastAgent = p.turnsOf.agent[p.turnsOf.agent.length - 1] ?? -1;
   // Someone the transcript names (主管, 坐席2); a vendor segment without a speaker is nobody's.
   const utterances = p.call.utterances;
-  const after = p.turnsOf.unknown.find((i) => i > lastAgent && utterances[i]?.label !== undefined);
+  let after: number | undefined;
+  for (const i of p.turnsOf.unknown) if (i > lastAgent && utterances[i]?.label !== undefined && after === undefined) after = i;
   if ((after !== undefined) === w.handedOver) return YES;
   if (after === undefined) return { state: 'no', reason: 'no one else of the service side speaks after the agent' };
   const u = utterances[after];

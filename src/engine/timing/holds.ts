@@ -57,7 +57,9 @@ function turnAnnounces(p: PreparedCall, detection: HoldDetection, u: Utterance, 
 function turnSays(p: PreparedCall, phrases: PhraseSet | undefined, u: Utterance, beforeMs = Infinity, except?: PhraseSet): boolean {
   if (!phrases) return false;
   const run = agentTurnOf(p)[u.index] ?? [u.index];
-  return run.some((i) => (p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrasesExcept(p, i, phrases, except).length > 0);
+  // A loop, not some(): asked of every agent turn before every silence, and a closure each time was garbage.
+  for (const i of run) if ((p.call.utterances[i]?.startMs ?? 0) < beforeMs && findPhrasesExcept(p, i, phrases, except).length > 0) return true;
+  return false;
 }
 
 /**
