@@ -55,11 +55,13 @@ export function holdDetection(c: TimingCompiler, at: Path): HoldDetection | unde
   const checkBack = c.lexicons.hold_check_back ? c.phraseSet(['$hold_check_back'], at) : undefined;
   const customerWait = c.lexicons.customer_wait ? c.phraseSet(['$customer_wait'], at) : undefined;
   const errand = c.lexicons.hold_errand ? c.phraseSet(['$hold_errand'], at) : undefined;
+  const aside = c.lexicons.hold_aside ? c.phraseSet(['$hold_aside'], at) : undefined;
   return {
     announce: c.phraseSet(['$hold_announce'], at),
     ...(checkBack ? { checkBack } : {}),
     ...(customerWait ? { customerWait } : {}),
     ...(errand ? { errand } : {}),
+    ...(aside ? { aside } : {}),
     minMs: (c.thresholds.hold_min_s as number) * 1000,
   };
 }

@@ -227,6 +227,8 @@ export interface HoldDetection {
   customerWait?: PhraseSet;
   /** `lexicons.hold_errand`, optional: the agent's own reason to hold (「我帮您查一下」), which makes it the agent's hold even then. */
   errand?: PhraseSet;
+  /** `lexicons.hold_aside`, optional: agent words not said to the customer (「小王，帮我看下这个单」, a recorded hold message): inside a hold they neither end it nor check back. */
+  aside?: PhraseSet;
   minMs: number;
 }
 

@@ -11,6 +11,7 @@ import { turnEvidence } from '../evidence.js';
 import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { timingFacts, type Hold } from '../timing/facts.js';
+import { asidesIn } from '../timing/holds.js';
 import { seconds, span } from '../timing/gaps.js';
 import type { CheckContext } from './context.js';
 import type { PreparedCall } from '../prepare.js';
@@ -52,7 +53,10 @@ function judge(p: PreparedCall, check: HoldCheck, h: Hold): Judged {
     const [from, to] = h.agentSilences.reduce((a, b) => (b[1] - b[0] > a[1] - a[0] ? b : a));
     const longest = to - from;
     if (longest > check.maxPieceMs) {
-      return { verdict: 'fail', reason: `${name}: no word from the agent for ${span(from, to)}, longer than ${seconds(check.maxPieceMs)}`, evidence: around };
+      // Words to a colleague inside it are why the agent was heard and the hold still failed: say so.
+      const asides = asidesIn(p, from, to).map((i) => `turn ${i + 1}`);
+      const aside = asides.length > 0 ? ` (${asides.join(', ')} said to someone else, not to the customer)` : '';
+      return { verdict: 'fail', reason: `${name}: no word from the agent for ${span(from, to)}, longer than ${seconds(check.maxPieceMs)}${aside}`, evidence: around };
     }
     const backs = h.checkBacks.map((i) => `turn ${i + 1}`).join(', ');
     return { verdict: 'pass', reason: `${name}: checked back at ${backs}; longest silence ${seconds(longest)}`, evidence: around };

@@ -8,7 +8,9 @@
  * not end it either; nor does an agent turn that only checks back (`lexicons.hold_check_back`:
  * 「您还在线吗」), which continues a hold but never starts one. Nor does an agent utterance that is only a filler sound (嗯, 呃): on a stereo
  * recording the agent's channel picks up a breath, hold music or a murmur to a colleague as 「嗯。」,
- * which neither ends the hold nor checks back with the customer. A supervisor or colleague who
+ * which neither ends the hold nor checks back with the customer. Nor do words the agent says to
+ * someone else (`lexicons.hold_aside`: 「小王，帮我看下这个单」 to a colleague, a recorded
+ * 「您的通话正在保持中」): the customer still waits without a word. A supervisor or colleague who
  * comes on the line (speaker unknown) ends it.
  */
 import type { Utterance } from '../../model/call.js';
@@ -16,7 +18,7 @@ import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
 import { findPhrases, findPhrasesExcept } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import { recordedAnnouncements, speakerTurns } from '../turns.js';
-import { isFiller, startingIn, type Gap } from './gaps.js';
+import { byStart, isFiller, startingIn, type Gap } from './gaps.js';
 
 export interface Hold {
   startMs: number;
@@ -81,7 +83,7 @@ export function markAnnounced(p: PreparedCall, ordered: Utterance[], gaps: Gap[]
     while (k < ordered.length && (ordered[k]?.startMs ?? 0) < g.startMs) {
       const u = ordered[k] as Utterance;
       // An IVR's 「正在为您转接，请稍候」 before the agent answers is queueing, not a hold.
-      if (u.speaker === 'agent' && !isFiller(p, u) && !recorded.includes(u.index)) {
+      if (u.speaker === 'agent' && !isFiller(p, u) && !recorded.includes(u.index) && !aside(p, detection, u)) {
         if (customerBeforeAgent !== lastCustomer) agentBeforeCustomer = lastAgent;
         lastAgent = u;
         customerBeforeAgent = lastCustomer;
@@ -161,9 +163,26 @@ export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[],
   return holds.sort((a, b) => a.startMs - b.startMs);
 }
 
-/** Agent turns with words starting in [fromMs, toMs); `sorted` is in time order. */
+/** Agent turns with words for the customer starting in [fromMs, toMs); `sorted` is in time order. */
 function agentTurnsBetween(p: PreparedCall, sorted: Utterance[], fromMs: number, toMs: number): Utterance[] {
-  return startingIn(sorted, fromMs, toMs).filter((u) => u.speaker === 'agent' && !isFiller(p, u));
+  const detection = p.ruleset.holdDetection;
+  return startingIn(sorted, fromMs, toMs).filter((u) => u.speaker === 'agent' && !isFiller(p, u) && !aside(p, detection, u));
+}
+
+/** The agent's utterances starting in [fromMs, toMs) said to someone else (`hold_aside`): named when a check-back fails. */
+export function asidesIn(p: PreparedCall, fromMs: number, toMs: number): number[] {
+  const detection = p.ruleset.holdDetection;
+  if (!detection?.aside) return [];
+  return startingIn(byStart(p.call.utterances), fromMs, toMs).filter((u) => u.speaker === 'agent' && aside(p, detection, u)).map((u) => u.index);
+}
+
+/**
+ * Whether the agent's utterance is said to someone else (`hold_aside`) and has no word for the
+ * customer that checks back (「小王，帮我看下，不好意思还在查」 checks back all the same).
+ */
+function aside(p: PreparedCall, detection: HoldDetection | undefined, u: Utterance): boolean {
+  if (!detection?.aside || findPhrases(p, u.index, detection.aside).length === 0) return false;
+  return !detection.checkBack || findPhrases(p, u.index, detection.checkBack).length === 0;
 }
 
 function makeHold(p: PreparedCall, sorted: Utterance[], startMs: number, endMs: number, source: Hold['source'], announce?: number, resume?: number): Hold {
