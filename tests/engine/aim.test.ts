@@ -174,6 +174,14 @@ describe('said aim', () => {
     expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
   });
 
+  it('an unanswered trigger\'s reason says whom it was aimed at: 「垃圾」 in 「垃圾公司」 at the company', () => {
+    const company = callerRule('{ listener: [你, 公司], others: [快递员], things: [网] }', '[垃圾, 白痴]');
+    expect(judge(company, callerSays('网又断了，垃圾公司！')).reason).toBe('no 「请您使用文明语言」「很抱歉」 after 「垃圾」 (turn 1) aimed at the agent (「公司」)');
+    expect(judge(company, callerSays('白痴！')).reason).toContain('after 「白痴」 (turn 1) aimed at no one named, so at the agent');
+    // without the company as a pointer, the line in the earlier clause takes the insult
+    expect(judge(callerRule('{ listener: [你], others: [快递员], things: [网] }', '[垃圾]'), callerSays('网又断了，垃圾公司！')).verdict).toBe('na');
+  });
+
   it('someone else\'s words passed on do not trigger; in quotation marks they run to the closing mark', () => {
     const reported = callerRule('{ listener: [你, 您], others: [快递员, "/(?<!其)他/"], reporting: { phrases: [说, 骂] } }');
     const r = judge(reported, callerSays('快递员送错了，他说“不归我管，你是骗子”。'));
