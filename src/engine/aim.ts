@@ -11,6 +11,8 @@
  * clause (「你们那个破APP，垃圾！」) — while in 「你手机都不会用，白痴」 the phone is only what the
  * customer could not use. With none, a curse (`curses`: 「他妈的，又卡了」) is aimed at no
  * one, and anything else as `unaimed` says: an insult said to no one named is said to the listener.
+ * With no one named at all, a clause on not managing something (`unable`: 「这都听不懂，笨死了」) has
+ * the listener as its dropped subject.
  * Words someone is reported to have said (`reporting`: 「他骂我你们客服都是白痴」, the clause after
  * 他骂; the listener's own said back, 「你話個師傅痴線？」) are aimed by no one here: `reported`,
  * counted neither as abuse nor as rude language.
@@ -27,6 +29,8 @@ export interface Aim {
   at: 'listener' | 'others' | 'reported';
   /** The pointer word that decided, as said; absent when none did. */
   pointer?: string;
+  /** The pointer is the listener's not managing something (「都不会用」), not a word for them. */
+  unable?: true;
 }
 
 /** Sentence ends: a pointer before the hit is looked for back to the last one. */
@@ -79,6 +83,14 @@ export function aimOf(p: PreparedCall, found: PhraseHit, aim: CompiledAim): Aim 
   // A thing that ends its clause names what the insult after it is about, even after a person that
   // owns it (「你们那个破APP，垃圾！」); in 「你系统都不会用，白痴」 the clause goes on about the customer.
   if (earlierThing?.topic && (!before || before.h.end <= earlierThing.h.start)) before = undefined;
+  // With no person named, a clause on not managing something has the listener as its dropped subject:
+  // 「手机都不会用，白痴」 (the phone is only what was not managed). Not after someone named
+  // (「快递员送错了，连这个都不知道，白痴」 may go on about the courier), nor in a curse (exasperation).
+  if (!before && !after && !curse && aim.unable) {
+    const unable = findPhrasesExcept(p, u, aim.unable.phrases, aim.unable.except).filter((h) => h.end <= hit.start && !SENTENCE_END.test(between(h.end, hit.start)));
+    const last = unable[unable.length - 1];
+    if (last) return { at: 'listener', pointer: said(last.start, last.end), unable: true };
+  }
   const nearest = before?.h ?? after?.h ?? earlierThing?.h;
   if (nearest) return { at: before?.at ?? after?.at ?? 'others', pointer: said(nearest.start, nearest.end) };
   return { at: curse ? 'others' : aim.unaimed };
@@ -137,5 +149,6 @@ export function listenerOf(speaker: SpeakerName): string {
 export function describeAim(aim: Aim, listener: string): string {
   if (aim.at === 'reported') return `in words reported from 「${aim.pointer ?? ''}」, not said to ${listener}`;
   if (!aim.pointer) return aim.at === 'listener' ? `aimed at no one named, so at ${listener}` : 'aimed at no one named';
+  if (aim.unable) return `aimed at ${listener}, who 「${aim.pointer}」`;
   return aim.at === 'listener' ? `aimed at ${listener} (「${aim.pointer}」)` : `aimed at 「${aim.pointer}」, not ${listener}`;
 }

@@ -325,7 +325,7 @@ class Compiler {
     const scope = this.scope(s.scope);
     if (s.unanswered && s.speaker === 'any') this.report([...path, 'unanswered'], 'needs-speaker', 'unanswered needs speaker agent or customer');
     const aim = s.aim ? this.aim(s.aim, [...path, 'aim']) : undefined;
-    const aimKey = aim ? `${aim.listener.id},${aim.others.id},${aim.things?.id ?? ''},${aim.curses?.id ?? ''},${aim.reporting?.phrases.id ?? ''}/${aim.reporting?.except?.id ?? ''},${aim.unaimed},${aim.count}` : '';
+    const aimKey = aim ? `${aim.listener.id},${aim.others.id},${aim.things?.id ?? ''},${aim.curses?.id ?? ''},${aim.reporting?.phrases.id ?? ''}/${aim.reporting?.except?.id ?? ''},${aim.unable?.phrases.id ?? ''}/${aim.unable?.except?.id ?? ''},${aim.unaimed},${aim.count}` : '';
     const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}|${aimKey}`;
     let said = this.saids.get(key);
     if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}), ...(aim ? { aim } : {}) }));
@@ -340,6 +340,7 @@ class Compiler {
       ...(a.things ? { things: this.phrases.phraseSet(a.things, [...path, 'things']) } : {}),
       ...(a.curses ? { curses: this.phrases.phraseSet(a.curses, [...path, 'curses']) } : {}),
       ...(a.reporting ? { reporting: this.phrasesWithExcept(a.reporting, [...path, 'reporting']) } : {}),
+      ...(a.unable ? { unable: this.phrasesWithExcept(a.unable, [...path, 'unable']) } : {}),
       count: a.count ?? 'listener',
     };
   }

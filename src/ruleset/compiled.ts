@@ -134,6 +134,7 @@ export interface CompiledAim {
   things?: PhraseSet;
   curses?: PhraseSet;
   reporting?: PhrasesExcept;
+  unable?: PhrasesExcept;
   count: 'listener' | 'others';
 }
 

@@ -52,6 +52,7 @@ const aim = {
     unaimed: aimedAt,
     curses: phraseList,
     reporting: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+    unable: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
     count: aimedAt,
   },
 } as const;

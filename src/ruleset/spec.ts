@@ -193,6 +193,11 @@ export interface AimSpec {
    * their words, reported — 「他骂我你们客服都是白痴」 — and its hits are aimed by no one here.
    */
   reporting?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
+  /**
+   * Words of not managing something (都不会用, 听不懂, 都唔知): with no one named before them in their
+   * clause, the one who could not is the listener — 「手机都不会用，白痴」 mocks the customer.
+   */
+  unable?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /** Which hits count (default listener). */
   count?: 'listener' | 'others';
 }

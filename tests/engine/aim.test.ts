@@ -109,6 +109,27 @@ describe('forbid aim', () => {
     });
   });
 
+  it('a clause on not managing something, no one named, is the listener\'s: 「手机都不会用，白痴」', () => {
+    const unable = rulesetOf(aimRule('{ listener: [你, 您], others: [快递员, "/(?<!其)他/"], things: [手机, 系统], unable: { phrases: [不会用, 不知道], except: [我都不知道] } }', '[白痴, 蠢]'));
+    const r = judge(unable, agentSays('手机都不会用，白痴。'));
+    expect(r.verdict).toBe('fail');
+    // without `unable`, the phone in the earlier clause takes the insult
+    expect(judge(rulesetOf(aimRule('{ listener: [你], others: [快递员], things: [手机] }')), agentSays('手机都不会用，白痴。')).verdict).toBe('pass');
+    const elsewhere = judge(rulesetOf(aimRule('{ listener: [你], others: [快递员], things: [手机], unable: { phrases: [不会用] }, count: others }')), agentSays('手机都不会用，白痴。'));
+    expect(elsewhere.reason).toContain('aimed at the customer, who 「不会用」');
+    expectVerdicts(unable, {
+      // someone named anywhere before in the sentence, or a thing in the insult's own clause, decides
+      '快递员连这个都不知道，白痴。': 'pass',
+      '快递员送错了，连这个都不知道，白痴。': 'pass',
+      '连这个都不知道，系统真蠢。': 'pass',
+      // a thing with no inability beside it is still what the insult is about
+      '手机坏了，白痴一样。': 'pass',
+      // the speaker's own (the exception), or in an earlier sentence: as without `unable`
+      '我都不知道，白痴。': 'fail',
+      '手机都不会用。白痴。': 'fail',
+    });
+  });
+
   it('a regex pointer can leave out words that only look like one (其他)', () => {
     expect(judge(atCustomer, agentSays('没有其他问题是吧，白痴。')).verdict).toBe('fail');
     expect(judge(atCustomer, agentSays('他真是个白痴。')).verdict).toBe('pass');
@@ -151,6 +172,14 @@ describe('said aim', () => {
     // without `curses`, a curse said to no one named is aimed as `unaimed` says: at the listener
     const plainCurse = callerRule('{ listener: [你], others: [快递员] }', '[妈的]');
     expect(judge(plainCurse, callerSays('他妈的，网又断了！')).verdict).toBe('fail');
+  });
+
+  it('an unanswered trigger\'s reason says whom it was aimed at: 「垃圾」 in 「垃圾公司」 at the company', () => {
+    const company = callerRule('{ listener: [你, 公司], others: [快递员], things: [网] }', '[垃圾, 白痴]');
+    expect(judge(company, callerSays('网又断了，垃圾公司！')).reason).toBe('no 「请您使用文明语言」「很抱歉」 after 「垃圾」 (turn 1) aimed at the agent (「公司」)');
+    expect(judge(company, callerSays('白痴！')).reason).toContain('after 「白痴」 (turn 1) aimed at no one named, so at the agent');
+    // without the company as a pointer, the line in the earlier clause takes the insult
+    expect(judge(callerRule('{ listener: [你], others: [快递员], things: [网] }', '[垃圾]'), callerSays('网又断了，垃圾公司！')).verdict).toBe('na');
   });
 
   it('someone else\'s words passed on do not trigger; in quotation marks they run to the closing mark', () => {

@@ -4,6 +4,7 @@
  */
 import type { RespondCheck } from '../../ruleset/index.js';
 import { formatMs } from '../../model/call.js';
+import { aimOf, describeAim, listenerOf } from '../aim.js';
 import { findTrigger, saidLabel } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { noTurnAfter } from '../hangup.js';
@@ -49,7 +50,7 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
     if (!answer) {
       return {
         verdict: 'fail',
-        reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})`,
+        reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})${aimedNote(p, check, trigger)}`,
         evidence: [...evidence, triggerEvidence],
         window,
       };
@@ -62,6 +63,15 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   }
   const pairs = evidence.filter((e) => e.role === 'reply').map((e) => `${quoteMatch(e)} (turn ${e.turn})`);
   return { verdict: 'pass', reason: `answered with ${pairs.join(', ')}`, evidence };
+}
+
+/**
+ * Whom an aimed trigger was aimed at, so that the reason says what was said: 「垃圾」 in 「垃圾公司」
+ * is aimed at the agent's company, 「白痴！」 at no one named and so at the agent.
+ */
+function aimedNote(p: PreparedCall, check: RespondCheck, trigger: PhraseHit): string {
+  const aim = check.trigger.aim;
+  return aim ? ` ${describeAim(aimOf(p, trigger, aim), listenerOf(check.trigger.speaker))}` : '';
 }
 
 /** The first exact reply in these turns, in turn order. */
