@@ -44,7 +44,7 @@ import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findInternationalNumbers, startWithPrefix } from './international-numbers.js';
 import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
-import { labelBefore } from './number-labels.js';
+import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
@@ -166,6 +166,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, startWithPrefix(text, c.start)); // 「客服电话是+86 138…」: the company's
     if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
+    const after = labelAfter(text, c.end); // 「13812345678是订单号」「…是快递员的电话」
+    if (after === 'order' || (after === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (label === 'store-card' || ((c.commas || !c.certain) && label !== 'card'))) continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
@@ -178,7 +180,7 @@ const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 /** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
 function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
   if (!kinds.includes('mobile')) return [];
-  const mobiles = findInternationalNumbers(text).filter((n) => n.mobile && !labelBefore(text, n.start)?.match(/^(?:order|company)$/));
+  const mobiles = findInternationalNumbers(text).filter((n) => n.mobile && !labelBefore(text, n.start)?.match(/^(?:order|company)$/) && !labelAfter(text, n.end));
   return mobiles.map((n) => ({ kind: 'mobile', start: n.start, end: n.end, digits: n.digits, certain: true }));
 }
 
