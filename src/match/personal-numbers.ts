@@ -46,6 +46,7 @@ import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
+import { findReadBackNumbers } from './read-back-numbers.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
@@ -160,7 +161,7 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   // own pre-tests, behind one for six (most utterances stop there).
   const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
   const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
-  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds));
+  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds), ...readBack(text, kinds));
   if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
   const kept: PersonalNumber[] = [...shorter];
   for (const c of candidates(text, kinds)) {
@@ -176,6 +177,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
 }
 
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
+
+const readBack = (text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] => (kinds.includes('mobile') ? findReadBackNumbers(text) : []);
 
 /** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
 function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
@@ -200,7 +203,7 @@ function letterIds(text: string): PersonalNumber[] {
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
-  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
+  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findReadBackNumbers(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));
 }

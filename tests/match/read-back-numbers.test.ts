@@ -52,3 +52,42 @@ describe('the owner and the phone word said after the number', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('a landline read back to the customer', () => {
+  it.each([
+    ['010-62345678对吗？', '010-62345678'],
+    ['零幺零，六二三四五六七八，对吧？', '零幺零，六二三四五六七八'],
+    ['您留的是0755-12345678是吧？', '0755-12345678'],
+    ['您刚才说的是(010)62345678', '(010)62345678'],
+    ['尾号5678……不，全号是010-62345678。', '010-62345678'],
+    ['区号010，号码62345678，对吗？', '010，号码62345678'],
+    ['您打过来的是010-62345678对吗', '010-62345678'], // the line the customer calls from
+    ['是02-2345-6789嗎？', '02-2345-6789'],
+    ['02-2345-6789，啱唔啱？', '02-2345-6789'],
+  ])('%s', (text, number) => {
+    expect(found(text)).toEqual([number]);
+  });
+
+  it.each([
+    '0755-12345678。', // no question, no word that makes it the customer's
+    '我的座机是010-62345678，对吧？您记一下，分机8001。',
+    '网点电话是010-62345678，对吧，您打这个就行。',
+    '我帮您转到010-62345678，对吗？',
+    '您拨打010-62345678就可以，对吧？',
+    '010-62345678是我们的客服电话吧？',
+    '您的订单号是01062345678对吗',
+    '01062345678是订单号对吗',
+    '4008201234对吧',
+    '95588对吗',
+    'SF01062345678对吗',
+  ])('not read back: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('masks what it finds, in reports as in spans', () => {
+    const text = '区号010，号码62345678，对吗？';
+    expect(personalNumberSpans(text).map((s) => text.slice(s.start, s.end))).toEqual(['010，号码62345678']);
+    expect(maskPersonalData('010-62345678对吗？')).toBe('010-****5678对吗？');
+    expect(maskPersonalData('零幺零，六二三四五六七八，对吧？')).toBe('零幺零，****五六七八，对吧？');
+  });
+});
