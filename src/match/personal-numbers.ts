@@ -43,6 +43,7 @@
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findInternationalNumbers, startWithPrefix } from './international-numbers.js';
 import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
+import { findPartNumbers } from './part-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
@@ -161,6 +162,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   // own pre-tests, behind one for six (most utterances stop there).
   const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
   const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
+  // 「前三位138，中间1234，后四位5678」: no part has six digits, the words between them say they are one.
+  if (kinds.includes('mobile') && mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text));
   if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds), ...readBack(text, kinds));
   if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
   const kept: PersonalNumber[] = [...shorter];
@@ -203,6 +206,7 @@ function letterIds(text: string): PersonalNumber[] {
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
+  if (mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text, true));
   if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findReadBackNumbers(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));

@@ -91,3 +91,34 @@ describe('a landline read back to the customer', () => {
     expect(maskPersonalData('零幺零，六二三四五六七八，对吧？')).toBe('零幺零，****五六七八，对吧？');
   });
 });
+
+describe('a mobile read in parts named by where they sit', () => {
+  it.each([
+    ['前三位138，中间1234，后四位5678，对吗？', '138，中间1234，后四位5678'],
+    ['前三位是幺三八，中间四位是幺二三四，最后四位是五六七八。', '幺三八，中间四位是幺二三四，最后四位是五六七八'],
+    ['138，然后1234，尾号5678', '138，然后1234，尾号5678'],
+    ['前三位138中间1234后四位5678', '138中间1234后四位5678'],
+    ['前七位1381234，后四位5678', '1381234，后四位5678'],
+    ['前三位138，后八位12345678', '138，后八位12345678'],
+    ['您的手机前三位138，中间1234，后四位5678', '138，中间1234，后四位5678'],
+  ])('%s', (text, number) => {
+    expect(found(text)).toEqual([number]);
+  });
+
+  it.each([
+    '前三位138，尾号5678，对吗？', // the masked form: no middle
+    '您的手机尾号5678，对吗？',
+    '前四位138，中间1234，后四位5678', // the count said does not fit the part
+    '工号1380，中间1234，后面5678', // no mobile's parts
+    '快递员电话前三位138，中间1234，后四位5678',
+    '订单号前三位138，中间1234，后四位5678',
+  ])('not a full mobile: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+
+  it('masks the parts as one number, counts kept', () => {
+    expect(maskPersonalData('前三位138，中间1234，后四位5678，对吗？')).toBe('前三位138，中间****，后四位5678，对吗？');
+    expect(maskPersonalData('前三位是幺三八，中间四位是幺二三四，最后四位是五六七八。')).toBe('前三位是幺三八，中间四位是****，最后四位是五六七八。');
+    expect(maskPersonalData('快递员电话前三位138，中间1234，后四位5678')).toBe('快递员电话前三位138，中间****，后四位5678');
+  });
+});
