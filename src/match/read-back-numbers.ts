@@ -28,6 +28,9 @@ const THEIRS_BEFORE =
 /** A number the agent dials, transfers or sends the customer to: 「转到」「拨打」「打这个」. */
 const DIALLED_BEFORE = /(?:打|拨|撥|致电|致電|呼叫|转|轉|接|联系|聯繫|联络|聯絡)(?:到|给|給|一下|这个|這個|下面)?(?:号码|號碼|电话|電話)?[是係：:\s]{0,2}$/;
 
+/** …or says it transfers the call there, after the question: 「010-62345678对吗？我帮您转过去」. */
+const TRANSFER_AFTER = /^[^。！？!?]{0,6}[。！？!?，,\s]{0,2}[^。！？!?]{0,8}(?:帮您转|給您轉|给您转|幫您轉|为您转|為您轉|转接|轉接|转过去|轉過去)/;
+
 /** Characters one of the cues above has: a cheap test before the scan. */
 const CUE_CHARACTER = /[对對吗嗎吧么嘛係啱错錯留登提填报報说說全完]/;
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
@@ -49,6 +52,7 @@ export function findReadBackNumbers(text: string): PersonalNumber[] {
     if (LATIN_LETTER.test(before.at(-1) ?? '') || DIALLED_BEFORE.test(before)) continue;
     if (labelBefore(text, number.start) || labelAfter(text, number.end)) continue; // an order's, the company's, a courier's, the agent's
     if (!CONFIRM_AFTER.test(text.slice(number.end, number.end + 6)) && !THEIRS_BEFORE.test(before)) continue;
+    if (TRANSFER_AFTER.test(text.slice(number.end, number.end + 20))) continue;
     found.push({ kind: 'mobile', start: number.start, end: number.end, digits: number.digits, certain: true, name: 'a full phone number' });
   }
   return found;
