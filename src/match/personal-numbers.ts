@@ -34,7 +34,10 @@
  * A number the agent calls an order, waybill or ticket number (订单号, 运单号, 单号, 流水号, 编号 …
  * just before it) is not personal data, whatever its shape.
  *
- * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts.
+ * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts. A label
+ * after the number counts as one before it (「…是订单号」: number-labels.ts). A landline read back as a
+ * question (「010-62345678对吗？」): read-back-numbers.ts; a mobile read in parts named by position
+ * (「前三位138，中间1234，后四位5678」): part-numbers.ts.
  *
  * Misses by design (documented for ruleset authors): a number garbled into another length or
  * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
