@@ -5,7 +5,8 @@
  * quotes work on them exactly as on phrase hits.
  */
 import { findPersonalNumbers, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
-import { digitsOf, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
+import { labelAfter, labelBefore } from '../match/number-labels.js';
+import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
 import { findPhrases } from './phrases.js';
@@ -36,7 +37,7 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const text = p.call.utterances[u]?.text;
   const fold = p.folds[u];
   if (!text || !fold) return [];
-  const found = findPersonalNumbers(text, kinds).filter((n) => !orderNumberReadBack(p, u, n.digits));
+  const found = findPersonalNumbers(text, kinds).filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
@@ -81,6 +82,46 @@ function orderNumberReadBack(p: PreparedCall, u: number, digits: string): boolea
   return digitsOf(answer).includes(digits);
 }
 
+
+/** The customer's words seen from the agent's side: the customer's 你们 is the agent's 我们. */
+const SWAPPED: Record<string, string> = { 你们: '我们', 你們: '我們', 你哋: '我哋', 你的: '我的', 你嘅: '我嘅', 我们: '你们', 我們: '你們', 我哋: '你哋', 我的: '你的', 我嘅: '你嘅' };
+const PERSON = new RegExp(Object.keys(SWAPPED).join('|'), 'g');
+const ASKING = /(?:是不是|係唔係|係咪|是否)\s*$/;
+
+/**
+ * Whether a customer turn before `u` gave these digits as an order's, the company's, a courier's or
+ * the agent's number (「你们客服电话是不是010-62345678？」「快递员电话是13812345678吗」): the agent
+ * reading it back confirms that number, not the customer's own.
+ */
+function customerCalledItOthers(p: PreparedCall, u: number, number: string): boolean {
+  const digits = number.replace(/[^0-9]/g, '');
+  for (let i = 0; i < u; i++) {
+    const said = p.call.utterances[i];
+    if (said?.speaker !== 'customer' || !digitsOf(said.text).includes(digits)) continue;
+    const text = said.text.replace(PERSON, (w) => SWAPPED[w] ?? w); // same length: offsets hold
+    const at = digitOffsets(text);
+    const k = at.digits.indexOf(digits);
+    const start = at.offsets[k] as number;
+    const end = (at.offsets[k + digits.length - 1] as number) + 1;
+    const before = text.slice(0, start).replace(ASKING, '');
+    const label = labelBefore(before, before.length) ?? labelAfter(text, end);
+    if (label === 'order' || label === 'company') return true;
+  }
+  return false;
+}
+
+/** The digits of a text and where each one is. */
+function digitOffsets(text: string): { digits: string; offsets: number[] } {
+  let digits = '';
+  const offsets: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const d = digitValue(text[i] as string);
+    if (d === undefined) continue;
+    digits += String(d);
+    offsets.push(i);
+  }
+  return { digits, offsets };
+}
 
 function outsideExceptions(p: PreparedCall, u: number, hits: NumberHit[], except?: PhraseSet): NumberHit[] {
   const shields = except ? findPhrases(p, u, except) : [];

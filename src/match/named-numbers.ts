@@ -14,7 +14,7 @@ import { NUMERAL } from '../model/numerals.js';
 import { AREA_WORD, areaCodeNumberAt } from './area-code-numbers.js';
 import { internationalNumberAt } from './international-numbers.js';
 import { groupsAt, numberIn } from './number-groups.js';
-import { labelBefore } from './number-labels.js';
+import { labelAfter, labelBefore } from './number-labels.js';
 import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 
 /** Words that introduce a phone number (also masking's, src/report/mask.ts). */
@@ -75,10 +75,39 @@ export function namedNumberShapes(text: string, kinds: readonly PersonalNumberKi
     // 「您的座机区号010，号码12345678」: the area code and the number, said apart, are one landline.
     const apart = account || international ? undefined : areaCodeNumberAt(text, at);
     const number = international ?? apart ?? numberIn(groupsAt(text, at), text, account ? (d) => ACCOUNT.test(d) : isPhone);
-    if (!number || labelBefore(text, number.start) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
+    if (!number || labelBefore(text, number.start) === 'order' || labelAfter(text, number.end) === 'order' || WRITTEN_DATE.test(text.slice(number.start, number.end))) continue;
     const mobile = international ? international.mobile : MOBILE.test(number.digits) || TAIWAN_MOBILE.test(number.digits);
     const name = account ? 'a bank-account number' : mobile ? undefined : 'a full phone number';
     found.push({ kind, ...number, certain: true, ...(name ? { name } : {}), owned: m[1] !== undefined });
+  }
+  if (kinds.includes('mobile')) found.push(...ownedAfter(text));
+  return found;
+}
+
+/** 「12345678是您的座机吧」「…，係你屋企電話」: the owner and the phone word after the number. */
+const OWNED_AFTER = new RegExp(`[，,、 　]{0,2}(?:这个|這個)?(?:就是|就係|是|係|为|為)${OWNER}${PHONE_QUALIFIER}${PHONE_WORD}(?![尾末后後前中])`, 'g');
+/** Called a phone in so many words, seven or eight digits are a local line even from 1 (区号…，号码12345678 reads so too). */
+const CALLED_LOCAL = /^[1-9][0-9]{6,7}$/;
+const RUN_CHARACTER = new RegExp(`${NUMERAL}|[ 　\\-－()（），,.．、]`);
+
+/** Phones the words after them name the customer's: the longest run of groups ending right before those words. */
+function ownedAfter(text: string): Named[] {
+  const found: Named[] = [];
+  for (const m of text.matchAll(OWNED_AFTER)) {
+    const end = m.index ?? 0;
+    let start = end;
+    while (start > 0 && RUN_CHARACTER.test(text[start - 1] as string)) start--;
+    const groups = groupsAt(text, start).filter((g) => g.end <= end);
+    if (groups.at(-1)?.end !== end) continue;
+    for (const [k, first] of groups.entries()) {
+      if (k > 0 && first.afterComma && first.digits.length < 3) continue; // 「…，2，」 a count, no phone's head
+      const digits = groups.slice(k).map((g) => g.digits).join('');
+      if (!isPhone(digits) && !CALLED_LOCAL.test(digits)) continue;
+      if (labelBefore(text, first.start) === 'order') break;
+      const mobile = MOBILE.test(digits) || TAIWAN_MOBILE.test(digits);
+      found.push({ kind: 'mobile', start: first.start, end, digits, certain: true, ...(mobile ? {} : { name: 'a full phone number' }), owned: true });
+      break;
+    }
   }
   return found;
 }

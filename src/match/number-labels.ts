@@ -40,12 +40,40 @@ const STAFF_LABEL =
 /** The company's own account, which the agent gives for a payment: 「请汇到我们的账号6222…」「對公帳戶」. */
 const COMPANY_ACCOUNT = /(?:我们|我哋|公司|对公)(?:的|嘅)?(?:银行)?(?:[账帐]户?|户口)(?:号码|号)?$/;
 
+/**
+ * The agent's own desk line, which it may give out: 「我的座机」「我这边的分机」 — not 「您给我的座机」 (the
+ * customer's, given to the agent). A mobile is not here: 「我电话138…」 is as often the customer quoted.
+ */
+const AGENT_LABEL = /(?<![给留发告诉])我(?:的|嘅|这边的?|这里的?)(?:分机|座机|办公电话|直线|工作电话)(?:号码|号)?$/;
+
+const simplified = (text: string): string => text.replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).toLowerCase();
+
 export function labelBefore(text: string, at: number): 'order' | 'card' | 'store-card' | 'company' | undefined {
-  const before = text.slice(Math.max(0, at - 12), at).replace(TRADITIONAL, (c) => SIMPLIFIED[c] ?? c).replace(FILLER, '').toLowerCase();
+  const before = simplified(text.slice(Math.max(0, at - 12), at)).replace(FILLER, '');
   if (ORDER_LABEL.test(before)) return 'order';
   if (COMPANY_ACCOUNT.test(before)) return 'company';
   if (STORE_CARD_LABEL.test(before)) return 'store-card';
   if (CARD_LABEL.test(before)) return 'card';
-  if (COMPANY_LABEL.test(before) || STAFF_LABEL.test(before)) return 'company';
+  if (COMPANY_LABEL.test(before) || STAFF_LABEL.test(before) || AGENT_LABEL.test(before)) return 'company';
+  return undefined;
+}
+
+/** 「…，是」「这个就是您的」: what ties a number to the label said after it. */
+const IS_AFTER = /^[\s，,、]{0,2}(?:这个|這個|那个|那個|这|這)?(?:就是|就係|是|係|为|為)(?:您的|你的|您|你嘅|你)?/;
+
+/**
+ * What the words right after a number call it: 「12345678是订单号」「13812345678是快递员的电话」. Only a
+ * label tied to the number by 是/係/为, and read as labelBefore reads one: 「13812345678，订单号
+ * 2026…」 labels the number after it.
+ */
+export function labelAfter(text: string, end: number): 'order' | 'company' | undefined {
+  const is = IS_AFTER.exec(text.slice(end, end + 10));
+  if (!is || /^[不没沒唔非]/.test(text.slice(end + is[0].length))) return undefined; // 「…是不是订单号？」 asks
+  const after = simplified(text.slice(end + is[0].length, end + is[0].length + 12)).replace(/[\s，,。.！!？?；;].*$/, '');
+  for (let i = 1; i <= after.length; i++) {
+    const label = after.slice(0, i);
+    if (ORDER_LABEL.test(label)) return 'order';
+    if (COMPANY_ACCOUNT.test(label) || COMPANY_LABEL.test(label) || STAFF_LABEL.test(label)) return 'company';
+  }
   return undefined;
 }

@@ -34,7 +34,10 @@
  * A number the agent calls an order, waybill or ticket number (订单号, 运单号, 单号, 流水号, 编号 …
  * just before it) is not personal data, whatever its shape.
  *
- * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts.
+ * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts. A label
+ * after the number counts as one before it (「…是订单号」: number-labels.ts). A landline read back as a
+ * question (「010-62345678对吗？」): read-back-numbers.ts; a mobile read in parts named by position
+ * (「前三位138，中间1234，后四位5678」): part-numbers.ts.
  *
  * Misses by design (documented for ruleset authors): a number garbled into another length or
  * prefix; a misheard card with no 卡号 before it; digits glued to a Chinese-numeral count
@@ -43,9 +46,11 @@
 import { findHongKongIds, hongKongIdShapes } from './hk-id.js';
 import { findInternationalNumbers, startWithPrefix } from './international-numbers.js';
 import { findNamedNumbers, namedNumberShapes } from './named-numbers.js';
+import { findPartNumbers } from './part-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
-import { labelBefore } from './number-labels.js';
+import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
+import { findReadBackNumbers } from './read-back-numbers.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
@@ -160,12 +165,16 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   // own pre-tests, behind one for six (most utterances stop there).
   const six = kinds.length > 0 && mayHoldPersonalNumber(text, 6);
   const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
-  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds));
+  // 「前三位138，中间1234，后四位5678」: no part has six digits, the words between them say they are one.
+  if (kinds.includes('mobile') && mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text));
+  if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds), ...readBack(text, kinds));
   if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
   const kept: PersonalNumber[] = [...shorter];
   for (const c of candidates(text, kinds)) {
     const label = labelBefore(text, startWithPrefix(text, c.start)); // 「客服电话是+86 138…」: the company's
     if (label === 'order' || (label === 'company' && c.kind !== 'id_card')) continue;
+    const after = labelAfter(text, c.end); // 「13812345678是订单号」「…是快递员的电话」
+    if (after === 'order' || (after === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (label === 'store-card' || ((c.commas || !c.certain) && label !== 'card'))) continue;
     kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
@@ -175,10 +184,12 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
 
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
+const readBack = (text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] => (kinds.includes('mobile') ? findReadBackNumbers(text) : []);
+
 /** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
 function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
   if (!kinds.includes('mobile')) return [];
-  const mobiles = findInternationalNumbers(text).filter((n) => n.mobile && !labelBefore(text, n.start)?.match(/^(?:order|company)$/));
+  const mobiles = findInternationalNumbers(text).filter((n) => n.mobile && !labelBefore(text, n.start)?.match(/^(?:order|company)$/) && !labelAfter(text, n.end));
   return mobiles.map((n) => ({ kind: 'mobile', start: n.start, end: n.end, digits: n.digits, certain: true }));
 }
 
@@ -198,7 +209,8 @@ function letterIds(text: string): PersonalNumber[] {
 export function personalNumberSpans(text: string): Array<{ start: number; end: number }> {
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
-  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
+  if (mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text, true));
+  if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findReadBackNumbers(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));
 }

@@ -23,6 +23,7 @@ import type { Evidence } from '../engine/index.js';
 import { prefixOf } from '../match/international-numbers.js';
 import { PHONE_WORD } from '../match/named-numbers.js';
 import { labelBefore } from '../match/number-labels.js';
+import { holdsPartNumber } from '../match/part-numbers.js';
 import { personalNumberSpans } from '../match/personal-numbers.js';
 import { CHINESE_DIGITS, MAX_NUMBER_GAP, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 
@@ -168,7 +169,8 @@ export function maskWithFound(text: string, found: readonly FoundNumber[]): stri
 
 export function maskPersonalData(text: string): string {
   // 「A 一二三四五六 括號三」: a Hong Kong ID with its check digit said in words passes no ENOUGH
-  if (!text || !MAYBE.test(text) || (!ENOUGH.test(text) && !SAID_BRACKET.test(text))) return text;
+  // 「前三位138，中间1234，后四位5678」: a mobile in parts passes no ENOUGH either
+  if (!text || !MAYBE.test(text) || (!ENOUGH.test(text) && !SAID_BRACKET.test(text) && !holdsPartNumber(text))) return text;
   // The detector before the shapes: a shape that takes part of a number (0212，3456，7894 read
   // as a landline inside a card number) would leave the rest for no one to recognise.
   return maskDetected(text.replace(EMAIL, (_m, first: string, domain: string) => `${first}***${domain}`))

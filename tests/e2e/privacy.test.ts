@@ -24,6 +24,12 @@ const CALLS: Record<string, string> = {
   'P-7.txt': call('P-7', '客户：帮我核对一下座机。\n坐席：您登记的座机是零七五五，一二三四，五六七八，对吗？'),
   // An order number, the company's line and account, the agent's number, an amount and a date: pass.
   'P-8.txt': call('P-8', '客戶：我的包裹呢？\n坐席：您的訂單號碼是0223456789，運費120元，2026-10-15寄出，有問題打我們的客服電話02-2345-6789，補運費匯到帳號012345678901，我的工號是02345678。'),
+  // A landline the customer gave, read back as a question: no owner words, still theirs.
+  'R-1.txt': call('R-1', '客户：我的座机是010-62345678。\n坐席：010-62345678对吗？'),
+  // A mobile read in parts named by position.
+  'R-2.txt': call('R-2', '客户：帮我核对一下手机号。\n坐席：前三位138，中间1234，后四位5678，对吗？'),
+  // The owner and the phone word said after the number.
+  'R-3.txt': call('R-3', '客户：你们打哪个电话找我？\n坐席：22345678是您的座机吧？'),
 };
 
 describe('conduct.privacy end to end', () => {
@@ -52,6 +58,9 @@ describe('conduct.privacy end to end', () => {
       ['P-6', 'fail'],
       ['P-7', 'fail'],
       ['P-8', 'pass'],
+      ['R-1', 'fail'],
+      ['R-2', 'fail'],
+      ['R-3', 'fail'],
     ]);
     const card = readCsv(join(out, 'scorecards', 'A77.csv')).rows;
     expect(card.map((r) => [r.call_id, r.critical_fail])).toEqual([
@@ -63,6 +72,9 @@ describe('conduct.privacy end to end', () => {
       ['P-6', 'true'],
       ['P-7', 'true'],
       ['P-8', 'false'],
+      ['R-1', 'true'],
+      ['R-2', 'true'],
+      ['R-3', 'true'],
     ]);
   });
 
@@ -74,11 +86,14 @@ describe('conduct.privacy end to end', () => {
     expect(row('P-5').reason).toBe('agent read out a bank-account number at turn 3「000*******8901」, a full phone number at turn 3「(02)2***-6789」');
     expect(row('P-6').quote).toBe('你屋企電話係 23** **89，你嘅戶口號碼係 012-*****8-001，啱唔啱？');
     expect(row('P-7').reason).toBe('agent read out a full phone number at turn 3「零七五*，****，五六七八」');
+    expect(row('R-1').reason).toBe('agent read out a full phone number at turn 3「010-****5678」 (read back: the customer said it at turn 2)');
+    expect(row('R-2').quote).toBe('前三位138，中间****，后四位5678，对吗？');
+    expect(row('R-3').quote).toBe('22****78是您的座机吧？');
   });
 
   // What each call read out, as it must never be shown (parts long enough to identify it). P-8's
   // order number and the agent's number are no customer's: shown as said.
-  const secrets = ['13812345678', '6222，0212，3456，7894', '19491231', '110105194912310020', '00012345678901', '2345-6789', '2345 6789', '345678-001', '一二三四'];
+  const secrets = ['13812345678', '6222，0212，3456，7894', '19491231', '110105194912310020', '00012345678901', '2345-6789', '2345 6789', '345678-001', '一二三四', '62345678', '中间1234', '22345678'];
 
   it('shows none of those numbers in full in any report file', () => {
     const csvs = ['findings.csv', 'escalations.csv', 'summary.csv', ...readdirSync(join(out, 'scorecards')).map((f) => join('scorecards', f))];
@@ -90,7 +105,7 @@ describe('conduct.privacy end to end', () => {
   });
 
   it('masks them in explain too, text and JSON', () => {
-    for (const [id, args] of [['P-5', []], ['P-6', ['--json']]] as const) {
+    for (const [id, args] of [['P-5', []], ['P-6', ['--json']], ['R-1', []], ['R-2', ['--json']], ['R-3', []]] as const) {
       const run = callqa(['explain', join(dir, `${id}.txt`), ...args]);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('conduct.privacy');
