@@ -99,6 +99,18 @@ export interface RequireCheck {
   undoneByReply?: PhrasesExcept;
   /** Not said, but this was said: na (the customer closed first). */
   naIfSaid?: CompiledSaid;
+  /** With `all`: the first group alone is enough when the other side asked for it just before (src/engine/rule-types/require-asked.ts). */
+  firstEnoughIfAsked?: AskedFor;
+}
+
+/** The other side's request that makes the first group of an `all` enough (`first_enough_if_asked`). */
+export interface AskedFor {
+  speaker: 'agent' | 'customer';
+  asked: PhrasesExcept;
+  /** The requesting side's turns just before the first group's hit that are searched. */
+  withinTurns: number;
+  /** Said by the checked speaker from the request to the hit: the request no longer stands. */
+  unless?: PhraseSet;
 }
 
 /** Phrases and the exceptions that shield them (`{ phrases, except }` in a ruleset). */

@@ -128,6 +128,12 @@ const requireCheck = {
     if_hung_up_by: { enum: ['agent', 'customer'] },
     undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
     na_if_said: said,
+    first_enough_if_asked: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['speaker', 'phrases', 'within_turns'],
+      properties: { speaker: { enum: ['agent', 'customer'] }, phrases: phraseList, except: phraseList, within_turns: positiveInt, unless: phraseList },
+    },
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;

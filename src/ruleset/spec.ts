@@ -135,6 +135,13 @@ export interface RequireSpec {
    * (`closed_if_said` phrases, earlier in the window) before it: then it answered that goodbye.
    */
   na_if_said?: SaidSpec;
+  /**
+   * With `all`: the first item alone is enough when `speaker` (the other side) asked for it in their
+   * last `within_turns` turns before it — 「帮我转人工」, then 「好的，我给您转到人工客服，请稍等」:
+   * asking their leave again would be redundant. Not when the checked speaker says one of `unless`
+   * from that request to the first item (「经理那边转接不了，我帮您转到值班主管」: not what was asked for).
+   */
+  first_enough_if_asked?: { speaker: 'agent' | 'customer'; phrases: PhraseSpec[]; except?: PhraseSpec[]; within_turns: number; unless?: PhraseSpec[] };
 }
 
 export interface ForbidSpec {
