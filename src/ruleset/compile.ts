@@ -259,7 +259,7 @@ class Compiler {
     if (undo) {
       // A reply comes from the other side: 'any' speaker has none.
       if (r.speaker === 'any') this.report([...base, 'undone_by_reply'], 'needs-speaker', 'undone_by_reply needs speaker agent or customer');
-      out.undoneByReply = this.phrasesWithExcept(undo, [...base, 'undone_by_reply']);
+      out.undoneByReply = { ...this.phrasesWithExcept(undo, [...base, 'undone_by_reply']), ...(undo.as ? { as: undo.as } : {}) };
     }
     if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
     if (r.closed_if_said) {

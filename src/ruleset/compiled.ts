@@ -96,7 +96,7 @@ export interface RequireCheck {
   /** Judged only when hangup_by names this speaker; na otherwise. */
   ifHungUpBy?: 'agent' | 'customer';
   /** A hit is undone when the other side's next reply says these phrases (new business, not an answer). */
-  undoneByReply?: PhrasesExcept;
+  undoneByReply?: PhrasesExcept & { as?: string };
   /** Not said, but this was said: na (the customer closed first). */
   naIfSaid?: CompiledSaid;
   /** With `all`: the first group alone is enough when the other side asked for it just before (src/engine/rule-types/require-asked.ts). */

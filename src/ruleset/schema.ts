@@ -126,7 +126,7 @@ const requireCheck = {
     closed_if_said: said,
     hangup_within_replies: positiveInt,
     if_hung_up_by: { enum: ['agent', 'customer'] },
-    undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+    undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList, as: { type: 'string', minLength: 1 } } },
     na_if_said: said,
     first_enough_if_asked: {
       type: 'object',

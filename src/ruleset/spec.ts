@@ -126,9 +126,10 @@ export interface RequireSpec {
   if_hung_up_by?: 'agent' | 'customer';
   /**
    * A hit does not count when the other side's next reply says one of these: 「还有其他问题吗」
-   * answered 「有，我想改套餐」 was not the closing question, since new business followed it.
+   * answered 「有，我想改套餐」 was not the closing question, since new business followed it. `as` names
+   * the reply in the reason (default 「new business」; a transfer offer answered 「不用转了」: 「a refusal」).
    */
-  undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
+  undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[]; as?: string };
   /**
    * Nothing that counts was said, but this was: na, not fail. The customer's own 「没别的了，谢谢」
    * in their last turn already answers 「还有什么可以帮您」 — unless the speaker had taken leave

@@ -127,7 +127,7 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
     if (!inPlace(hit)) return false;
     const reply = replyUndoing(p, check.speaker, hit.utterance, undo);
     if (!reply) return true;
-    const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;
+    const why = `turn ${hit.utterance + 1} was answered with ${undo.as ?? 'new business'}: 「${reply.quote}」 (turn ${reply.turn})`;
     if (undone.length < 2 && !undone.includes(why)) undone.push(why);
     return false;
   });
