@@ -262,6 +262,8 @@ export interface HandoverDetection {
   colleagueIntro?: PhraseSet;
   supervisorCalled?: PhraseSet;
   putOnHold?: PhraseSet;
+  /** `lexicons.transfer_failed`: 「技术部那边一直占线」「转不过去」 — the first agent back, whatever desk or 工号 they name. */
+  notPutThrough?: PhraseSet;
 }
 
 export interface CompiledRule {
