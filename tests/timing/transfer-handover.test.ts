@@ -56,6 +56,14 @@ ${ASKED.replaceAll('坐席：', '坐席1：')}[00:45.0-00:49.0] 坐席2：路由
     expect(hk['hold.check-back']?.verdict).toBe('fail');
   });
 
+  it('the first agent taking the call back (「不好意思，还是我继续为您服务吧」) was holding, though 为您服务 offers help', () => {
+    const r = rules(`${ASKED}[00:47.0-00:53.0] 坐席：不好意思，还是我继续为您服务吧。`);
+    expect(r['hold.check-back']?.verdict).toBe('fail');
+    // a new desk going on with a case handed over with the call is no first agent back
+    const handedOn = rules(`${ASKED}[00:45.0-00:49.0] 坐席：您好，技术部工号203为您服务，您的情况同事跟我说了，我继续帮您处理。`);
+    expect(handedOn['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+  });
+
   it('… but a new desk that apologises for the wait (「您好，让您久等了，技术部工号203」) put the call through', () => {
     const r = rules(`${ASKED}[00:45.0-00:49.0] 坐席：您好，让您久等了，刚才线路忙，技术部工号203，请问有什么可以帮您？`);
     expect(r['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
