@@ -12,7 +12,8 @@
  * desk's own name (`lexicons.transfer_pickup`: 「您好，这边是技术部」), or a supervisor's
  * introduction. A new agent who does none of these (「喂，路由器什么问题？」) cannot be told from the
  * first agent back by the words: only a label of its own (坐席2, src/readers/scored-agent.ts) tells
- * them apart. A 工号 that is the first agent's is the first agent back; and the first agent back
+ * them apart. A 工号 that is the first agent's is the first agent back, and so is whoever says the desk
+ * called did not answer (`transfer_failed`: 「技术部那边占线」); and the first agent back
  * without opening anew (「不好意思，那边占线，还是我来帮您」) changes nothing.
  * The call's agent number says whose scorecard it is: the one who answered, unless the number is
  * the new agent's alone — then the first agent's words are the ones set aside.
@@ -79,6 +80,9 @@ function opensAnew(p: PreparedCall, d: HandoverDetection, run: readonly number[]
   const says = (set: PhraseSet | undefined): boolean => !!set && run.some((u) => findPhrases(p, u, set).length > 0);
   if (says(d.colleagueIntro)) return true;
   if (!says(d.pickup)) return false;
+  // The desk called was busy or did not answer: whoever says so is the first agent back, not that
+  // desk, even with a 工号 or their own desk's name (「您好，我是客服中心的小王，技术部那边占线」).
+  if (says(d.notPutThrough)) return false;
   if (opensWithGreeting(p, d, run[0] as number)) return true;
   // Without a greeting, a 工号 and an offer of help (「技术部工号203为您服务」); a 工号 alone may be the
   // first agent back (「我工号128，我继续帮您」).

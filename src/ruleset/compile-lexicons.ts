@@ -41,6 +41,7 @@ export function handoverDetection(lexiconSet: LexiconSet): CompiledRuleset['hand
     ['colleagueIntro', 'colleague_intro'],
     ['supervisorCalled', 'supervisor_called'],
     ['putOnHold', 'hold_announce'],
+    ['notPutThrough', 'transfer_failed'],
   ];
   const detection: HandoverDetection = { transfer, pickup };
   for (const [key, lexicon] of optional) {

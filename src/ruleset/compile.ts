@@ -252,19 +252,32 @@ class Compiler {
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
-  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> {
-    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid'> = {};
+  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> = {};
     if (r.if_hung_up_by) out.ifHungUpBy = r.if_hung_up_by;
     const undo = r.undone_by_reply;
     if (undo) {
       // A reply comes from the other side: 'any' speaker has none.
       if (r.speaker === 'any') this.report([...base, 'undone_by_reply'], 'needs-speaker', 'undone_by_reply needs speaker agent or customer');
-      out.undoneByReply = this.phrasesWithExcept(undo, [...base, 'undone_by_reply']);
+      out.undoneByReply = { ...this.phrasesWithExcept(undo, [...base, 'undone_by_reply']), ...(undo.as ? { as: undo.as } : {}) };
     }
     if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
     if (r.closed_if_said) {
       if (r.cut_off !== 'na') this.report([...base, 'closed_if_said'], 'needs-cut-off', 'closed_if_said only qualifies cut_off: na');
       out.closedIfSaid = this.said(r.closed_if_said, [...base, 'closed_if_said']);
+    }
+    const asked = r.first_enough_if_asked;
+    if (asked) {
+      const path = [...base, 'first_enough_if_asked'];
+      // Only `all` has a first item that can stand for the rest.
+      if (!r.all) this.report(path, 'needs-all', 'first_enough_if_asked only qualifies the items of "all"');
+      if (asked.speaker === r.speaker) this.report([...path, 'speaker'], 'needs-speaker', 'first_enough_if_asked is asked by the other side');
+      out.firstEnoughIfAsked = {
+        speaker: asked.speaker,
+        asked: this.phrasesWithExcept(asked, path),
+        withinTurns: asked.within_turns,
+        ...(asked.unless ? { unless: this.phrases.phraseSet(asked.unless, [...path, 'unless']) } : {}),
+      };
     }
     return out;
   }

@@ -96,9 +96,21 @@ export interface RequireCheck {
   /** Judged only when hangup_by names this speaker; na otherwise. */
   ifHungUpBy?: 'agent' | 'customer';
   /** A hit is undone when the other side's next reply says these phrases (new business, not an answer). */
-  undoneByReply?: PhrasesExcept;
+  undoneByReply?: PhrasesExcept & { as?: string };
   /** Not said, but this was said: na (the customer closed first). */
   naIfSaid?: CompiledSaid;
+  /** With `all`: the first group alone is enough when the other side asked for it just before (src/engine/rule-types/require-asked.ts). */
+  firstEnoughIfAsked?: AskedFor;
+}
+
+/** The other side's request that makes the first group of an `all` enough (`first_enough_if_asked`). */
+export interface AskedFor {
+  speaker: 'agent' | 'customer';
+  asked: PhrasesExcept;
+  /** The requesting side's turns just before the first group's hit that are searched. */
+  withinTurns: number;
+  /** Said by the checked speaker from the request to the hit: the request no longer stands. */
+  unless?: PhraseSet;
 }
 
 /** Phrases and the exceptions that shield them (`{ phrases, except }` in a ruleset). */
@@ -253,6 +265,8 @@ export interface HandoverDetection {
   colleagueIntro?: PhraseSet;
   supervisorCalled?: PhraseSet;
   putOnHold?: PhraseSet;
+  /** `lexicons.transfer_failed`: 「技术部那边一直占线」「转不过去」 — the first agent back, whatever desk or 工号 they name. */
+  notPutThrough?: PhraseSet;
 }
 
 export interface CompiledRule {

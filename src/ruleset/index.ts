@@ -17,6 +17,7 @@ export type {
   PhrasesExcept,
   CompiledSaid,
   CompiledWhen,
+  AskedFor,
   RequireCheck,
   ForbidCheck,
   CompiledAim,

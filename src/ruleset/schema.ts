@@ -127,8 +127,14 @@ const requireCheck = {
     closed_if_said: said,
     hangup_within_replies: positiveInt,
     if_hung_up_by: { enum: ['agent', 'customer'] },
-    undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+    undone_by_reply: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList, as: { type: 'string', minLength: 1 } } },
     na_if_said: said,
+    first_enough_if_asked: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['speaker', 'phrases', 'within_turns'],
+      properties: { speaker: { enum: ['agent', 'customer'] }, phrases: phraseList, except: phraseList, within_turns: positiveInt, unless: phraseList },
+    },
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],
 } as const;

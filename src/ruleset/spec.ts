@@ -126,15 +126,23 @@ export interface RequireSpec {
   if_hung_up_by?: 'agent' | 'customer';
   /**
    * A hit does not count when the other side's next reply says one of these: 「还有其他问题吗」
-   * answered 「有，我想改套餐」 was not the closing question, since new business followed it.
+   * answered 「有，我想改套餐」 was not the closing question, since new business followed it. `as` names
+   * the reply in the reason (default 「new business」; a transfer offer answered 「不用转了」: 「a refusal」).
    */
-  undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
+  undone_by_reply?: { phrases: PhraseSpec[]; except?: PhraseSpec[]; as?: string };
   /**
    * Nothing that counts was said, but this was: na, not fail. The customer's own 「没别的了，谢谢」
    * in their last turn already answers 「还有什么可以帮您」 — unless the speaker had taken leave
    * (`closed_if_said` phrases, earlier in the window) before it: then it answered that goodbye.
    */
   na_if_said?: SaidSpec;
+  /**
+   * With `all`: the first item alone is enough when `speaker` (the other side) asked for it in their
+   * last `within_turns` turns before it — 「帮我转人工」, then 「好的，我给您转到人工客服，请稍等」:
+   * asking their leave again would be redundant. Not when the checked speaker says one of `unless`
+   * from that request to the first item (「经理那边转接不了，我帮您转到值班主管」: not what was asked for).
+   */
+  first_enough_if_asked?: { speaker: 'agent' | 'customer'; phrases: PhraseSpec[]; except?: PhraseSpec[]; within_turns: number; unless?: PhraseSpec[] };
 }
 
 export interface ForbidSpec {

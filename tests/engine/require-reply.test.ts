@@ -39,6 +39,22 @@ describe('require: undone_by_reply', () => {
     expect(judge(anythingElse, callOf('坐席：还有其他问题吗？\n客户：没有。\n坐席：好的。\n客户：我还想说一句谢谢。')).verdict).toBe('pass');
   });
 
+  it('names the undoing reply as `as` says: a transfer offer answered 「不用转了」 is a refusal', () => {
+    const offer = rulesetOf(`  - id: closing.transfer
+    category: closing
+    title: transfer
+    points: 3
+    require:
+      speaker: agent
+      scope: { last_turns: 3 }
+      all: [[转到], [好吗]]
+      undone_by_reply: { phrases: [不用转], as: a refusal }
+`);
+    const r = judge(offer, callOf('坐席：我帮您转到售后，好吗？\n客户：不用转了。\n坐席：还是给您转到售后吧，请稍等。'));
+    expect(r.verdict).toBe('fail');
+    expect(r.reason).toContain('turn 1 was answered with a refusal: 「不用转了。」 (turn 2)');
+  });
+
   it('keeps exceptions: 「有点贵，不过没有了」 is no new business', () => {
     expect(judge(anythingElse, callOf('坐席：还有其他问题吗？\n客户：有点贵，不过没有了。\n坐席：再见。')).verdict).toBe('pass');
   });

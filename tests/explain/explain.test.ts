@@ -128,7 +128,9 @@ describe('callqa explain', () => {
       '坐席：您好，康泰鑫客服128号，请问有什么可以帮您？', '客户：我的电脑开不了机，想找技术部。', '坐席：好的，我帮您转接到技术部，请稍等。', '客户：好的。',
       '坐席：您好，技术部工号203，请问有什么可以帮您？', '客户：电脑开不了机。', '坐席：不知道，你自己看吧。'].join('\n'));
     const text = await run('explain', file);
-    expect(text.out).toContain('  3  坐席：好的，我»帮您转接到技术部«，»请稍等«。');
+    // 「请稍等」 asks nothing; the caller's own 「想找技术部」 made asking needless (hold.announce-transfer)
+    expect(text.out).toContain('  2  客户：我的电脑开不了机，»想找技术部«。');
+    expect(text.out).toContain('  3  坐席：好的，我»帮您转接到技术部«，请稍等。');
     expect(text.out).toContain('  5  坐席（转接后）：您好，技术部工号203，请问有什么可以帮您？');
     expect(text.out).toContain('  7  坐席（转接后）：不知道，你自己看吧。');
     const json = JSON.parse((await run('explain', file, '--json')).out) as ExplainJson;

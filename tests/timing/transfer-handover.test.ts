@@ -45,6 +45,30 @@ ${ASKED.replaceAll('坐席：', '坐席1：')}[00:45.0-00:49.0] 坐席2：路由
     expect(r['hold.thank-after']?.verdict).toBe('fail');
   });
 
+  it('the first agent back saying the desk did not answer was holding, whatever greeting, 工号 or own desk they give', () => {
+    for (const back of ['您好，工号128为您服务，技术部门那边忙线，我先帮您登记。', '您好，这边是客服中心，技术部门那边没人接听，我先帮您登记。', '您好，工号128，电话转不过去，我先帮您登记。']) {
+      const r = rules(`${ASKED}[00:47.0-00:53.0] 坐席：${back}`);
+      expect(r['hold.check-back']?.verdict, back).toBe('fail');
+      expect(r['hold.thank-after']?.verdict, back).toBe('fail');
+    }
+    // Hong Kong: 「你好，我係客服部嘅阿明，售後嗰邊冇人聽」
+    const hk = rules(`${ASKED}[00:47.0-00:53.0] 坐席：你好，我係客服部嘅阿明，技術部嗰邊冇人聽，我幫你登記先。`);
+    expect(hk['hold.check-back']?.verdict).toBe('fail');
+  });
+
+  it('the first agent taking the call back (「不好意思，还是我继续为您服务吧」) was holding, though 为您服务 offers help', () => {
+    const r = rules(`${ASKED}[00:47.0-00:53.0] 坐席：不好意思，还是我继续为您服务吧。`);
+    expect(r['hold.check-back']?.verdict).toBe('fail');
+    // a new desk going on with a case handed over with the call is no first agent back
+    const handedOn = rules(`${ASKED}[00:45.0-00:49.0] 坐席：您好，技术部工号203为您服务，您的情况同事跟我说了，我继续帮您处理。`);
+    expect(handedOn['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+  });
+
+  it('… but a new desk that apologises for the wait (「您好，让您久等了，技术部工号203」) put the call through', () => {
+    const r = rules(`${ASKED}[00:45.0-00:49.0] 坐席：您好，让您久等了，刚才线路忙，技术部工号203，请问有什么可以帮您？`);
+    expect(r['hold.check-back']).toMatchObject({ verdict: 'na', reason: 'no hold in this call' });
+  });
+
   it('a new agent after a plain 「请稍等，我帮您查询」 (no transfer announced) leaves the hold a hold', () => {
     const r = rules(`[00:04.5-00:08.0] 客户：帮我查一下话费。
 [00:08.5-00:12.0] 坐席：好的，请稍等，我帮您查询一下。

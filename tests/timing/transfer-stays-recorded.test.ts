@@ -170,6 +170,16 @@ describe('when the evidence is not clear, nothing changes', () => {
     expect(bare['conduct.forbidden-phrases']?.verdict).toBe('fail');
   });
 
+  it('a greeting with a desk or 工号 of their own, but 「技术部那边一直占线」: the first agent back', () => {
+    for (const back of ['您好，我是客服中心的小王，技术部那边一直占线。', '您好，工号128为您服务，技术部那边忙线。']) {
+      const r = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：${back}
+[00:53.5-00:58.0] 客户：那怎么办？
+[00:58.5-01:05.0] 坐席：不知道，你自己看吧。`);
+      expect(r['conduct.forbidden-phrases']?.verdict, back).toBe('fail');
+      expect(r['conduct.forbidden-phrases']?.window, back).not.toContain('transfer');
+    }
+  });
+
   it('a greeting with the first agent’s own 工号 is the first agent back', () => {
     const same = rules(`${ANNOUNCED}[00:48.0-00:53.0] 坐席：您好，工号128，请问有什么可以帮您？
 [00:53.5-00:58.0] 客户：那怎么办？

@@ -13,6 +13,7 @@ import { selectTurns } from '../scope.js';
 import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.js';
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
+import { askedBefore } from './require-asked.js';
 import { replyUndoing } from './require-reply.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
@@ -37,9 +38,11 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   // In order, each group's hit ends where the previous group's ends or later (the earliest hits leave
   // the most room): 「…转接售后，好吗」, and 「可以帮您转接到售后吗」 around it, but not a 「好吗」 before.
   let from: PhraseHit | undefined;
+  let firstGroupHit: PhraseHit | undefined;
   for (const group of check.groups) {
     const after = check.inOrder ? from : undefined;
     const hit = countingHit(check, ctx, after ? selection.turns.filter((u) => u >= after.utterance) : selection.turns, group, undone, after);
+    if (hit && group === check.groups[0]) firstGroupHit = hit;
     if (hit) found.push(phraseEvidence(p, hit, group));
     else missing.push(check.inOrder && from ? `${group.label} after 「${found[found.length - 1]?.matched ?? ''}」 (turn ${from.utterance + 1})` : group.label);
     if (check.inOrder && hit) from = hit;
@@ -57,6 +60,12 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
   if (said >= check.need) {
     const which = found.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ');
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
+  }
+  const asked = check.firstEnoughIfAsked && firstGroupHit ? askedBefore(p, check.firstEnoughIfAsked, check.speaker, firstGroupHit) : undefined;
+  if (asked) {
+    const first = found[0] as Evidence;
+    const reason = `said ${quoteMatch(first)} (turn ${first.turn}), right after the ${check.firstEnoughIfAsked?.speaker} asked for it: ${quoteMatch(asked)} (turn ${asked.turn}); ${check.groups.slice(1).map((g) => g.label).join(' + ')} not needed`;
+    return { verdict: 'pass', reason, evidence: [first, asked], window: selection.window };
   }
   const need = check.mode === 'at_least' ? `at least ${check.need} of ${check.groups.length}; found ${said}` : `not said`;
   const notSaid = `${need}: ${missing.join(' + ')}${undone.length > 0 ? ` (${undone.join('; ')})` : ''}`;
@@ -118,7 +127,7 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
     if (!inPlace(hit)) return false;
     const reply = replyUndoing(p, check.speaker, hit.utterance, undo);
     if (!reply) return true;
-    const why = `turn ${hit.utterance + 1} was answered with new business: 「${reply.quote}」 (turn ${reply.turn})`;
+    const why = `turn ${hit.utterance + 1} was answered with ${undo.as ?? 'new business'}: 「${reply.quote}」 (turn ${reply.turn})`;
     if (undone.length < 2 && !undone.includes(why)) undone.push(why);
     return false;
   });

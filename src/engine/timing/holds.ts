@@ -125,6 +125,9 @@ function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undef
   const next = p.call.utterances[g.after];
   const newLabel = next?.speaker === 'unknown' && next.label !== undefined;
   if (!newLabel && (next?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0)) return false;
+  // 「工号128，技术部那边占线」: the first agent back from a transfer that did not go through (src/engine/handover.ts).
+  const notThrough = transfer.notPutThrough;
+  if (!newLabel && notThrough && (agentTurnOf(p)[g.after] ?? [g.after]).some((u) => findPhrases(p, u, notThrough).length > 0)) return false;
   return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer.phrases, u, g.startMs, transfer.transfer.except));
 }
 
