@@ -31,11 +31,12 @@ const A = '[0-9０-９]';
 /** Spaces (also the ideographic space of full-width text) and dashes: how people write numbers. */
 const SEP = '[ 　\\-－]';
 /**
- * Speech recognisers also put commas and dots inside numbers (138，1234，5678; 138.1234.5678).
+ * Speech recognisers also put commas and dots inside numbers (138，1234，5678; 138.1234.5678),
+ * and full stops at a pause (138。1234。5678).
  * Accepted only in shapes with a phone's or ID card's prefix: with commas, 4-digit groups are
  * as often a list of amounts (1280，1500，2000，3000) as a bank card.
  */
-const ASR_SEP = '(?:[ 　]*[\\-－，,.．、][ 　]*|[ 　]+)';
+const ASR_SEP = '(?:[ 　]*[\\-－，,.．、。][ 　]*|[ 　]+)';
 // A star is a digit masked before: what follows it is that number's tail (「010-****5678-8001」).
 const NOT_AFTER_DIGIT = '(?<![0-9０-９*])';
 const NOT_BEFORE_DIGIT = '(?![0-9０-９])';
@@ -72,7 +73,13 @@ const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT
 // Kong number has 8, a Taiwan mobile 10, a mainland one 11): amounts and dates are not said so
 // (三千五百, 二〇二六年十月).
 const CHINESE_NUMERAL = new RegExp(`[${CHINESE_DIGITS}]`);
-const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${NUMBER_SEPARATOR}?${NUMERAL}){7,}[XxＸ]?(?!${NUMERAL})`, 'g');
+/**
+ * Masking also reads a full stop as a pause inside a number (「一三八。一二三四。五六七八」, as some
+ * recognisers end a "sentence" at each pause): masking too much is safe, and the rules'
+ * detector, whose finding fails a call, does not join across it.
+ */
+const MASK_SEPARATOR = `(?:${NUMBER_SEPARATOR}|。)`;
+const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${MASK_SEPARATOR}?${NUMERAL}){7,}[XxＸ]?(?!${NUMERAL})`, 'g');
 
 /**
  * Whatever number follows a word that introduces one (电话 號碼 手机 联系方式 座机 市話 …) is
@@ -123,7 +130,7 @@ const MAYBE = new RegExp(`${NUMERAL}${GAP}${NUMERAL}${GAP}${NUMERAL}|[@＠]`);
  * after 电话, has 7), or an @. Dates, times and counts in reasons pass MAYBE but not this, and
  * skip the full patterns.
  */
-const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、(（)）XxＸ+＋]*){7}|[@＠]`);
+const ENOUGH = new RegExp(`(?:${NUMERAL}[ 　\\-－，,.．、。(（)）XxＸ+＋]*){7}|[@＠]`);
 
 const SAID_BRACKET = /括[號号]/;
 

@@ -17,6 +17,9 @@ describe('maskPersonalData', () => {
     ['我电话一三八一二三四五六七八', '我电话一三八****五六七八'],
     ['幺三九八七六五四三二幺零', '幺三九*****三二幺零'],
     ['一三八，一二三四，五六七八', '一三八，****，五六七八'],
+    // A recogniser that ends a "sentence" at each pause: the full stops are inside the number.
+    ['号码是138。1234。5678，对吗', '号码是138。****。5678，对吗'],
+    ['一三八。一二三四。五六七八', '一三八。****。五六七八'],
     ['号码是 一 三 八 一 二 三 四 五 六 七 八', '号码是 一 三 八 * * * * 五 六 七 八'],
     ['（0755）1234567转分机', '（075*）***4567转分机'],
     ['电话 0755-1234567', '电话 075*-***4567'],
@@ -120,6 +123,10 @@ describe('maskPersonalData', () => {
     '价格 2000 3000元',
     '金额60000000元',
     '共 5000 2000 块',
+    // Full stops between amounts and dates are sentences, not a number's pauses.
+    '一共是1380。1500。300元',
+    '今天是2026。12。07',
+    '好的。一共三百元。谢谢',
   ])('leaves ordinary numbers alone: %s', (input) => {
     expect(maskPersonalData(input)).toBe(input);
   });
