@@ -5,7 +5,7 @@
  * full number. Only the parts of a whole mobile count: 「前三位138，尾号5678」 is the masked form agents
  * are taught to read (138****5678), no leak. A part's digit count, when said (前三位), must match it.
  */
-import { digitsOf, NUMERAL } from '../model/numerals.js';
+import { CHINESE_DIGITS, digitsOf, NUMERAL } from '../model/numerals.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import type { PersonalNumber } from './personal-numbers.js';
 
@@ -20,13 +20,16 @@ const SHAPES = ['3,4,4', '3,8', '7,4'];
 const MOBILE = /^1[3-9][0-9]{9}$/;
 /** Characters a position word has: a cheap test before the scan. */
 const POSITION_CHARACTER = /[前头頭中后後末尾然接再]/;
+/** A mobile has 11 digits: text with fewer numerals holds none in parts (後 and 再 are in most utterances). */
+const MOBILE_DIGITS = 11;
+const CHINESE_DIGIT_CODES = new Set([...CHINESE_DIGITS].map((c) => c.charCodeAt(0)));
 
 /** For masking's pre-test: parts too short for its digit-run tests. */
 export const holdsPartNumber = (text: string): boolean => findPartNumbers(text, true).length > 0;
 
 /** Mobiles read in parts; `anyones`: also those called an order's or the company's (masking hides them all). */
 export function findPartNumbers(text: string, anyones = false): PersonalNumber[] {
-  if (!POSITION_CHARACTER.test(text)) return [];
+  if (!holdsNumerals(text, MOBILE_DIGITS) || !POSITION_CHARACTER.test(text)) return [];
   const found: PersonalNumber[] = [];
   for (const m of text.matchAll(FIRST)) {
     const first = m[2] as string;
@@ -51,6 +54,16 @@ export function findPartNumbers(text: string, anyones = false): PersonalNumber[]
     }
   }
   return found;
+}
+
+/** Whether the text has at least `count` digits or numerals, anywhere. */
+function holdsNumerals(text: string, count: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length && seen < count; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || CHINESE_DIGIT_CODES.has(c)) seen++;
+  }
+  return seen >= count;
 }
 
 /** A count said with the position (前三位) names the part's length; none said, any length. */
