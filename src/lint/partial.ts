@@ -1,7 +1,7 @@
 /**
  * @fileoverview When the schema rejects some rules, compile the rest: one lint run then reports
  * the schema errors of the bad rules AND the reference/regex/phrase problems of the good ones.
- * Only for a single file whose top-level keys are valid (no `extends`: the merge needs both).
+ * Only for a single file whose top-level keys are valid (no `extends` or `include`: the merge needs all).
  */
 import { Ajv } from 'ajv';
 import { LineCounter } from 'yaml';
@@ -28,7 +28,7 @@ export function validPart(text: string, file: string): LoadedRuleset | undefined
     bad.add(Number(m[1]));
   }
   const spec = data as RulesetSpec;
-  if (spec.extends !== undefined) return undefined;
+  if (spec.extends !== undefined || spec.include !== undefined) return undefined;
   spec.version = String(spec.version);
   const kept = spec.rules.map((rule, index) => ({ rule, index })).filter((r) => !bad.has(r.index));
   spec.rules = kept.map((r) => r.rule);
@@ -36,6 +36,7 @@ export function validPart(text: string, file: string): LoadedRuleset | undefined
     spec,
     sources: new Map([[file, new SourceMap(file, doc, lines)]]),
     ruleFiles: new Map(kept.map((r) => [r.rule.id, { file, index: r.index }])),
+    parts: [],
     text,
   };
 }
