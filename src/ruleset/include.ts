@@ -93,7 +93,7 @@ class Assembler {
     const at = (code: string, message: string): void => void this.problems.push(map.problem(['include', i], code, message));
     const file = join(dirname(map.file), name);
     const path = resolve(file);
-    if (stack.includes(path)) return at('include-cycle', `include cycle: ${name} includes ${map.file} again`);
+    if (stack.includes(path)) return at('include-cycle', `include cycle: ${name} is itself including this file`);
     const before = this.included.get(path);
     if (before) return at('include-twice', `${name} is already included at ${before.file}:${before.line}`);
     this.included.set(path, { file: map.file, line: map.positionOf(['include', i]).line });
