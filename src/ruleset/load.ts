@@ -56,8 +56,8 @@ export function loadRulesetText(text: string, file: string, seen: string[] = [])
   const parts = assembleRuleset(map, spec, text);
   if (!parts.ok) return parts;
   const { lexicons, rules, ruleFiles, sources, text: allText } = parts.assembled;
-  spec.rules = rules;
   spec.lexicons = lexicons;
+  spec.rules = rules;
   Object.assign(spec, nameTables(spec));
   const loaded: LoadedRuleset = { spec, sources, ruleFiles, parts: parts.assembled.parts, text: allText };
   if (!spec.extends) return { ok: true, ruleset: loaded, problems: [] };
