@@ -44,13 +44,28 @@ export function isRulesetPart(data: unknown): boolean {
   return keys.length > 0 && keys.every((k) => PART_KEYS.includes(k));
 }
 
-/** Merge the parts a ruleset file includes into its own lexicons and rules. */
-export function assembleRuleset(map: SourceMap, own: PartData, text: string): AssembleResult {
-  const a = new Assembler();
-  a.add(map, own, text, [resolve(map.file)]);
+/**
+ * Merge the parts a ruleset file includes into its own lexicons and rules. `skipRules` (for lint,
+ * src/lint/partial.ts): leave out the file's own rules at these indices, and the rules of a part
+ * that the schema rejects, so the other rules can still be checked.
+ */
+export function assembleRuleset(map: SourceMap, own: PartData, text: string, skipRules?: ReadonlySet<number>): AssembleResult {
+  const a = new Assembler(skipRules !== undefined);
+  a.add(map, own, text, [resolve(map.file)], skipRules);
   a.out.sources.set(map.file, map);
   if (a.problems.length > 0) return { ok: false, problems: a.problems };
   return { ok: true, assembled: a.out };
+}
+
+/** The indices of the rules ajv rejected, or undefined when it rejected more than rules. */
+export function rejectedRules(errors: readonly ErrorObject[]): Set<number> | undefined {
+  const bad = new Set<number>();
+  for (const e of errors) {
+    const m = /^\/rules\/(\d+)(\/|$)/.exec(e.instancePath);
+    if (!m) return undefined;
+    bad.add(Number(m[1]));
+  }
+  return bad;
 }
 
 type Place = { file: string; line: number };
@@ -63,7 +78,10 @@ class Assembler {
   /** Resolved path of each part already included → where it was included. */
   private readonly included = new Map<string, Place>();
 
-  add(map: SourceMap, data: PartData, text: string, stack: string[]): void {
+  /** @param skipBadRules leave out a part's rules the schema rejects (lint), instead of failing. */
+  constructor(private readonly skipBadRules = false) {}
+
+  add(map: SourceMap, data: PartData, text: string, stack: string[], skip?: ReadonlySet<number>): void {
     this.out.text += text;
     for (const name of Object.keys(data.lexicons ?? {})) {
       const here = { file: map.file, ...map.positionOf(['lexicons'], name) };
@@ -75,6 +93,7 @@ class Assembler {
       }
     }
     (data.rules ?? []).forEach((rule, index) => {
+      if (skip?.has(index)) return;
       const here = { file: map.file, ...map.positionOf(['rules', index], 'id') };
       const first = this.ruleAt.get(rule.id);
       // Twice in one file is the compiler's duplicate-id, reported with the rest of the file's problems.
@@ -109,17 +128,20 @@ class Assembler {
     if (typeof data === 'object' && data !== null && 'name' in data) {
       return at('include-whole-ruleset', `${name} is a whole ruleset (it has name:), not a part: build on it with extends:`);
     }
-    if (!validatePart(data)) {
+    const valid = validatePart(data);
+    const errors = validatePart.errors ?? [];
+    const skip = !valid && this.skipBadRules ? rejectedRules(errors) : undefined;
+    if (!valid && !skip) {
       // A setting in a part: say where it belongs rather than "unknown key".
       const misplaced = (e: ErrorObject): boolean => e.instancePath === '' && e.keyword === 'additionalProperties';
-      for (const e of (validatePart.errors ?? []).filter(misplaced)) {
+      for (const e of errors.filter(misplaced)) {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
         this.problems.push(parsed.map.problem([], 'not-in-part', `a ruleset part holds only ${PART_KEYS.join(', ')}: "${key}" belongs in the ruleset that includes it`, 'error', key));
       }
-      return void this.problems.push(...schemaProblems((validatePart.errors ?? []).filter((e) => !misplaced(e)), parsed.map, data));
+      return void this.problems.push(...schemaProblems(errors.filter((e) => !misplaced(e)), parsed.map, data));
     }
     this.out.parts.push(file);
-    this.add(parsed.map, data as PartData, `\n# include: ${name}\n${text}`, [...stack, path]);
+    this.add(parsed.map, data as PartData, `\n# include: ${name}\n${text}`, [...stack, path], skip);
     this.out.sources.set(file, parsed.map);
   }
 }

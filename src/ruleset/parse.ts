@@ -102,4 +102,3 @@ function unescapePointer(s: string): string {
 function firstLine(s: string): string {
   return s.split('\n')[0] ?? s;
 }
-

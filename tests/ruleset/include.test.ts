@@ -115,6 +115,16 @@ describe('include', () => {
     expect(test.stdout).toContain(`${fixed}:8:9  example 1: expected pass, got fail`);
   });
 
+  it('lint reports a misspelt key in one part and the other rules\' problems in one run', () => {
+    const dir = folder({
+      'r.yaml': `${HEADER}include: [a.yaml, b.yaml]\n`,
+      'a.yaml': `rules:\n${rule('opening.a', '您好').replace('require', 'requre')}${rule('opening.b', '您好')}`,
+      'b.yaml': `rules:\n${rule('closing.c', '$nope')}`,
+    });
+    const got = lintRulesetFile(join(dir, 'r.yaml')).problems.filter((p) => p.severity === 'error');
+    expect(got.map((p) => `${p.file.slice(dir.length + 1)}:${p.line}:${p.column} ${p.code}`)).toEqual(['a.yaml:6:5 unknown-key', 'b.yaml:6:38 unknown-lexicon']);
+  });
+
   it('lint of a folder skips the parts, which it lints with the ruleset that includes them, and names a part nothing includes', () => {
     const dir = folder({
       'r.yaml': `${HEADER}include: [r/opening.yaml]\n`,
