@@ -72,7 +72,8 @@ type Place = { file: string; line: number };
 
 class Assembler {
   readonly problems: RulesetProblem[] = [];
-  readonly out: Assembled = { lexicons: {}, rules: [], ruleFiles: new Map(), sources: new Map(), parts: [], text: '' };
+  // No prototype: a lexicon named __proto__ is a lexicon, not the object's prototype.
+  readonly out: Assembled = { lexicons: Object.create(null) as Assembled['lexicons'], rules: [], ruleFiles: new Map(), sources: new Map(), parts: [], text: '' };
   private readonly lexiconAt = new Map<string, Place>();
   private readonly ruleAt = new Map<string, Place>();
   /** Resolved path of each part already included → where it was included. */
