@@ -44,13 +44,19 @@ function lexicon(n) {
 const dir = mkdtempSync(join(tmpdir(), 'callqa-bench-phrases-'));
 const standard = parse(readFileSync(DEFAULT_RULESET, 'utf8'));
 
-/** The standard ruleset plus an N-phrase lexicon used the way `use` says. */
+/** The standard ruleset (its settings file includes the lexicons and rules) plus an N-phrase lexicon used the way `use` says. */
 function rulesetWith(n, use) {
   if (n === 0) return DEFAULT_RULESET;
-  const doc = structuredClone(standard);
-  doc.lexicons = { ...doc.lexicons, bench_list: lexicon(n) };
   const check = use === 'forbid' ? { forbid: { speaker: 'agent', phrases: ['$bench_list'] } } : { tolerance: 'auto', require: { speaker: 'agent', any: ['$bench_list'] } };
-  doc.rules = [...doc.rules, { id: `conduct.bench-${use}`, category: 'conduct', title: '基准测试词表', points: 1, ...check }];
+  const doc = {
+    name: 'bench',
+    version: 1,
+    extends: DEFAULT_RULESET,
+    pass_mark: standard.pass_mark,
+    weights: standard.weights,
+    lexicons: { bench_list: lexicon(n) },
+    rules: [{ id: `conduct.bench-${use}`, category: 'conduct', title: '基准测试词表', points: 1, ...check }],
+  };
   const file = join(dir, `${use}-${n}.yaml`);
   writeFileSync(file, stringify(doc, { lineWidth: 0 }));
   return file;

@@ -25,6 +25,8 @@ export interface LintResult {
   problems: RulesetProblem[];
   /** Per-rule example outcomes, when the ruleset compiled and examples were run. */
   examples?: RuleExamples[];
+  /** The part files the ruleset includes, when it loaded. */
+  parts?: string[];
 }
 
 export function lintRulesetFile(file: string, opts: LintOptions = {}): LintResult {
@@ -49,7 +51,8 @@ export function lintRulesetText(text: string, file: string, opts: LintOptions = 
     examples = runExamples(compiled.ruleset, ctx);
     problems.push(...ctx.problems);
   }
-  return { file, problems: sortProblems(dedupe(problems.map((p) => shown(p, file)))), examples };
+  const parts = loaded.ok ? loaded.ruleset.parts : undefined;
+  return { file, problems: sortProblems(dedupe(problems.map((p) => shown(p, file)))), examples, ...(parts ? { parts } : {}) };
 }
 
 /** A base ruleset's problems carry its resolved path: show it relative, like the file linted. */

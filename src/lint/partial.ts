@@ -1,13 +1,14 @@
 /**
  * @fileoverview When the schema rejects some rules, compile the rest: one lint run then reports
- * the schema errors of the bad rules AND the reference/regex/phrase problems of the good ones.
- * Only for a single file whose top-level keys are valid (no `extends`: the merge needs both).
+ * the schema errors of the bad rules AND the reference/regex/phrase problems of the good ones —
+ * in the ruleset file and in the parts it includes alike. Only for a ruleset whose damage is in
+ * rules alone, without `extends` (the merge needs the whole child).
  */
 import { Ajv } from 'ajv';
-import { LineCounter } from 'yaml';
-import { parseYamlDocument } from '../model/yaml.js';
+import { assembleRuleset, rejectedRules } from '../ruleset/include.js';
 import type { LoadedRuleset } from '../ruleset/load.js';
-import { SourceMap } from '../ruleset/problems.js';
+import { nameTables } from '../ruleset/names.js';
+import { parseRulesetYaml } from '../ruleset/parse.js';
 import { rulesetSchema } from '../ruleset/schema.js';
 import type { RulesetSpec } from '../ruleset/spec.js';
 
@@ -15,27 +16,21 @@ const validate = new Ajv({ allErrors: true, strict: false }).compile(rulesetSche
 
 /** The ruleset without its schema-invalid rules, or undefined when the damage is not only in rules. */
 export function validPart(text: string, file: string): LoadedRuleset | undefined {
-  const lines = new LineCounter();
-  const parsed = parseYamlDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (!parsed.ok || parsed.doc.errors.length > 0) return undefined;
-  const doc = parsed.doc;
-  const data: unknown = doc.toJS();
-  if (validate(data)) return undefined;
-  const bad = new Set<number>();
-  for (const e of validate.errors ?? []) {
-    const m = /^\/rules\/(\d+)(\/|$)/.exec(e.instancePath);
-    if (!m) return undefined;
-    bad.add(Number(m[1]));
-  }
+  const parsed = parseRulesetYaml(text, file);
+  if (!parsed.ok) return undefined;
+  const data: unknown = parsed.data;
+  const valid = validate(data);
+  const bad = valid ? new Set<number>() : rejectedRules(validate.errors ?? []);
+  if (!bad) return undefined;
   const spec = data as RulesetSpec;
-  if (spec.extends !== undefined) return undefined;
+  // A valid file without parts failed to load for another reason: nothing to recover.
+  if (spec.extends !== undefined || (valid && spec.include === undefined)) return undefined;
   spec.version = String(spec.version);
-  const kept = spec.rules.map((rule, index) => ({ rule, index })).filter((r) => !bad.has(r.index));
-  spec.rules = kept.map((r) => r.rule);
-  return {
-    spec,
-    sources: new Map([[file, new SourceMap(file, doc, lines)]]),
-    ruleFiles: new Map(kept.map((r) => [r.rule.id, { file, index: r.index }])),
-    text,
-  };
+  const parts = assembleRuleset(parsed.map, spec, text, bad);
+  if (!parts.ok) return undefined;
+  const { lexicons, rules, ruleFiles, sources, text: allText } = parts.assembled;
+  spec.lexicons = lexicons;
+  spec.rules = rules;
+  Object.assign(spec, nameTables(spec));
+  return { spec, sources, ruleFiles, parts: parts.assembled.parts, text: allText };
 }

@@ -376,7 +376,8 @@ class Compiler {
     // A lexicon is expanded once per rule that uses it: report its problems once.
     if (this.problems.some((p) => p.code === code && p.message === message)) return;
     const maps = [...this.loaded.sources.values()].reverse();
-    const map = maps.find((m) => m.nodeAt(path) !== m.doc.contents) ?? maps[0];
+    // The file that defines the path exactly (the part with that lexicon), else an ancestor of it.
+    const map = maps.find((m) => m.doc.hasIn(path)) ?? maps.find((m) => m.nodeAt(path) !== m.doc.contents) ?? maps[0];
     if (map) this.problems.push(map.problem(path, code, message, severity));
   }
 }

@@ -28,7 +28,7 @@ export function toPortable(loaded: LoadedRuleset): PortableRuleset {
 export function compilePortable(portable: PortableRuleset): CompiledRuleset {
   // Structured clone gives the name tables Object.prototype back: take it away again.
   const spec: RulesetSpec = { ...portable.spec, ...nameTables(portable.spec) };
-  const compiled = compileRuleset({ spec, ruleFiles: portable.ruleFiles, text: portable.text, sources: new Map() });
+  const compiled = compileRuleset({ spec, ruleFiles: portable.ruleFiles, text: portable.text, sources: new Map(), parts: [] });
   if (!compiled.ok) throw new Error(`the ruleset did not compile in a worker: ${compiled.problems[0]?.message ?? 'unknown problem'}`);
   return compiled.ruleset;
 }

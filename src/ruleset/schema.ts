@@ -284,11 +284,43 @@ export const CHECK_SCHEMAS: Record<string, object> = {
   silent_caller: silentCallerCheck,
 };
 
+/** What a ruleset part may hold (`include:`d files: src/ruleset/include.ts), besides nothing else. */
+const partProperties = (): Record<string, object> => ({
+  /** Part files (paths relative to this file) whose lexicons and rules are merged in, in order. */
+  include: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, uniqueItems: true },
+  lexicons: { type: 'object', additionalProperties: phraseList },
+  rules: {
+    type: 'array',
+    items: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['id', 'category', 'title', 'points'],
+      properties: {
+        id: { type: 'string', pattern: '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$' },
+        category: { type: 'string' },
+        title: { type: 'string' },
+        description: { type: 'string' },
+        notes: { type: 'string' },
+        points: nonNegative,
+        critical: { type: 'boolean' },
+        when: { $ref: '#/definitions/when' },
+        examples: { type: 'array', items: example },
+        tolerance,
+        ...CHECK_SCHEMAS,
+      },
+    },
+  },
+});
+
+/** The keys a ruleset part may have: a file with only these (no `name:`) is a part, not a ruleset. */
+export const PART_KEYS: readonly string[] = ['include', 'lexicons', 'rules'];
+
 export function rulesetSchema(): object {
   return {
     type: 'object',
     additionalProperties: false,
-    required: ['name', 'version', 'pass_mark', 'weights', 'rules'],
+    // `rules` may all come from included parts (checked when loading: src/ruleset/include.ts).
+    required: ['name', 'version', 'pass_mark', 'weights'],
     definitions: { when },
     properties: {
       name: { type: 'string', minLength: 1 },
@@ -310,31 +342,15 @@ export function rulesetSchema(): object {
           workdays: { type: 'array', items: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' } },
         },
       },
-      lexicons: { type: 'object', additionalProperties: phraseList },
       disable: { type: 'array', items: { type: 'string' } },
-      rules: {
-        type: 'array',
-        items: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['id', 'category', 'title', 'points'],
-          properties: {
-            id: { type: 'string', pattern: '^[a-z][a-z0-9-]*(\\.[a-z0-9-]+)+$' },
-            category: { type: 'string' },
-            title: { type: 'string' },
-            description: { type: 'string' },
-            notes: { type: 'string' },
-            points: nonNegative,
-            critical: { type: 'boolean' },
-            when: { $ref: '#/definitions/when' },
-            examples: { type: 'array', items: example },
-            tolerance,
-            ...CHECK_SCHEMAS,
-          },
-        },
-      },
+      ...partProperties(),
     },
   };
+}
+
+/** A ruleset part: `include`, `lexicons` and `rules` only, each as in a whole ruleset. */
+export function rulesetPartSchema(): object {
+  return { type: 'object', additionalProperties: false, definitions: { when }, properties: partProperties() };
 }
 
 export const CHECK_TYPES = (): string[] => Object.keys(CHECK_SCHEMAS);

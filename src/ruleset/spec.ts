@@ -350,6 +350,8 @@ export interface RulesetSpec {
   description?: string;
   /** Base ruleset (a path relative to this file) whose rules, lexicons and variables this extends. */
   extends?: string;
+  /** Part files (paths relative to this file) whose lexicons and rules are merged in, in order. */
+  include?: string[];
   pass_mark: number;
   weights: Record<string, number>;
   variables?: Record<string, string>;

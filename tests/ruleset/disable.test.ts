@@ -2,7 +2,7 @@
  * `disable:` in a ruleset that extends another: a misspelt rule id is an invalid ruleset for every
  * command that scores (audit exit 2), not a rule silently left in the scores — lint already said so.
  */
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRuleset } from '../../src/ruleset/index.js';
@@ -11,6 +11,7 @@ import { callqa, ROOT, tempDir } from '../e2e/helpers.js';
 function company(disabled: string): string {
   const dir = tempDir();
   copyFileSync(join(ROOT, 'rulesets', 'standard.yaml'), join(dir, 'standard.yaml'));
+  cpSync(join(ROOT, 'rulesets', 'standard'), join(dir, 'standard'), { recursive: true }); // its parts
   const file = join(dir, 'company.yaml');
   writeFileSync(file, `name: co\nversion: 1\nextends: standard.yaml\npass_mark: 80\nweights: { opening: 25, hold: 15, complaint: 25, closing: 15, conduct: 20 }\nrules: []\ndisable:\n  - ${disabled}\n`);
   return file;

@@ -3,6 +3,7 @@
  * lint: every problem at file:line:col (and the rules' examples unless --no-examples);
  * test: the examples only, with per-rule counts. Exit 0 clean, 1 problems, 2 could not run.
  */
+import { resolve } from 'node:path';
 import chalk from 'chalk';
 import type { Command } from 'commander';
 import { nonNegativeInt } from '../options.js';
@@ -45,10 +46,17 @@ export function registerLint(program: Command, io: Io, setExit: (code: number) =
 }
 
 async function lintAll(inputs: string[], examples: boolean, io: Io): Promise<LintResult[] | undefined> {
-  const { files, missing } = await rulesetFiles(inputs.length > 0 ? inputs : [DEFAULT_RULESET]);
+  const { files, missing, parts } = await rulesetFiles(inputs.length > 0 ? inputs : [DEFAULT_RULESET]);
   for (const m of missing) io.err(errorLine(`${m}: no such ruleset file (or no *.yaml in it)`));
+  if (files.length === 0 && parts.length > 0) io.err(errorLine(`only ruleset parts (files without name:) in ${inputs.join(', ')}: give the ruleset that includes them`));
   if (missing.length > 0 || files.length === 0) return undefined;
-  return files.map((f) => lintRulesetFile(f, { examples }));
+  const results = files.map((f) => lintRulesetFile(f, { examples }));
+  // A part no ruleset includes is checked by nothing: say so (its rules score no call).
+  if (results.every((r) => r.parts)) {
+    const included = new Set(results.flatMap((r) => r.parts ?? []).map((p) => resolve(p)));
+    for (const p of parts) if (!included.has(resolve(p))) io.err(`${chalk.yellow('callqa: warning:')} ${p}: a ruleset part that none of these rulesets includes: not checked`);
+  }
+  return results;
 }
 
 async function lint(inputs: string[], flags: LintFlags, io: Io): Promise<number> {

@@ -37,7 +37,7 @@ export function formatExamples(results: readonly LintResult[], opts: FormatOptio
     if (!r.examples) continue;
     out.push(c.underline(r.file));
     const idWidth = Math.max(0, ...r.examples.map((x) => x.ruleId.length));
-    for (const rule of r.examples) out.push(...ruleLines(rule, idWidth, c));
+    for (const rule of r.examples) out.push(...ruleLines(rule, r.file, idWidth, c));
     out.push('');
   }
   const t = exampleTotals(results);
@@ -51,7 +51,7 @@ export function formatExamples(results: readonly LintResult[], opts: FormatOptio
   return out.join('\n');
 }
 
-function ruleLines(rule: RuleExamples, idWidth: number, c: InstanceType<typeof Chalk>): string[] {
+function ruleLines(rule: RuleExamples, file: string, idWidth: number, c: InstanceType<typeof Chalk>): string[] {
   const id = rule.ruleId.padEnd(idWidth);
   if (rule.outcomes.length === 0) return [`  ${c.dim('-')} ${id}  ${c.dim('no examples')}`];
   const bad = rule.outcomes.filter((o) => !exampleAgrees(o));
@@ -64,7 +64,9 @@ function ruleLines(rule: RuleExamples, idWidth: number, c: InstanceType<typeof C
   for (const o of bad) {
     const label = o.name ? `"${o.name}"` : `example ${o.index + 1}`;
     const got = o.got === undefined ? 'unreadable' : `got ${o.got}`;
-    lines.push(`      ${c.dim(`${o.line}:${o.column}`)}  ${label}: expected ${o.expected}, ${c.red(got)} — ${o.reason}`);
+    // A rule written in an included part: name the part, where the example is.
+    const at = `${o.file === file ? '' : `${o.file}:`}${o.line}:${o.column}`;
+    lines.push(`      ${c.dim(at)}  ${label}: expected ${o.expected}, ${c.red(got)} — ${o.reason}`);
   }
   return lines;
 }
