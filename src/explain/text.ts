@@ -97,11 +97,23 @@ function dialogue(call: Call, r: CallResult, opts: ExplainOptions, c: ChalkInsta
     for (const { rule, e, home } of here) {
       if (home < 0) continue;
       const role = e.role ? ` (${e.role})` : '';
-      const text = home === u.index + 1 ? `${rule.ruleId} ${rule.title}${role}: ${rule.reason}` : `${rule.ruleId}${role}: see turn ${home}`;
+      const text = home === u.index + 1 ? `${rule.ruleId} ${rule.title}${role}: ${rule.reason}${searched(rule, e)}` : `${rule.ruleId}${role}: see turn ${home}`;
       lines.push(`  ${' '.repeat(numWidth)}    ${paint(c, rule.verdict, `${MARK[rule.verdict]} ${rule.verdict}`)} ${text}`);
     }
   }
   return lines;
+}
+
+/**
+ * Where the engine looked, as the tail sections say it: a reviewer who reads 「no $apology after
+ * 「怎么还没」 (turn 2)」 and sees 「不好意思」 at turn 9 needs the window (the agent's 2 turns after turn 2),
+ * and one who reads 「none of 但是 said」 with 但是 at turn 7 needs to see turn 7 was not searched.
+ */
+function searched(rule: RuleResult, e: Evidence): string {
+  // Only a verdict shown at its trigger rests on words not said (a fail's 「no $apology」, a pass's
+  // 「none of 但是 said」); one that quotes the deciding words needs no window.
+  if (!rule.window || e.role !== 'trigger') return '';
+  return rule.verdict === 'fail' ? `; searched: ${rule.window}` : ` (${rule.window})`;
 }
 
 /** The matched words of each verdict on this turn: »…« (or coloured by verdict on a TTY). */

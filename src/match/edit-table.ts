@@ -28,7 +28,7 @@ const EDIT = 64;
 const HOMOPHONE = 1;
 const INF = 1 << 28;
 /** Characters a match with a dropped one must still have. */
-const MIN_HEARD = 4;
+export const MIN_HEARD = 4;
 
 /** Sellers' table over text[from, to): D[i][j] = cheapest alignment of phrase[0, i) ending at j. */
 export function nearIn(text: string, keyed: string, from: number, to: number, phrase: string, pkeys: string, k: number, pattern: number): NearHit[] {

@@ -6,6 +6,7 @@ import { evaluateCall } from '../../src/engine/index.js';
 import type { CallResult, Evidence, RuleResult } from '../../src/engine/result.js';
 import { foldPhrase, foldText } from '../../src/normalize/fold.js';
 import { allowedEdits, NEGATIONS, type TolerancePolicy } from '../../src/match/tolerant.js';
+import { MIN_HEARD } from '../../src/match/edit-table.js';
 import type { DegradeEdit } from '../../scripts/degrade-calls.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -65,8 +66,12 @@ export function editReallyChanges(edit: DegradeEdit, e: Evidence, call: Call, at
   }
   if (!overlaps) return false;
   const phrase = e.phrase ?? '';
+  const length = foldPhrase(phrase).length;
+  // A drop must leave MIN_HEARD characters heard (the engine's 「请您心」: 请您耐心 or 请您放心?), so
+  // 「周愉快」 is no 周末愉快.
+  const dropTooShort = edit.kind === 'drop' && length - 1 < MIN_HEARD;
   const tolerated =
-    policy !== undefined && (edit.kind === 'homophone' ? policy.homophones : !edge && allowedEdits(foldPhrase(phrase).length, policy.edits) > 0);
+    policy !== undefined && (edit.kind === 'homophone' ? policy.homophones : !edge && !dropTooShort && allowedEdits(length, policy.edits) > 0);
   return (
     e.role === 'trigger' ||
     !tolerated ||

@@ -40,6 +40,17 @@ describe('callqa explain', () => {
     expect(out).toContain("searched: agent's last 1 turn (call turn 5)");
   });
 
+  it('says where it looked for a verdict shown at its trigger, not for one that quotes the deciding words', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'callqa-explain-')), 'late-apology.txt');
+    writeFileSync(file, ['坐席：您好，请问有什么可以帮您？', '客户：我的工单提交了一个礼拜了，怎么还没人处理？', '坐席：已经交给技术部门了，但是还在排期。',
+      '客户：那要多久？', '坐席：要看他们那边。', '客户：好吧。', '坐席：确实不好意思，我这边帮您催一下。'].join('\n'));
+    const { out } = await run('explain', file);
+    // the apology at turn 7 came too late: the reviewer sees which turns counted
+    expect(out).toContain("no $apology after 「怎么还没」 (turn 2); searched: agent's 2 turns after turn 2");
+    // 「但是」 at turn 3 is quoted: no window after it
+    expect(out).toMatch(/complaint\.no-blame 不争辩、不推诿: said turn 3「但是」\n/);
+  });
+
   it('colours only when asked: no ANSI codes and »« markers without colour, the reverse with it', () => {
     const { call, result } = scored();
     const plain = explainText(call, result, { color: false });
