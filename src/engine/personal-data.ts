@@ -6,6 +6,7 @@
  */
 import { findPersonalNumbers, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
 import { labelAfter, labelBefore } from '../match/number-labels.js';
+import { STARTS_WITH_PART } from '../match/part-numbers.js';
 import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
@@ -133,7 +134,7 @@ const STARTS_WITH_DIGIT = new RegExp(`^\\s*${NUMBER_SEPARATOR}*${NUMERAL}`);
 
 /**
  * Numbers read out across utterance `u` and the next one, `u + 1`, of the same speaker: a number
- * read slowly is cut at its pauses (「我的手机号是138，」「1234，5678。」). The two texts are joined
+ * read slowly is cut at its pauses (「我的手机号是138，」「1234，5678。」; 「前三位是138，」「中间1234，后四位5678」). The two texts are joined
  * by a comma, so only a number whose pieces sit as close as within one utterance is found, and
  * only one that starts in `u` and ends in `u + 1` is returned (each half alone is found, or not,
  * by findNumbers). The hit is filed under `u + 1`, with where it began.
@@ -144,7 +145,7 @@ export function findNumbersAcross(p: PreparedCall, u: number, kinds: readonly Pe
   const firstFold = p.folds[u];
   const secondFold = p.folds[u + 1];
   if (!first || !second || !firstFold || !secondFold || first.speaker !== second.speaker) return [];
-  if (!ENDS_IN_DIGIT.test(first.text) || !STARTS_WITH_DIGIT.test(second.text)) return [];
+  if (!ENDS_IN_DIGIT.test(first.text) || !(STARTS_WITH_DIGIT.test(second.text) || STARTS_WITH_PART.test(second.text))) return [];
   const joinAt = first.text.length + 1;
   const found = findPersonalNumbers(`${first.text}，${second.text}`, kinds).filter((n) => n.start < first.text.length && n.end > joinAt);
   if (found.length === 0) return [];

@@ -14,6 +14,8 @@ const POSITION = `(?:前|头|頭|开头|開頭|中间|中間|后面|後面|后|�
 const PART = `(${NUMERAL}{3,8})(?!${NUMERAL})`;
 const FIRST = new RegExp(`(?<!${NUMERAL})(?:${POSITION})?${PART}`, 'g');
 const NEXT = new RegExp(`([，,、。；;…\\s]{0,3})(?:(${POSITION}))?${PART}`, 'y');
+/** An utterance that goes on with a named part (「中间1234，后四位5678」): the rest of a number cut at a pause. */
+export const STARTS_WITH_PART = new RegExp(`^\\s*${POSITION}${NUMERAL}`);
 
 /** The part lengths a mobile is read in. */
 const SHAPES = ['3,4,4', '3,8', '7,4'];

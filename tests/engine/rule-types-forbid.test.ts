@@ -205,6 +205,13 @@ describe('forbid personal_data: numbers read out, found in the speaker\'s own te
     expect(arabic.reason).toBe('agent read out a full mobile number at turns 1–2「138，1234，5678」');
   });
 
+  it('joins a mobile read in named parts across the pause, and no tail read after the first part', () => {
+    const parts = judge(privacy, callOf('坐席：您的手机前三位是138，\n坐席：中间1234，后四位5678，对吗？'));
+    expect(parts.verdict).toBe('fail');
+    expect(parts.reason).toBe('agent read out a full mobile number at turns 1–2「138，中间1234，后四位5678」');
+    expect(judge(privacy, callOf('坐席：您的手机前三位是138，\n坐席：尾号5678，对吗？')).verdict).toBe('pass');
+  });
+
   it('joins no utterances across another speaker, nor pieces too far apart, nor halves that are numbers of their own', () => {
     for (const said of [
       '坐席：号码是一三八\n客户：嗯\n坐席：一二三四五六七八',
