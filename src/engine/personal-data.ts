@@ -56,9 +56,16 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
 function customerSaid(p: PreparedCall, u: number, number: string): number | undefined {
   const digits = number.replace(/[^0-9]/g, '');
   if (digits.length < 7) return undefined;
+  const first = customerTurnsHolding(p, u, digits)[0];
+  return first === undefined ? undefined : first + 1;
+}
+
+/** The customer's utterances before `u` whose digits hold these digits. */
+function customerTurnsHolding(p: PreparedCall, u: number, digits: string): number[] {
   const utterances = p.call.utterances;
-  for (let i = 0; i < u; i++) if (utterances[i]?.speaker === 'customer' && digitsOf(utterances[i]?.text ?? '').includes(digits)) return i + 1;
-  return undefined;
+  const holding: number[] = [];
+  for (let i = 0; i < u; i++) if (utterances[i]?.speaker === 'customer' && digitsOf(utterances[i]?.text ?? '').includes(digits)) holding.push(i);
+  return holding;
 }
 
 /** An agent asking for an order, waybill or ticket number: 「请您报一下订单号」「運單號是多少」. */
@@ -96,10 +103,8 @@ const ASKING = /(?:是不是|係唔係|係咪|是否)\s*$/;
  */
 function customerCalledItOthers(p: PreparedCall, u: number, number: string): boolean {
   const digits = number.replace(/[^0-9]/g, '');
-  for (let i = 0; i < u; i++) {
-    const said = p.call.utterances[i];
-    if (said?.speaker !== 'customer' || !digitsOf(said.text).includes(digits)) continue;
-    const text = said.text.replace(PERSON, (w) => SWAPPED[w] ?? w); // same length: offsets hold
+  for (const i of customerTurnsHolding(p, u, digits)) {
+    const text = (p.call.utterances[i]?.text ?? '').replace(PERSON, (w) => SWAPPED[w] ?? w); // same length: offsets hold
     const at = digitOffsets(text);
     const k = at.digits.indexOf(digits);
     const start = at.offsets[k] as number;
