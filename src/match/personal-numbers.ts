@@ -50,7 +50,7 @@ import { findPartNumbers } from './part-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
-import { findReadBackNumbers } from './read-back-numbers.js';
+import { findLocalReadBacks, findReadBackNumbers } from './read-back-numbers.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
@@ -184,7 +184,12 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
 
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
-const readBack = (text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] => (kinds.includes('mobile') ? findReadBackNumbers(text) : []);
+/** Landlines read back as a question, and local lines the agent calls a phone as it reads them back. */
+function readBack(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
+  if (!kinds.includes('mobile')) return [];
+  const local = findLocalReadBacks(text).flatMap(({ called, ...n }) => (called ? [n] : []));
+  return [...findReadBackNumbers(text), ...local];
+}
 
 /** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
 function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
