@@ -8,7 +8,7 @@ import { findPersonalNumbers, mayHoldPersonalNumber, type PersonalNumber, type P
 import { labelAfter, labelBefore } from '../match/number-labels.js';
 import { STARTS_WITH_PART } from '../match/part-numbers.js';
 import { findLocalReadBacks } from '../match/read-back-numbers.js';
-import { readBackHongKongIds } from './customer-ids.js';
+import { readBackHongKongIds, readBackTaiwanIds } from './customer-ids.js';
 import { customerGaveAsPhone } from './customer-phones.js';
 import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
@@ -42,8 +42,8 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const fold = p.folds[u];
   if (!text || !fold) return [];
   const detected = findPersonalNumbers(text, kinds);
-  const hongKong = kinds.includes('id_card') ? readBackHongKongIds(p, u, text) : [];
-  const found = [...detected, ...customersLocalPhones(p, u, text, kinds, detected), ...hongKong].filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
+  const ids = kinds.includes('id_card') ? [...readBackHongKongIds(p, u, text), ...readBackTaiwanIds(p, u, text)] : [];
+  const found = [...detected, ...customersLocalPhones(p, u, text, kinds, detected), ...ids].filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
