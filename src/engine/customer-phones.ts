@@ -6,6 +6,7 @@
  */
 import { groupsAt, numberIn } from '../match/number-groups.js';
 import { labelBefore } from '../match/number-labels.js';
+import { SOMEONE_ELSES } from '../match/read-back-numbers.js';
 import { digitValue } from '../model/numerals.js';
 import type { PreparedCall } from './prepare.js';
 
@@ -26,11 +27,26 @@ export function customerGaveAsPhone(p: PreparedCall, u: number, digits: string):
     const text = utterances[i]?.speaker === 'customer' ? (utterances[i]?.text ?? '') : '';
     const at = wholeNumberAt(text, digits);
     if (at < 0 || labelBefore(text, at)) continue; // 「我的工单号是…」「你们客服电话…」
-    if (PHONE_SAID_BEFORE.test(text.slice(Math.max(0, at - 12), at))) return true;
+    if (calledTheirPhone(text, at)) return true;
     if (!OTHER_LABEL_BEFORE.test(text.slice(Math.max(0, at - 6), at)) && answersPhoneQuestion(p, i)) return true;
   }
   return false;
 }
+
+/**
+ * Whether the phone word before the number at `at` makes it the customer's: 「我家座机是…」「电话：…」 —
+ * not 「有个陌生电话62345678」「那家店我去过，电话62345678」, unless 我 owns the phone word (我家电话).
+ */
+function calledTheirPhone(text: string, at: number): boolean {
+  const near = text.slice(Math.max(0, at - 12), at);
+  const word = PHONE_SAID_BEFORE.exec(near);
+  if (!word) return false;
+  const lead = text.slice(0, at - near.length + word.index);
+  return MINE_BEFORE.test(lead) || !SOMEONE_ELSES.test(lead);
+}
+
+/** 我 right before the phone word, with at most whose, where and which: 「我家」「我自己的」「我现在的联系」. */
+const MINE_BEFORE = /我(?:自己)?(?:家里|家裡|家|屋企)?(?:的|嘅)?(?:新的?|现在的?|現在的?)?(?:联系|聯絡|聯繫|常用|备用|備用|住宅|住家|办公室|辦公室|单位|單位)?$/;
 
 /** Where these digits stand in the text as a number of their own (not inside a longer one), or -1. */
 function wholeNumberAt(text: string, digits: string): number {

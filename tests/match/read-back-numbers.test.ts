@@ -140,6 +140,8 @@ describe('a local line without its area code, read back as a question', () => {
     '朝阳路那家门店，电话62345678对吗？',
     '电话是62345678，您记一下。',
     '我帮您转到电话62345678，对吗？',
+    '您要投诉的骚扰电话62345678对吗？',
+    '您刚才打的电话62345678对吗？',
   ])('not personal data by its own words: %s', (text) => {
     expect(found(text)).toEqual([]);
   });
