@@ -219,6 +219,7 @@ export function personalNumberSpans(text: string): Array<{ start: number; end: n
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text, true));
+  if (text.includes('。') && mayHoldPersonalNumber(text, 3)) shorter.push(...findStopCutNumbers(text, PERSONAL_NUMBER_KINDS));
   if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findReadBackNumbers(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));
