@@ -4,9 +4,12 @@
  * folded text (fold.ts keeps every digit), so exceptions, recogniser confidence and evidence
  * quotes work on them exactly as on phrase hits.
  */
-import { findPersonalNumbers, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
+import { findPersonalNumbers, mayHoldPersonalNumber, type PersonalNumber, type PersonalNumberKind } from '../match/personal-numbers.js';
 import { labelAfter, labelBefore } from '../match/number-labels.js';
 import { STARTS_WITH_PART } from '../match/part-numbers.js';
+import { findLocalReadBacks } from '../match/read-back-numbers.js';
+import { readBackHongKongIds, readBackTaiwanIds } from './customer-ids.js';
+import { customerGaveAsPhone } from './customer-phones.js';
 import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
@@ -38,7 +41,9 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const text = p.call.utterances[u]?.text;
   const fold = p.folds[u];
   if (!text || !fold) return [];
-  const found = findPersonalNumbers(text, kinds).filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
+  const detected = findPersonalNumbers(text, kinds);
+  const ids = kinds.includes('id_card') ? [...readBackHongKongIds(p, u, text), ...readBackTaiwanIds(p, u, text)] : [];
+  const found = [...detected, ...customersLocalPhones(p, u, text, kinds, detected), ...ids].filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
@@ -46,6 +51,20 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
     return { utterance: u, start, end, kind: n.kind, certain: n.certain, ...(n.doubt ? { doubt: n.doubt } : {}), ...(n.name ? { name: n.name } : {}), ...(customerTurn ? { customerTurn } : {}) };
   });
   return outsideExceptions(p, u, hits, except);
+}
+
+/**
+ * Bare seven or eight digits the agent reads back (「62345678对吗？」) that the customer gave as their
+ * phone: called nothing here, they are the customer's line read out. Those called a phone here are
+ * found by findPersonalNumbers; those overlapping its numbers (区号010，号码62345678) are its.
+ */
+function customersLocalPhones(p: PreparedCall, u: number, text: string, kinds: readonly PersonalNumberKind[], found: readonly PersonalNumber[]): PersonalNumber[] {
+  if (!kinds.includes('mobile') || !mayHoldPersonalNumber(text, 7)) return [];
+  const local = findLocalReadBacks(text).filter((n) => !n.called);
+  if (local.length === 0) return [];
+  return local
+    .filter((n) => !found.some((f) => f.start < n.end && n.start < f.end) && customerGaveAsPhone(p, u, n.digits))
+    .map(({ called: _, ...n }) => n);
 }
 
 /**

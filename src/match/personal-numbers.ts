@@ -36,7 +36,8 @@
  *
  * The pieces and the pre-test: number-pieces.ts; the checks of each kind: number-checks.ts. A label
  * after the number counts as one before it (「…是订单号」: number-labels.ts). A landline read back as a
- * question (「010-62345678对吗？」): read-back-numbers.ts; a mobile read in parts named by position
+ * question (「010-62345678对吗？」): read-back-numbers.ts; one cut by full stops (「138。1234。5678」):
+ * stop-numbers.ts; a mobile read in parts named by position
  * (「前三位138，中间1234，后四位5678」): part-numbers.ts.
  *
  * Misses by design (documented for ruleset authors): a number garbled into another length or
@@ -50,7 +51,8 @@ import { findPartNumbers } from './part-numbers.js';
 import { classify, nationalMobile } from './number-checks.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import { COMMA, mayHoldPersonalNumber, stretches, type Piece } from './number-pieces.js';
-import { findReadBackNumbers } from './read-back-numbers.js';
+import { findLocalReadBacks, findReadBackNumbers } from './read-back-numbers.js';
+import { findStopCutNumbers } from './stop-numbers.js';
 import { findTravelDocuments } from './travel-docs.js';
 import { taiwanIdShapes } from './tw-id.js';
 
@@ -167,6 +169,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
   const shorter = six && kinds.includes('id_card') ? letterIds(text) : [];
   // 「前三位138，中间1234，后四位5678」: no part has six digits, the words between them say they are one.
   if (kinds.includes('mobile') && mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text));
+  // 「138。1234。5678」: a number the recogniser cut with full stops, which no stretch crosses.
+  if (text.includes('。') && mayHoldPersonalNumber(text, 3)) shorter.push(...findStopCutNumbers(text, kinds));
   if (six && mayHoldPersonalNumber(text, 7)) shorter.push(...findNamedNumbers(text, kinds), ...internationalMobiles(text, kinds), ...readBack(text, kinds));
   if (!six || !mayHoldPersonalNumber(text, fewestDigits(kinds))) return pick(shorter);
   const kept: PersonalNumber[] = [...shorter];
@@ -184,7 +188,12 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
 
 const LATIN_LETTER = /[A-Za-zＡ-Ｚａ-ｚ]/;
 
-const readBack = (text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] => (kinds.includes('mobile') ? findReadBackNumbers(text) : []);
+/** Landlines read back as a question, and local lines the agent calls a phone as it reads them back. */
+function readBack(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
+  if (!kinds.includes('mobile')) return [];
+  const local = findLocalReadBacks(text).flatMap(({ called, ...n }) => (called ? [n] : []));
+  return [...findReadBackNumbers(text), ...local];
+}
 
 /** Mobiles behind a country code (+886 912 345 678, +852 9123 4567), unless called an order number or the company's. */
 function internationalMobiles(text: string, kinds: readonly PersonalNumberKind[]): PersonalNumber[] {
@@ -210,6 +219,7 @@ export function personalNumberSpans(text: string): Array<{ start: number; end: n
   const taiwan = (): PersonalNumber[] => taiwanIdShapes(text).filter((n) => labelBefore(text, n.start) !== 'order'); // 保单号P123456789
   const shorter = mayHoldPersonalNumber(text, 6) ? [...hongKongIdShapes(text), ...taiwan(), ...findTravelDocuments(text)] : [];
   if (mayHoldPersonalNumber(text, 3)) shorter.push(...findPartNumbers(text, true));
+  if (text.includes('。') && mayHoldPersonalNumber(text, 3)) shorter.push(...findStopCutNumbers(text, PERSONAL_NUMBER_KINDS));
   if (mayHoldPersonalNumber(text, 7)) shorter.push(...namedNumberShapes(text), ...findReadBackNumbers(text), ...findInternationalNumbers(text).map((n) => ({ ...n, kind: 'mobile' as const, certain: true })));
   if (!mayHoldPersonalNumber(text)) return pick(shorter).map((c) => ({ start: c.start, end: c.end }));
   return pick([...shorter, ...candidates(text, PERSONAL_NUMBER_KINDS, true)]).map((c) => ({ start: c.start, end: c.end }));

@@ -47,13 +47,56 @@ export function findReadBackNumbers(text: string): PersonalNumber[] {
   }
   for (const at of starts) {
     const number = areaCodeNumberAt(text, at) ?? numberIn(groupsAt(text, at), text, (d) => LANDLINE.test(d));
-    if (!number || !LANDLINE.test(number.digits) || found.some((f) => f.start === number.start)) continue;
-    const before = text.slice(Math.max(0, number.start - 12), number.start);
-    if (LATIN_LETTER.test(before.at(-1) ?? '') || DIALLED_BEFORE.test(before)) continue;
-    if (labelBefore(text, number.start) || labelAfter(text, number.end)) continue; // an order's, the company's, a courier's, the agent's
-    if (!CONFIRM_AFTER.test(text.slice(number.end, number.end + 6)) && !THEIRS_BEFORE.test(before)) continue;
-    if (TRANSFER_AFTER.test(text.slice(number.end, number.end + 20))) continue;
+    if (!number || !LANDLINE.test(number.digits) || found.some((f) => f.start === number.start) || !readBackAt(text, number)) continue;
     found.push({ kind: 'mobile', start: number.start, end: number.end, digits: number.digits, certain: true, name: 'a full phone number' });
+  }
+  return found;
+}
+
+/** Whether the number is put to the customer to confirm as theirs: not dialled, transferred to or labelled someone else's. */
+function readBackAt(text: string, number: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, number.start - 12), number.start);
+  if (LATIN_LETTER.test(before.at(-1) ?? '') || DIALLED_BEFORE.test(before)) return false;
+  if (labelBefore(text, number.start) || labelAfter(text, number.end)) return false; // an order's, the company's, a courier's, the agent's
+  if (!CONFIRM_AFTER.test(text.slice(number.end, number.end + 6)) && !THEIRS_BEFORE.test(before)) return false;
+  return !TRANSFER_AFTER.test(text.slice(number.end, number.end + 20));
+}
+
+/** A local line without its area code: no 0 (the trunk prefix) or 1 (mobiles, service numbers) first. */
+const LOCAL = /^[2-9][0-9]{6,7}$/;
+
+/** A phone word right before the number: 「电话62345678对吗」「座机是…」「手機 9123 4567 啱唔啱」 — not a bare 号码 (会员号码, 工单号码). */
+const PHONE_CALLED_BEFORE = /(?:电话|電話|座机|座機|市话|市話|固话|固話|手机|手機|手提|联系方式|聯絡方式|聯繫方式|联络方式)(?:号码|號碼|号|號)?[是係为為：:\s]{0,3}$/;
+
+/**
+ * A business or its staff, or a caller the customer asks about, named before: 「那家门店，电话62345678对吗」
+ * reads back the shop's line, 「骚扰电话62345678」 a stranger's.
+ */
+export const SOMEONE_ELSES =
+  /店|商家|公司|快递|快遞|师傅|師傅|骑手|騎手|网点|網點|医院|醫院|客服|热线|熱線|售后|售後|厂家|廠家|分行|支行|营业厅|營業廳|物业|物業|酒店|部门|部門|分机|分機|总机|總機|骚扰|騷擾|陌生|来电|來電|对方|對方/;
+/** The phone word after a dialling verb: 「您刚才打的电话62345678对吗」 is the number the customer rang. */
+const DIALLED_PHONE = /(?:打|拨|撥|呼叫|致电|致電|转|轉)(?:的|过的|過的|了|进来的|進來的)?(?:这个|這個|那个|那個)?(?:电话|電話|座机|座機|号码|號碼)/;
+
+/** A local seven- or eight-digit line read back as a question (or as what the customer left); `called`: a phone word says it is a phone. */
+export interface LocalReadBack extends PersonalNumber {
+  called: boolean;
+}
+
+/**
+ * Seven or eight digits put to the customer to confirm (「62345678对吗？」「电话62345678对吗？」). Bare, they
+ * are as often a work order or an amount: personal data only when called a phone here (`called`, and
+ * no business named before it) or when the customer gave them as their phone (src/engine/personal-data.ts).
+ */
+export function findLocalReadBacks(text: string): LocalReadBack[] {
+  if (!CUE_CHARACTER.test(text)) return [];
+  const found: LocalReadBack[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (digitValue(text[i] as string) === undefined || continues(text, i)) continue;
+    const number = numberIn(groupsAt(text, i), text, (d) => LOCAL.test(d));
+    if (!number || !readBackAt(text, number)) continue;
+    const before = text.slice(0, number.start);
+    const called = PHONE_CALLED_BEFORE.test(before.slice(-12)) && !SOMEONE_ELSES.test(before) && !DIALLED_PHONE.test(before.slice(-12));
+    found.push({ kind: 'mobile', start: number.start, end: number.end, digits: number.digits, certain: true, name: 'a full phone number', called });
   }
   return found;
 }

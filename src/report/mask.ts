@@ -75,8 +75,8 @@ const ARABIC = new RegExp(`${NOT_AFTER_DIGIT}(?:${ARABIC_SHAPES.join('|')})${NOT
 const CHINESE_NUMERAL = new RegExp(`[${CHINESE_DIGITS}]`);
 /**
  * Masking also reads a full stop as a pause inside a number (「一三八。一二三四。五六七八」, as some
- * recognisers end a "sentence" at each pause): masking too much is safe, and the rules'
- * detector, whose finding fails a call, does not join across it.
+ * recognisers end a "sentence" at each pause): masking too much is safe, while the rules'
+ * detector, whose finding fails a call, joins across it only a whole mobile or ID card (stop-numbers.ts).
  */
 const MASK_SEPARATOR = `(?:${NUMBER_SEPARATOR}|。)`;
 const NUMERAL_RUN = new RegExp(`(?<!${NUMERAL})${NUMERAL}(?:${MASK_SEPARATOR}?${NUMERAL}){7,}[XxＸ]?(?!${NUMERAL})`, 'g');

@@ -30,6 +30,12 @@ const CALLS: Record<string, string> = {
   'R-2.txt': call('R-2', '客户：帮我核对一下手机号。\n坐席：前三位138，中间1234，后四位5678，对吗？'),
   // The owner and the phone word said after the number.
   'R-3.txt': call('R-3', '客户：你们打哪个电话找我？\n坐席：22345678是您的座机吧？'),
+  // A local line without its area code that the customer gave as theirs, read back with only 对吗.
+  'R-4.txt': call('R-4', '客户：我家座机是5234567。\n坐席：5234567对吗？'),
+  // A mobile the recogniser cut with full stops.
+  'R-5.txt': call('R-5', '客户：帮我核对一下手机号。\n坐席：好的。139。5520。1176。对吗？'),
+  // A Taiwan ID the customer gave as theirs, read back bare.
+  'R-6.txt': call('R-6', '坐席：請問您的身分證字號？\n客戶：A123456789。\n坐席：A123456789，對嗎？'),
 };
 
 describe('conduct.privacy end to end', () => {
@@ -61,6 +67,9 @@ describe('conduct.privacy end to end', () => {
       ['R-1', 'fail'],
       ['R-2', 'fail'],
       ['R-3', 'fail'],
+      ['R-4', 'fail'],
+      ['R-5', 'fail'],
+      ['R-6', 'fail'],
     ]);
     const card = readCsv(join(out, 'scorecards', 'A77.csv')).rows;
     expect(card.map((r) => [r.call_id, r.critical_fail])).toEqual([
@@ -75,6 +84,9 @@ describe('conduct.privacy end to end', () => {
       ['R-1', 'true'],
       ['R-2', 'true'],
       ['R-3', 'true'],
+      ['R-4', 'true'],
+      ['R-5', 'true'],
+      ['R-6', 'true'],
     ]);
   });
 
@@ -89,11 +101,14 @@ describe('conduct.privacy end to end', () => {
     expect(row('R-1').reason).toBe('agent read out a full phone number at turn 3「010-****5678」 (read back: the customer said it at turn 2)');
     expect(row('R-2').quote).toBe('前三位138，中间****，后四位5678，对吗？');
     expect(row('R-3').quote).toBe('22****78是您的座机吧？');
+    expect(row('R-4').quote).toBe('52***67对吗？');
+    expect(row('R-5').quote).toBe('好的。139。****。1176。对吗？');
+    expect(row('R-6').quote).toBe('A12*****89，對嗎？');
   });
 
   // What each call read out, as it must never be shown (parts long enough to identify it). P-8's
   // order number and the agent's number are no customer's: shown as said.
-  const secrets = ['13812345678', '6222，0212，3456，7894', '19491231', '110105194912310020', '00012345678901', '2345-6789', '2345 6789', '345678-001', '一二三四', '62345678', '中间1234', '22345678'];
+  const secrets = ['13812345678', '6222，0212，3456，7894', '19491231', '110105194912310020', '00012345678901', '2345-6789', '2345 6789', '345678-001', '一二三四', '62345678', '中间1234', '22345678', '5234567', '139。5520', '5520。1176', 'A123456789'];
 
   it('shows none of those numbers in full in any report file', () => {
     const csvs = ['findings.csv', 'escalations.csv', 'summary.csv', ...readdirSync(join(out, 'scorecards')).map((f) => join('scorecards', f))];
@@ -106,6 +121,16 @@ describe('conduct.privacy end to end', () => {
 
   it('masks them in explain too, text and JSON', () => {
     for (const [id, args] of [['P-5', []], ['P-6', ['--json']], ['R-1', []], ['R-2', ['--json']], ['R-3', []]] as const) {
+      const run = callqa(['explain', join(dir, `${id}.txt`), ...args]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain('conduct.privacy');
+      for (const s of secrets) expect(run.stdout, `explain ${id} shows ${s}`).not.toContain(s);
+    }
+  });
+
+  // Its own test: each explain starts the CLI, and the first one's five take most of its time limit.
+  it('masks the numbers only the call makes personal in explain too', () => {
+    for (const [id, args] of [['R-4', []], ['R-5', ['--json']], ['R-6', []]] as const) {
       const run = callqa(['explain', join(dir, `${id}.txt`), ...args]);
       expect(run.status, run.stderr).toBe(0);
       expect(run.stdout).toContain('conduct.privacy');

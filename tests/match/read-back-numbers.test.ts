@@ -123,3 +123,26 @@ describe('a mobile read in parts named by where they sit', () => {
     expect(maskPersonalData('快递员电话前三位138，中间1234，后四位5678')).toBe('快递员电话前三位138，中间****，后四位5678');
   });
 });
+
+describe('a local line without its area code, read back as a question', () => {
+  it.each([
+    ['电话62345678对吗？', '62345678'],
+    ['好的，座机是6234 5678，对吗？', '6234 5678'],
+    ['手機9123 4567啱唔啱', '9123 4567'],
+  ])('called a phone as it is read back: %s', (text, number) => {
+    expect(found(text)).toEqual([number]);
+  });
+
+  it.each([
+    '62345678对吗？', // called nothing: the customer's words decide (src/engine/customer-phones.ts; conduct.privacy examples)
+    '工单12345678对吗？',
+    '订单号62345678对吗？',
+    '朝阳路那家门店，电话62345678对吗？',
+    '电话是62345678，您记一下。',
+    '我帮您转到电话62345678，对吗？',
+    '您要投诉的骚扰电话62345678对吗？',
+    '您刚才打的电话62345678对吗？',
+  ])('not personal data by its own words: %s', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
