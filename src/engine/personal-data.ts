@@ -10,6 +10,7 @@ import { STARTS_WITH_PART } from '../match/part-numbers.js';
 import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
+import { findLocalPhoneReadBacks } from './local-phone-read-back.js';
 import { findPhrases } from './phrases.js';
 import type { PreparedCall } from './prepare.js';
 
@@ -38,7 +39,10 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const text = p.call.utterances[u]?.text;
   const fold = p.folds[u];
   if (!text || !fold) return [];
-  const found = findPersonalNumbers(text, kinds).filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
+  const numbers = findPersonalNumbers(text, kinds);
+  // a Hong Kong phone has no shape: the customer having given it as theirs makes it one
+  if (kinds.includes('mobile')) numbers.push(...findLocalPhoneReadBacks(p, u).filter((n) => !numbers.some((f) => f.start < n.end && n.start < f.end)));
+  const found = numbers.filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const { start, end } = foldedSpan(fold, n.start, n.end);
