@@ -10,8 +10,9 @@ import { SOMEONE_ELSES } from '../match/read-back-numbers.js';
 import { digitValue } from '../model/numerals.js';
 import type { PreparedCall } from './prepare.js';
 
-/** A phone word right before the number, in the customer's words: 「我家电话是」「座机：」「手機係」. */
-const PHONE_SAID_BEFORE = /(?:电话|電話|座机|座機|市话|市話|固话|固話|手机|手機|手提|联系方式|聯絡方式|聯繫方式|联络方式)(?:号码|號碼|号|號)?(?:是|係|为|為|[：:，,\s])*$/;
+/** A phone word right before the number, in the customer's words: 「我家电话是」「座机：」「手機係」;
+ * 「我想改联系电话，新号码是」: the phone named, then its new number. */
+const PHONE_SAID_BEFORE = /(?:电话|電話|座机|座機|市话|市話|固话|固話|手机|手機|手提|联系方式|聯絡方式|聯繫方式|联络方式)(?:[，,\s]?(?:新的?|现在的?|現在的?)?(?:号码|號碼|号|號))?(?:是|係|为|為|[：:，,\s])*$/;
 
 /** Any other number's word right before it, in an answer to a phone question: 「座机…，会员号87654321」. */
 const OTHER_LABEL_BEFORE = /(?:号|號|码|碼)(?:是|係|为|為|[：:，,\s])*$/;

@@ -25,6 +25,9 @@ const CONFIRM_AFTER =
 const THEIRS_BEFORE =
   /(?:[你您](?:之前|以前|原来|原來|当时|當時|刚才|剛才)?(?:留|预留|預留|登记|登記|提供|填写|填寫|填|报|報|说|說)(?:给我们|給我們|给我|給我|咗)?(?:的|嘅)(?:是|係|为|為)|全号|全號|完整(?:的)?(?:号码|號碼))[是係为為：:\s]{0,3}$/;
 
+/** The question put before the number: 「係咪98765432呀？」「係唔係…」. */
+const ASKED_BEFORE = /(?:係咪|係唔係)\s?$/;
+
 /** A number the agent dials, transfers or sends the customer to: 「转到」「拨打」「打这个」. */
 const DIALLED_BEFORE = /(?:打|拨|撥|致电|致電|呼叫|转|轉|接|联系|聯繫|联络|聯絡)(?:到|给|給|一下|这个|這個|下面)?(?:号码|號碼|电话|電話)?[是係：:\s]{0,2}$/;
 
@@ -58,7 +61,7 @@ function readBackAt(text: string, number: { start: number; end: number }): boole
   const before = text.slice(Math.max(0, number.start - 12), number.start);
   if (LATIN_LETTER.test(before.at(-1) ?? '') || DIALLED_BEFORE.test(before)) return false;
   if (labelBefore(text, number.start) || labelAfter(text, number.end)) return false; // an order's, the company's, a courier's, the agent's
-  if (!CONFIRM_AFTER.test(text.slice(number.end, number.end + 6)) && !THEIRS_BEFORE.test(before)) return false;
+  if (!CONFIRM_AFTER.test(text.slice(number.end, number.end + 6)) && !THEIRS_BEFORE.test(before) && !ASKED_BEFORE.test(before)) return false;
   return !TRANSFER_AFTER.test(text.slice(number.end, number.end + 20));
 }
 
