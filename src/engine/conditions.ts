@@ -15,6 +15,7 @@ import { selectTurns } from './scope.js';
 import { onlyRecorded } from './turns.js';
 import { onlySoundNotes } from '../model/sound-notes.js';
 import { extraConditions } from './conditions-extra.js';
+import { nextReplySays } from './rule-types/require-reply.js';
 
 export type Applicability =
   /** `note`: what made the rule apply when no utterance shows it (「2026-10-01 is a public holiday」). */
@@ -152,9 +153,17 @@ function firstTrigger(p: PreparedCall, s: CompiledSaid, turns: readonly number[]
     if (u <= from) continue;
     const hits = findPhrasesExcept(p, u, s.phrases, s.except);
     const hit = s.aim ? firstAimed(p, hits, s.aim, aside) : hits[0];
-    if (hit && !(s.unanswered && answeredAfter(p, s.speaker, u))) return hit;
+    if (!hit || (s.unanswered && answeredAfter(p, s.speaker, u))) continue;
+    // 「请问是刘女士吗？」 counts once the customer says 「是的」; a later asking may be the one confirmed.
+    if (s.confirmed && !confirmation(p, s, hit)) continue;
+    return hit;
   }
   return undefined;
+}
+
+/** The other side's confirming reply to a `confirmed` trigger's hit (its evidence), if any. */
+export function confirmation(p: PreparedCall, s: CompiledSaid, hit: PhraseHit): Evidence | undefined {
+  return s.confirmed && s.speaker !== 'any' ? nextReplySays(p, s.speaker, hit.utterance, s.confirmed, 'confirmed') : undefined;
 }
 
 interface AimedHit {

@@ -338,10 +338,13 @@ class Compiler {
     const scope = this.scope(s.scope);
     if (s.unanswered && s.speaker === 'any') this.report([...path, 'unanswered'], 'needs-speaker', 'unanswered needs speaker agent or customer');
     const aim = s.aim ? this.aim(s.aim, [...path, 'aim']) : undefined;
+    if (s.confirmed && s.speaker === 'any') this.report([...path, 'confirmed'], 'needs-speaker', 'confirmed needs speaker agent or customer');
+    const confirmed = s.confirmed ? this.phrasesWithExcept(s.confirmed, [...path, 'confirmed']) : undefined;
+    const confirmedKey = confirmed ? `${confirmed.phrases.id}/${confirmed.except?.id ?? ''}` : '';
     const aimKey = aim ? `${aim.listener.id},${aim.others.id},${aim.things?.id ?? ''},${aim.curses?.id ?? ''},${aim.reporting?.phrases.id ?? ''}/${aim.reporting?.except?.id ?? ''},${aim.unable?.phrases.id ?? ''}/${aim.unable?.except?.id ?? ''},${aim.unaimed},${aim.count}` : '';
-    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}|${aimKey}`;
+    const key = `${s.speaker}|${phrases.id}|${except?.id ?? ''}|${JSON.stringify(scope ?? null)}|${s.unanswered ? 'unanswered' : ''}|${aimKey}|${confirmedKey}`;
     let said = this.saids.get(key);
-    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}), ...(aim ? { aim } : {}) }));
+    if (!said) this.saids.set(key, (said = { id: this.saids.size, speaker: s.speaker, phrases, except, scope, ...(s.unanswered ? { unanswered: true as const } : {}), ...(aim ? { aim } : {}), ...(confirmed ? { confirmed } : {}) }));
     return said;
   }
 

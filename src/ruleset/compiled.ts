@@ -59,6 +59,8 @@ export interface CompiledSaid {
   unanswered?: true;
   /** Only hits aimed at `aim.count` (SaidSpec.aim). */
   aim?: CompiledAim;
+  /** Only hits the other side's next reply confirms (SaidSpec.confirmed). */
+  confirmed?: PhrasesExcept;
 }
 
 export interface CompiledWhen {

@@ -61,7 +61,15 @@ const said = {
   type: 'object',
   additionalProperties: false,
   required: ['speaker', 'phrases'],
-  properties: { speaker, phrases: phraseList, except: phraseList, scope, unanswered: { const: true }, aim },
+  properties: {
+    speaker,
+    phrases: phraseList,
+    except: phraseList,
+    scope,
+    unanswered: { const: true },
+    aim,
+    confirmed: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
+  },
 } as const;
 
 /** A number, or the name of a `thresholds:` entry (checked when compiling). */

@@ -48,6 +48,12 @@ export interface SaidSpec {
    * the call (「请问还有什么可以帮您？」 met with silence, 004 (五)3). Needs speaker agent or customer.
    */
   unanswered?: true;
+  /**
+   * Only a hit the other side's next reply confirms: the agent's 「请问是刘女士吗？」 answered 「是的」
+   * makes the surname known; 「不是，我是她老公」, silence or a hang-up leave it unconfirmed.
+   * Needs speaker agent or customer.
+   */
+  confirmed?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
 }
 
 /** Applicability. Every key given must hold; a missing fact makes the rule na with a reason. */

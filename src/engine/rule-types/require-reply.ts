@@ -1,6 +1,7 @@
 /**
- * The other side's reply to a required phrase. 「还有其他问题吗」 answered 「有，我想改一下套餐」 opened
- * new business: it was not the closing question, and counts only if asked again after it.
+ * The other side's reply to a phrase. 「还有其他问题吗」 answered 「有，我想改一下套餐」 opened new
+ * business: it was not the closing question, and counts only if asked again after it. 「请问是刘女士吗？」
+ * answered 「是的」 makes the surname known (a trigger's `confirmed`).
  */
 import type { PhrasesExcept, SpeakerName } from '../../ruleset/index.js';
 import { hitEvidence } from '../evidence.js';
@@ -9,10 +10,10 @@ import type { PreparedCall } from '../prepare.js';
 import type { Evidence } from '../result.js';
 
 /**
- * Evidence of the undoing phrase in the other side's next reply to utterance `hitTurn` (all the
- * other side says until `speaker` speaks again), else undefined.
+ * Evidence of one of `said` in the other side's next reply to utterance `hitTurn` (all the other
+ * side says until `speaker` speaks again), else undefined.
  */
-export function replyUndoing(p: PreparedCall, speaker: SpeakerName, hitTurn: number, undo: PhrasesExcept): Evidence | undefined {
+export function nextReplySays(p: PreparedCall, speaker: SpeakerName, hitTurn: number, said: PhrasesExcept, role = 'reply'): Evidence | undefined {
   if (speaker === 'any') return undefined;
   const other = speaker === 'agent' ? 'customer' : 'agent';
   const utterances = p.call.utterances;
@@ -26,8 +27,8 @@ export function replyUndoing(p: PreparedCall, speaker: SpeakerName, hitTurn: num
     }
     if (who !== other) continue;
     replying = true;
-    const hit = findPhrasesExcept(p, u, undo.phrases, undo.except)[0];
-    if (hit) return hitEvidence(p, hit, undo.phrases, 'reply');
+    const hit = findPhrasesExcept(p, u, said.phrases, said.except)[0];
+    if (hit) return hitEvidence(p, hit, said.phrases, role);
   }
   return undefined;
 }

@@ -14,7 +14,7 @@ import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.j
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 import { askedBefore } from './require-asked.js';
-import { replyUndoing } from './require-reply.js';
+import { nextReplySays } from './require-reply.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;
@@ -125,7 +125,7 @@ function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly num
   if (!undo) return firstHit(p, turns, group, check.except, after ? inPlace : undefined);
   return firstHit(p, turns, group, check.except, (hit) => {
     if (!inPlace(hit)) return false;
-    const reply = replyUndoing(p, check.speaker, hit.utterance, undo);
+    const reply = nextReplySays(p, check.speaker, hit.utterance, undo);
     if (!reply) return true;
     const why = `turn ${hit.utterance + 1} was answered with ${undo.as ?? 'new business'}: 「${reply.quote}」 (turn ${reply.turn})`;
     if (undone.length < 2 && !undone.includes(why)) undone.push(why);

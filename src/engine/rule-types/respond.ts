@@ -5,7 +5,7 @@
 import type { RespondCheck } from '../../ruleset/index.js';
 import { formatMs } from '../../model/call.js';
 import { aimOf, describeAim, listenerOf } from '../aim.js';
-import { findTrigger, saidLabel } from '../conditions.js';
+import { confirmation, findTrigger, saidLabel } from '../conditions.js';
 import { hitEvidence } from '../evidence.js';
 import { noTurnAfter } from '../hangup.js';
 import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
@@ -36,6 +36,9 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
   let answeredUpTo = -1;
   while (trigger) {
     const triggerEvidence = hitEvidence(p, trigger, check.trigger.phrases, 'trigger');
+    // The customer's 「是的」 that made the agent's 「请问是刘女士吗？」 a known surname is shown with it.
+    const confirmed = confirmation(p, check.trigger, trigger);
+    const triggerQuotes = confirmed ? [triggerEvidence, confirmed] : [triggerEvidence];
     // The call ended before the replying speaker spoke again (and they did not hang up): this
     // trigger cannot be judged; earlier ones were answered.
     const triggerAt = trigger.utterance;
@@ -50,12 +53,12 @@ export function evaluateRespond(check: RespondCheck, ctx: CheckContext): CheckOu
     if (!answer) {
       return {
         verdict: 'fail',
-        reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})${aimedNote(p, check, trigger)}`,
-        evidence: [...evidence, triggerEvidence],
+        reason: `no ${fill(reply.phrases.label, trigger.groups)} after 「${triggerEvidence.matched}」 (turn ${triggerEvidence.turn})${confirmed ? `, confirmed 「${confirmed.matched ?? confirmed.quote}」 (turn ${confirmed.turn})` : ''}${aimedNote(p, check, trigger)}`,
+        evidence: [...evidence, ...triggerQuotes],
         window,
       };
     }
-    evidence.push(triggerEvidence, phraseEvidence(p, answer, reply.phrases, 'reply'));
+    evidence.push(...triggerQuotes, phraseEvidence(p, answer, reply.phrases, 'reply'));
     if (check.mode === 'first') break;
     answeredUpTo = answer.utterance;
     // Triggers said before this reply are answered by it; look for the next one after it.
