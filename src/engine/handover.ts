@@ -69,16 +69,13 @@ export function findHandover(p: PreparedCall): Handover | undefined {
 
 /**
  * Whether the agent's turn `run` opens the call anew as someone other than the agent of `earlierRuns`
- * (the agent's turns before it): it opens anew, and no 工号 it gives is one the first agent gave at the
- * call's start. The hold rules ask this too (src/engine/timing/holds.ts), so a silence reads as a
+ * (the agent's turns before it): it opens anew, and its 工号 does not show the first agent back
+ * (whoseCall). The hold rules ask this too (src/engine/timing/holds.ts), so a silence reads as a
  * transfer put through exactly when the words after it are a new agent's: 「我工号128，我先帮您登记」
  * (no greeting, no offer, no desk) is the first agent back, and the silence before it a hold.
  */
 export function newAgentOpens(p: PreparedCall, d: HandoverDetection, run: readonly number[], earlierRuns: readonly number[][]): boolean {
-  if (!opensAnew(p, d, run)) return false;
-  const first = numbersIn(p, earlierRuns.slice(0, 2));
-  for (const n of numbersIn(p, [run])) if (first.has(n)) return false;
-  return true;
+  return opensAnew(p, d, run) && whoseCall(p, earlierRuns, run) !== undefined;
 }
 
 /** The agent numbers (工号) said in these turns. */
