@@ -44,7 +44,9 @@ describe('require: first_enough_if_asked', () => {
   it('`targets`: a request for one target is not answered by another; a request naming none is answered by any', () => {
     const desks = rulesetOf(`${RULE}      first_enough_if_asked: { speaker: customer, phrases: [帮我转, 我要找], within_turns: 2, targets: [[主管, 经理], [售后], [技术]] }
 `);
-    expect(judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到售后，请稍等。')).verdict).toBe('fail');
+    const other = judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到售后，请稍等。'));
+    expect(other.verdict).toBe('fail');
+    expect(other.reason).toContain('the customer asked for something else: 「我要找」 (turn 1)');
     expect(judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到值班经理，请稍等。')).verdict).toBe('pass');
     expect(judge(desks, callOf('客户：帮我转人工。\n坐席：好的，我给您转到售后，请稍等。')).verdict).toBe('pass');
     // only the request's own clause: 售后 here is what the caller complains of, not what they ask for

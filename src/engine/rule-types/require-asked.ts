@@ -14,8 +14,14 @@ import type { PreparedCall } from '../prepare.js';
 import type { Evidence } from '../result.js';
 import { speakerTurns } from '../turns.js';
 
-/** Evidence of the request in the asking side's last `withinTurns` turns before `hit`, if it still stands. */
-export function askedBefore(p: PreparedCall, asked: AskedFor, checked: 'agent' | 'customer' | 'any', hit: PhraseHit): Evidence | undefined {
+/** The request, and whether it asked for a target other than the one the hit names (then it does not stand). */
+export interface Asked {
+  request: Evidence;
+  otherTarget: boolean;
+}
+
+/** Evidence of the request in the asking side's last `withinTurns` turns before `hit`, unless turned down. */
+export function askedBefore(p: PreparedCall, asked: AskedFor, checked: 'agent' | 'customer' | 'any', hit: PhraseHit): Asked | undefined {
   const before = speakerTurns(p, asked.speaker)
     .map((run) => run.filter((u) => u < hit.utterance))
     .filter((run) => run.length > 0)
@@ -25,8 +31,8 @@ export function askedBefore(p: PreparedCall, asked: AskedFor, checked: 'agent' |
     const request = findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except)[0];
     if (!request) continue;
     if (asked.unless && turnedDown(p, asked, checked, u, hit.utterance)) return undefined;
-    if (asked.targets && otherTarget(asked.targets, targetsNamed(p, asked.targets, findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except)), targetsNamed(p, asked.targets, [hit]))) return undefined;
-    return hitEvidence(p, request, asked.asked.phrases, 'asked');
+    const other = !!asked.targets && otherTarget(asked.targets, targetsNamed(p, asked.targets, findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except)), targetsNamed(p, asked.targets, [hit]));
+    return { request: hitEvidence(p, request, asked.asked.phrases, 'asked'), otherTarget: other };
   }
   return undefined;
 }
