@@ -132,6 +132,14 @@ describe('a third voice that comes on after a transfer', () => {
     expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'unknown']);
   });
 
+  it('a supervisor called on (「我请值班主管来跟您沟通」) who says 「我是值班主管」', () => {
+    const decided = decide([...opening, u('spk_0', '请您稍等，我请值班主管来跟您沟通。'), u('spk_2', '我是值班主管，您的情况我了解了。')]);
+    expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'unknown']);
+    // a call back promised is no supervisor on the line: 「让主管明天给您回电」 then a third voice's 「您好，…」
+    const later = decide([...opening, u('spk_0', '我让主管明天给您回电。'), u('spk_2', '您好，请问刚才是谁打的电话？')]);
+    expect(later.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
+  });
+
   it('… but not without a transfer (「请您稍等，我帮您查一下」), nor words that open no call, nor the caller', () => {
     const held = decide([...opening, u('spk_0', '请您稍等，我帮您查一下。'), u('spk_2', '您好，请问电脑是什么型号？')]);
     expect(held.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
