@@ -67,6 +67,24 @@ export function findHandover(p: PreparedCall): Handover | undefined {
   return undefined;
 }
 
+/**
+ * Whether the agent's turn `run` opens the call anew as someone other than the agent of `earlierRuns`
+ * (the agent's turns before it): it opens anew, and its 工号 does not show the first agent back
+ * (whoseCall). The hold rules ask this too (src/engine/timing/holds.ts), so a silence reads as a
+ * transfer put through exactly when the words after it are a new agent's: 「我工号128，我先帮您登记」
+ * (no greeting, no offer, no desk) is the first agent back, and the silence before it a hold.
+ */
+export function newAgentOpens(p: PreparedCall, d: HandoverDetection, run: readonly number[], earlierRuns: readonly number[][]): boolean {
+  return opensAnew(p, d, run) && whoseCall(p, earlierRuns, run) !== undefined;
+}
+
+/** The agent numbers (工号) said in these turns. */
+function numbersIn(p: PreparedCall, runs: readonly (readonly number[])[]): Set<string> {
+  const numbers = new Set<string>();
+  for (const run of runs) for (const u of run) selfNumbers(p.call.utterances[u]?.text ?? '', numbers);
+  return numbers;
+}
+
 /** `transferred` true in the call log (true, "true", 是 …). */
 function loggedTransfer(v: unknown): boolean {
   return v === true || (typeof v === 'string' && /^(true|yes|y|1|是)$/i.test(v.trim()));
@@ -116,11 +134,8 @@ function announcing(p: PreparedCall, d: HandoverDetection, runs: readonly number
  * agent back (undefined: no hand-over). The call's number decides only when just one side gives it.
  */
 function whoseCall(p: PreparedCall, firstRuns: readonly number[][], newRun: readonly number[]): boolean | undefined {
-  const text = (u: number): string => p.call.utterances[u]?.text ?? '';
-  const newNumbers = new Set<string>();
-  for (const u of newRun) selfNumbers(text(u), newNumbers);
-  const firstNumbers = new Set<string>();
-  for (const run of firstRuns.slice(0, 2)) for (const u of run) selfNumbers(text(u), firstNumbers);
+  const newNumbers = numbersIn(p, [newRun]);
+  const firstNumbers = numbersIn(p, firstRuns.slice(0, 2));
   for (const n of newNumbers) if (firstNumbers.has(n)) return undefined;
   const own = callAgentNumber(p.call.meta);
   if (own === undefined || !newNumbers.has(own)) return false;

@@ -9,6 +9,7 @@ import type { EmptyChannel, ReadWarning, Speaker, Utterance } from '../model/cal
 import { foldMany, foldPhrase } from '../normalize/fold.js';
 import type { AudioChannels, ParsedTranscript, RoleOptions } from './types.js';
 import { keepScoredAgent } from './scored-agent.js';
+import { TRANSFERRED_TO, transferredVoices } from './transfer-voices.js';
 
 export interface RoleDecision {
   utterances: Utterance[];
@@ -183,8 +184,9 @@ function oneChannelSpeaks(layout: AudioChannels, present: string, opts: RoleOpti
  * interpreter on a three-way call). The words cannot tell which: the warning says so.
  */
 function warnMoreVoices(channels: readonly string[], agent: string, warnings: ReadWarning[]): void {
-  if (channels.length < 3) return;
-  const others = channels.filter((c) => c !== agent).map(describe).join(', ');
+  const rest = channels.filter((c) => c !== agent);
+  if (rest.length < 2) return;
+  const others = rest.map(describe).join(', ');
   warnings.push({
     message: `${channels.length} voices: ${others} are all taken as the customer; if one is a third person (a supervisor, a courier, an interpreter), their words count as the customer's — check the call`,
   });
@@ -239,16 +241,26 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   }
 
   const channels = voices.filter((v) => v !== 'agent' && v !== 'customer');
-  const mapped = (agent: string) => (u: ParsedTranscript['utterances'][number]): Speaker =>
-    explicit(u.speaker) ? u.speaker : u.channel === undefined ? 'unknown' : u.channel === agent ? 'agent' : 'customer';
+  const mapped = (agent: string, others: ReadonlyMap<string, string>) => (u: ParsedTranscript['utterances'][number]): Speaker =>
+    explicit(u.speaker) ? u.speaker : u.channel === undefined ? 'unknown' : u.channel === agent ? 'agent' : others.has(u.channel) ? 'unknown' : 'customer';
+  // With the agent known: a third voice that comes on after the agent put the call through is the
+  // next desk's agent (src/readers/transfer-voices.ts), not the customer; the rest are the customer.
+  const finish = (agent: string, roleSource: string, roleConfidence?: number): RoleDecision => {
+    const moved = channels.length >= 3 ? transferredVoices(parsed.utterances, agent, (f) => openingScore(f)) : new Map<string, string>();
+    for (const [voice, said] of moved) {
+      warnings.push({ message: `${describe(voice)} comes on after the agent put the call through (「${said}」) and opens as an agent does: another agent, ${TRANSFERRED_TO}, whose words are not judged` });
+    }
+    warnMoreVoices(channels.filter((c) => !moved.has(c)), agent, warnings);
+    const list = moved.size === 0 ? parsed.utterances : parsed.utterances.map((u) => (u.channel !== undefined && moved.has(u.channel) ? { ...u, label: TRANSFERRED_TO } : u));
+    const decision: RoleDecision = { utterances: build(mapped(agent, moved), list), roleSource, diarized: true, warnings };
+    if (roleConfidence !== undefined) decision.roleConfidence = roleConfidence;
+    return decision;
+  };
 
   const wanted = agentChannelMapping(opts);
   if (wanted !== undefined) {
     const agent = channels.find((c) => sameChannel(c, wanted));
-    if (agent !== undefined) {
-      warnMoreVoices(channels, agent, warnings);
-      return { utterances: build(mapped(agent)), roleSource: 'mapping', diarized: true, warnings };
-    }
+    if (agent !== undefined) return finish(agent, 'mapping');
     warnings.push({
       message: `agent channel ${wanted} is not in this transcript (it has ${channels.join(', ')}); roles decided automatically instead`,
     });
@@ -272,12 +284,5 @@ export function assignRoles(parsed: ParsedTranscript, opts: RoleOptions = {}): R
   warnings.push({
     message: `roles decided automatically: ${describe(guess.agent)} = agent (confidence ${guess.confidence}): ${guess.reason}${low}`,
   });
-  warnMoreVoices(channels, guess.agent, warnings);
-  return {
-    utterances: build(mapped(guess.agent)),
-    roleSource: 'auto',
-    roleConfidence: guess.confidence,
-    diarized: true,
-    warnings,
-  };
+  return finish(guess.agent, 'auto', guess.confidence);
 }

@@ -277,6 +277,7 @@ class Compiler {
         asked: this.phrasesWithExcept(asked, path),
         withinTurns: asked.within_turns,
         ...(asked.unless ? { unless: this.phrases.phraseSet(asked.unless, [...path, 'unless']) } : {}),
+        ...(asked.targets ? { targets: asked.targets.map((t, i) => this.phrases.phraseSet(t, [...path, 'targets', i])) } : {}),
       };
     }
     return out;

@@ -113,6 +113,8 @@ export interface AskedFor {
   withinTurns: number;
   /** Said by the checked speaker from the request to the hit: the request no longer stands. */
   unless?: PhraseSet;
+  /** The things (desks) either side may name, one set each: a request for one is not answered by another (src/engine/rule-types/require-asked.ts). */
+  targets?: PhraseSet[];
 }
 
 /** Phrases and the exceptions that shield them (`{ phrases, except }` in a ruleset). */

@@ -141,7 +141,7 @@ const requireCheck = {
       type: 'object',
       additionalProperties: false,
       required: ['speaker', 'phrases', 'within_turns'],
-      properties: { speaker: { enum: ['agent', 'customer'] }, phrases: phraseList, except: phraseList, within_turns: positiveInt, unless: phraseList },
+      properties: { speaker: { enum: ['agent', 'customer'] }, phrases: phraseList, except: phraseList, within_turns: positiveInt, unless: phraseList, targets: { type: 'array', items: phraseList, minItems: 2 } },
     },
   },
   oneOf: [{ required: ['any'] }, { required: ['all'] }, { required: ['at_least', 'of'] }],

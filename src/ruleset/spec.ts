@@ -147,8 +147,11 @@ export interface RequireSpec {
    * last `within_turns` turns before it — 「帮我转人工」, then 「好的，我给您转到人工客服，请稍等」:
    * asking their leave again would be redundant. Not when the checked speaker says one of `unless`
    * from that request to the first item (「经理那边转接不了，我帮您转到值班主管」: not what was asked for).
+   * `targets`: the things either side may name, one list each (the desks: 主管, 售后, 技术 …): when the
+   * request's clause names some and the first item's clause names only others (「我要找你们主管」,
+   * 「我给您转到售后部门」), it is not what was asked for. A thing in no list (人工) is any of them.
    */
-  first_enough_if_asked?: { speaker: 'agent' | 'customer'; phrases: PhraseSpec[]; except?: PhraseSpec[]; within_turns: number; unless?: PhraseSpec[] };
+  first_enough_if_asked?: { speaker: 'agent' | 'customer'; phrases: PhraseSpec[]; except?: PhraseSpec[]; within_turns: number; unless?: PhraseSpec[]; targets?: PhraseSpec[][] };
 }
 
 export interface ForbidSpec {

@@ -41,6 +41,22 @@ describe('require: first_enough_if_asked', () => {
     expect(judge(transfer, callOf('客户：帮我转经理。\n坐席：经理那边转不了，我给您转到主管。')).verdict).toBe('fail');
   });
 
+  it('`targets`: a request for one target is not answered by another; a request naming none is answered by any', () => {
+    const desks = rulesetOf(`${RULE}      first_enough_if_asked: { speaker: customer, phrases: [帮我转, 我要找], within_turns: 2, targets: [[主管, 经理], [售后], [技术]] }
+`);
+    const other = judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到售后，请稍等。'));
+    expect(other.verdict).toBe('fail');
+    expect(other.reason).toContain('the customer asked for something else: 「我要找」 (turn 1)');
+    expect(judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到值班经理，请稍等。')).verdict).toBe('pass');
+    expect(judge(desks, callOf('客户：帮我转人工。\n坐席：好的，我给您转到售后，请稍等。')).verdict).toBe('pass');
+    // only the request's own clause: 售后 here is what the caller complains of, not what they ask for
+    expect(judge(desks, callOf('客户：我要找你们主管，售后根本不管。\n坐席：好的，我给您转到售后，请稍等。')).verdict).toBe('fail');
+    // and only the answer's clause from its hit on: 「主管不在，」 names the desk not given
+    expect(judge(desks, callOf('客户：我要找你们主管。\n坐席：主管不在，我给您转到售后，请稍等。')).verdict).toBe('fail');
+    // the answer naming no target (「我给您转过去」) is taken as the one asked for
+    expect(judge(desks, callOf('客户：我要找你们主管。\n坐席：好的，我给您转到那边，请稍等。')).verdict).toBe('pass');
+  });
+
   it('is reported on a require without `all`, or asked by the checked speaker', () => {
     const anyOf = `  - id: closing.transfer
     category: closing

@@ -111,6 +111,46 @@ describe('three voices in a vendor file', () => {
   });
 });
 
+describe('a third voice that comes on after a transfer', () => {
+  const u = (channel: string, text: string) => ({ channel, text });
+  const decide = (utterances: Array<{ channel: string; text: string }>) =>
+    assignRoles({ meta: {}, warnings: [], explicitRoles: false, utterances });
+  const opening = [u('spk_0', '您好，康泰鑫客服，工号131，请问有什么可以帮您？'), u('spk_1', '我的电脑开不了机，能不能转一下技术部？')];
+
+  it('opening anew right after the agent put the call through: the next desk\'s agent, nobody\'s words', () => {
+    const decided = decide([...opening, u('spk_0', '好的，我给您转到技术支持，请稍等。'), u('spk_2', '您好，技术支持，请问电脑是什么型号？'), u('spk_1', '联想小新。')]);
+    expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'unknown', 'customer']);
+    expect(decided.utterances[3]?.label).toBe('坐席（转接后）');
+    const messages = decided.warnings.map((w) => w.message).join('\n');
+    expect(messages).toContain('speaker spk_2 comes on after the agent put the call through (「好的，我给您转到技术支持，请稍等。」)');
+    // the caller is the only voice left besides the agent: no three-voices warning
+    expect(messages).not.toContain('are all taken as the customer');
+  });
+
+  it('Hong Kong: 「幫你駁去值班主管度」, then 「你好，我係值班主管」', () => {
+    const decided = decide([u('0', '你好，康泰鑫客服150號，有咩可以幫到你？'), u('1', '搵你哋經理嚟同我講。'), u('0', '明白，我而家幫你駁去值班主管度，唔該你唔好收線。'), u('2', '你好，我係值班主管陳生。')]);
+    expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'unknown']);
+  });
+
+  it('a supervisor called on (「我请值班主管来跟您沟通」) who says 「我是值班主管」', () => {
+    const decided = decide([...opening, u('spk_0', '请您稍等，我请值班主管来跟您沟通。'), u('spk_2', '我是值班主管，您的情况我了解了。')]);
+    expect(decided.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'unknown']);
+    // a call back promised is no supervisor on the line: 「让主管明天给您回电」 then a third voice's 「您好，…」
+    const later = decide([...opening, u('spk_0', '我让主管明天给您回电。'), u('spk_2', '您好，请问刚才是谁打的电话？')]);
+    expect(later.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
+  });
+
+  it('… but not without a transfer (「请您稍等，我帮您查一下」), nor words that open no call, nor the caller', () => {
+    const held = decide([...opening, u('spk_0', '请您稍等，我帮您查一下。'), u('spk_2', '您好，请问电脑是什么型号？')]);
+    expect(held.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
+    const plain = decide([...opening, u('spk_0', '好的，我给您转到技术支持，请稍等。'), u('spk_2', '电脑是什么型号？')]);
+    expect(plain.utterances.map((x) => x.speaker)).toEqual(['agent', 'customer', 'agent', 'customer']);
+    // the first voice besides the agent's is the caller, whatever it says
+    const caller = decide([u('spk_0', '您好，康泰鑫客服，请问有什么可以帮您？'), u('spk_0', '我给您转到售后，请稍等。'), u('spk_1', '您好，我的洗衣机坏了。'), u('spk_2', '喂？')]);
+    expect(caller.utterances.map((x) => x.speaker)).toEqual(['agent', 'agent', 'customer', 'customer']);
+  });
+});
+
 describe('other people in subtitles', () => {
   const read = (text: string, file: string) => {
     const r = parseCallBytes(Buffer.from(text, 'utf8'), file);

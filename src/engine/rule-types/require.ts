@@ -61,7 +61,10 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const which = found.map((e) => `${quoteMatch(e)} (turn ${e.turn})`).join(', ');
     return { verdict: 'pass', reason: `said ${which}`, evidence: found, window: selection.window };
   }
-  const asked = check.firstEnoughIfAsked && firstGroupHit ? askedBefore(p, check.firstEnoughIfAsked, check.speaker, firstGroupHit) : undefined;
+  const request = check.firstEnoughIfAsked && firstGroupHit ? askedBefore(p, check.firstEnoughIfAsked, check.speaker, firstGroupHit) : undefined;
+  const asked = request && !request.otherTarget ? request.request : undefined;
+  // Asked for one desk, told of another: say so, or the reviewer wonders why the request did not count.
+  if (request?.otherTarget) undone.push(`the ${check.firstEnoughIfAsked?.speaker} asked for something else: ${quoteMatch(request.request)} (turn ${request.request.turn})`);
   if (asked) {
     const first = found[0] as Evidence;
     const reason = `said ${quoteMatch(first)} (turn ${first.turn}), right after the ${check.firstEnoughIfAsked?.speaker} asked for it: ${quoteMatch(asked)} (turn ${asked.turn}); ${check.groups.slice(1).map((g) => g.label).join(' + ')} not needed`;

@@ -15,6 +15,7 @@
  */
 import type { Utterance } from '../../model/call.js';
 import type { HoldDetection, PhraseSet } from '../../ruleset/compiled.js';
+import { newAgentOpens } from '../handover.js';
 import { findPhrases, findPhrasesExcept } from '../phrases.js';
 import type { PreparedCall } from '../prepare.js';
 import { recordedAnnouncements, speakerTurns } from '../turns.js';
@@ -124,11 +125,17 @@ function putThrough(p: PreparedCall, g: Gap, agentTurns: Array<Utterance | undef
   if (!transfer) return false;
   const next = p.call.utterances[g.after];
   const newLabel = next?.speaker === 'unknown' && next.label !== undefined;
-  if (!newLabel && (next?.speaker !== 'agent' || findPhrases(p, g.after, transfer.pickup).length === 0)) return false;
-  // 「工号128，技术部那边占线」: the first agent back from a transfer that did not go through (src/engine/handover.ts).
-  const notThrough = transfer.notPutThrough;
-  if (!newLabel && notThrough && (agentTurnOf(p)[g.after] ?? [g.after]).some((u) => findPhrases(p, u, notThrough).length > 0)) return false;
+  // Under the same label, only words that open the call anew as someone else are a new agent, as
+  // src/engine/handover.ts reads them: not 「工号128，技术部那边占线」 nor a bare 「我工号128，我先帮您登记」.
+  if (!newLabel && (next?.speaker !== 'agent' || !newAgentOpens(p, transfer, agentTurnOf(p)[g.after] ?? [g.after], agentTurnsBefore(p, g.after)))) return false;
   return agentTurns.some((u) => u !== undefined && turnSays(p, transfer.transfer.phrases, u, g.startMs, transfer.transfer.except));
+}
+
+/** The agent's turns before the one utterance `u` belongs to. */
+function agentTurnsBefore(p: PreparedCall, u: number): number[][] {
+  const runs = speakerTurns(p, 'agent');
+  const at = runs.findIndex((run) => run.includes(u));
+  return at < 0 ? runs : runs.slice(0, at);
 }
 
 /** The holds, from the silences markAnnounced marked and the holds the data records; `utterances` in time order. */
