@@ -1,16 +1,20 @@
 // Splits a one-file ruleset (settings + lexicons + rules) into the settings file, which
-// `include:`s its parts, and the parts: <name>/lexicons.yaml and one <name>/<category>.yaml per
-// rule category, in the order the categories first appear. Line by line: every comment, blank
-// line and YAML style is kept as written. A section header comment
-// (`  # ------------ closing — 结束语`) becomes the top of its category's file, wherever it stood.
+// `include:`s its parts, and the parts: <name>/lexicons.yaml and one file per rule,
+// <name>/<category>/<rule>.yaml (opening.greeting → standard/opening/greeting.yaml), listed in the
+// rules' order, which is the reports' column order. Line by line: every comment, blank line and
+// YAML style is kept as written. A section header comment (`  # ------------ closing — 结束语`)
+// moves into the include list, above its category's first rule, wherever it stood. Lines the
+// split itself writes start with `#: `, so that scripts/join-ruleset.mjs can drop them when it
+// puts the one file back together.
 //
 //   npx tsc -p tsconfig.json && node scripts/split-ruleset.mjs [rulesets/standard.yaml]
 //
 // Afterwards it loads the one-file version and the split one and compares the rulesets they
 // make (settings, lexicons, rules, in order): on any difference it puts the one file back and
-// exits 1. It refuses a file that is already split (it has `include:`). Part files of an
-// earlier split in <name>/ are overwritten; ones this split does not write are removed.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// exits 1. It refuses a file that is already split (it has `include:`: join it first). Part
+// files of an earlier split in <name>/ are overwritten; ones this split does not write are removed.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import fg from 'fast-glob';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -24,32 +28,30 @@ export function splitRuleset(text, name) {
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const blocks = topLevelBlocks(lines);
-  if (blocks.some((b) => b.key === 'include')) throw new Error('already split (it has include:)');
+  if (blocks.some((b) => b.key === 'include')) throw new Error('already split (it has include:): join it first (scripts/join-ruleset.mjs)');
   const rulesBlock = blocks.find((b) => b.key === 'rules');
   const lexiconsBlock = blocks.find((b) => b.key === 'lexicons');
   if (!rulesBlock) throw new Error('no top-level rules: to split');
   const parts = new Map();
-  if (lexiconsBlock) {
-    parts.set('lexicons.yaml', [
-      `# The lexicons of the ${name} ruleset (${name}.yaml includes this file): named phrase lists`,
-      '# a rule uses as $name. Split from one file by scripts/split-ruleset.mjs.',
-      ...lexiconsBlock.lines,
-    ]);
-  }
-  for (const [category, part] of rulesByCategory(rulesBlock.lines.slice(1), rulesBlock.lines[0])) {
-    parts.set(`${category}.yaml`, [
-      ...(part.header ? [part.header.trimStart()] : []),
-      `# The ${category} rules of the ${name} ruleset (${name}.yaml includes this file).`,
-      rulesBlock.lines[0],
-      ...part.lines,
-    ]);
-  }
   const include = [
-    `# The lexicons and the rules of each category are in ${name}/, merged in this order (README: the`,
-    '# ruleset language, include). scripts/split-ruleset.mjs made them from one file.',
+    `#: The lexicons, then every rule in the reports' column order, one file each in ${name}/ (README: the`,
+    '#: ruleset language, include). scripts/split-ruleset.mjs made them from one file; scripts/join-ruleset.mjs',
+    '#: puts the one file back together.',
     'include:',
-    ...[...parts.keys()].map((f) => `  - ${name}/${f}`),
   ];
+  if (lexiconsBlock) {
+    parts.set('lexicons.yaml', [`#: The lexicons of the ${name} ruleset: named phrase lists a rule uses as $name.`, ...lexiconsBlock.lines]);
+    include.push(`  - ${name}/lexicons.yaml`);
+  }
+  for (const [category, group] of rulesByCategory(rulesBlock.lines.slice(1))) {
+    if (group.header) include.push(group.header);
+    for (const { id, lines: item } of group.rules) {
+      const file = `${category}/${ruleFileName(id, category)}.yaml`;
+      if (parts.has(file)) throw new Error(`two rules would share ${name}/${file} (${id})`);
+      parts.set(file, [`#: ${id}, a rule of the ${name} ruleset.`, rulesBlock.lines[0], ...trimBlankEnd(item)]);
+      include.push(`  - ${name}/${file}`);
+    }
+  }
   const settings = [];
   for (const b of blocks) {
     if (b === rulesBlock) continue;
@@ -61,11 +63,18 @@ export function splitRuleset(text, name) {
   return { settings: asText(settings), parts: new Map([...parts].map(([f, ls]) => [f, asText(ls)])) };
 }
 
+/** opening.greeting → greeting; an id without its category's prefix keeps its whole name. */
+function ruleFileName(id, category) {
+  const own = id.startsWith(`${category}.`) ? id.slice(category.length + 1) : id;
+  if (!/^[\w.-]+$/.test(own)) throw new Error(`a rule id that is no file name: ${id}`);
+  return own;
+}
+
 /**
  * The file cut at its top-level keys; a key's block starts at the column-0 comments right above
  * it (they describe it) and runs to the next block. The first block also holds the file header.
  */
-function topLevelBlocks(lines) {
+export function topLevelBlocks(lines) {
   const starts = [];
   lines.forEach((line, i) => {
     const m = TOP_KEY.exec(line);
@@ -99,26 +108,28 @@ function rulesByCategory(lines) {
   let last;
   starts.forEach((from, i) => {
     const item = body.slice(from, starts[i + 1] ?? body.length);
-    const category = /^ {4}category:\s*([\w-]+)/m.exec(item.join('\n'))?.[1] ?? /^ {2}- id:\s*([\w-]+)\./.exec(item.find((l) => RULE_START.test(l)) ?? '')?.[1];
-    if (!category) throw new Error(`a rule without a category: ${item.find((l) => RULE_START.test(l))}`);
+    const first = item.find((l) => RULE_START.test(l));
+    const id = /^ {2}- id:\s*([\w.-]+)/.exec(first)?.[1];
+    if (!id) throw new Error(`a rule that does not start with its id: ${first.trim()}`);
+    const category = /^ {4}category:\s*([\w-]+)/m.exec(item.join('\n'))?.[1] ?? /^([\w-]+)\./.exec(id)?.[1];
+    if (!category) throw new Error(`a rule without a category: ${first.trim()}`);
     // Regrouping would change the rules' order (the reports' column order): say so instead.
-    if (groups.has(category) && last !== category) throw new Error(`the ${category} rules are not together (${item.find((l) => RULE_START.test(l)).trim()}): move it next to them first`);
+    if (groups.has(category) && last !== category) throw new Error(`the ${category} rules are not together (${first.trim()}): move it next to them first`);
     last = category;
-    if (!groups.has(category)) groups.set(category, { header: headers.get(category), lines: [] });
-    groups.get(category).lines.push(...item);
+    if (!groups.has(category)) groups.set(category, { header: headers.get(category), rules: [] });
+    groups.get(category).rules.push({ id, lines: item });
   });
-  for (const g of groups.values()) g.lines = trimBlankEnd(g.lines);
   return groups;
 }
 
-function trimBlankEnd(lines) {
+export function trimBlankEnd(lines) {
   let end = lines.length;
   while (end > 0 && lines[end - 1].trim() === '') end--;
   return lines.slice(0, end);
 }
 
 /** The ruleset a loaded file makes, as comparable JSON (include: says how it is written, not what). */
-function made(load, ...args) {
+export function made(load, ...args) {
   const r = load(...args);
   if (!r.ok) return { problems: r.problems.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`) };
   const { include: _, ...spec } = r.ruleset.spec;
@@ -137,14 +148,15 @@ async function main() {
   const before = made(loadRulesetText, original, file);
   if (typeof before !== 'string') throw new Error(`the one-file ruleset does not load:\n${before.problems.join('\n')}`);
   const { settings, parts } = splitRuleset(original, name);
-  mkdirSync(dir, { recursive: true });
-  for (const f of readdirSync(dir)) {
-    if (/\.ya?ml$/.test(f) && !parts.has(f)) {
-      rmSync(join(dir, f));
-      console.log(`removed ${relative(process.cwd(), join(dir, f))} (no such part now)`);
-    }
+  for (const f of existsSync(dir) ? fg.sync('**/*.{yaml,yml}', { cwd: dir }) : []) {
+    if (parts.has(f)) continue;
+    rmSync(join(dir, f));
+    console.log(`removed ${relative(process.cwd(), join(dir, f))} (no such part now)`);
   }
-  for (const [f, text] of parts) writeFileSync(join(dir, f), text);
+  for (const [f, text] of parts) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), text);
+  }
   writeFileSync(file, settings);
   const after = made(loadRulesetFile, file);
   if (after !== before) {
@@ -154,7 +166,8 @@ async function main() {
   }
   const count = (t) => t.split('\n').length - 1;
   console.log(`${relative(process.cwd(), file)}: ${count(settings)} lines of settings; the same ruleset as before the split`);
-  for (const [f, text] of parts) console.log(`  ${relative(process.cwd(), join(dir, f))}: ${count(text)} lines`);
+  const sizes = [...parts].map(([f, text]) => [f, count(text)]).sort((a, b) => b[1] - a[1]);
+  console.log(`  ${parts.size} parts in ${relative(process.cwd(), dir)}/, the longest ${sizes.slice(0, 3).map(([f, n]) => `${f} (${n} lines)`).join(', ')}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
