@@ -1,5 +1,5 @@
 /**
- * A ruleset made of parts: `include: [standard/lexicons.yaml, standard/opening.yaml, …]` merges
+ * A ruleset made of parts: `include: [standard/lexicons.yaml, standard/opening/greeting.yaml, …]` merges
  * the lexicons and rules of each part file (paths relative to the including file) into the
  * ruleset, in order — the file's own first, then each part's, a part's own includes after it.
  * A part holds `include`, `lexicons` and `rules` only; a lexicon or rule id defined twice, an
