@@ -262,7 +262,7 @@ describe('worker threads that cannot start', () => {
     expect(reportBytes(join(dir, 'always'))).toEqual(reference);
     const facts = JSON.parse(readFileSync(join(dir, 'always', 'run.json'), 'utf8'));
     expect([facts.scored, facts.errors, facts.jobs, facts.workers_failed]).toEqual([200, 0, 1, 'exit code 98']);
-  });
+  }, 60_000); // 200 calls on one thread: past 30 s on a loaded 2-core machine
 
   it('one that fails once is replaced, and its batches are scored by the next', () => {
     const token = join(dir, 'fail-once');
