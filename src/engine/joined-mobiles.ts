@@ -14,16 +14,38 @@ import type { PreparedCall } from './prepare.js';
  * 「手机上看到的价格」): those words come with prices, not numbers.
  */
 const PHONE_WORD =
-  /(?:手机|手機|电话|電話|号码|號碼|联系方式|聯絡方式|聯繫方式|联络方式|手提|座机|座機)(?!套餐|资费|資費|费|費|壳|殼|膜|型号|型號|价|價|款|维修|維修|品牌|屏|流量|上|里|裡|店|银行|銀行)/;
+  /(?:手机|手機|电话|電話|(?<![单單编編])号码|(?<![单單编編])號碼|联系方式|聯絡方式|聯繫方式|联络方式|手提|座机|座機)(?!套餐|资费|資費|费|費|壳|殼|膜|型号|型號|价|價|款|维修|維修|品牌|屏|流量|上|里|裡|店|银行|銀行)/;
 
 /** A count, an amount or an ordinal's 号 right after the last group: 「…1599元」「…5678个」「第…1599号」. */
 const UNIT_AFTER = /^[ 　]*[元块塊圆圓万萬%％个個件位次号號日月年岁歲]/;
 
-/** Whether a joined mobile in utterance `u` (its text `text`) is a phone by the call's own words. */
+/** A customer asking what something costs: their 「换个手机号，新号的套餐多少钱？」 asks for prices. */
+const ASKS_PRICE = /多少钱|多少錢|幾多錢|几多钱|幾錢|价格|價格|价钱|價錢|费用|費用|资费|資費|收费|收費|贵不贵|貴唔貴/;
+
+/**
+ * Whether a joined mobile in utterance `u` (its text `text`) is a phone by the call's own words: in
+ * the speaker's turn up to it (a pause may cut 「您的手机号是」 off the digits) or the customer's turn before.
+ */
 export function joinedMobileIsPhone(p: PreparedCall, u: number, text: string, n: PersonalNumber): boolean {
   if (UNIT_AFTER.test(text.slice(n.end))) return false;
-  if (PHONE_WORD.test(text) || PHONE_WORD.test(customerTurnBefore(p, u))) return true;
+  const asked = customerTurnBefore(p, u);
+  if (PHONE_WORD.test(turnUpTo(p, u, text)) || (PHONE_WORD.test(asked) && !ASKS_PRICE.test(asked))) return true;
   return customerGaveAsTheirs(p, u, n.digits);
+}
+
+/** A sentence said to its end: the utterance before it was no pause inside this one. */
+const ENDS_SENTENCE = /[。！？!?]\s*$/;
+
+/**
+ * `text` (utterance u's, or u's joined to the next) after the speaker's utterances right before it
+ * that a pause cut mid-sentence (「好的，您的手机号是」): not a finished sentence about something else.
+ */
+function turnUpTo(p: PreparedCall, u: number, text: string): string {
+  const utterances = p.call.utterances;
+  const speaker = utterances[u]?.speaker;
+  let turn = text;
+  for (let i = u - 1; i >= 0 && utterances[i]?.speaker === speaker && !ENDS_SENTENCE.test(utterances[i]?.text ?? ''); i--) turn = `${utterances[i]?.text ?? ''}${turn}`;
+  return turn;
 }
 
 /** The customer's last turn before utterance `u` (their utterances in a row, joined). */

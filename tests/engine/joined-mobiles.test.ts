@@ -58,6 +58,14 @@ describe('joined mobiles', () => {
     expect(verdict('客户：三个套餐多少钱？\n坐席：分别是139，\n坐席：1299，1599。')).toBe('pass');
   });
 
+  it('reads the phone word in the sentence a pause cut, not in a finished one or a price question', () => {
+    expect(verdict('客户：帮我核对一下。\n坐席：好的，您的手机号是\n坐席：138，1234，5678，对吗？')).toBe('fail');
+    expect(verdict('客户：好的。\n坐席：手机号已经帮您更新了。\n坐席：三个套餐分别是139，1299，1599。')).toBe('pass');
+    expect(verdict('客户：我想换个手机号，新号的套餐多少钱？\n坐席：分别是139，1299，1599。')).toBe('pass');
+    expect(verdict('客户：我想改一下订单号码。\n坐席：分别是139，1299，1599。')).toBe('pass');
+    expect(verdict('客户：我换了个手机号，你帮我看看现在登记的是哪个？\n坐席：138，1234，5678。')).toBe('fail');
+  });
+
   it('marks the joined mobiles, and only them, for the engine to weigh', () => {
     const joined = (text: string): Array<boolean | undefined> => findPersonalNumbers(text, ['mobile']).map((n) => n.joined);
     expect(joined('分别是139，1299，1599。')).toEqual([true]);
