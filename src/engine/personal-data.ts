@@ -10,6 +10,7 @@ import { STARTS_WITH_PART } from '../match/part-numbers.js';
 import { findLocalReadBacks } from '../match/read-back-numbers.js';
 import { readBackHongKongIds, readBackTaiwanIds } from './customer-ids.js';
 import { customerGaveAsPhone } from './customer-phones.js';
+import { joinedMobileIsPhone } from './joined-mobiles.js';
 import { digitsOf, digitValue, NUMBER_SEPARATOR, NUMERAL } from '../model/numerals.js';
 import { foldedSpan } from '../normalize/fold.js';
 import type { PhraseSet } from '../ruleset/index.js';
@@ -41,7 +42,7 @@ export function findNumbers(p: PreparedCall, u: number, kinds: readonly Personal
   const text = p.call.utterances[u]?.text;
   const fold = p.folds[u];
   if (!text || !fold) return [];
-  const detected = findPersonalNumbers(text, kinds);
+  const detected = findPersonalNumbers(text, kinds).filter((n) => !n.joined || joinedMobileIsPhone(p, u, text, n));
   const ids = kinds.includes('id_card') ? [...readBackHongKongIds(p, u, text), ...readBackTaiwanIds(p, u, text)] : [];
   const found = [...detected, ...customersLocalPhones(p, u, text, kinds, detected), ...ids].filter((n) => !orderNumberReadBack(p, u, n.digits) && !customerCalledItOthers(p, u, n.digits));
   if (found.length === 0) return [];
@@ -171,7 +172,8 @@ export function findNumbersAcross(p: PreparedCall, u: number, kinds: readonly Pe
   if (!first || !second || !firstFold || !secondFold || first.speaker !== second.speaker) return [];
   if (!ENDS_IN_DIGIT.test(first.text) || !(STARTS_WITH_DIGIT.test(second.text) || STARTS_WITH_PART.test(second.text))) return [];
   const joinAt = first.text.length + 1;
-  const found = findPersonalNumbers(`${first.text}，${second.text}`, kinds).filter((n) => n.start < first.text.length && n.end > joinAt);
+  const text = `${first.text}，${second.text}`;
+  const found = findPersonalNumbers(text, kinds).filter((n) => n.start < first.text.length && n.end > joinAt && (!n.joined || joinedMobileIsPhone(p, u, text, n)));
   if (found.length === 0) return [];
   const hits = found.map((n: PersonalNumber): NumberHit => {
     const begun = { utterance: u, ...foldedSpan(firstFold, n.start, first.text.length) };

@@ -83,6 +83,12 @@ export interface PersonalNumber {
   doubt?: string;
   /** What a reason calls it when the kind's name would mislead: 「a Taiwan ID-card number」. */
   name?: string;
+  /**
+   * A mobile that exists only by joining digit groups across a comma, 、 or 。 (「138，1234，5678」):
+   * a list of prices reads the same (「139，1299，1599」), so the call must say it is a phone
+   * (src/engine/joined-mobiles.ts).
+   */
+  joined?: boolean;
 }
 
 /** The fewest digits (an ID card's X not counted) a number of these kinds has. */
@@ -181,7 +187,8 @@ export function findPersonalNumbers(text: string, kinds: readonly PersonalNumber
     if (after === 'order' || (after === 'company' && c.kind !== 'id_card')) continue;
     if (LATIN_LETTER.test(text[c.start - 1] ?? '')) continue; // digits of a code: SF13812345678 is a waybill
     if (c.kind === 'bank_card' && (label === 'store-card' || ((c.commas || !c.certain) && label !== 'card'))) continue;
-    kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}) });
+    const joined = c.kind === 'mobile' && c.commas;
+    kept.push({ kind: c.kind, start: c.start, end: c.end, digits: c.digits, certain: c.certain, ...(c.doubt ? { doubt: c.doubt } : {}), ...(joined ? { joined } : {}) });
   }
   return pick(kept);
 }

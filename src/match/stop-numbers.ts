@@ -33,7 +33,7 @@ export function findStopCutNumbers(text: string, kinds: readonly PersonalNumberK
       if (!m[0].includes('。') || !verdict?.certain || labelAfter(text, end)) continue;
       const label = labelBefore(text, start); // as personal-numbers.ts: an order's, or the company's line
       if (label === 'order' || (label === 'company' && kind !== 'id_card')) continue;
-      found.push({ kind, start, end, digits, certain: true });
+      found.push({ kind, start, end, digits, certain: true, ...(kind === 'mobile' ? { joined: true } : {}) }); // an ID card's checks prove it
     }
   };
   if (kinds.includes('mobile')) scan(MOBILE, 'mobile');

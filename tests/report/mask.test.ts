@@ -38,6 +38,10 @@ describe('maskPersonalData', () => {
     ['座机010-1234567', '座机010-***4567'],
     // Separators speech recognisers and agents' notes use (reviewer's findings).
     ['号码138，1234，5678', '号码138，****，5678'],
+    // Masking does not ask the call whether a joined mobile shape is a phone (conduct.privacy does:
+    // src/engine/joined-mobiles.ts); a quote has lost that context, and masking a price is safe.
+    ['分别是139，1299，1599。', '分别是139，****，1599。'],
+    ['分别是139。1299。1599。', '分别是139。****。1599。'],
     ['号码 138, 1234, 5678 对吗', '号码 138, ****, 5678 对吗'],
     ['号码138.1234.5678', '号码138.****.5678'],
     ['号码１３８　１２３４　５６７８', '号码１３８　****　５６７８'],
