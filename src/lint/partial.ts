@@ -4,21 +4,19 @@
  * in the ruleset file and in the parts it includes alike. Only for a ruleset whose damage is in
  * rules alone, without `extends` (the merge needs the whole child).
  */
-import { Ajv } from 'ajv';
 import { assembleRuleset, rejectedRules } from '../ruleset/include.js';
 import type { LoadedRuleset } from '../ruleset/load.js';
 import { nameTables } from '../ruleset/names.js';
 import { parseRulesetYaml } from '../ruleset/parse.js';
-import { rulesetSchema } from '../ruleset/schema.js';
 import type { RulesetSpec } from '../ruleset/spec.js';
-
-const validate = new Ajv({ allErrors: true, strict: false }).compile(rulesetSchema());
+import { schemaValidators } from '../ruleset/validators.js';
 
 /** The ruleset without its schema-invalid rules, or undefined when the damage is not only in rules. */
 export function validPart(text: string, file: string): LoadedRuleset | undefined {
   const parsed = parseRulesetYaml(text, file);
   if (!parsed.ok) return undefined;
   const data: unknown = parsed.data;
+  const validate = schemaValidators().ruleset;
   const valid = validate(data);
   const bad = valid ? new Set<number>() : rejectedRules(validate.errors ?? []);
   if (!bad) return undefined;

@@ -6,14 +6,14 @@
  * include cycle and an unreadable part are errors located at file:line.
  */
 import { dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { readRulesetText } from './read.js';
 import { parseRulesetYaml, schemaProblems } from './parse.js';
 import type { RulesetProblem, SourceMap } from './problems.js';
-import { PART_KEYS, rulesetPartSchema } from './schema.js';
+import { PART_KEYS } from './schema.js';
 import type { PhraseSpec, RuleSpec } from './spec.js';
+import { schemaValidators } from './validators.js';
 
-const validatePart = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rulesetPartSchema());
 
 /** What a ruleset file or a part contributes. */
 interface PartData {
@@ -129,6 +129,7 @@ class Assembler {
     if (typeof data === 'object' && data !== null && 'name' in data) {
       return at('include-whole-ruleset', `${name} is a whole ruleset (it has name:), not a part: build on it with extends:`);
     }
+    const validatePart = schemaValidators().part;
     const valid = validatePart(data);
     const errors = validatePart.errors ?? [];
     const skip = !valid && this.skipBadRules ? rejectedRules(errors) : undefined;

@@ -4,18 +4,16 @@
  * Returns every problem found, each with file:line:col; never throws on bad input.
  */
 import { dirname, resolve } from 'node:path';
-import { Ajv } from 'ajv';
-import { rulesetSchema, PART_KEYS } from './schema.js';
+import { PART_KEYS } from './schema.js';
 import type { RulesetProblem, SourceMap } from './problems.js';
 import type { RuleSpec, RulesetSpec } from './spec.js';
 import { nameTables } from './names.js';
 import { parseRulesetYaml, schemaProblems } from './parse.js';
 import { assembleRuleset, isRulesetPart } from './include.js';
 import { readRulesetText } from './read.js';
+import { schemaValidators } from './validators.js';
 
 export { readRulesetText } from './read.js';
-
-const validate = new Ajv({ allErrors: true, verbose: true, strict: false }).compile(rulesetSchema());
 
 export interface LoadedRuleset {
   spec: RulesetSpec;
@@ -47,6 +45,7 @@ export function loadRulesetText(text: string, file: string, seen: string[] = [])
     const message = `a ruleset part (only ${PART_KEYS.join(', ')}; no name:): use the ruleset that includes it`;
     return { ok: false, problems: [map.problem([], 'ruleset-part', message)] };
   }
+  const validate = schemaValidators().ruleset;
   if (!validate(data)) return { ok: false, problems: schemaProblems(validate.errors ?? [], map, data) };
   const spec = data as unknown as RulesetSpec;
   if (spec.rules === undefined && spec.include === undefined) {
