@@ -115,6 +115,21 @@ export function firstHit(p: PreparedCall, turns: readonly number[], set: PhraseS
   return firstNearHit(p, turns, set, except, counts);
 }
 
+/**
+ * The hit of the latest turn with an exact hit of the set (quoted as firstHit quotes a turn: its
+ * first hit); else of the latest turn with a near hit. Only hits that `counts`. What a window at
+ * the call's end is judged by: its close.
+ */
+export function lastHit(p: PreparedCall, turns: readonly number[], set: PhraseSet, except?: PhraseSet, counts?: HitFilter): PhraseHit | undefined {
+  const late = [...turns].reverse();
+  for (const u of late) {
+    const hits = findPhrasesExcept(p, u, set, except);
+    const hit = counts ? hits.find(counts) : hits[0];
+    if (hit) return hit;
+  }
+  return firstNearHit(p, late, set, except, counts);
+}
+
 /** Evidence for a hit; a near match says how it differs from the phrase. */
 export function phraseEvidence(p: PreparedCall, hit: PhraseHit, set: PhraseSet, role?: string): Evidence {
   const e = hitEvidence(p, hit, set, role);

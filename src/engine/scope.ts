@@ -33,6 +33,11 @@ export function selectTurns(p: PreparedCall, speaker: SpeakerName, scope: ScopeS
   return (bySpeaker[speaker] ??= select(p, speaker, scope, triggerTurn));
 }
 
+/** Whether the scope is the call's close (its last turns or seconds): judged by its latest words. */
+export function closingWindow(scope: ScopeSpec | undefined): boolean {
+  return scope?.last_turns !== undefined || scope?.last_seconds !== undefined;
+}
+
 /** The cache key of "no scope". */
 const WHOLE_CALL: ScopeSpec = {};
 

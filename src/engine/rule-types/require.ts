@@ -6,10 +6,10 @@ import type { PhraseSet, RequireCheck } from '../../ruleset/index.js';
 import { findTrigger } from '../conditions.js';
 import { hitEvidence, turnEvidence } from '../evidence.js';
 import { callCut, customerLeftWithin, hungUpBy } from '../hangup.js';
-import { firstHit, phraseEvidence, quoteMatch } from '../near.js';
+import { firstHit, lastHit, phraseEvidence, quoteMatch, type HitFilter } from '../near.js';
 import { findPhrasesExcept, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
-import { selectTurns } from '../scope.js';
+import { closingWindow, selectTurns } from '../scope.js';
 import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.js';
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
@@ -43,7 +43,7 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const after = check.inOrder ? from : undefined;
     const hit = countingHit(check, ctx, after ? selection.turns.filter((u) => u >= after.utterance) : selection.turns, group, undone, after);
     if (hit && group === check.groups[0]) firstGroupHit = hit;
-    if (hit) found.push(phraseEvidence(p, hit, group));
+    if (hit) found.push(phraseEvidence(p, shownHit(check, ctx, selection.turns, group, hit), group));
     else missing.push(check.inOrder && from ? `${group.label} after 「${found[found.length - 1]?.matched ?? ''}」 (turn ${from.utterance + 1})` : group.label);
     if (check.inOrder && hit) from = hit;
   }
@@ -122,18 +122,34 @@ function wrongMetaValue(p: CheckContext['p'], turns: readonly number[], groups: 
  * it goes to `undone`, for the reason), and (in order) one that ends where the hit `after` ends or later.
  */
 function countingHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, undone: string[], after?: PhraseHit): PhraseHit | undefined {
+  return firstHit(ctx.p, turns, group, check.except, countsFilter(check, ctx, undone, after));
+}
+
+/**
+ * The hit a reviewer checks, of a group `hit` shows said: in a window at the call's end (last
+ * turns, last seconds) the latest one that counts, for the close is what the standard asks for,
+ * not a 「感谢您的理解」 from mid-call that the window happens to reach. Only which hit is quoted:
+ * the first one still decides (and, in order, anchors the next group, so in-order checks quote it).
+ */
+function shownHit(check: RequireCheck, ctx: CheckContext, turns: readonly number[], group: PhraseSet, hit: PhraseHit): PhraseHit {
+  if (check.inOrder || !closingWindow(check.scope)) return hit;
+  return lastHit(ctx.p, turns, group, check.except, countsFilter(check, ctx)) ?? hit;
+}
+
+/** Which hits count: those the other side's reply does not undo (noted in `undone`, if given) and, in order, placed after `after`. */
+function countsFilter(check: RequireCheck, ctx: CheckContext, undone?: string[], after?: PhraseHit): HitFilter | undefined {
   const { p } = ctx;
   const undo = check.undoneByReply;
   const inPlace = (hit: PhraseHit): boolean => !after || hit.utterance > after.utterance || hit.end >= after.end;
-  if (!undo) return firstHit(p, turns, group, check.except, after ? inPlace : undefined);
-  return firstHit(p, turns, group, check.except, (hit) => {
+  if (!undo) return after ? inPlace : undefined;
+  return (hit) => {
     if (!inPlace(hit)) return false;
     const reply = nextReplySays(p, check.speaker, hit.utterance, undo);
     if (!reply) return true;
     const why = `turn ${hit.utterance + 1} was answered with ${undo.as ?? 'new business'}: 「${reply.quote}」 (turn ${reply.turn})`;
-    if (undone.length < 2 && !undone.includes(why)) undone.push(why);
+    if (undone && undone.length < 2 && !undone.includes(why)) undone.push(why);
     return false;
-  });
+  };
 }
 
 /**
