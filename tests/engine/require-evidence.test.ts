@@ -137,4 +137,15 @@ describe('require evidence: the standard closing.farewell', () => {
     expect(r.verdict).toBe('pass');
     expect(evidenceOf(r)).toEqual([[7, '国庆节快乐']]);
   });
+
+  it('quotes a Hong Kong thanks for the call whole: 「多謝你嘅來電」, not its first word 「多謝」', () => {
+    const call = callOf(`坐席：你好，請問有咩可以幫到你？
+客戶：我想查下張單。
+坐席：張單下個禮拜寄出。仲有冇其他嘢可以幫到你？
+客戶：冇喇。
+坐席：多謝你嘅來電，拜拜。`);
+    const r = judge(standard.ruleset, call, 'closing.farewell');
+    expect(r.verdict).toBe('pass');
+    expect(evidenceOf(r)[0]).toEqual([5, '多謝你嘅來電']);
+  });
 });
