@@ -11,7 +11,7 @@
 import type { SilentCallerCheck } from '../../ruleset/compiled.js';
 import { formatMs, type Utterance } from '../../model/call.js';
 import { hitEvidence } from '../evidence.js';
-import { firstNearHit, phraseEvidence, quoteMatch } from '../near.js';
+import { firstNearHit, lastHit, phraseEvidence, quoteMatch } from '../near.js';
 import { findPhrases, outermost, type PhraseHit } from '../phrases.js';
 import type { CheckOutcome, Evidence } from '../result.js';
 import { isFiller, seconds, span } from '../timing/gaps.js';
@@ -85,7 +85,8 @@ export function evaluateSilentCaller(check: SilentCallerCheck, ctx: CheckContext
   else missing.push(`no repeated prompt ${check.repeat.label}`);
   let note = '';
   if (firstCustomer === undefined) {
-    const close = hits(check.close)[0] ?? firstNearHit(p, agentTurns, check.close);
+    // The last turn's close is what a reviewer checks (an earlier 「听不到您的声音」 may be a re-prompt).
+    const close = lastHit(p, agentTurns, check.close);
     if (close) evidence.push(phraseEvidence(p, close, check.close, 'close'));
     // The caller hung up before the agent closed: no close to say.
     else if (by === 'customer') note = '; no close needed: the caller hung up (hangup_by: customer)';
