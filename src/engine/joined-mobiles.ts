@@ -3,10 +3,13 @@
  * recognisers write a phone read slowly so (「138，1234，5678」), but a list of prices or numbers reads
  * the same (「分别是139，1299，1599。」「第139，1299，1599号」). Its shape proves nothing; it counts
  * when the call says it is a phone: a phone word in the utterance or in the customer's turn just
- * before, or the customer gave these digits before as a number of theirs (the agent reading them back).
+ * before, the customer gave these digits before as a number of theirs (the agent reading them back),
+ * or the agent puts the full number to the customer to confirm (「138，1234，5678，对吗？」: read off
+ * the account, which is the leak) — unless prices are the subject.
  * An unbroken or spaced mobile (13812345678, 138 1234 5678) needs none of this.
  */
 import { findPersonalNumbers, type PersonalNumber } from '../match/personal-numbers.js';
+import { CONFIRM_AFTER } from '../match/read-back-numbers.js';
 import type { PreparedCall } from './prepare.js';
 
 /**
@@ -29,7 +32,9 @@ const ASKS_PRICE = /多少钱|多少錢|幾多錢|几多钱|幾錢|价格|價格
 export function joinedMobileIsPhone(p: PreparedCall, u: number, text: string, n: PersonalNumber): boolean {
   if (UNIT_AFTER.test(text.slice(n.end))) return false;
   const asked = customerTurnBefore(p, u);
-  if (PHONE_WORD.test(turnUpTo(p, u, text)) || (PHONE_WORD.test(asked) && !ASKS_PRICE.test(asked))) return true;
+  const turn = turnUpTo(p, u, text);
+  if (PHONE_WORD.test(turn) || (PHONE_WORD.test(asked) && !ASKS_PRICE.test(asked))) return true;
+  if (CONFIRM_AFTER.test(text.slice(n.end, n.end + 6)) && !ASKS_PRICE.test(asked) && !ASKS_PRICE.test(turn)) return true;
   return customerGaveAsTheirs(p, u, n.digits);
 }
 

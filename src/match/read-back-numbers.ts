@@ -18,7 +18,7 @@ import { digitValue } from '../model/numerals.js';
 const LANDLINE = /^0[1-8][0-9]{7,10}$/;
 
 /** A question put right after the number: 「对吗」「是吧」「係咪」「啱唔啱」, or 吗/吧 closing it. */
-const CONFIRM_AFTER =
+export const CONFIRM_AFTER =
   /^[\s，,、。…]{0,3}(?:对吗|对吧|对不对|对么|对嘛|是吗|是吧|是不是|是么|没错吧|没错吗|正确吗|對嗎|對吧|對不對|對嘛|是嗎|沒錯吧|沒錯嗎|正確嗎|係咪|係唔係|啱唔啱|啱嘛|啱嗎|[吗嗎吧][？?]?$|[吗嗎吧][？?，,。])/;
 
 /** What the customer left or said, or the full number after its tail: 「您留的是」「您刚才说的是」「全号是」. */
