@@ -15,7 +15,7 @@ import { selectTurns } from './scope.js';
 import { onlyRecorded } from './turns.js';
 import { onlySoundNotes } from '../model/sound-notes.js';
 import { extraConditions } from './conditions-extra.js';
-import { nextReplySays } from './rule-types/require-reply.js';
+import { nextReplySays } from './replies.js';
 
 export type Applicability =
   /** `note`: what made the rule apply when no utterance shows it (「2026-10-01 is a public holiday」). */

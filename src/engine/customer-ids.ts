@@ -15,6 +15,7 @@ import { labelBefore } from '../match/number-labels.js';
 import { taiwanIdShapes } from '../match/tw-id.js';
 import type { PersonalNumber } from '../match/personal-numbers.js';
 import type { PreparedCall } from './prepare.js';
+import { questionBefore } from './turns.js';
 
 /** Called an ID in words, just before: 身份證 and 證件, not a bare 「ID」 (a member's, a user's). */
 const ID_WORD = /身份[證证]|身分[證证]|[證证]件|居留[證证]/;
@@ -48,7 +49,5 @@ export function readBackTaiwanIds(p: PreparedCall, u: number, text: string): Per
 
 /** Whether customer utterance `i` answers the agent's question for an ID: the agent's last turn before it named one. */
 function answersIdQuestion(p: PreparedCall, i: number): boolean {
-  let j = i - 1;
-  while (j >= 0 && p.call.utterances[j]?.speaker === 'customer') j--;
-  return j >= 0 && p.call.utterances[j]?.speaker === 'agent' && ID_WORD.test(p.call.utterances[j]?.text ?? '');
+  return ID_WORD.test(questionBefore(p, i));
 }

@@ -9,6 +9,7 @@ import { labelBefore } from '../match/number-labels.js';
 import { SOMEONE_ELSES } from '../match/read-back-numbers.js';
 import { digitValue } from '../model/numerals.js';
 import type { PreparedCall } from './prepare.js';
+import { questionBefore } from './turns.js';
 
 /** A phone word right before the number, in the customer's words: 「我家电话是」「座机：」「手機係」;
  * 「我想改联系电话，新号码是」: the phone named, then its new number. */
@@ -62,9 +63,6 @@ function wholeNumberAt(text: string, digits: string): number {
 
 /** Whether customer utterance `i` answers the agent's question for a phone: the agent's last turn before it asked for one. */
 function answersPhoneQuestion(p: PreparedCall, i: number): boolean {
-  const utterances = p.call.utterances;
-  let j = i - 1;
-  while (j >= 0 && utterances[j]?.speaker === 'customer') j--;
-  const asked = j >= 0 && utterances[j]?.speaker === 'agent' ? (utterances[j]?.text ?? '') : '';
+  const asked = questionBefore(p, i);
   return ASKS_FOR_PHONE.test(asked) && !ASKS_FOR_OTHER.test(asked);
 }

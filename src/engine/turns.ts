@@ -222,3 +222,14 @@ export function turnsAfter(p: PreparedCall, speaker: SpeakerName, after: number)
   }
   return out;
 }
+
+/**
+ * The agent's utterance right before the customer's run of utterances that holds `i`: the question
+ * customer utterance `i` answers (「请问您的身分證字號？」「A123456789」), or '' when the agent did not speak just before.
+ */
+export function questionBefore(p: PreparedCall, i: number): string {
+  const utterances = p.call.utterances;
+  let j = i - 1;
+  while (j >= 0 && utterances[j]?.speaker === 'customer') j--;
+  return j >= 0 && utterances[j]?.speaker === 'agent' ? (utterances[j]?.text ?? '') : '';
+}

@@ -28,10 +28,11 @@ export function askedBefore(p: PreparedCall, asked: AskedFor, checked: 'agent' |
     .slice(-asked.withinTurns);
   // The latest request counts: an earlier one the speaker answered otherwise is no longer the question.
   for (const u of before.flat().reverse()) {
-    const request = findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except)[0];
+    const requests = findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except);
+    const request = requests[0];
     if (!request) continue;
     if (asked.unless && turnedDown(p, asked, checked, u, hit.utterance)) return undefined;
-    const other = !!asked.targets && otherTarget(asked.targets, targetsNamed(p, asked.targets, findPhrasesExcept(p, u, asked.asked.phrases, asked.asked.except)), targetsNamed(p, asked.targets, [hit]));
+    const other = !!asked.targets && otherTarget(asked.targets, targetsNamed(p, asked.targets, requests), targetsNamed(p, asked.targets, [hit]));
     return { request: hitEvidence(p, request, asked.asked.phrases, 'asked'), otherTarget: other };
   }
   return undefined;

@@ -14,7 +14,7 @@ import { metaConflicts, saysOwnValue, type MetaConflict } from '../meta-groups.j
 import { numberValue } from '../../model/numerals.js';
 import type { CheckContext } from './context.js';
 import { askedBefore } from './require-asked.js';
-import { nextReplySays } from './require-reply.js';
+import { nextReplySays } from '../replies.js';
 
 export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOutcome {
   const { p } = ctx;

@@ -1,13 +1,14 @@
 /**
- * The other side's reply to a phrase. 「还有其他问题吗」 answered 「有，我想改一下套餐」 opened new
- * business: it was not the closing question, and counts only if asked again after it. 「请问是刘女士吗？」
- * answered 「是的」 makes the surname known (a trigger's `confirmed`).
+ * The other side's reply to a phrase, asked by a rule type (require's `undone_by_reply`) and by a
+ * trigger (`confirmed`) alike. 「还有其他问题吗」 answered 「有，我想改一下套餐」 opened new business: it
+ * was not the closing question, and counts only if asked again after it. 「请问是刘女士吗？」 answered
+ * 「是的」 makes the surname known.
  */
-import type { PhrasesExcept, SpeakerName } from '../../ruleset/index.js';
-import { hitEvidence } from '../evidence.js';
-import { findPhrasesExcept } from '../phrases.js';
-import type { PreparedCall } from '../prepare.js';
-import type { Evidence } from '../result.js';
+import type { PhrasesExcept, SpeakerName } from '../ruleset/index.js';
+import { hitEvidence } from './evidence.js';
+import { findPhrasesExcept } from './phrases.js';
+import type { PreparedCall } from './prepare.js';
+import type { Evidence } from './result.js';
 
 /**
  * Evidence of one of `said` in the other side's next reply to utterance `hitTurn` (all the other
