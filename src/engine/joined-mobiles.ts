@@ -10,6 +10,7 @@
  */
 import { findPersonalNumbers, type PersonalNumber } from '../match/personal-numbers.js';
 import { CONFIRM_AFTER } from '../match/read-back-numbers.js';
+import { FIGURE_UNIT } from '../model/numerals.js';
 import type { PreparedCall } from './prepare.js';
 
 /**
@@ -19,8 +20,8 @@ import type { PreparedCall } from './prepare.js';
 const PHONE_WORD =
   /(?:手机|手機|电话|電話|(?<![单單编編])号码|(?<![单單编編])號碼|联系方式|聯絡方式|聯繫方式|联络方式|手提|座机|座機)(?!套餐|资费|資費|费|費|壳|殼|膜|型号|型號|价|價|款|维修|維修|品牌|屏|流量|上|里|裡|店|银行|銀行)/;
 
-/** A count, an amount or an ordinal's 号 right after the last group: 「…1599元」「…5678个」「第…1599号」. */
-const UNIT_AFTER = /^[ 　]*[元块塊圆圓万萬%％个個件位次号號日月年岁歲]/;
+/** A count, an amount or an ordinal's 号 right after the last group: 「…1599元」「…1599分」「第…1599号」. */
+const UNIT_AFTER = new RegExp(`^[ 　]*${FIGURE_UNIT}`);
 
 /** A customer asking what something costs: their 「换个手机号，新号的套餐多少钱？」 asks for prices. */
 const ASKS_PRICE = /多少钱|多少錢|幾多錢|几多钱|幾錢|价格|價格|价钱|價錢|费用|費用|资费|資費|收费|收費|贵不贵|貴唔貴/;

@@ -6,7 +6,7 @@
  * prefix (1[3-9]), and an ID card as 6+8+4 or 6+4+4+4 whose province, birth date and check
  * character all hold. Masking reads a full stop as a pause anyway (src/report/mask.ts).
  */
-import { digitsOf, NUMERAL } from '../model/numerals.js';
+import { digitsOf, FIGURE_UNIT, NUMERAL } from '../model/numerals.js';
 import { classify } from './number-checks.js';
 import { labelAfter, labelBefore } from './number-labels.js';
 import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
@@ -15,7 +15,7 @@ import type { PersonalNumber, PersonalNumberKind } from './personal-numbers.js';
 const STOP = '[ 　]*[。，,、][ 　]*';
 const piece = (n: number): string => `${NUMERAL}{${n}}`;
 /** Not a count or an amount: 「…5678元」「…5678个」 ends a list of figures, not a phone. */
-const NO_UNIT = '(?![ 　]*[元块塊圆圓万萬%％分个個件位次号號日月年岁歲])';
+const NO_UNIT = `(?![ 　]*${FIGURE_UNIT})`;
 const MOBILE = new RegExp(`(?<!${NUMERAL}(?:${STOP})?)${piece(3)}${STOP}${piece(4)}${STOP}${piece(4)}(?!${NUMERAL}|${STOP}${NUMERAL})${NO_UNIT}`, 'g');
 const ID_END = `${NUMERAL}{3}[0-9XxＸｘ叉]`;
 const ID_CARD = new RegExp(`(?<!${NUMERAL}(?:${STOP})?)${piece(6)}${STOP}(?:${piece(8)}|${piece(4)}${STOP}${piece(4)})${STOP}${ID_END}(?!${NUMERAL}|${STOP}${NUMERAL})${NO_UNIT}`, 'g');

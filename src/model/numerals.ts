@@ -31,6 +31,12 @@ export function digitsOf(text: string): string {
 /** One digit: Arabic, full-width, or a Chinese numeral as read out. */
 export const NUMERAL = `[0-9０-９${CHINESE_DIGITS}]`;
 
+/**
+ * A unit that makes the number right before it a figure, not a phone or an ID: money (元, 块), a
+ * count (个, 件, 位, 次), 分 (cents, points, minutes), a percent, an ordinal's 号, a date or an age.
+ */
+export const FIGURE_UNIT = '[元块塊圆圓万萬%％分个個件位次号號日月年岁歲]';
+
 /** What recognisers and people put between the digits of one number: spaces, dashes, commas, dots. */
 export const NUMBER_SEPARATOR = '[ 　\\-－，,.．、]';
 
