@@ -151,14 +151,28 @@ export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[],
   // again or checks back.
   const runs: Gap[][] = [];
   let open = false;
+  // Announced silences too short to be a hold alone, parted only by words to someone else
+  // (「小李，帮我看一下」): the caller hears nothing between them, so they are one wait.
+  let pending: Gap[] = [];
   for (const g of announced) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(keepsHold)) run.push(g);
-    else if (g.announcedBy !== undefined && g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
-      runs.push([g]);
+    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(keepsHold)) {
+      run.push(g);
+      continue;
+    }
+    open = false;
+    if (g.announcedBy === undefined) {
+      pending = [];
+      continue;
+    }
+    const last = pending[pending.length - 1];
+    const wait = last && nothingForCustomer(p, utterances, last.endMs, g.startMs) ? [...pending, g] : [g];
+    if (g.endMs - (wait[0] as Gap).startMs >= (detection?.minMs ?? Infinity)) {
+      runs.push(wait);
       open = true;
-    } else open = false;
+      pending = [];
+    } else pending = wait;
   }
   const holds = runs.map((chained) => {
     const run = untilCustomerTalks(p, utterances, chained, detection?.minMs ?? Infinity);
@@ -172,6 +186,15 @@ export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[],
     holds.push(makeHold(p, utterances, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
   }
   return holds.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * Only the agent's words to someone else (or its fillers) in [fromMs, toMs): the caller hears nothing
+ * for them. A customer's 「嗯」 after 「请稍等」 is their answer, and the hold starts after it.
+ */
+function nothingForCustomer(p: PreparedCall, sorted: Utterance[], fromMs: number, toMs: number): boolean {
+  const between = startingIn(sorted, fromMs, toMs);
+  return between.length > 0 && between.every((u) => u.speaker === 'agent' && (isFiller(p, u) || aside(p, p.ruleset.holdDetection, u)));
 }
 
 /** More than this many characters (folded, fillers aside) from the customer is talk, not 「好」「在」「喂？」. */
