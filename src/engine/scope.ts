@@ -7,6 +7,7 @@ import type { ScopeSpec, SpeakerName } from '../ruleset/index.js';
 import { noTurnAfter } from './hangup.js';
 import { handoverNote } from './handover.js';
 import { untimedReason, type PreparedCall } from './prepare.js';
+import { timingFacts, type Hold } from './timing/facts.js';
 import { joinRuns, openingTurns, recordedAnnouncements, speakerTurns, turnsAfter, turnsOfSpeaker } from './turns.js';
 
 export type Selection = { ok: true; turns: number[]; window: string } | { ok: false; reason: string };
@@ -65,7 +66,7 @@ function selectFrom(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | un
     return { ok: true, turns, window: `${who}'s first ${plural(scope.first_turns, 'turn')}${describeTurns(turns)}${skippedRecording(p, speaker)}${skippedLineChecks(p, speaker)}` };
   }
   if (scope.last_turns !== undefined) {
-    const runs = speakerTurns(p, speaker);
+    const runs = withoutHoldCheckBacks(p, speaker, speakerTurns(p, speaker));
     const turns = joinRuns(runs, Math.max(0, runs.length - scope.last_turns), runs.length);
     return { ok: true, turns, window: `${who}'s last ${plural(scope.last_turns, 'turn')}${describeTurns(turns)}` };
   }
@@ -106,6 +107,26 @@ function selectFrom(p: PreparedCall, speaker: SpeakerName, scope: ScopeSpec | un
   const until = from + (scope.after_trigger_seconds ?? 0) * 1000;
   const turns = after.filter((i) => (utterances[i]?.startMs ?? Infinity) <= until);
   return { ok: true, turns, window: `${who}, ${formatMs(from)}–${formatMs(until)} after turn ${triggerTurn + 1}` };
+}
+
+/**
+ * The agent's turns without those that check back inside a hold and leave the caller waiting again
+ * (「正在为您转接，麻烦您再稍等片刻」, then silence of a hold's length): the caller is still on hold,
+ * so they do not push the turns before the hold out of the call's last turns — the transfer asked
+ * about in 「我为您转接售后专员，好吗？」「好的」「请稍等」 stays in reach of the handoff that ends it.
+ */
+function withoutHoldCheckBacks(p: PreparedCall, speaker: SpeakerName, runs: number[][]): number[][] {
+  const minMs = p.ruleset.holdDetection?.minMs;
+  if (speaker !== 'agent' || minMs === undefined || !p.timed) return runs;
+  const facts = timingFacts(p);
+  if (!facts.ok || facts.holds.length === 0) return runs;
+  const utterances = p.call.utterances;
+  const waitingResumes = (h: Hold, run: number[]): boolean => {
+    const end = Math.max(...run.map((i) => utterances[i]?.endMs ?? utterances[i]?.startMs ?? 0));
+    return h.agentSilences.some(([from, to]) => from >= end && to - from >= minMs);
+  };
+  const checksBack = (run: number[]): boolean => facts.holds.some((h) => run.every((i) => h.checkBacks.includes(i)) && waitingResumes(h, run));
+  return runs.filter((run) => !checksBack(run));
 }
 
 /** Why the agent's first turns start later than the call: a reviewer sees the recording in the dialogue. */

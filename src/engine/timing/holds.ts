@@ -151,16 +151,31 @@ export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[],
   // again or checks back.
   const runs: Gap[][] = [];
   let open = false;
+  // Announced silences too short to be a hold alone, parted only by words to someone else
+  // (「小李，帮我看一下」): the caller hears nothing between them, so they are one wait.
+  let pending: Gap[] = [];
   for (const g of announced) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
-    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(keepsHold)) run.push(g);
-    else if (g.announcedBy !== undefined && g.endMs - g.startMs >= (detection?.minMs ?? Infinity)) {
-      runs.push([g]);
+    if (open && run && prev && agentTurnsBetween(p, utterances, prev.endMs, g.startMs).every(keepsHold)) {
+      run.push(g);
+      continue;
+    }
+    open = false;
+    if (g.announcedBy === undefined) {
+      pending = [];
+      continue;
+    }
+    const last = pending[pending.length - 1];
+    const wait = last && nothingForCustomer(p, utterances, last.endMs, g.startMs) ? [...pending, g] : [g];
+    if (g.endMs - (wait[0] as Gap).startMs >= (detection?.minMs ?? Infinity)) {
+      runs.push(wait);
       open = true;
-    } else open = false;
+      pending = [];
+    } else pending = wait;
   }
-  const holds = runs.map((run) => {
+  const holds = runs.map((chained) => {
+    const run = untilCustomerTalks(p, utterances, chained, detection?.minMs ?? Infinity);
     const first = run[0] as Gap;
     const last = run[run.length - 1] as Gap;
     return makeHold(p, utterances, first.startMs, last.endMs, 'announced', first.announcedBy, last.after);
@@ -171,6 +186,36 @@ export function findHolds(p: PreparedCall, utterances: Utterance[], gaps: Gap[],
     holds.push(makeHold(p, utterances, e.startMs, e.endMs, 'event', lastAgent?.index, resume?.index));
   }
   return holds.sort((a, b) => a.startMs - b.startMs);
+}
+
+/**
+ * Only the agent's words to someone else (or its fillers) in [fromMs, toMs): the caller hears nothing
+ * for them. A customer's 「嗯」 after 「请稍等」 is their answer, and the hold starts after it.
+ */
+function nothingForCustomer(p: PreparedCall, sorted: Utterance[], fromMs: number, toMs: number): boolean {
+  const between = startingIn(sorted, fromMs, toMs);
+  return between.length > 0 && between.every((u) => u.speaker === 'agent' && (isFiller(p, u) || aside(p, p.ruleset.holdDetection, u)));
+}
+
+/** More than this many characters (folded, fillers aside) from the customer is talk, not 「好」「在」「喂？」. */
+const CUSTOMER_TALK_CHARS = 8;
+
+/**
+ * The run up to its last silence of hold length, when the customer talks after it: the agent came
+ * back there (「谢谢您的等候，我给您登记一个工单，您说一下情况」) and the customer describing the
+ * problem for half a minute is no caller on hold, though the agent's errand chains the short pauses
+ * between their sentences. A 「好」 after a check-back keeps the hold going, as do silences of
+ * hold length after the customer's words (「你快点啊，我还要出门」, then 20 s).
+ */
+function untilCustomerTalks(p: PreparedCall, sorted: Utterance[], run: Gap[], minMs: number): Gap[] {
+  let lastWait = run.length - 1;
+  while (lastWait > 0 && (run[lastWait] as Gap).endMs - (run[lastWait] as Gap).startMs < minMs) lastWait--;
+  if (lastWait === run.length - 1) return run;
+  const from = (run[lastWait] as Gap).endMs;
+  const to = (run[run.length - 1] as Gap).endMs;
+  let said = 0;
+  for (const u of startingIn(sorted, from, to)) if (u.speaker === 'customer' && !isFiller(p, u)) said += p.folds[u.index]?.folded.length ?? 0;
+  return said > CUSTOMER_TALK_CHARS ? run.slice(0, lastWait + 1) : run;
 }
 
 /** Agent turns with words for the customer starting in [fromMs, toMs); `sorted` is in time order. */
