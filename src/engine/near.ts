@@ -59,6 +59,7 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
     for (const h of hits) {
       const edits = policy.homophones ? h.edits : h.edits + h.homophones;
       if (h.edits + h.homophones === 0 || edits > allowed) continue; // exact: the exact pass's business
+      if (allowed === 0 && breaksClause(p, u, h.start, h.end)) continue;
       found.push({ utterance: u, phrase: owner - 1, start: h.start, end: h.end, near: { edits: h.edits, homophones: h.homophones, ops: h.ops } });
     }
   }
@@ -76,6 +77,23 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   }
   kept.splice(0, already);
   return sortShort(kept, byStart);
+}
+
+/** Clause punctuation the recogniser wrote: 「好，麻煩您稍候」 has a comma between 好 and 麻. */
+const CLAUSE_MARK = /[，,。.！!？?；;、：:…]/;
+
+/**
+ * Whether the original text puts a clause break inside folded [start, end). A word-length phrase
+ * (no edits, homophones only) is one word, and a recogniser that misheard a word does not cut it
+ * with a comma: 「好，麻煩您」 is 好 then 麻煩, not 好嗎 misheard (「在见」 for 再见 still is).
+ */
+function breaksClause(p: PreparedCall, u: number, start: number, end: number): boolean {
+  const fold = p.folds[u];
+  const text = p.call.utterances[u]?.text;
+  if (!fold || text === undefined || end - start < 2) return false;
+  const from = fold.map[start] as number;
+  const to = fold.map[end - 1] as number;
+  return CLAUSE_MARK.test(text.slice(from + 1, to));
 }
 
 function byCostThenStart(a: PhraseHit, b: PhraseHit): number {
