@@ -59,7 +59,7 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
     for (const h of hits) {
       const edits = policy.homophones ? h.edits : h.edits + h.homophones;
       if (h.edits + h.homophones === 0 || edits > allowed) continue; // exact: the exact pass's business
-      if (allowed === 0 && breaksClause(p, u, h.start, h.end)) continue;
+      if (allowed === 0 && (breaksClause(p, u, h.start, h.end) || readsAsAnotherWord(p, u, h.start, h.end, p.ruleset.patterns[pattern] as string))) continue;
       found.push({ utterance: u, phrase: owner - 1, start: h.start, end: h.end, near: { edits: h.edits, homophones: h.homophones, ops: h.ops } });
     }
   }
@@ -94,6 +94,37 @@ function breaksClause(p: PreparedCall, u: number, start: number, end: number): b
   const from = fold.map[start] as number;
   const to = fold.map[end - 1] as number;
   return CLAUSE_MARK.test(text.slice(from + 1, to));
+}
+
+/** Every two-character word of the ruleset's plain phrases (麻烦 of 麻烦您稍等), built once per ruleset. */
+const phraseBigrams = new WeakMap<PreparedCall['ruleset'], Set<string>>();
+
+function bigramsOf(p: PreparedCall): Set<string> {
+  let set = phraseBigrams.get(p.ruleset);
+  if (!set) {
+    set = new Set();
+    for (const phrase of p.ruleset.patterns) for (let i = 0; i + 1 < phrase.length; i++) set.add(phrase.slice(i, i + 2));
+    phraseBigrams.set(p.ruleset, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a homophone at the edge of a word-length near hit makes a word with the character
+ * beside it that the ruleset's own phrases know, while the phrase's character would not: in
+ * 「好麻烦您稍候」 the 麻 of 好麻 (≈ 好吗) begins 麻烦, punctuation or not (「在见」 still is 再见).
+ */
+function readsAsAnotherWord(p: PreparedCall, u: number, start: number, end: number, phrase: string): boolean {
+  const folded = p.folds[u]?.folded ?? '';
+  if (end - start !== phrase.length) return false;
+  const words = bigramsOf(p);
+  const last = end - start - 1;
+  const heardLast = folded[end - 1] as string;
+  const next = folded[end];
+  if (next !== undefined && heardLast !== phrase[last] && words.has(heardLast + next) && !words.has((phrase[last] as string) + next)) return true;
+  const heardFirst = folded[start] as string;
+  const before = start > 0 ? folded[start - 1] : undefined;
+  return before !== undefined && heardFirst !== phrase[0] && words.has(before + heardFirst) && !words.has(before + (phrase[0] as string));
 }
 
 function byCostThenStart(a: PhraseHit, b: PhraseHit): number {
