@@ -59,6 +59,7 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
     for (const h of hits) {
       const edits = policy.homophones ? h.edits : h.edits + h.homophones;
       if (h.edits + h.homophones === 0 || edits > allowed) continue; // exact: the exact pass's business
+      if (allowed === 0 && (breaksClause(p, u, h.start, h.end) || readsAsAnotherWord(p, u, h.start, h.end, p.ruleset.patterns[pattern] as string))) continue;
       found.push({ utterance: u, phrase: owner - 1, start: h.start, end: h.end, near: { edits: h.edits, homophones: h.homophones, ops: h.ops } });
     }
   }
@@ -76,6 +77,54 @@ export function findNearPhrases(p: PreparedCall, u: number, set: PhraseSet, exce
   }
   kept.splice(0, already);
   return sortShort(kept, byStart);
+}
+
+/** Clause punctuation the recogniser wrote: 「好，麻煩您稍候」 has a comma between 好 and 麻. */
+const CLAUSE_MARK = /[，,。.！!？?；;、：:…]/;
+
+/**
+ * Whether the original text puts a clause break inside folded [start, end). A word-length phrase
+ * (no edits, homophones only) is one word, and a recogniser that misheard a word does not cut it
+ * with a comma: 「好，麻煩您」 is 好 then 麻煩, not 好嗎 misheard (「在见」 for 再见 still is).
+ */
+function breaksClause(p: PreparedCall, u: number, start: number, end: number): boolean {
+  const fold = p.folds[u];
+  const text = p.call.utterances[u]?.text;
+  if (!fold || text === undefined || end - start < 2) return false;
+  const from = fold.map[start] as number;
+  const to = fold.map[end - 1] as number;
+  return CLAUSE_MARK.test(text.slice(from + 1, to));
+}
+
+/** Every two-character word of the ruleset's plain phrases (麻烦 of 麻烦您稍等), built once per ruleset. */
+const phraseBigrams = new WeakMap<PreparedCall['ruleset'], Set<string>>();
+
+function bigramsOf(p: PreparedCall): Set<string> {
+  let set = phraseBigrams.get(p.ruleset);
+  if (!set) {
+    set = new Set();
+    for (const phrase of p.ruleset.patterns) for (let i = 0; i + 1 < phrase.length; i++) set.add(phrase.slice(i, i + 2));
+    phraseBigrams.set(p.ruleset, set);
+  }
+  return set;
+}
+
+/**
+ * Whether a homophone at the edge of a word-length near hit makes a word with the character
+ * beside it that the ruleset's own phrases know, while the phrase's character would not: in
+ * 「好麻烦您稍候」 the 麻 of 好麻 (≈ 好吗) begins 麻烦, punctuation or not (「在见」 still is 再见).
+ */
+function readsAsAnotherWord(p: PreparedCall, u: number, start: number, end: number, phrase: string): boolean {
+  const folded = p.folds[u]?.folded ?? '';
+  if (end - start !== phrase.length) return false;
+  const words = bigramsOf(p);
+  const last = end - start - 1;
+  const heardLast = folded[end - 1] as string;
+  const next = folded[end];
+  if (next !== undefined && heardLast !== phrase[last] && words.has(heardLast + next) && !words.has((phrase[last] as string) + next)) return true;
+  const heardFirst = folded[start] as string;
+  const before = start > 0 ? folded[start - 1] : undefined;
+  return before !== undefined && heardFirst !== phrase[0] && words.has(before + heardFirst) && !words.has(before + (phrase[0] as string));
 }
 
 function byCostThenStart(a: PhraseHit, b: PhraseHit): number {
