@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import { AhoCorasick } from '../match/aho-corasick.js';
-import type { TolerantMatcher } from '../match/tolerant.js';
+import type { TolerancePolicy, TolerantMatcher } from '../match/tolerant.js';
 import type { LoadedRuleset } from './load.js';
 import type { RulesetProblem, Severity } from './problems.js';
 import type { AimSpec, PhraseSpec, RequireSpec, RuleSpec, SaidSpec, ScopeSpec, WhenSpec } from './spec.js';
@@ -228,7 +228,7 @@ class Compiler {
     if (hangupWithinReplies !== undefined && !afterTrigger) {
       this.report([...base, 'hangup_within_replies'], 'scope-needs-trigger', 'hangup_within_replies needs an after_trigger scope');
     }
-    const context = this.requireContext(r, base);
+    const context = this.requireContext(r, base, policy);
     if (r.any) {
       const group = this.phrases.tolerantSet(r.any, [...base, 'any'], policy);
       return { type: 'require', speaker: r.speaker, scope: this.scope(r.scope), groups: [group], need: 1, mode: 'any', except, cutOffNa, hangupWithinReplies, ...context };
@@ -252,8 +252,8 @@ class Compiler {
   }
 
   /** What the rest of the call says about a hit or a miss: the reply that undoes a hit, the words that excuse a miss. */
-  private requireContext(r: RequireSpec, base: Path): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> {
-    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> = {};
+  private requireContext(r: RequireSpec, base: Path, policy: TolerancePolicy | undefined): Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'naIfSaidHeard' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> {
+    const out: Pick<RequireCheck, 'undoneByReply' | 'naIfSaid' | 'naIfSaidHeard' | 'ifHungUpBy' | 'closedIfSaid' | 'firstEnoughIfAsked'> = {};
     if (r.if_hung_up_by) out.ifHungUpBy = r.if_hung_up_by;
     const undo = r.undone_by_reply;
     if (undo) {
@@ -261,7 +261,12 @@ class Compiler {
       if (r.speaker === 'any') this.report([...base, 'undone_by_reply'], 'needs-speaker', 'undone_by_reply needs speaker agent or customer');
       out.undoneByReply = { ...this.phrasesWithExcept(undo, [...base, 'undone_by_reply']), ...(undo.as ? { as: undo.as } : {}) };
     }
-    if (r.na_if_said) out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
+    if (r.na_if_said) {
+      out.naIfSaid = this.said(r.na_if_said, [...base, 'na_if_said']);
+      // The excuse is heard as the required words are: a homophone of the customer's 再见 is still their goodbye.
+      const heard = this.phrases.tolerantSet(r.na_if_said.phrases, [...base, 'na_if_said', 'phrases'], policy);
+      if (heard.tolerance) out.naIfSaidHeard = heard;
+    }
     if (r.closed_if_said) {
       if (r.cut_off !== 'na') this.report([...base, 'closed_if_said'], 'needs-cut-off', 'closed_if_said only qualifies cut_off: na');
       out.closedIfSaid = this.said(r.closed_if_said, [...base, 'closed_if_said']);

@@ -101,6 +101,11 @@ export interface RequireCheck {
   undoneByReply?: PhrasesExcept & { as?: string };
   /** Not said, but this was said: na (the customer closed first). */
   naIfSaid?: CompiledSaid;
+  /**
+   * naIfSaid's phrases under the rule's tolerance, looked for when no exact hit is found: the
+   * customer's 「在见」 (the recogniser's 再见) closes the call as 再见 does.
+   */
+  naIfSaidHeard?: PhraseSet;
   /** With `all`: the first group alone is enough when the other side asked for it just before (src/engine/rule-types/require-asked.ts). */
   firstEnoughIfAsked?: AskedFor;
 }

@@ -83,17 +83,30 @@ export function evaluateRequire(check: RequireCheck, ctx: CheckContext): CheckOu
     const evidence = hungUp.evidence ? [...found, hungUp.evidence] : found;
     return { verdict: 'na', reason: `${notSaid}, but ${hungUp.reason}`, evidence, window: selection.window };
   }
-  const excuse = check.naIfSaid ? findTrigger(p, check.naIfSaid) : undefined;
+  const excuse = check.naIfSaid ? (findTrigger(p, check.naIfSaid) ?? heardExcuse(check, ctx)) : undefined;
   if (excuse && check.naIfSaid) {
-    const e = hitEvidence(p, excuse, check.naIfSaid.phrases, 'excuse');
+    const e = excuse.near && check.naIfSaidHeard ? phraseEvidence(p, excuse, check.naIfSaidHeard, 'excuse') : hitEvidence(p, excuse, check.naIfSaid.phrases, 'excuse');
     // Said after the speaker's own leave-taking (「感谢您的来电，再见」—「拜拜」) it closed nothing first.
     const leave = leftBefore(check, ctx, selection.turns, excuse.utterance);
     if (leave) return { verdict: 'fail', reason: `${notSaid}; the ${check.speaker} had closed the call first: 「${leave.matched ?? leave.quote}」 (turn ${leave.turn})`, evidence: [...found, leave], window: selection.window };
     const who = check.naIfSaid.speaker === 'any' ? 'the call' : `the ${check.naIfSaid.speaker}`;
-    return { verdict: 'na', reason: `${notSaid}, but ${who} said 「${e.matched ?? e.quote}」 (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
+    const quoted = e.near ? quoteMatch(e) : `「${e.matched ?? e.quote}」`;
+    return { verdict: 'na', reason: `${notSaid}, but ${who} said ${quoted} (turn ${e.turn}) first`, evidence: [...found, e], window: selection.window };
   }
   const who = check.ifHungUpBy ? `the ${check.ifHungUpBy} hung up (hangup_by: ${check.ifHungUpBy}); ` : '';
   return { verdict: 'fail', reason: `${who}${notSaid}`, evidence: found, window: selection.window };
+}
+
+/**
+ * The excuse (`na_if_said`) heard near, as the required words are: the customer's 「在见」 is their
+ * 再见 misheard. Only its scope's turns, and only where no exact excuse was found.
+ */
+function heardExcuse(check: RequireCheck, ctx: CheckContext): PhraseHit | undefined {
+  const said = check.naIfSaid;
+  // (an aimed, answered or confirmed excuse asks more than words: exact only)
+  if (!said || !check.naIfSaidHeard || said.aim || said.unanswered || said.confirmed) return undefined;
+  const selection = selectTurns(ctx.p, said.speaker, said.scope);
+  return selection.ok ? firstHit(ctx.p, selection.turns, check.naIfSaidHeard, said.except) : undefined;
 }
 
 /** The speaker's leave-taking (`closed_if_said` phrases) in the window, before utterance `before`. */
