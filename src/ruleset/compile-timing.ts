@@ -84,6 +84,7 @@ export function timingChecks(c: TimingCompiler, rule: RuleSpec): CompiledCheck[]
       ...(d.customer_wait ? { customerWait: c.phraseSet(d.customer_wait, ['dead_air', 'customer_wait']) } : {}),
       ...(d.customer_task ? { customerTask: c.phraseSet(d.customer_task, ['dead_air', 'customer_task']) } : {}),
       ...(d.goodbye ? { goodbye: c.phraseSet(d.goodbye, ['dead_air', 'goodbye']) } : {}),
+      ...(d.customer_takes_up ? { customerTakesUp: c.phraseSet(d.customer_takes_up, ['dead_air', 'customer_takes_up']) } : {}),
     });
   }
   const i = rule.interrupt;

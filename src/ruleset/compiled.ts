@@ -191,6 +191,7 @@ export interface DeadAirCheck {
   customerWait?: PhraseSet;
   customerTask?: PhraseSet;
   goodbye?: PhraseSet;
+  customerTakesUp?: PhraseSet;
 }
 
 export interface InterruptCheck {

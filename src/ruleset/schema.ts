@@ -236,6 +236,7 @@ const deadAirCheck = {
     customer_wait: phraseList,
     customer_task: phraseList,
     goodbye: phraseList,
+    customer_takes_up: phraseList,
   },
 } as const;
 

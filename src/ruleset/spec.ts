@@ -265,6 +265,11 @@ export interface DeadAirSpec {
   customer_task?: PhraseSpec[];
   /** The agent's last words before the silence take leave (「不客气，再见」): the call is over, the line idles until a hangup. */
   goodbye?: PhraseSpec[];
+  /**
+   * The customer breaks a silence after the agent's answer by taking it up (「哦，那好吧」「行，那我等通知」):
+   * they were weighing the answer, and the silence is theirs.
+   */
+  customer_takes_up?: PhraseSpec[];
 }
 
 export interface InterruptSpec {

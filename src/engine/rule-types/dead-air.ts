@@ -10,6 +10,8 @@
  *   - with `customer_wait`: a silence the customer asked for (「你先等一下，我去拿一下卡」「好的」);
  *   - with `customer_task`: a silence while the customer does what the agent asked (「请您在按键上
  *     输入密码」, 「您先把路由器电源拔掉」「好」);
+ *   - with `customer_takes_up`: a silence after the agent's answer that the customer breaks by
+ *     taking it up (「您的退款三到五个工作日到账。」 … 「哦，那好吧」): they were weighing it;
  *   - with `goodbye`: a silence after the agent took leave (「不客气，再见」, at most the customer's
  *     own 「再见」 after it): nobody is waiting for an answer, the line idles until a hangup;
  *   - speech shorter than `bridge_ms` between two silences (a cough) does not break them, nor do
@@ -53,7 +55,8 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
   const asked = (g: Gap): boolean => check.customerWait !== undefined && customerAskedToWait(p, sorted, g, check.customerWait);
   const busy = (g: Gap): boolean => check.customerTask !== undefined && agentSetTask(p, sorted, g, check.customerTask);
   const over = (g: Gap): boolean => check.goodbye !== undefined && afterGoodbye(p, sorted, g, check.goodbye);
-  const waited = (g: Gap): boolean => asked(g) || busy(g) || over(g);
+  const weighed = (g: Gap): boolean => check.customerTakesUp !== undefined && customerTookUpAnswer(p, g, check.customerTakesUp);
+  const waited = (g: Gap): boolean => asked(g) || busy(g) || over(g) || weighed(g);
   const end = Math.max(...p.call.utterances.map((u) => u.endMs ?? 0));
   const window = `whole call, ${formatMs(facts.firstStartMs)}–${formatMs(end)}${check.skipFirstMs > 0 ? ` (silences from ${formatMs(facts.firstStartMs + check.skipFirstMs)})` : ''}${handoverNote(p)}`;
   const long = (g: Gap): boolean => g.endMs - g.startMs > check.maxMs;
@@ -63,7 +66,15 @@ export function evaluateDeadAir(check: DeadAirCheck, ctx: CheckContext): CheckOu
     for (const g of counted) if (g.endMs - g.startMs > longest && !waited(g)) longest = g.endMs - g.startMs;
     // Long silences left out say why, so the reviewer who sees them in the dialogue can check.
     const whose = (g: Gap): string =>
-      theirTurn(g) ? "the customer's turn" : busy(g) ? 'the customer doing what the agent asked' : over(g) ? 'after the goodbye' : 'the customer asked to wait';
+      theirTurn(g)
+        ? "the customer's turn"
+        : busy(g)
+          ? 'the customer doing what the agent asked'
+          : over(g)
+            ? 'after the goodbye'
+            : weighed(g)
+              ? "the customer weighing the agent's answer"
+              : 'the customer asked to wait';
     const excused = candidates.filter(long).map((g) => `; ${span(g.startMs, g.endMs)} after turn ${g.before + 1}: ${whose(g)}`);
     return { verdict: 'pass', reason: `no unexplained silence longer than ${seconds(check.maxMs)} (longest ${seconds(longest)})${excused.join('')}`, evidence: [], window };
   }
@@ -162,6 +173,26 @@ function agentSetTask(p: PreparedCall, sorted: Utterance[], g: Gap, task: Phrase
     if (findPhrases(p, (sorted[k] as Utterance).index, task).length > 0) return true;
   }
   return false;
+}
+
+/** The agent announcing work, not giving an answer (「我帮您提交一下」「正在处理」): the silence after is theirs. */
+const AGENT_AT_WORK = /一下|正在|马上|稍/;
+/** Shorter than this (folded), the agent's words take the floor (「好的」「嗯」) and answer nothing. */
+const ANSWER_MIN_CHARS = 6;
+
+/**
+ * The agent answered (a statement, not a question nor work announced), and the customer breaks the
+ * silence after it by taking the answer up — `takesUp` at the start of their words, not asking
+ * anything (「查到了吗？」「喂？」 show a customer who was waiting): the customer was weighing it.
+ */
+function customerTookUpAnswer(p: PreparedCall, g: Gap, takesUp: PhraseSet): boolean {
+  const before = p.call.utterances[g.before];
+  const after = p.call.utterances[g.after];
+  if (before?.speaker !== 'agent' || after?.speaker !== 'customer') return false;
+  const answer = p.folds[before.index]?.folded ?? '';
+  if (answer.length < ANSWER_MIN_CHARS || endsAsQuestion(before.text) || AGENT_AT_WORK.test(answer)) return false;
+  if (/[?？]/.test(after.text) || endsAsQuestion(after.text)) return false;
+  return findPhrases(p, after.index, takesUp).some((h) => h.start === 0);
 }
 
 /** The customer speaks after the silence, and either spoke before it or was asked a question. */
