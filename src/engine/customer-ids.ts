@@ -20,17 +20,31 @@ import { questionBefore } from './turns.js';
 /** Called an ID in words, just before: 身份證 and 證件, not a bare 「ID」 (a member's, a user's). */
 const ID_WORD = /身份[證证]|身分[證证]|[證证]件|居留[證证]/;
 
-/** The Hong Kong IDs with a wrong check character in utterance `u` that the customer said before it. */
+/**
+ * The Hong Kong IDs with a wrong check character in utterance `u` that the customer said before it:
+ * called an ID just before it here, or given by the customer as their ID (called one, or in answer
+ * to 「唔該你講一講你嘅身份證號碼」) and read back bare (「即係A123456(7)，啱唔啱？」).
+ */
 export function readBackHongKongIds(p: PreparedCall, u: number, text: string): PersonalNumber[] {
-  if (!ID_WORD.test(text)) return [];
-  const unsure = hongKongIdShapes(text).filter((n) => !n.certain && ID_WORD.test(text.slice(Math.max(0, n.start - 12), n.start)));
+  if (!/[A-Za-zＡ-Ｚａ-ｚ]/.test(text)) return [];
+  const unsure = hongKongIdShapes(text).filter((n) => !n.certain);
   if (unsure.length === 0) return [];
   const said = new Set<string>();
+  const givenAsId = new Set<string>();
   for (let i = 0; i < u; i++) {
     const turn = p.call.utterances[i];
-    if (turn?.speaker === 'customer') for (const n of hongKongIdShapes(turn.text)) said.add(n.digits);
+    if (turn?.speaker !== 'customer') continue;
+    const shapes = hongKongIdShapes(turn.text);
+    const asId = shapes.length > 0 && (ID_WORD.test(turn.text) || answersIdQuestion(p, i));
+    for (const n of shapes) {
+      said.add(n.digits);
+      if (asId) givenAsId.add(n.digits);
+    }
   }
-  return unsure.filter((n) => said.has(n.digits)).map((n) => ({ ...n, doubt: 'its check character is wrong' }));
+  const calledHere = (n: PersonalNumber) => ID_WORD.test(text.slice(Math.max(0, n.start - 12), n.start));
+  return unsure
+    .filter((n) => (calledHere(n) ? said.has(n.digits) : givenAsId.has(n.digits)))
+    .map((n) => ({ ...n, doubt: 'its check character is wrong' }));
 }
 
 /** Taiwan IDs the agent reads back without calling them IDs, that the customer gave as their ID. */

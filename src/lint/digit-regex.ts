@@ -18,13 +18,25 @@ const MESSAGE =
   'together (「13812345678，2个」 → 138123456782): for mobile, ID-card and bank-card numbers use `personal_data` on a forbid';
 
 export function checkDigitRegexes(ctx: LintContext): void {
+  forEachRegexPhrase(ctx, (raw) => (looksForDigits(raw) ? `regex ${raw} ${MESSAGE}` : undefined), 'digits-in-folded-text');
+}
+
+/**
+ * Reports, as warnings with `code`, the phrases of every rule and lexicon for which `problem`
+ * returns a message (`problem` sees every string of a rule's checks; regex phrases are its to pick).
+ */
+export function forEachRegexPhrase(ctx: LintContext, problem: (raw: string) => string | undefined, code: string): void {
   const spec = ctx.loaded.spec;
   for (const rule of spec.rules) {
-    walk(rule, [], (path, raw) => ctx.reportRule(rule.id, path, 'digits-in-folded-text', `regex ${raw} ${MESSAGE}`, 'warning'));
+    walk(rule, [], (path, raw) => {
+      const message = problem(raw);
+      if (message) ctx.reportRule(rule.id, path, code, message, 'warning');
+    });
   }
   for (const [name, phrases] of Object.entries(spec.lexicons ?? {})) {
     phrases.forEach((raw, i) => {
-      if (looksForDigits(raw)) ctx.report(['lexicons', name, i], 'digits-in-folded-text', `regex ${raw} ${MESSAGE}`, 'warning');
+      const message = problem(raw);
+      if (message) ctx.report(['lexicons', name, i], code, message, 'warning');
     });
   }
 }
@@ -33,7 +45,7 @@ type Rule = RulesetSpec['rules'][number];
 
 function walk(node: unknown, path: Path, report: (path: Path, raw: string) => void): void {
   if (typeof node === 'string') {
-    if (looksForDigits(node)) report(path, node);
+    report(path, node);
     return;
   }
   if (Array.isArray(node)) {

@@ -9,6 +9,7 @@ import { loadRulesetText, readRulesetText, type LoadedRuleset } from '../ruleset
 import type { RulesetProblem } from '../ruleset/problems.js';
 import { LintContext } from './context.js';
 import { checkDigitRegexes } from './digit-regex.js';
+import { checkUnfoldedRegexes } from './unfolded-regex.js';
 import { runExamples, type RuleExamples } from './examples.js';
 import { checkPhraseLists } from './phrase-lists.js';
 import { validPart } from './partial.js';
@@ -69,6 +70,7 @@ function lintChecks(ruleset: LoadedRuleset, file: string, complete: boolean): Ru
   checkThresholds(ctx);
   checkPhraseLists(ctx);
   checkDigitRegexes(ctx);
+  checkUnfoldedRegexes(ctx);
   return ctx.problems;
 }
 

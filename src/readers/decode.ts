@@ -1,12 +1,13 @@
 /**
  * Bytes → text. Strict UTF-8 first (most files; detectors are slow), BOMs honoured, and only when
  * that fails a detector choosing between GB18030 and Big5, the legacy encodings call centres in
- * mainland China and Taiwan export. A file we cannot decode with confidence is an error, never
- * mojibake in the score.
+ * mainland China, Taiwan and Hong Kong (Big5-HKSCS) export. A file we cannot decode with
+ * confidence is an error, never mojibake in the score.
  */
 import { isAscii, isUtf8, transcode } from 'node:buffer';
 import { analyse } from 'chardet';
 import { toSimplifiedScript } from '../normalize/fold.js';
+import { withHongKongCharacters } from './hkscs.js';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string; /** e.g. a truncated last character */ warning?: string }
@@ -193,7 +194,8 @@ function firstInvalidUtf8(text: string, bytes: Uint8Array, bytesBefore: number):
 
 function tryDecode(encoding: string, bytes: Uint8Array): string | undefined {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
+    return encoding === 'big5' ? withHongKongCharacters(text) : text;
   } catch {
     return undefined;
   }

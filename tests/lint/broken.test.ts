@@ -59,6 +59,11 @@ const CASES: Record<string, Expected[]> = {
     [20, 46, 'error', 'duplicate-item', 'rule conduct.forbidden-phrases: forbid.personal_data lists "mobile" twice'],
     [25, 13, 'error', 'missing-key', 'forbid needs "phrases", "personal_data" (mobile, id_card, bank_card) or both'],
   ],
+  // A regex runs on the folded text as written: its traditional or Hong Kong characters never match.
+  'unfolded-regex.yaml': [
+    [7, 11, 'warning', 'regex-not-folded', 'regex /你自己(撳|按)错/ has 撳 (folded: 揿): the text it runs on is folded, so write the folded character'],
+    [15, 25, 'warning', 'regex-not-folded', 'regex /做嘢咁样(㗎|喎)/ has 喎 (folded: 㖞): the text it runs on is folded, so write the folded character'],
+  ],
   'example-failed.yaml': [[17, 9, 'error', 'example-failed', 'example "wrongly labelled" of opening.greeting expects pass, got fail: not said: 「您好」']],
   // A schema error in one rule does not hide the compile problems of the others.
   'schema-and-compile.yaml': [

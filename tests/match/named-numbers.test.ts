@@ -25,6 +25,10 @@ describe('findPersonalNumbers: a Hong Kong phone number read out', () => {
     // Home and office lines start with 2 or 3.
     ['你屋企電話係 2345 6789，啱唔啱？', '2345 6789'],
     ['你登記咗嘅電話係 3123-4567', '3123-4567'],
+    // A new or old number is still the customer's: 「你新電話係…」「您的新手机号是…」「你舊電話」
+    ['好，你新電話係61234567，我幫你改咗。', '61234567'],
+    ['你嘅新聯絡電話係 6123 4567', '6123 4567'],
+    ['你舊電話係 9123 4567，已經取消咗。', '9123 4567'],
   ])('%s', (text, number) => {
     expect(found(text)).toEqual([['mobile', number, 'a full phone number']]);
   });
@@ -37,6 +41,8 @@ describe('findPersonalNumbers: a Hong Kong phone number read out', () => {
     '你可以打我哋門市電話 9123 4567 查詢',
     '你可以打熱線電話 2345 6789',
     '你嘅手機尾號係4567',
+    '你新訂單號碼係 9123 4567', // an order, new or not
+    '新電話係 9123 4567 嘅客人已經搵咗我哋', // nobody named its owner
     '你嘅電話係 9123 4567 8901', // twelve digits: not a Hong Kong phone
     '金額係 9123 4567 元',
     // Someone else's phone the customer is told to ring: 你 is not its owner.

@@ -5,6 +5,7 @@ import { chinesePlausibility, decodeBytes } from '../../src/readers/decode.js';
 const bytesOf = (name: string) => new Uint8Array(readFileSync(new URL(`../../fixtures/readers/${name}`, import.meta.url)));
 const utf8Text = readFileSync(new URL('../../fixtures/readers/call-timed.txt', import.meta.url), 'utf8');
 const traditionalText = readFileSync(new URL('../../fixtures/readers/call-traditional.txt', import.meta.url), 'utf8');
+const hongKongText = readFileSync(new URL('../../fixtures/readers/call-hk.txt', import.meta.url), 'utf8');
 
 describe('decodeBytes', () => {
   it.each([
@@ -15,12 +16,15 @@ describe('decodeBytes', () => {
     ['call-gb18030.txt', 'gb18030', utf8Text],
     ['call-gb18030-traditional.txt', 'gb18030', traditionalText],
     ['call-big5.txt', 'big5', traditionalText],
+    // Hong Kong's Big5-HKSCS (iconv -t BIG5-HKSCS): 嘅 咗 喺 嚟 啲 嗰 㗎 are user-defined byte pairs in
+    // plain Big5, which Node decodes to private-use characters that folding drops
+    ['call-hk-big5hkscs.txt', 'big5', hongKongText],
   ])('%s decodes as %s to the original text', (file, encoding, text) => {
     expect(decodeBytes(bytesOf(file))).toEqual({ ok: true, encoding, text });
   });
 
   it('the fixtures really are in the legacy encodings (not UTF-8 in disguise)', () => {
-    for (const file of ['call-gb18030.txt', 'call-big5.txt', 'call-gb18030-traditional.txt']) {
+    for (const file of ['call-gb18030.txt', 'call-big5.txt', 'call-gb18030-traditional.txt', 'call-hk-big5hkscs.txt']) {
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytesOf(file))).toThrow();
     }
   });
