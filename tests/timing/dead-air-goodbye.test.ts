@@ -1,16 +1,10 @@
 /** dead_air `goodbye:`: the idle line after the agent took leave is nobody's dead air. */
 import { describe, expect, it } from 'vitest';
-import { callOf, judge, rulesetOf } from '../engine/rule-helpers.js';
+import { callOf, judge } from '../engine/rule-helpers.js';
+import { deadAirRuleset } from './dead-air-rule.js';
 
-const RULE = (goodbye: string): string => `  - id: hold.no-dead-air
-    category: conduct
-    title: dead air
-    points: 1
-    dead_air: { max_s: 10${goodbye} }
-`;
-const HOLDS = 'thresholds: { hold_min_s: 10 }\nlexicons: { hold_announce: [稍等] }\n';
-const withGoodbye = rulesetOf(RULE(', goodbye: [再见, 拜拜]'), HOLDS);
-const without = rulesetOf(RULE(''), HOLDS);
+const withGoodbye = deadAirRuleset('goodbye: [再见, 拜拜]');
+const without = deadAirRuleset('');
 
 const AFTER_GOODBYE = `[00:00.0-00:04.0] 坐席：您好，请问有什么可以帮您？
 [00:04.5-00:08.0] 客户：营业厅几点关门？

@@ -1,16 +1,10 @@
 /** dead_air `customer_takes_up:`: a customer weighing the agent's answer owns the silence before their reply. */
 import { describe, expect, it } from 'vitest';
-import { callOf, judge, rulesetOf } from '../engine/rule-helpers.js';
+import { callOf, judge } from '../engine/rule-helpers.js';
+import { deadAirRuleset } from './dead-air-rule.js';
 
-const RULE = (takesUp: string): string => `  - id: hold.no-dead-air
-    category: conduct
-    title: dead air
-    points: 1
-    dead_air: { max_s: 10${takesUp} }
-`;
-const HOLDS = 'thresholds: { hold_min_s: 10 }\nlexicons: { hold_announce: [稍等] }\n';
-const withTakesUp = rulesetOf(RULE(', customer_takes_up: ["/^(哦|好吧|了解)/"]'), HOLDS);
-const without = rulesetOf(RULE(''), HOLDS);
+const withTakesUp = deadAirRuleset('customer_takes_up: ["/^(哦|好吧|了解)/"]');
+const without = deadAirRuleset('');
 
 const answered = (reply: string, answer = '退款已经提交了，三到五个工作日到账。'): string => `[00:00.0-00:04.0] 坐席：您好，请问有什么可以帮您？
 [00:04.5-00:08.0] 客户：退款什么时候到？
