@@ -5,10 +5,9 @@
  * into long ones (「工号1380，电话1234」). `personal_data` reads the text as written and checks the
  * numbers (src/match/personal-numbers.ts): a warning points there.
  */
-import type { RulesetSpec } from '../ruleset/spec.js';
-import type { LintContext, Path } from './context.js';
+import type { LintContext } from './context.js';
+import { forEachRegexPhrase, REGEX_PHRASE } from './regex-phrases.js';
 
-const REGEX_PHRASE = /^\/(.+)\/([a-z]*)$/s;
 /** A digit class or \d repeated 9+ times: [0-9]{11}, \d{16,19}, [零一二…幺]{9}. */
 const LONG_DIGIT_RUN = /(?:\[[^\]]*(?:0-9|\\d|一|幺)[^\]]*\]|\\d)(?:\{(\d+)(?:,\d*)?\})/g;
 const MIN_RUN = 9;
@@ -19,45 +18,6 @@ const MESSAGE =
 
 export function checkDigitRegexes(ctx: LintContext): void {
   forEachRegexPhrase(ctx, (raw) => (looksForDigits(raw) ? `regex ${raw} ${MESSAGE}` : undefined), 'digits-in-folded-text');
-}
-
-/**
- * Reports, as warnings with `code`, the phrases of every rule and lexicon for which `problem`
- * returns a message (`problem` sees every string of a rule's checks; regex phrases are its to pick).
- */
-export function forEachRegexPhrase(ctx: LintContext, problem: (raw: string) => string | undefined, code: string): void {
-  const spec = ctx.loaded.spec;
-  for (const rule of spec.rules) {
-    walk(rule, [], (path, raw) => {
-      const message = problem(raw);
-      if (message) ctx.reportRule(rule.id, path, code, message, 'warning');
-    });
-  }
-  for (const [name, phrases] of Object.entries(spec.lexicons ?? {})) {
-    phrases.forEach((raw, i) => {
-      const message = problem(raw);
-      if (message) ctx.report(['lexicons', name, i], code, message, 'warning');
-    });
-  }
-}
-
-type Rule = RulesetSpec['rules'][number];
-
-function walk(node: unknown, path: Path, report: (path: Path, raw: string) => void): void {
-  if (typeof node === 'string') {
-    report(path, node);
-    return;
-  }
-  if (Array.isArray(node)) {
-    node.forEach((x, i) => walk(x, [...path, i], report));
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node as Rule)) {
-    if (key === 'examples' || key === 'metadata' || key === 'meta') continue;
-    if (typeof value === 'string' && path.length === 0) continue; // id, title, notes …
-    walk(value, [...path, key], report);
-  }
 }
 
 /** A regex phrase that compiles (a broken one is compile's error) and asks for 9+ digits in a row. */

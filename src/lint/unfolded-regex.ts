@@ -6,9 +6,8 @@
  */
 import { toSimplifiedScript } from '../normalize/fold.js';
 import type { LintContext } from './context.js';
-import { forEachRegexPhrase } from './digit-regex.js';
+import { forEachRegexPhrase, REGEX_PHRASE } from './regex-phrases.js';
 
-const REGEX_PHRASE = /^\/(.+)\/([a-z]*)$/s;
 const HAN = /\p{Script=Han}/u;
 
 export function checkUnfoldedRegexes(ctx: LintContext): void {
