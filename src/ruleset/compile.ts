@@ -169,6 +169,7 @@ class Compiler {
         reviewFrom: f.review_from ? this.phrases.phraseSet(f.review_from, [...base, 'review_from']) : undefined,
         repairedBy: f.repaired_by ? this.phrasesWithExcept(f.repaired_by, [...base, 'repaired_by']) : undefined,
         aim: f.aim ? this.aim(f.aim, [...base, 'aim']) : undefined,
+        unlessCustomerSaidFirst: f.unless_customer_said_first || undefined,
         guard: f.guard || undefined,
       });
     });

@@ -142,6 +142,8 @@ export interface ForbidCheck {
   reviewFrom?: PhraseSet;
   /** A hit with one of these later or earlier in the speaker's same turn is taken back: it does not count. */
   repairedBy?: PhrasesExcept;
+  /** Hits whose words the customer said in an earlier turn do not count (ForbidSpec.unless_customer_said_first). */
+  unlessCustomerSaidFirst?: boolean;
   /** Count only the hits aimed at `count` (src/engine/aim.ts). */
   aim?: CompiledAim;
   /** Its pass alone passes no rule: na when the rule's other checks are (ForbidSpec.guard). */

@@ -167,6 +167,7 @@ const forbidCheck = {
     review_from: phraseList,
     aim,
     guard: { type: 'boolean' },
+    unless_customer_said_first: { type: 'boolean' },
     repaired_by: { type: 'object', additionalProperties: false, required: ['phrases'], properties: { phrases: phraseList, except: phraseList } },
   },
 } as const;

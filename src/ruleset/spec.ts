@@ -181,6 +181,11 @@ export interface ForbidSpec {
    */
   repaired_by?: { phrases: PhraseSpec[]; except?: PhraseSpec[] };
   /**
+   * A hit whose words the customer said in an earlier turn is the customer's own word, not the
+   * speaker's: 「我的免赔额是多少？」「您的免赔额是一万元」 answers in the customer's terms.
+   */
+  unless_customer_said_first?: boolean;
+  /**
    * Whom a hit is aimed at, read from the nearest pointer word around it (src/engine/aim.ts):
    * 「那个快递员就是个白痴」 insults the courier in front of the customer, 「你就是个白痴」 the customer (the listener).
    * `count` says which hits this check counts; the others are named in its reason.

@@ -53,6 +53,13 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
     for (const u of selection.turns) pushSaid(p, hits, findNearPhrases(p, u, phrases, check.except, exact), phrases);
     hits.sort((a, b) => a.utterance - b.utterance || a.start - b.start);
   }
+  // The customer's own word said back (「我的免赔额是多少？」「您的免赔额是一万元」) is no jargon of the agent's.
+  let echoed: Found[] = [];
+  if (phrases && check.unlessCustomerSaidFirst && hits.length > 0) {
+    const own = hits.filter((hit) => saidFirstByCustomer(p, hit) === undefined);
+    echoed = hits.filter((hit) => !own.includes(hit)).map((hit) => ({ e: phraseEvidence(p, hit, phrases), utterance: hit.utterance, start: hit.start, end: hit.end }));
+    hits = own;
+  }
   // Words taken back in the same breath (「不归我们管，但我可以帮您转到售后」) do not count; the reason shows both.
   let repairs: Repair[] = [];
   if (phrases && check.repairedBy && hits.length > 0) ({ standing: hits, repaired: repairs } = splitRepaired(p, check.speaker, hits, check.repairedBy));
@@ -73,9 +80,13 @@ export function evaluateForbid(check: ForbidCheck, ctx: CheckContext): CheckOutc
   // The usual answer: nothing found.
   if (found.length === 0) {
     // What was said but does not count here: taken back in the same breath, or aimed at someone else.
-    const notes = [taken ? `${nothingSaid(check)} that stands; ${taken.note}` : '', aside.length > 0 ? notCounted(aside, check.speaker) : ''].filter(Boolean);
+    const notes = [
+      taken ? `${nothingSaid(check)} that stands; ${taken.note}` : '',
+      aside.length > 0 ? notCounted(aside, check.speaker) : '',
+      echoed.length > 0 ? customersWords(echoed) : '',
+    ].filter(Boolean);
     if (notes.length === 0) return { verdict: 'pass', reason: nothingSaid(check), evidence: [], window: selection.window };
-    const shown = [...(taken?.evidence ?? []), ...aside.map((f) => f.e)];
+    const shown = [...(taken?.evidence ?? []), ...aside.map((f) => f.e), ...echoed.map((f) => f.e)];
     return { verdict: 'pass', reason: notes.join('; '), evidence: shown, window: selection.window };
   }
 
@@ -152,6 +163,17 @@ function someoneElseFrom(p: CheckContext['p'], check: ForbidCheck, found: readon
 }
 
 /** 「said turn 3「白痴」 aimed at 「快递员」, not the customer: not counted here」 */
+/** The customer's earlier turn that says the hit's words, if any. */
+function saidFirstByCustomer(p: CheckContext['p'], hit: PhraseHit): number | undefined {
+  const words = p.folds[hit.utterance]?.folded.slice(hit.start, hit.end);
+  if (!words) return undefined;
+  return p.turnsOf.customer.find((u) => u < hit.utterance && (p.folds[u]?.folded.includes(words) ?? false));
+}
+
+function customersWords(echoed: readonly Found[]): string {
+  return `said ${echoed.map((f) => `turn ${f.e.turn}${quoteMatch(f.e)}`).join(', ')}: the customer's own word, said first by the customer: not counted here`;
+}
+
 function notCounted(aside: readonly Found[], speaker: SpeakerName): string {
   return `said ${aside.map((f) => `turn ${f.e.turn}${quoteMatch(f.e)} ${describeAim(f.aim as Aim, listenerOf(speaker))}`).join(', ')}: not counted here`;
 }
