@@ -20,7 +20,7 @@ describe('an appeals sheet built from findings.csv', () => {
     const fails = readCsv(join(dir, 'out', 'findings.csv')).rows.filter((f) => f.rule_id === 'opening.no-rude-greeting' && f.verdict === 'fail');
     // The raw cells, as a script reading the CSV sees them.
     expect(fails.map((f) => f.call_id)).toEqual(['="00789"', "'=HYPERLINK(1)", 'C-1']);
-    const sheet = ['call_id,rule_id,verdict,reviewer,reason', ...fails.map((f) => `"${f.call_id.replace(/"/g, '""')}",${f.rule_id},pass,林静,申诉成立`)];
+    const sheet = ['call_id,rule_id,verdict,reviewer,reason', ...fails.map((f) => `"${(f.call_id ?? '').replace(/"/g, '""')}",${f.rule_id},pass,林静,申诉成立`)];
     writeFileSync(join(dir, 'appeals.csv'), `${sheet.join('\n')}\n`);
 
     const r = callqa(['audit', join(dir, 'in'), '--out', join(dir, 'out2'), '--quiet', '--overrides', join(dir, 'appeals.csv')]);

@@ -25,7 +25,7 @@ describe('a call score on a half tenth', () => {
     writeFileSync(join(dir, 'in', 'r1.txt'), call);
     expect(callqa(['audit', join(dir, 'in'), '--out', join(dir, 'first'), '--quiet']).status).toBe(0);
     const rules = readCsv(join(dir, 'first', 'findings.csv')).rows.map((f) => f.rule_id);
-    const sheet = ['call_id,rule_id,verdict,reviewer,reason', ...rules.map((id) => `R1,${id},${decided[id] ?? 'na'},林静,复核`)];
+    const sheet = ['call_id,rule_id,verdict,reviewer,reason', ...rules.map((id) => `R1,${id},${decided[id ?? ''] ?? 'na'},林静,复核`)];
     writeFileSync(join(dir, 'appeals.csv'), `${sheet.join('\n')}\n`);
     expect(callqa(['audit', join(dir, 'in'), '--out', join(dir, 'out'), '--quiet', '--overrides', join(dir, 'appeals.csv')]).status).toBe(0);
 
