@@ -60,7 +60,11 @@ export function scoreCall(call: Call, ruleset: CompiledRuleset, rules: RuleResul
   };
 }
 
-/** One decimal, rounded half away from zero on the decimal value (deterministic across runs). */
+/**
+ * One decimal, rounded half up on the decimal value, as Excel's ROUND gives it: the weighted mean
+ * of 5/10 and 13/15 is 63.75, computed as 63.74999999999999; read to 15 significant digits
+ * first, it is 63.8 (adding Number.EPSILON, far below one unit of 637.5, left it at 63.7).
+ */
 export function round1(x: number): number {
-  return Math.round(x * 10 + Number.EPSILON) / 10;
+  return Math.round(Number((x * 10).toPrecision(15))) / 10;
 }

@@ -35,10 +35,14 @@ export interface RenderedCall {
 
 export interface FailedFinding {
   ruleId: string;
+  /** The evidence's turn ('' when nothing was said): untimed calls have no other place. */
+  turn: string;
   time: string;
   speaker: string;
   quote: string;
   reason: string;
+  /** Where the engine looked: all a "not said" failure can show. */
+  window: string;
   overrideBy: string;
 }
 
@@ -76,7 +80,7 @@ export function renderCall(r: CallResult, opts: RenderOptions): RenderedCall {
     findings += `${callCells}${ruleCells(ruleId, rule.category)}${wordCell(verdict)},${cell(rule.points)},${cell(rule.maxPoints)},${cell(rule.critical)},${cell(e?.turn)},${timeCell(time)},${wordCell(speaker)},${cell(quote)},${cell(rule.window)},${cell(reason)},${cell(reviewer)},${cell(mask(override?.reason))}\n`;
     if (verdict !== 'fail') continue;
     failedRules.push(ruleId);
-    failures.push({ ruleId, time, speaker: speaker ?? '', quote: quote ?? '', reason: reason ?? '', overrideBy: reviewer ?? '' });
+    failures.push({ ruleId, turn: e?.turn === undefined ? '' : String(e.turn), time, speaker: speaker ?? '', quote: quote ?? '', reason: reason ?? '', window: rule.window ?? '', overrideBy: reviewer ?? '' });
   }
   const categories: Record<string, number | undefined> = {};
   for (const name in r.categories) categories[name] = (r.categories[name] as CategoryScore).score;
@@ -127,7 +131,7 @@ export function packCall(r: CallResult, opts: RenderOptions): PackedCall {
   for (const name in s.categories) categories.push(name, s.categories[name] ?? null);
   const head: Head = [call.scorecard, s.callId, s.file, s.format, s.encoding, s.date, s.agentId, s.agentName, s.score ?? null, s.result, s.criticalFail, categories, s.failedRules];
   const failures: string[] = [];
-  for (const f of call.failures) failures.push(f.ruleId, f.time, f.speaker, f.quote, f.reason, f.overrideBy);
+  for (const f of call.failures) failures.push(f.ruleId, f.turn, f.time, f.speaker, f.quote, f.reason, f.window, f.overrideBy);
   return toCodeUnits(`${JSON.stringify(head)}\n${JSON.stringify(failures)}\n${call.findings}`);
 }
 
@@ -176,8 +180,9 @@ class UnpackedCall implements RenderedCall {
 function parseFailures(json: string): FailedFinding[] {
   const flat = JSON.parse(json) as string[];
   const failures: FailedFinding[] = [];
-  for (let i = 0; i < flat.length; i += 6) {
-    failures.push({ ruleId: flat[i] as string, time: flat[i + 1] as string, speaker: flat[i + 2] as string, quote: flat[i + 3] as string, reason: flat[i + 4] as string, overrideBy: flat[i + 5] as string });
+  for (let i = 0; i < flat.length; i += 8) {
+    const [ruleId, turn, time, speaker, quote, reason, window, overrideBy] = flat.slice(i, i + 8) as [string, string, string, string, string, string, string, string];
+    failures.push({ ruleId, turn, time, speaker, quote, reason, window, overrideBy });
   }
   return failures;
 }

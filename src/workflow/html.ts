@@ -28,7 +28,7 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:32px 0 8px;border-bott
 .card b{display:block;font-size:22px}table{border-collapse:collapse;margin:8px 0;font-size:13px}th,td{border:1px solid #ddd;padding:3px 8px;text-align:left;vertical-align:top}
 th{background:#f4f4f4}table.sortable th{cursor:pointer}th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 td.num{text-align:right}.charts{display:flex;flex-wrap:wrap;gap:16px}canvas{border:1px solid #eee}.note{color:#8a5a00;background:#fff6e0;padding:6px 10px;border-radius:4px}
-.quote{max-width:420px}.over{color:#2f6fb0}`;
+.quote{max-width:420px}.over{color:#2f6fb0}.window{color:#777}`;
 
 export function renderReportHtml(d: ReportData, chart: ChartLibrary | null): string {
   const agentAnchor = new Map(d.summary.rows.map((r, i) => [String(r[0]), `agent-${i + 1}`]));
@@ -133,8 +133,14 @@ function agentSection(d: ReportData, agentId: string, name: string, anchor: Map<
   if (!found || found.total === 0) return `${title}<p>No failed finding.</p>`;
   const rows = found.findings.map(
     (f) =>
-      `<tr><td>${esc(f.callId)}</td><td>${esc(f.date)}</td><td>${esc(f.ruleId)}</td><td>${esc(f.time)}</td><td>${esc(f.speaker)}</td><td class="quote">${esc(f.quote)}</td><td>${esc(f.reason)}</td><td class="over">${esc(f.overrideBy)}</td></tr>`,
+      `<tr><td>${esc(f.callId)}</td><td>${esc(f.date)}</td><td>${esc(f.ruleId)}</td><td class="num">${esc(f.turn)}</td><td>${esc(f.time)}</td><td>${esc(f.speaker)}</td><td class="quote">${evidence(f)}</td><td>${esc(f.reason)}</td><td class="over">${esc(f.overrideBy)}</td></tr>`,
   );
   const more = found.total > found.findings.length ? `<p class="note">${found.total - found.findings.length} more failed finding(s): see findings.csv.</p>` : '';
-  return `${title}<table class="sortable findings"><thead><tr><th>call</th><th>date</th><th>rule</th><th>time</th><th>speaker</th><th>evidence</th><th>reason</th><th>override</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${more}`;
+  return `${title}<table class="sortable findings"><thead><tr><th>call</th><th>date</th><th>rule</th><th>turn</th><th>time</th><th>speaker</th><th>evidence</th><th>reason</th><th>override</th></tr></thead><tbody>${rows.join('\n')}</tbody></table>${more}`;
+}
+
+/** The quote; for a "not said" failure (no quote), where the engine looked, as findings.csv's window says. */
+function evidence(f: { quote: string; window: string }): string {
+  if (f.quote || !f.window) return esc(f.quote);
+  return `<span class="window">looked in: ${esc(f.window)}</span>`;
 }

@@ -12,7 +12,7 @@ import type { CallResult, Verdict } from '../engine/index.js';
 import type { RuleOverride } from '../engine/result.js';
 import { scoreCall } from '../engine/score.js';
 import type { CompiledRuleset } from '../ruleset/index.js';
-import { readCsvFile } from './read-csv.js';
+import { readCsvFile, reportValue } from './read-csv.js';
 import { columnKey, verdictWord } from '../model/label-words.js';
 
 /** One decision, as it crosses into the worker threads (plain data). */
@@ -55,7 +55,9 @@ export function loadOverrides(file: string, ruleIds: readonly string[]): Overrid
   const conflicting = new Set<string>();
   for (const row of rows) {
     const get = (name: (typeof COLUMNS)[number]): string => (row.cells[keys.indexOf(name)] ?? '').trim();
-    const [callId, ruleId, verdictText, reviewer, reason] = COLUMNS.map(get) as [string, string, string, string, string];
+    const [rawCallId, ruleId, verdictText, reviewer, reason] = COLUMNS.map(get) as [string, string, string, string, string];
+    // A sheet built from findings.csv by a script holds its id cells as written: `="00789"`, `'=…`.
+    const callId = reportValue(rawCallId);
     const verdict = verdictWord(verdictText);
     if (!callId || !ruleId) problem(row.line, 'call_id and rule_id are required; row not applied');
     else if (!known.has(ruleId)) problem(row.line, `unknown rule id "${ruleId}" (not in the ruleset); row not applied`);
